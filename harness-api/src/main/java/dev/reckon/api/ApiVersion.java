@@ -1,0 +1,12 @@
+package dev.reckon.api;
+
+/** The version of this contract. The runner loads only plugins built for the version it speaks. */
+public final class ApiVersion {
+  /**
+   * Return this from {@link ReckonPlugin#apiVersion()}. It is a compile-time constant, so the
+   * compiler copies it into the plugin: the plugin reports the version it was built against.
+   */
+  public static final int CURRENT = 1;
+
+  private ApiVersion() {}
+}

@@ -1,0 +1,31 @@
+package dev.reckon.api;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A quantity a task measures.
+ *
+ * @param id name in the results table, e.g. {@code puzzle_accuracy}
+ * @param direction whether a larger value is better
+ * @param unit e.g. {@code fraction}, {@code nats}
+ * @param description one line for people
+ */
+public record Metric(String id, Direction direction, String unit, String description) {
+  public Metric {
+    requireNonNull(id, "id is null");
+    requireNonNull(direction, "direction is null");
+    requireNonNull(unit, "unit is null");
+    requireNonNull(description, "description is null");
+  }
+
+  /** Which way is better. */
+  public enum Direction {
+    HIGHER_IS_BETTER,
+    LOWER_IS_BETTER;
+
+    /** True when {@code a} is better than {@code b} in this direction. */
+    public boolean better(double a, double b) {
+      return this == HIGHER_IS_BETTER ? a > b : a < b;
+    }
+  }
+}

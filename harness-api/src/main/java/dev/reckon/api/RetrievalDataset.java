@@ -1,0 +1,46 @@
+package dev.reckon.api;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Examples that ask which keys of one fixed key set answer a query.
+ *
+ * <p>Queries and keys are token sequences over one vocabulary of size {@link #vocabulary()}, so
+ * a model may embed them separately (a dual encoder) or read them together (a cross-encoder).
+ *
+ * @param vocabulary number of distinct tokens
+ * @param keyTokens {@code [key][position]}: the tokens of every key (a card's attribute values)
+ * @param queries {@code [example][position]}: the tokens of every query
+ * @param answers {@code [example]}: the sorted indices of the positive keys, or {@code null}
+ *     when hidden
+ */
+public record RetrievalDataset(int vocabulary, int[][] keyTokens, int[][] queries, int[][] answers)
+    implements Dataset {
+  public RetrievalDataset {
+    requireNonNull(keyTokens, "keyTokens is null");
+    requireNonNull(queries, "queries is null");
+    if (answers != null && answers.length != queries.length) {
+      throw new IllegalArgumentException(queries.length + " queries but " + answers.length + " answers");
+    }
+  }
+
+  /** Number of keys every query is scored against. */
+  public int keys() {
+    return keyTokens.length;
+  }
+
+  @Override
+  public int size() {
+    return queries.length;
+  }
+
+  @Override
+  public RetrievalDataset withoutAnswers() {
+    return new RetrievalDataset(vocabulary, keyTokens, queries, null);
+  }
+
+  @Override
+  public boolean hasAnswers() {
+    return answers != null;
+  }
+}

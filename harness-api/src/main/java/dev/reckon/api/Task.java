@@ -1,0 +1,58 @@
+package dev.reckon.api;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * A benchmark task: it generates seeded data by level and scores predictions.
+ *
+ * <p>Determinism: the same id, version, level, count and seed give identical data on any
+ * machine. Bump {@link #version()} whenever generated data would change.
+ */
+public interface Task {
+  /** Unique id, e.g. {@code sudoku-6x6}. */
+  String id();
+
+  String version();
+
+  default String description() {
+    return "";
+  }
+
+  Format format();
+
+  /** The generated levels, easiest first. */
+  List<Level> levels();
+
+  /**
+   * The level with this id. Tasks may accept ids beyond {@link #levels()}, such as a file of
+   * published puzzles; an unknown id throws {@link IllegalArgumentException} naming it.
+   */
+  default Level level(String id) {
+    return levels().stream()
+        .filter(level -> level.id().equals(id))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("task " + id() + " has no level '" + id
+            + "'; its levels are " + levels().stream().map(Level::id).collect(Collectors.joining(", "))));
+  }
+
+  /** The metrics {@link #score} reports; the first is the primary one that ranks leaderboards. */
+  List<Metric> metrics();
+
+  /** {@code count} examples of {@code level}, with answers, fully determined by {@code seed}. */
+  Dataset generate(Level level, int count, long seed);
+
+  /** Scores {@code predictions} against the answers in {@code answers}, per iteration count. */
+  List<Score> score(Dataset answers, Predictions predictions);
+
+  /** The task's own exact solver, if it has one; the {@code oracle} model uses it. */
+  default Optional<ReferenceSolver> referenceSolver() {
+    return Optional.empty();
+  }
+
+  /** Solves a dataset shown without its answers. */
+  interface ReferenceSolver {
+    Predictions solve(Dataset inputs);
+  }
+}

@@ -1,0 +1,62 @@
+package dev.reckon.runner;
+
+import dev.reckon.runner.plugins.DiscoveredModel;
+import dev.reckon.runner.plugins.DiscoveredTask;
+import dev.reckon.runner.plugins.PluginDirectories;
+import dev.reckon.runner.plugins.PluginFailure;
+import dev.reckon.runner.plugins.PluginLoader;
+import dev.reckon.runner.plugins.PluginRegistry;
+import jakarta.inject.Inject;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code reckon list}: every discovered task and model, and every plugin that failed to load. */
+@Command(name = "list", description = "List discovered tasks and models, and plugins that failed to load.")
+final class ListCommand implements Callable<Integer> {
+  @Option(names = "--plugins", paramLabel = "DIR", description = "Also load plugins from DIR (repeatable).")
+  List<Path> plugins = new ArrayList<>();
+
+  private final Console console;
+  private final PluginLoader loader;
+  private final PluginDirectories directories;
+
+  @Inject
+  ListCommand(Console console, PluginLoader loader, PluginDirectories directories) {
+    this.console = console;
+    this.loader = loader;
+    this.directories = directories;
+  }
+
+  @Override
+  public Integer call() {
+    PluginRegistry registry = loader.load(directories.with(plugins));
+    PrintStream out = console.out();
+    out.println("Tasks");
+    for (DiscoveredTask task : registry.tasks()) {
+      row(out, task.task().id(), task.task().version(), "task/" + task.task().format().name().toLowerCase(Locale.ROOT),
+          task.plugin().source());
+    }
+    out.println("Models");
+    for (DiscoveredModel model : registry.models()) {
+      row(out, model.factory().id(), model.factory().version(), model.factory().learns() ? "model/learns" : "model",
+          model.plugin().source());
+    }
+    if (!registry.failures().isEmpty()) {
+      out.println("Failed to load");
+      for (PluginFailure failure : registry.failures()) {
+        out.println("  " + failure);
+      }
+    }
+    return 0;
+  }
+
+  private static void row(PrintStream out, String id, String version, String kind, Path source) {
+    out.printf(Locale.ROOT, "  %-22s %-6s %-16s %s%n", id, version, kind, source);
+  }
+}

@@ -1,0 +1,70 @@
+package dev.reckon.runner;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.ConfigurationException;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import dev.reckon.runner.execution.ExecutionModule;
+import dev.reckon.runner.plugins.PluginModule;
+import dev.reckon.runner.reporting.ReportingModule;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+
+/** The {@code reckon} command line. */
+@Command(name = "reckon", mixinStandardHelpOptions = true, versionProvider = Reckon.Version.class,
+    description = "Benchmarks reasoning models: test-time compute, generalisation, compositional retrieval.",
+    subcommands = {ListCommand.class, RunCommand.class, CommandLine.HelpCommand.class})
+public final class Reckon {
+  /** Usage errors: an unknown id, a bad option, a malformed input file. */
+  public static final int USAGE = 2;
+
+  public static void main(String[] args) {
+    // Nothing is ever downloaded: the native engine comes with the distribution's lib/.
+    System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
+    System.exit(run(args, System.out, System.err, System.console() != null));
+  }
+
+  /** Runs one command and returns its exit status: 0 ok, 1 some cells failed, 2 usage error. */
+  public static int run(String[] args, PrintStream out, PrintStream err, boolean interactive) {
+    Console console = new Console(out, err, interactive);
+    Injector injector = Guice.createInjector(new AbstractModule() {
+      @Override
+      protected void configure() {
+        bind(Console.class).toInstance(console);
+      }
+    }, new PluginModule(), new ExecutionModule(), new ReportingModule());
+    CommandLine commandLine = new CommandLine(new Reckon(), new GuiceFactory(injector))
+        .setOut(new PrintWriter(out, true))
+        .setErr(new PrintWriter(err, true))
+        .setExecutionExceptionHandler((error, line, parsed) -> {
+          if (error instanceof UsageException) {
+            err.println("reckon: " + error.getMessage());
+            return USAGE;
+          }
+          throw error;
+        });
+    return commandLine.execute(args);
+  }
+
+  /** Lets picocli build commands through the injector, so they receive their collaborators. */
+  private record GuiceFactory(Injector injector) implements CommandLine.IFactory {
+    @Override
+    public <K> K create(Class<K> type) throws Exception {
+      try {
+        return injector.getInstance(type);
+      } catch (ConfigurationException e) {
+        return CommandLine.defaultFactory().create(type);
+      }
+    }
+  }
+
+  static final class Version implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"reckon " + dev.reckon.runner.results.ManifestFactory.harnessVersion()};
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package dev.reckon.runner.execution;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/** A progress bar over cells on a terminal, with the cell at work and its training steps. */
+public final class BarProgress implements RunProgress {
+  private final ProgressBar bar;
+  private final PrintStream out;
+  private CellKey current;
+
+  public BarProgress(int cells, PrintStream out) {
+    this.out = out;
+    this.bar = new ProgressBarBuilder().setTaskName("cells").setInitialMax(cells).setStyle(ProgressBarStyle.ASCII)
+        .setConsumer(new ConsoleProgressBarConsumer(out)).setUpdateIntervalMillis(500).build();
+  }
+
+  @Override
+  public synchronized void cellStarted(CellKey key) {
+    current = key;
+    bar.setExtraMessage(key.model() + " x " + key.task());
+  }
+
+  @Override
+  public synchronized void cellReused(CellKey key) {
+    bar.step();
+  }
+
+  @Override
+  public synchronized void training(int done, int total) {
+    bar.setExtraMessage(String.format(Locale.ROOT, "%s x %s: training %d/%d", current.model(), current.task(), done,
+        total));
+  }
+
+  @Override
+  public synchronized void cellFinished(CellOutcome outcome) {
+    if (outcome.status() == CellOutcome.Status.FAILED) {
+      out.println("\nfailed: " + outcome.key() + ": " + outcome.reason());
+    }
+    bar.step();
+  }
+
+  @Override
+  public void close() {
+    bar.close();
+  }
+}

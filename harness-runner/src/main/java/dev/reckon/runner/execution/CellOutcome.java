@@ -1,0 +1,39 @@
+package dev.reckon.runner.execution;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.reckon.api.Score;
+import java.time.Instant;
+import java.util.List;
+import java.util.OptionalInt;
+
+/**
+ * What one cell produced: its scores on every evaluated level, its training curve, and how it
+ * ended.
+ */
+public record CellOutcome(CellKey key, Status status, String reason, List<LevelScore> scores, List<CurvePoint> curve,
+    OptionalInt trainedIterations, long parameters, double trainSeconds, double evalSeconds, long trainDataSeed,
+    long modelSeed, Instant finishedAt) {
+  public CellOutcome {
+    requireNonNull(key, "key is null");
+    requireNonNull(status, "status is null");
+    reason = reason == null ? "" : reason;
+    scores = List.copyOf(scores);
+    curve = List.copyOf(curve);
+  }
+
+  /** How a cell ended. Done and skipped cells are finished: a resumed run does not redo them. */
+  public enum Status {
+    DONE, FAILED, SKIPPED;
+
+    public boolean finished() {
+      return this != FAILED;
+    }
+  }
+
+  /** A score on one evaluated level. */
+  public record LevelScore(String level, double difficulty, Score score) {}
+
+  /** One point of the training curve, with the wall time since training started. */
+  public record CurvePoint(int update, String metric, double value, double wallSeconds) {}
+}

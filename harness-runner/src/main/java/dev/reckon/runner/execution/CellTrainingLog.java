@@ -1,0 +1,48 @@
+package dev.reckon.runner.execution;
+
+import dev.reckon.api.TrainingLog;
+import dev.reckon.runner.execution.CellOutcome.CurvePoint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A cell's {@link TrainingLog}: keeps the curve, feeds the progress display, and stops the cell
+ * on a NaN loss or when its time is up (the model gets the exception at its next report).
+ */
+final class CellTrainingLog implements TrainingLog {
+  private final List<CurvePoint> curve = new ArrayList<>();
+  private final RunProgress progress;
+  private final long deadlineNanos;
+  private final long startNanos = System.nanoTime();
+
+  CellTrainingLog(RunProgress progress, long deadlineNanos) {
+    this.progress = progress;
+    this.deadlineNanos = deadlineNanos;
+  }
+
+  @Override
+  public synchronized void record(int update, String metric, double value) {
+    curve.add(new CurvePoint(update, metric, value, (System.nanoTime() - startNanos) / 1e9));
+    if (metric.toLowerCase(Locale.ROOT).endsWith("loss") && !Double.isFinite(value)) {
+      throw new CellStoppedException("training diverged: " + metric + " became " + value + " at update " + update);
+    }
+    checkDeadline();
+  }
+
+  @Override
+  public void progress(int done, int total) {
+    progress.training(done, total);
+    checkDeadline();
+  }
+
+  void checkDeadline() {
+    if (System.nanoTime() - deadlineNanos > 0) {
+      throw new CellStoppedException("stopped at the cell time limit");
+    }
+  }
+
+  synchronized List<CurvePoint> curve() {
+    return List.copyOf(curve);
+  }
+}

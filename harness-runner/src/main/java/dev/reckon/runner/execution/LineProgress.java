@@ -1,0 +1,61 @@
+package dev.reckon.runner.execution;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+/** Progress as plain lines, for logs and CI where a redrawn bar would be noise. */
+public final class LineProgress implements RunProgress {
+  private final PrintStream out;
+  private final int cells;
+  private final long startNanos = System.nanoTime();
+  private int finished;
+  private int executed;
+  private int lastTrainingQuarter;
+  private CellKey current;
+
+  public LineProgress(int cells, PrintStream out) {
+    this.cells = cells;
+    this.out = out;
+  }
+
+  @Override
+  public synchronized void cellStarted(CellKey key) {
+    current = key;
+    lastTrainingQuarter = 0;
+  }
+
+  @Override
+  public synchronized void cellReused(CellKey key) {
+    finished++;
+    out.printf(Locale.ROOT, "[%d/%d] %s: already finished, kept%n", finished, cells, key);
+  }
+
+  @Override
+  public synchronized void training(int done, int total) {
+    int quarter = total == 0 ? 0 : 4 * done / total;
+    if (quarter > lastTrainingQuarter) {
+      lastTrainingQuarter = quarter;
+      out.printf(Locale.ROOT, "        %s: training %d/%d%n", current, done, total);
+    }
+  }
+
+  @Override
+  public synchronized void cellFinished(CellOutcome outcome) {
+    finished++;
+    executed++;
+    double elapsed = (System.nanoTime() - startNanos) / 1e9;
+    double eta = elapsed / executed * (cells - finished);
+    String detail = outcome.reason().isEmpty() ? "" : ": " + outcome.reason();
+    out.printf(Locale.ROOT, "[%d/%d] %s: %s%s (%.1f s; eta %s)%n", finished, cells, outcome.key(),
+        outcome.status().name().toLowerCase(Locale.ROOT), detail, outcome.trainSeconds() + outcome.evalSeconds(),
+        duration(eta));
+  }
+
+  @Override
+  public void close() {}
+
+  private static String duration(double seconds) {
+    long s = Math.round(seconds);
+    return s >= 60 ? String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60) : s + "s";
+  }
+}

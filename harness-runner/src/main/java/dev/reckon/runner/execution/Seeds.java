@@ -1,0 +1,39 @@
+package dev.reckon.runner.execution;
+
+import java.nio.charset.StandardCharsets;
+import java.util.SplittableRandom;
+
+/**
+ * Derives the seeds of a cell from the run's seed, so that every model sees the same evaluation
+ * puzzles for a (task, level, seed) and every seed is reproducible from the results alone.
+ */
+public final class Seeds {
+  private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+  private static final long FNV_PRIME = 0x100000001b3L;
+
+  private Seeds() {}
+
+  /** A seed fixed by {@code seed} and the names in {@code parts}, the same on every machine. */
+  public static long derive(long seed, String... parts) {
+    long hash = FNV_OFFSET;
+    for (String part : parts) {
+      for (byte b : part.getBytes(StandardCharsets.UTF_8)) {
+        hash = (hash ^ (b & 0xff)) * FNV_PRIME;
+      }
+      hash = (hash ^ 0xff) * FNV_PRIME; // a separator, so ("ab", "c") differs from ("a", "bc")
+    }
+    return new SplittableRandom(seed ^ hash).nextLong() & Long.MAX_VALUE;
+  }
+
+  public static long trainingData(long seed, String task, String level) {
+    return derive(seed, "data", task, level, "train");
+  }
+
+  public static long evaluationData(long seed, String task, String level) {
+    return derive(seed, "data", task, level, "eval");
+  }
+
+  public static long model(long seed, String model, String task, String trainLevel) {
+    return derive(seed, "model", model, task, trainLevel);
+  }
+}

@@ -1,0 +1,31 @@
+package dev.reckon.runner.plugins;
+
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.util.List;
+
+/**
+ * One plugin's class loader: the plugin's own jars first, and only the shared packages from the
+ * host. Two plugins may therefore bundle different versions of a library without clashing, while
+ * all of them see one harness api and one DJL (a native library loaded by one class loader is
+ * invisible to its siblings, so DJL must be loaded once, by the host).
+ */
+final class PluginClassLoader extends URLClassLoader {
+  /** Every package a plugin takes from the host, in one place. */
+  static final List<String> SHARED_PACKAGES = List.of("dev.reckon.api.", "ai.djl.", "org.slf4j.");
+
+  private final ClassLoader host;
+
+  PluginClassLoader(String name, List<URL> jars, ClassLoader host) {
+    super(name, jars.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
+    this.host = host;
+  }
+
+  @Override
+  protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+    if (SHARED_PACKAGES.stream().anyMatch(name::startsWith)) {
+      return host.loadClass(name);
+    }
+    return super.loadClass(name, resolve);
+  }
+}

@@ -1,0 +1,48 @@
+package dev.reckon.runner.plugins;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** What discovery found: plugins, their tasks and models by id, and what failed to load. */
+public final class PluginRegistry {
+  private final List<Plugin> plugins;
+  private final Map<String, DiscoveredTask> tasks;
+  private final Map<String, DiscoveredModel> models;
+  private final List<PluginFailure> failures;
+
+  PluginRegistry(List<Plugin> plugins, Map<String, DiscoveredTask> tasks, Map<String, DiscoveredModel> models,
+      List<PluginFailure> failures) {
+    this.plugins = List.copyOf(plugins);
+    this.tasks = new LinkedHashMap<>(tasks);
+    this.models = new LinkedHashMap<>(models);
+    this.failures = List.copyOf(failures);
+  }
+
+  public List<Plugin> plugins() {
+    return plugins;
+  }
+
+  /** Tasks in discovery order. */
+  public List<DiscoveredTask> tasks() {
+    return List.copyOf(tasks.values());
+  }
+
+  /** Models in discovery order. */
+  public List<DiscoveredModel> models() {
+    return List.copyOf(models.values());
+  }
+
+  public List<PluginFailure> failures() {
+    return failures;
+  }
+
+  public Optional<DiscoveredTask> task(String id) {
+    return Optional.ofNullable(tasks.get(id));
+  }
+
+  public Optional<DiscoveredModel> model(String id) {
+    return Optional.ofNullable(models.get(id));
+  }
+}

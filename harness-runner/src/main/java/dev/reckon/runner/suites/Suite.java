@@ -1,0 +1,70 @@
+package dev.reckon.runner.suites;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A named set of cells: which tasks at which levels, which models with which settings, which
+ * seeds. Hyper-parameters live here, not in code; the built-in suites are {@code quick},
+ * {@code default} and {@code full} (src/main/resources/suites).
+ *
+ * @param name the suite's name, part of the run id
+ * @param description one line for {@code reckon run --help} and the manifest
+ * @param seeds one repetition of every cell per seed
+ * @param cellTimeLimitMinutes a cell still running after this long is stopped and marked failed
+ * @param tasks the tasks, with their levels and data sizes
+ * @param models the models, with their settings
+ */
+public record Suite(String name, String description, List<Long> seeds, Double cellTimeLimitMinutes,
+    List<TaskEntry> tasks, List<ModelEntry> models) {
+  public Suite {
+    seeds = seeds == null || seeds.isEmpty() ? List.of(1L) : List.copyOf(seeds);
+    cellTimeLimitMinutes = cellTimeLimitMinutes == null ? 30.0 : cellTimeLimitMinutes;
+    tasks = tasks == null ? List.of() : List.copyOf(tasks);
+    models = models == null ? List.of() : List.copyOf(models);
+    description = description == null ? "" : description;
+  }
+
+  /**
+   * One task of the suite.
+   *
+   * @param id the task id
+   * @param train the level models are trained on; defaults to the task's easiest
+   * @param eval the levels evaluated; defaults to the training level and every harder one
+   * @param trainSize training examples, generated only for models that learn
+   * @param evalSize examples per evaluated level
+   */
+  public record TaskEntry(String id, String train, List<String> eval, Integer trainSize, Integer evalSize) {
+    public TaskEntry {
+      eval = eval == null ? List.of() : List.copyOf(eval);
+      trainSize = trainSize == null ? 1000 : trainSize;
+      evalSize = evalSize == null ? 200 : evalSize;
+    }
+
+    public static TaskEntry of(String id) {
+      return new TaskEntry(id, null, null, null, null);
+    }
+  }
+
+  /**
+   * One model variant of the suite.
+   *
+   * @param id the model id
+   * @param config its settings, handed to the model as is
+   * @param tasks if given, the only tasks it runs on (e.g. a slow model on one task)
+   */
+  public record ModelEntry(String id, Map<String, Object> config, List<String> tasks) {
+    public ModelEntry {
+      config = config == null ? Map.of() : Map.copyOf(config);
+      tasks = tasks == null ? List.of() : List.copyOf(tasks);
+    }
+
+    public static ModelEntry of(String id) {
+      return new ModelEntry(id, null, null);
+    }
+
+    public boolean runsOn(String task) {
+      return tasks.isEmpty() || tasks.contains(task);
+    }
+  }
+}

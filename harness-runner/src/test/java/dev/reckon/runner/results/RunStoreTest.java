@@ -1,0 +1,73 @@
+package dev.reckon.runner.results;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.reckon.api.Score;
+import dev.reckon.runner.execution.CellKey;
+import dev.reckon.runner.execution.CellOutcome;
+import dev.reckon.runner.execution.CellOutcome.CurvePoint;
+import dev.reckon.runner.execution.CellOutcome.LevelScore;
+import dev.reckon.runner.execution.CellOutcome.Status;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunStoreTest {
+  @TempDir Path directory;
+
+  private static CellOutcome outcome(String model, Status status) {
+    CellKey key = new CellKey(model, "sudoku-4x4", "b6", 1);
+    List<LevelScore> scores = status == Status.DONE
+        ? List.of(new LevelScore("b6", 6, Score.proportion("puzzle_accuracy", 4, 3, 4)))
+        : List.of();
+    return new CellOutcome(key, status, status == Status.FAILED ? "boom, with a comma" : "", scores,
+        List.of(new CurvePoint(10, "loss", 0.5, 1.25)), OptionalInt.of(4), 123, 1.5, 0.5, 11, 12,
+        Instant.parse("2026-01-01T00:00:00Z"));
+  }
+
+  @Test
+  void finishedCellsAreTheDoneAndSkippedOnesAndTheLastLineWins() {
+    RunStore store = new RunStore(directory);
+    store.record(outcome("a", Status.DONE));
+    store.record(outcome("b", Status.FAILED));
+    store.record(outcome("c", Status.SKIPPED));
+    store.record(outcome("d", Status.FAILED));
+    store.record(outcome("d", Status.DONE));
+    assertEquals(Set.of("a", "c", "d"),
+        store.finishedCells().stream().map(CellKey::model).collect(java.util.stream.Collectors.toSet()));
+  }
+
+  @Test
+  void rowsOfUnfinishedCellsAreDiscardedAndTheRestKeptVerbatim() throws IOException {
+    RunStore store = new RunStore(directory);
+    store.record(outcome("a", Status.DONE));
+    String kept = Files.readString(directory.resolve("results.csv"));
+    Files.writeString(directory.resolve("results.csv"),
+        "ghost,sudoku-4x4,b6,b6,6.0,1,puzzle_accuracy,1,0.5,4,0.1,0.9\n", StandardOpenOption.APPEND);
+    Files.writeString(directory.resolve("training.csv"), "ghost,sudoku-4x4,b6,1,1,loss,0.1,0.1\n",
+        StandardOpenOption.APPEND);
+
+    store.discardUnfinished();
+
+    assertEquals(kept, Files.readString(directory.resolve("results.csv")));
+    assertTrue(!Files.readString(directory.resolve("training.csv")).contains("ghost"));
+    assertTrue(Files.readString(directory.resolve("cells.csv")).contains("a,sudoku-4x4,b6,1,done,,4,123,1.5,0.5,"));
+  }
+
+  @Test
+  void aReasonWithCommasAndQuotesSurvivesTheRoundTrip() {
+    RunStore store = new RunStore(directory);
+    store.record(outcome("b", Status.FAILED));
+    store.record(outcome("a", Status.DONE));
+    store.discardUnfinished();
+    assertEquals(Set.of(new CellKey("a", "sudoku-4x4", "b6", 1)), store.finishedCells());
+  }
+}
