@@ -19,4 +19,9 @@ public interface ReckonPlugin {
   default List<ModelFactory> models() {
     return List.of();
   }
+
+  /** The analyses this plugin offers for {@code reckon analyze}; ids are unique. */
+  default List<Analysis> analyses() {
+    return List.of();
+  }
 }

@@ -1,5 +1,6 @@
 package dev.reckon.runner;
 
+import dev.reckon.runner.plugins.DiscoveredAnalysis;
 import dev.reckon.runner.plugins.DiscoveredModel;
 import dev.reckon.runner.plugins.DiscoveredTask;
 import dev.reckon.runner.plugins.PluginDirectories;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code reckon list}: every discovered task and model, and every plugin that failed to load. */
-@Command(name = "list", description = "List discovered tasks and models, and plugins that failed to load.")
+@Command(name = "list", description = "List discovered tasks, models and analyses, and plugins that failed to load.")
 final class ListCommand implements Callable<Integer> {
   @Option(names = "--plugins", paramLabel = "DIR", description = "Also load plugins from DIR (repeatable).")
   List<Path> plugins = new ArrayList<>();
@@ -46,6 +47,13 @@ final class ListCommand implements Callable<Integer> {
     for (DiscoveredModel model : registry.models()) {
       row(out, model.factory().id(), model.factory().version(), model.factory().learns() ? "model/learns" : "model",
           model.plugin().source());
+    }
+    if (!registry.analyses().isEmpty()) {
+      out.println("Analyses (reckon analyze ID)");
+      for (DiscoveredAnalysis analysis : registry.analyses()) {
+        out.printf(Locale.ROOT, "  %-22s %s (%s)%n", analysis.analysis().id(), analysis.analysis().description(),
+            analysis.plugin().source());
+      }
     }
     if (!registry.failures().isEmpty()) {
       out.println("Failed to load");

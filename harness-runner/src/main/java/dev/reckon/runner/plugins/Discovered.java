@@ -1,6 +1,6 @@
 package dev.reckon.runner.plugins;
 
-/** A task or model together with the plugin that offers it. */
-public sealed interface Discovered permits DiscoveredTask, DiscoveredModel {
+/** A task, model or analysis together with the plugin that offers it. */
+public sealed interface Discovered permits DiscoveredTask, DiscoveredModel, DiscoveredAnalysis {
   Plugin plugin();
 }

@@ -1,5 +1,6 @@
 package dev.reckon.runner.plugins;
 
+import dev.reckon.api.Analysis;
 import dev.reckon.api.ApiVersion;
 import dev.reckon.api.ModelFactory;
 import dev.reckon.api.ReckonPlugin;
@@ -40,6 +41,7 @@ public final class PluginLoader {
     List<Plugin> plugins = new ArrayList<>();
     Map<String, DiscoveredTask> tasks = new LinkedHashMap<>();
     Map<String, DiscoveredModel> models = new LinkedHashMap<>();
+    Map<String, DiscoveredAnalysis> analyses = new LinkedHashMap<>();
     List<PluginFailure> failures = new ArrayList<>();
     for (Path directory : directories) {
       for (Path source : entries(directory)) {
@@ -51,6 +53,8 @@ public final class PluginLoader {
             register(plugin, provider.tasks(), Task::id, Task.class, tasks, DiscoveredTask::new, "task", failures);
             register(plugin, provider.models(), ModelFactory::id, ModelFactory.class, models, DiscoveredModel::new,
                 "model", failures);
+            register(plugin, provider.analyses(), Analysis::id, Analysis.class, analyses, DiscoveredAnalysis::new,
+                "analysis", failures);
           }
         } catch (PluginException e) {
           failures.add(new PluginFailure(source, e.getMessage()));
@@ -59,7 +63,7 @@ public final class PluginLoader {
         }
       }
     }
-    return new PluginRegistry(plugins, tasks, models, failures);
+    return new PluginRegistry(plugins, tasks, models, analyses, failures);
   }
 
   private static List<Path> entries(Path directory) {

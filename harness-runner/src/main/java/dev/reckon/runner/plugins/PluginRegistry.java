@@ -5,18 +5,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** What discovery found: plugins, their tasks and models by id, and what failed to load. */
+/** What discovery found: plugins, their tasks, models and analyses by id, and what failed to load. */
 public final class PluginRegistry {
   private final List<Plugin> plugins;
   private final Map<String, DiscoveredTask> tasks;
   private final Map<String, DiscoveredModel> models;
+  private final Map<String, DiscoveredAnalysis> analyses;
   private final List<PluginFailure> failures;
 
   PluginRegistry(List<Plugin> plugins, Map<String, DiscoveredTask> tasks, Map<String, DiscoveredModel> models,
-      List<PluginFailure> failures) {
+      Map<String, DiscoveredAnalysis> analyses, List<PluginFailure> failures) {
     this.plugins = List.copyOf(plugins);
     this.tasks = new LinkedHashMap<>(tasks);
     this.models = new LinkedHashMap<>(models);
+    this.analyses = new LinkedHashMap<>(analyses);
     this.failures = List.copyOf(failures);
   }
 
@@ -34,6 +36,11 @@ public final class PluginRegistry {
     return List.copyOf(models.values());
   }
 
+  /** Analyses in discovery order. */
+  public List<DiscoveredAnalysis> analyses() {
+    return List.copyOf(analyses.values());
+  }
+
   public List<PluginFailure> failures() {
     return failures;
   }
@@ -44,5 +51,9 @@ public final class PluginRegistry {
 
   public Optional<DiscoveredModel> model(String id) {
     return Optional.ofNullable(models.get(id));
+  }
+
+  public Optional<DiscoveredAnalysis> analysis(String id) {
+    return Optional.ofNullable(analyses.get(id));
   }
 }

@@ -49,7 +49,7 @@ class BaselineSuiteTest {
 
   @Test
   void propagationImprovesWithItsBudgetAndFinallySolves() {
-    for (String level : List.of("b16", "minimal")) {
+    for (String level : List.of("b20", "minimal")) {
       double one = RunFiles.value(results, "propagation", "sudoku-6x6", level, "puzzle_accuracy", 1);
       double sixtyFour = RunFiles.value(results, "propagation", "sudoku-6x6", level, "puzzle_accuracy", 64);
       assertTrue(sixtyFour > one + 0.3, level + ": " + one + " at 1 round, " + sixtyFour + " at 64");

@@ -1,0 +1,41 @@
+package dev.reckon.reports;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * A leaderboard as a table: a name, a header and rows of values (numbers as doubles, absent
+ * values as empty strings), already ranked.
+ */
+public record Board(String name, List<String> header, List<List<Object>> rows) {
+  public Board {
+    header = List.copyOf(header);
+    rows = List.copyOf(rows);
+  }
+
+  /** Writes {@code name}.csv in {@code directory}; numbers at full precision. */
+  public void writeCsv(Path directory) {
+    Path file = directory.resolve(name + ".csv");
+    try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT)) {
+      printer.printRecord(header);
+      for (List<Object> row : rows) {
+        printer.printRecord(row);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+
+  /** An empty cell for a value that was not measured. */
+  static Object optional(Double value) {
+    return value == null ? "" : value;
+  }
+}

@@ -1,0 +1,27 @@
+package dev.reckon.reports;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The three standard leaderboards of a run, computed from its run directory alone. */
+public final class Leaderboards {
+  private Leaderboards() {}
+
+  public static List<Board> of(RunResults run) {
+    return List.of(TestTimeComputeBoard.build(run), GeneralizationBoard.build(run), CompositionalBoard.build(run));
+  }
+
+  /** Writes leaderboards/ttc.csv, generalization.csv and compositional.csv in the run directory. */
+  public static void write(Path runDirectory) {
+    Path directory = runDirectory.resolve("leaderboards");
+    try {
+      Files.createDirectories(directory);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + directory, e);
+    }
+    of(RunResults.read(runDirectory)).forEach(board -> board.writeCsv(directory));
+  }
+}

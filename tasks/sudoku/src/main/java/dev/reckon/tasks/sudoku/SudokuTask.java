@@ -1,0 +1,221 @@
+package dev.reckon.tasks.sudoku;
+
+import dev.reckon.api.ConstraintGraph;
+import dev.reckon.api.Dataset;
+import dev.reckon.api.Format;
+import dev.reckon.api.LabelingDataset;
+import dev.reckon.api.LabelingPredictions;
+import dev.reckon.api.Level;
+import dev.reckon.api.Metric;
+import dev.reckon.api.Metric.Direction;
+import dev.reckon.api.Predictions;
+import dev.reckon.api.Score;
+import dev.reckon.api.Task;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+/**
+ * Sudoku of side 4, 6 or 9 as a labelling task on its constraint graph. Levels are generated
+ * puzzles by number of blanks ({@code b12}: 12 blanks) and {@code minimal} puzzles, from which no
+ * given can be removed; {@code file:PATH} evaluates on published puzzles (see {@link PuzzleFile}).
+ */
+public final class SudokuTask implements Task {
+  static final String FILE_LEVEL = "file:";
+  /** Puzzles behind the stated difficulty of the minimal level: the mean number of blanks. */
+  private static final int MINIMAL_SAMPLE = 40;
+
+  private static final List<Metric> METRICS = List.of(
+      new Metric("puzzle_accuracy", Direction.HIGHER_IS_BETTER, "fraction", "puzzles with every cell right"),
+      new Metric("cell_accuracy", Direction.HIGHER_IS_BETTER, "fraction", "blank cells labelled right"),
+      new Metric("violation_rate", Direction.LOWER_IS_BETTER, "fraction",
+          "outputs with a label repeated in a row, column or box, a label out of range, or a given changed"));
+
+  private final SudokuShape shape;
+  private final ConstraintGraph graph;
+  private final List<int[]> groups;
+  private final SudokuGenerator generator;
+  private final int[] blankLevels;
+  private List<Level> levels;
+
+  private SudokuTask(SudokuShape shape, int... blankLevels) {
+    this.shape = shape;
+    this.graph = shape.graph();
+    this.groups = shape.groups();
+    this.generator = new SudokuGenerator(shape);
+    this.blankLevels = blankLevels.clone();
+  }
+
+  /** The task for side 4 (2x2 boxes), 6 (2x3) or 9 (3x3). */
+  public static SudokuTask ofSide(int side) {
+    return switch (side) {
+      case 4 -> new SudokuTask(SudokuShape.ofSide(4), 4, 6, 8);
+      case 6 -> new SudokuTask(SudokuShape.ofSide(6), 8, 12, 16, 20);
+      case 9 -> new SudokuTask(SudokuShape.ofSide(9), 36, 44, 50, 54);
+      default -> throw new IllegalArgumentException("no Sudoku of side " + side + "; sides are 4, 6 and 9");
+    };
+  }
+
+  @Override
+  public String id() {
+    return "sudoku-" + shape.side() + "x" + shape.side();
+  }
+
+  @Override
+  public String version() {
+    return "1";
+  }
+
+  @Override
+  public String description() {
+    return String.format(Locale.ROOT, "%dx%d Sudoku with %dx%d boxes, unique solutions; levels by blanks",
+        shape.side(), shape.side(), shape.boxRows(), shape.boxCols());
+  }
+
+  @Override
+  public Format format() {
+    return Format.LABELING;
+  }
+
+  @Override
+  public synchronized List<Level> levels() {
+    if (levels == null) {
+      List<Level> all = new ArrayList<>();
+      for (int blanks : blankLevels) {
+        all.add(new Level("b" + blanks, blanks, blanks + " blanks, " + (shape.cells() - blanks) + " givens"));
+      }
+      double meanBlanks = IntStream.range(0, MINIMAL_SAMPLE)
+          .mapToDouble(i -> blanks(generator.puzzle(SudokuGenerator.MINIMAL, new SplittableRandom(i))[0]))
+          .average().orElseThrow();
+      all.add(new Level("minimal", meanBlanks, String.format(Locale.ROOT,
+          "no given can be removed; %.1f blanks on average over %d puzzles", meanBlanks, MINIMAL_SAMPLE)));
+      levels = List.copyOf(all);
+    }
+    return levels;
+  }
+
+  @Override
+  public Level level(String id) {
+    if (!id.startsWith(FILE_LEVEL)) {
+      return Task.super.level(id);
+    }
+    Path file = Path.of(id.substring(FILE_LEVEL.length()));
+    List<int[][]> puzzles = PuzzleFile.read(file, shape);
+    double meanBlanks = puzzles.stream().mapToInt(p -> blanks(p[0])).average().orElseThrow();
+    return new Level(id, meanBlanks, puzzles.size() + " published puzzles from " + file);
+  }
+
+  @Override
+  public List<Metric> metrics() {
+    return METRICS;
+  }
+
+  /** Generated levels are drawn from {@code seed}; a file level takes its first {@code count} puzzles. */
+  @Override
+  public LabelingDataset generate(Level level, int count, long seed) {
+    List<int[][]> puzzles;
+    if (level.id().startsWith(FILE_LEVEL)) {
+      List<int[][]> all = PuzzleFile.read(Path.of(level.id().substring(FILE_LEVEL.length())), shape);
+      puzzles = all.subList(0, Math.min(count, all.size()));
+    } else {
+      int blanks = level.id().equals("minimal") ? SudokuGenerator.MINIMAL : Integer.parseInt(level.id().substring(1));
+      SplittableRandom random = new SplittableRandom(seed);
+      puzzles = new ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
+        puzzles.add(generator.puzzle(blanks, random));
+      }
+    }
+    return new LabelingDataset(graph, shape.side(), puzzles.stream().map(p -> p[0]).toArray(int[][]::new),
+        puzzles.stream().map(p -> p[1]).toArray(int[][]::new));
+  }
+
+  @Override
+  public List<Score> score(Dataset answers, Predictions predictions) {
+    if (!(answers instanceof LabelingDataset data) || !data.hasAnswers()) {
+      throw new IllegalArgumentException("sudoku scores a labelling dataset with its answers");
+    }
+    if (!(predictions instanceof LabelingPredictions labelling)) {
+      throw new IllegalArgumentException("sudoku needs labelling predictions, got " + predictions.getClass().getName());
+    }
+    List<Score> scores = new ArrayList<>();
+    for (int i = 0; i < labelling.iterations().length; i++) {
+      int iterations = labelling.iterations()[i];
+      int[][] outputs = labelling.labels()[i];
+      if (outputs.length != data.size()) {
+        throw new IllegalArgumentException("predictions at " + iterations + " iterations hold " + outputs.length
+            + " puzzles, the dataset " + data.size());
+      }
+      int solved = 0;
+      int violated = 0;
+      long rightBlanks = 0;
+      long blanks = 0;
+      for (int p = 0; p < data.size(); p++) {
+        int[] given = data.givens()[p];
+        int[] solution = data.solutions()[p];
+        int[] output = outputs[p];
+        if (output.length != given.length) {
+          throw new IllegalArgumentException("prediction " + p + " at " + iterations + " iterations has "
+              + output.length + " cells, the puzzle " + given.length);
+        }
+        boolean allRight = true;
+        for (int cell = 0; cell < given.length; cell++) {
+          boolean right = output[cell] == solution[cell];
+          allRight &= right;
+          if (given[cell] == 0) {
+            blanks++;
+            rightBlanks += right ? 1 : 0;
+          }
+        }
+        solved += allRight ? 1 : 0;
+        violated += violates(given, output) ? 1 : 0;
+      }
+      scores.add(Score.proportion("puzzle_accuracy", iterations, solved, data.size()));
+      scores.add(Score.proportion("cell_accuracy", iterations, rightBlanks, Math.toIntExact(blanks)));
+      scores.add(Score.proportion("violation_rate", iterations, violated, data.size()));
+    }
+    return scores;
+  }
+
+  @Override
+  public Optional<ReferenceSolver> referenceSolver() {
+    SudokuSolver solver = new SudokuSolver(shape);
+    return Optional.of(inputs -> {
+      int[][] givens = ((LabelingDataset) inputs).givens();
+      int[][] solved = new int[givens.length][];
+      for (int p = 0; p < givens.length; p++) {
+        solved[p] = solver.solve(givens[p]);
+        if (solved[p] == null) {
+          throw new IllegalArgumentException("puzzle " + p + " has no solution");
+        }
+      }
+      return new LabelingPredictions(new int[] {1}, new int[][][] {solved});
+    });
+  }
+
+  private boolean violates(int[] given, int[] output) {
+    for (int cell = 0; cell < given.length; cell++) {
+      if (output[cell] < 1 || output[cell] > shape.side() || (given[cell] != 0 && given[cell] != output[cell])) {
+        return true;
+      }
+    }
+    for (int[] group : groups) {
+      int seen = 0;
+      for (int cell : group) {
+        int bit = 1 << output[cell];
+        if ((seen & bit) != 0) {
+          return true;
+        }
+        seen |= bit;
+      }
+    }
+    return false;
+  }
+
+  private static int blanks(int[] givens) {
+    return (int) IntStream.of(givens).filter(label -> label == 0).count();
+  }
+}
