@@ -3,6 +3,7 @@ package dev.reckon.runner;
 import dev.reckon.runner.execution.BarProgress;
 import dev.reckon.runner.execution.CellOutcome.Status;
 import dev.reckon.runner.execution.CellRunner;
+import dev.reckon.runner.execution.Checkpoints;
 import dev.reckon.runner.execution.ComputeDevice;
 import dev.reckon.runner.execution.DatasetCache;
 import dev.reckon.runner.execution.LineProgress;
@@ -73,6 +74,10 @@ final class RunCommand implements Callable<Integer> {
       description = "Where models compute; auto takes a GPU when the engine sees one. Default: ${DEFAULT-VALUE}.")
   String device;
 
+  @Option(names = "--checkpoints-from", paramLabel = "RUN_DIR",
+      description = "Evaluate the models trained in RUN_DIR (its checkpoints/) instead of training them again.")
+  Path checkpointsFrom;
+
   @Option(names = "--resume", paramLabel = "RUN_DIR",
       description = "Finish an interrupted run: cells already finished are kept, the others run.")
   Path resume;
@@ -101,6 +106,9 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (checkpointsFrom != null && !Files.isDirectory(checkpointsFrom.resolve("checkpoints"))) {
+      throw new UsageException(checkpointsFrom + " holds no checkpoints/ folder: it is not a run with trained models");
+    }
     if (resume != null && (suiteName != null || !models.isEmpty() || !tasks.isEmpty() || seed != null)) {
       throw new UsageException("--resume finishes a run as it was planned; it takes no --suite, --models, --tasks "
           + "or --seed");
@@ -152,7 +160,8 @@ final class RunCommand implements Callable<Integer> {
     RunExecutor.Summary summary;
     try (RunProgress progress = progress(plan.cells().size())) {
       CellRunner runner = new CellRunner(computeDevice.name(), data, progress,
-          Duration.ofSeconds(Math.round(suite.cellTimeLimitMinutes() * 60)), clock);
+          Duration.ofSeconds(Math.round(suite.cellTimeLimitMinutes() * 60)), clock,
+          Checkpoints.of(runDirectory, checkpointsFrom));
       summary = executor.execute(plan.cells(), store, runner, progress);
     }
     manifests.create(data.seeds(), clock.instant()).write(runDirectory);

@@ -12,14 +12,18 @@ import dev.reckon.api.Predictions;
 import dev.reckon.api.ReckonPlugin;
 import dev.reckon.api.Task;
 import dev.reckon.api.TrainingLog;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Models that misbehave on purpose: one throws, one's loss turns NaN, one hangs past any time
  * limit, and one ({@code sleepy}) waits while the file named by RECKON_SLEEPY_GATE exists, so a
- * test can kill a run in the middle of it.
+ * test can kill a run in the middle of it. And one that learns without a network ({@code
+ * majority}: each blank gets the label most often right there in training), to check that a
+ * trained model is saved with the run and evaluated again without training.
  */
 public final class TestModelsPlugin implements ReckonPlugin {
   @Override
@@ -30,7 +34,84 @@ public final class TestModelsPlugin implements ReckonPlugin {
   @Override
   public List<ModelFactory> models() {
     return List.of(new Misbehaving("faulty-throw"), new Misbehaving("faulty-nan"), new Misbehaving("faulty-hang"),
-        new Misbehaving("sleepy"));
+        new Misbehaving("sleepy"), new Majority());
+  }
+
+  private static final class Majority implements ModelFactory {
+    @Override
+    public String id() {
+      return "majority";
+    }
+
+    @Override
+    public String version() {
+      return "1";
+    }
+
+    @Override
+    public boolean supports(Task task) {
+      return task.format() == Format.LABELING;
+    }
+
+    @Override
+    public boolean learns() {
+      return true;
+    }
+
+    @Override
+    public Model create(ModelContext context) {
+      return new Model() {
+        private int[] labels;
+
+        @Override
+        public void train(Dataset training, TrainingLog log) {
+          LabelingDataset data = (LabelingDataset) training;
+          int nodes = data.graph().nodes();
+          int[][] counts = new int[nodes][data.labels() + 1];
+          for (int[] solution : data.solutions()) {
+            for (int node = 0; node < nodes; node++) {
+              counts[node][solution[node]]++;
+            }
+          }
+          labels = new int[nodes];
+          for (int node = 0; node < nodes; node++) {
+            for (int label = 1; label <= data.labels(); label++) {
+              if (counts[node][label] > counts[node][labels[node]]) {
+                labels[node] = label;
+              }
+            }
+          }
+          log.record(1, "loss", 1.0);
+        }
+
+        @Override
+        public Predictions predict(Dataset inputs) {
+          int[][] givens = ((LabelingDataset) inputs).givens();
+          int[][] filled = new int[givens.length][];
+          for (int p = 0; p < givens.length; p++) {
+            filled[p] = givens[p].clone();
+            for (int node = 0; node < filled[p].length; node++) {
+              if (filled[p][node] == 0) {
+                filled[p][node] = labels[node];
+              }
+            }
+          }
+          return new LabelingPredictions(new int[] {1}, new int[][][] {filled});
+        }
+
+        @Override
+        public void save(Path directory) throws IOException {
+          Files.writeString(directory.resolve("majority.txt"), Arrays.toString(labels));
+        }
+
+        @Override
+        public void load(Path directory) throws IOException {
+          String text = Files.readString(directory.resolve("majority.txt"));
+          labels = Arrays.stream(text.substring(1, text.length() - 1).split(", ")).mapToInt(Integer::parseInt)
+              .toArray();
+        }
+      };
+    }
   }
 
   private record Misbehaving(String id) implements ModelFactory {

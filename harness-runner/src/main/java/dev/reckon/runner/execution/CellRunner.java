@@ -11,10 +11,14 @@ import dev.reckon.api.Task;
 import dev.reckon.runner.Errors;
 import dev.reckon.runner.execution.CellOutcome.LevelScore;
 import dev.reckon.runner.execution.CellOutcome.Status;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -33,8 +37,11 @@ public final class CellRunner {
   private final RunProgress progress;
   private final Duration timeLimit;
   private final Clock clock;
+  private final Checkpoints checkpoints;
 
-  public CellRunner(String device, DatasetCache data, RunProgress progress, Duration timeLimit, Clock clock) {
+  public CellRunner(String device, DatasetCache data, RunProgress progress, Duration timeLimit, Clock clock,
+      Checkpoints checkpoints) {
+    this.checkpoints = checkpoints;
     this.device = device;
     this.data = data;
     this.progress = progress;
@@ -81,14 +88,25 @@ public final class CellRunner {
     }
   }
 
-  private CellOutcome evaluate(PlannedCell cell, CellTrainingLog log, long trainSeed, long modelSeed) {
+  private CellOutcome evaluate(PlannedCell cell, CellTrainingLog log, long trainSeed, long modelSeed)
+      throws IOException {
     CellKey key = cell.key();
     Task task = cell.task().task();
     try (Model model = cell.model().create(new ModelContext(task, cell.config(), modelSeed, device))) {
       long start = System.nanoTime();
+      String reason = "";
       if (cell.model().factory().learns()) {
-        Dataset training = data.get(task, cell.train(), cell.trainSize(), "train", key.seed(), trainSeed);
-        model.train(training, log);
+        Optional<Path> saved = checkpoints.source(key);
+        if (saved.isPresent()) {
+          model.load(saved.get());
+          reason = "evaluated from the checkpoint in " + saved.get();
+        } else {
+          Dataset training = data.get(task, cell.train(), cell.trainSize(), "train", key.seed(), trainSeed);
+          model.train(training, log);
+          Path folder = checkpoints.saveFolder(key);
+          Files.createDirectories(folder);
+          model.save(folder);
+        }
       }
       double trainSeconds = (System.nanoTime() - start) / 1e9;
       start = System.nanoTime();
@@ -103,7 +121,7 @@ public final class CellRunner {
         log.checkDeadline();
       }
       double evalSeconds = (System.nanoTime() - start) / 1e9;
-      return new CellOutcome(key, Status.DONE, "", scores, log.curve(), model.trainedIterations(),
+      return new CellOutcome(key, Status.DONE, reason, scores, log.curve(), model.trainedIterations(),
           model.parameterCount(), trainSeconds, evalSeconds, trainSeed, modelSeed, clock.instant());
     }
   }

@@ -11,9 +11,7 @@ import dev.reckon.runner.suites.Suite;
 import dev.reckon.runner.suites.Suite.ModelEntry;
 import dev.reckon.runner.suites.Suite.TaskEntry;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -79,14 +77,22 @@ public final class RunPlanner {
     return new Plan(cells, missing.stream().distinct().toList());
   }
 
+  /**
+   * The entries with the wanted ids, in the order wanted; an id the suite does not name gets a
+   * fresh entry with default settings. A suite may name a task more than once (one entry per
+   * training level), so every entry with a wanted id is kept.
+   */
   private static <E> List<E> select(List<E> entries, Function<E, String> id, List<String> wanted,
       Function<String, E> fresh) {
     if (wanted.isEmpty()) {
       return entries;
     }
-    Map<String, E> byId = new LinkedHashMap<>();
-    entries.forEach(entry -> byId.put(id.apply(entry), entry));
-    return wanted.stream().map(name -> byId.getOrDefault(name, fresh.apply(name))).toList();
+    List<E> selected = new ArrayList<>();
+    for (String name : wanted.stream().distinct().toList()) {
+      List<E> named = entries.stream().filter(entry -> id.apply(entry).equals(name)).toList();
+      selected.addAll(named.isEmpty() ? List.of(fresh.apply(name)) : named);
+    }
+    return selected;
   }
 
   private static List<Level> evaluationLevels(Task task, TaskEntry entry, Level train) {
