@@ -16,7 +16,8 @@ import picocli.CommandLine.IVersionProvider;
 /** The {@code reckon} command line. */
 @Command(name = "reckon", mixinStandardHelpOptions = true, versionProvider = Reckon.Version.class,
     description = "Benchmarks reasoning models: test-time compute, generalisation, compositional retrieval.",
-    subcommands = {ListCommand.class, RunCommand.class, AnalyzeCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ListCommand.class, RunCommand.class, ReportCommand.class, CheckCommand.class, AnalyzeCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Reckon {
   /** Usage errors: an unknown id, a bad option, a malformed input file. */
   public static final int USAGE = 2;
@@ -24,10 +25,15 @@ public final class Reckon {
   public static void main(String[] args) {
     // Nothing is ever downloaded: the native engine comes with the distribution's lib/.
     System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
+    // Reports draw charts with AWT but never open a window: no display is needed, even where one is set.
+    System.setProperty("java.awt.headless", "true");
     System.exit(run(args, System.out, System.err, System.console() != null));
   }
 
-  /** Runs one command and returns its exit status: 0 ok, 1 some cells failed, 2 usage error. */
+  /**
+   * Runs one command and returns its exit status: 0 ok, 1 some cells failed ({@code run}) or a number
+   * got worse ({@code check}), 2 usage error.
+   */
   public static int run(String[] args, PrintStream out, PrintStream err, boolean interactive) {
     Console console = new Console(out, err, interactive);
     Injector injector = Guice.createInjector(new AbstractModule() {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -32,6 +33,31 @@ public record Board(String name, List<String> header, List<List<Object>> rows) {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }
+  }
+
+  /**
+   * The board as a GitHub Markdown table, numbers rounded to three decimals and right-aligned; a
+   * board without rows is a line saying so.
+   */
+  public String toMarkdown() {
+    if (rows.isEmpty()) {
+      return "_no rows in this run_\n";
+    }
+    StringBuilder table = new StringBuilder();
+    table.append("| ").append(String.join(" | ", header)).append(" |\n|");
+    for (int column = 0; column < header.size(); column++) {
+      table.append(numeric(column) ? " ---: |" : " --- |");
+    }
+    table.append('\n');
+    for (List<Object> row : rows) {
+      table.append("| ").append(row.stream().map(Numbers::text).collect(Collectors.joining(" | "))).append(" |\n");
+    }
+    return table.toString();
+  }
+
+  /** Whether a column holds numbers, so that tables align it to the right. */
+  boolean numeric(int column) {
+    return rows.stream().anyMatch(row -> row.get(column) instanceof Number);
   }
 
   /** An empty cell for a value that was not measured. */

@@ -14,6 +14,17 @@ public final class Leaderboards {
     return List.of(TestTimeComputeBoard.build(run), GeneralizationBoard.build(run), CompositionalBoard.build(run));
   }
 
+  /** A board's heading in reports, with the CSV file it is written to. */
+  public static String title(Board board) {
+    String title = switch (board.name()) {
+      case "ttc" -> "Test-time compute scaling";
+      case "generalization" -> "Generalisation to harder levels";
+      case "compositional" -> "Compositional key-subset extraction";
+      default -> board.name();
+    };
+    return title + " (" + board.name() + ".csv)";
+  }
+
   /** Writes leaderboards/ttc.csv, generalization.csv and compositional.csv in the run directory. */
   public static void write(Path runDirectory) {
     Path directory = runDirectory.resolve("leaderboards");

@@ -1,0 +1,61 @@
+package dev.reckon.reports;
+
+import dev.reckon.reports.RunComparison.Verdict;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * report.md: the leaderboards as GitHub Markdown tables and the claims, small enough for a CI job
+ * summary (numbers rounded to three decimals; charts stay in report.html).
+ */
+final class MarkdownReport {
+  private MarkdownReport() {}
+
+  static String render(Report report) {
+    StringBuilder md = new StringBuilder("# ").append(report.title()).append("\n\n");
+    for (RunResults run : report.runs()) {
+      md.append("- `").append(run.id()).append("` ").append(run.about().entrySet().stream()
+          .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))).append('\n');
+    }
+    report.comparison().ifPresent(comparison -> comparison(md, comparison));
+    md.append("\n## Claims of the research notes\n\n| claim |");
+    report.runs().forEach(run -> md.append(" `").append(run.id()).append("` |"));
+    md.append("\n| --- |").append(" --- |".repeat(report.runs().size())).append('\n');
+    List<List<ClaimVerdict>> verdicts = report.verdicts();
+    for (int claim = 0; claim < verdicts.get(0).size(); claim++) {
+      md.append("| **").append(verdicts.get(0).get(claim).claim().id()).append("** |");
+      for (List<ClaimVerdict> run : verdicts) {
+        ClaimVerdict verdict = run.get(claim);
+        md.append(' ').append(verdict.status().text()).append(": ")
+            .append(cell(String.join("; ", verdict.evidence()))).append(" |");
+      }
+      md.append('\n');
+    }
+    for (int run = 0; run < report.runs().size(); run++) {
+      String suffix = report.runs().size() > 1 ? ": `" + report.runs().get(run).id() + "`" : "";
+      md.append("\n## Leaderboards").append(suffix).append('\n');
+      for (Board board : report.boards().get(run)) {
+        md.append("\n### ").append(Leaderboards.title(board)).append("\n\n").append(board.toMarkdown());
+      }
+    }
+    return md.toString();
+  }
+
+  private static void comparison(StringBuilder md, RunComparison comparison) {
+    md.append("\n## Comparison with the baseline `").append(comparison.runs().get(0).id()).append("`\n\n")
+        .append("Primary metrics; outside the noise means the 95% intervals do not overlap. Every metric is in "
+            + "comparison.csv.\n\n");
+    for (int run = 1; run < comparison.runs().size(); run++) {
+      Map<Verdict, Long> counts = comparison.counts(run);
+      md.append("- `").append(comparison.runs().get(run).id()).append("`: ").append(counts.entrySet().stream()
+          .map(e -> e.getValue() + " " + e.getKey().text()).collect(Collectors.joining(", "))).append('\n');
+    }
+    md.append('\n').append(comparison.toBoard(true).toMarkdown());
+  }
+
+  /** Text for a table cell: a pipe would end the cell. */
+  private static String cell(String text) {
+    return text.replace("|", "\\|");
+  }
+}

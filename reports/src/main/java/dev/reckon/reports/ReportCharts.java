@@ -1,0 +1,174 @@
+package dev.reckon.reports;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.reckon.reports.RunResults.TrainingPoint;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jfree.chart.JFreeChart;
+
+/**
+ * The charts of one run, from its results alone: test-time compute curves, the primary metric
+ * against level difficulty, the compositional games, entropy against representation dimension,
+ * and training curves. A chart whose data the run does not have is not drawn.
+ */
+final class ReportCharts {
+  /** Beside the primary metric (KL divergence), the note's second compositional figure. */
+  private static final String TOP_K_OVERLAP = "top_k_overlap";
+
+  private final MeasurementIndex index;
+
+  ReportCharts(MeasurementIndex index) {
+    this.index = requireNonNull(index, "index is null");
+  }
+
+  List<ChartSection> sections() {
+    return List.of(
+        new ChartSection("Test-time compute", "The primary metric against the iterations given at inference, one "
+            + "line per evaluated level; the dashed line marks the iterations the model trained with.",
+            testTimeCompute()),
+        new ChartSection("Difficulty", "The primary metric at each model's full iteration budget against the "
+            + "level's difficulty, one line per model.", difficulty()),
+        new ChartSection("Compositional games", "Each metric against the game's log2 count of distinct answer "
+            + "subsets, one line per model variant.", games()),
+        new ChartSection("Entropy and representation dimension", "Prediction entropy against the contrastive "
+            + "models' representation dimension d, one line per game.", entropyByDimension()),
+        new ChartSection("Training curves", "Each metric the models logged while training, against the update.",
+            training()));
+  }
+
+  private List<JFreeChart> testTimeCompute() {
+    Map<List<String>, LineChart> charts = new LinkedHashMap<>();
+    for (String task : tasks()) {
+      for (String level : index.evaluatedLevels(task)) { // lines in level order: legends read from easy to hard
+        for (Measurement m : index.all()) {
+          if (m.task().equals(task) && m.evalLevel().equals(level) && isPrimary(m)) {
+            charts.computeIfAbsent(List.of(task, m.model(), m.trainLevel()), cell -> testTimeComputeChart(m))
+                .point(level, m.iterations(), m.value());
+          }
+        }
+      }
+    }
+    return built(charts.values());
+  }
+
+  private LineChart testTimeComputeChart(Measurement m) {
+    LineChart chart = chart(m.model() + " on " + m.task() + ": " + m.metric() + " vs iterations",
+        "iterations (log2)", m.task(), m.metric()).log2X().subtitle("trained on " + m.trainLevel());
+    int trained = index.run().trainedIterations(m.model(), m.task(), m.trainLevel());
+    return trained > 0 ? chart.markX(trained, "T = " + trained) : chart;
+  }
+
+  private List<JFreeChart> difficulty() {
+    List<LineChart> charts = new ArrayList<>();
+    for (String task : tasks()) {
+      if (retrieval(task)) {
+        continue; // the games section draws these
+      }
+      String metric = index.primaryMetric(task).orElseThrow();
+      LineChart chart = chart(task + ": " + metric + " vs difficulty", "level difficulty", task, metric)
+          .subtitle(levelNames(task));
+      List<Measurement> atBudget = index.all().stream().filter(m -> m.task().equals(task)
+          && m.metric().equals(metric) && m.iterations() == index.budget(m.model(), task, m.trainLevel())).toList();
+      // A model trained on several levels gets a line for each; otherwise its name is enough.
+      Map<String, Long> trainLevels = atBudget.stream().map(m -> List.of(m.model(), m.trainLevel())).distinct()
+          .collect(Collectors.groupingBy(cell -> cell.get(0), Collectors.counting()));
+      atBudget.forEach(m -> chart.point(trainLevels.get(m.model()) > 1 ? m.model() + " (trained on "
+          + m.trainLevel() + ")" : m.model(), m.evalDifficulty(), m.value()));
+      charts.add(chart);
+    }
+    return built(charts);
+  }
+
+  private List<JFreeChart> games() {
+    List<LineChart> charts = new ArrayList<>();
+    for (String task : tasks()) {
+      if (!retrieval(task)) {
+        continue;
+      }
+      for (String metric : new LinkedHashSet<>(List.of(index.primaryMetric(task).orElseThrow(), TOP_K_OVERLAP))) {
+        LineChart chart = chart(task + ": " + metric + " vs log2 answer subsets", "log2 distinct answer subsets",
+            task, metric).subtitle(levelNames(task));
+        for (String model : index.models(task)) {
+          for (String level : index.evaluatedLevels(task)) {
+            index.atBudget(model, task, level, metric)
+                .ifPresent(m -> chart.point(model, m.evalDifficulty(), m.value()));
+          }
+        }
+        charts.add(chart);
+      }
+    }
+    return built(charts);
+  }
+
+  private List<JFreeChart> entropyByDimension() {
+    List<LineChart> charts = new ArrayList<>();
+    for (String task : tasks()) {
+      Set<String> entropies = index.all().stream()
+          .filter(m -> m.task().equals(task) && m.metric().startsWith("entropy")).map(Measurement::metric)
+          .collect(Collectors.toCollection(LinkedHashSet::new));
+      for (String metric : entropies) {
+        LineChart chart = chart(task + ": " + metric + " vs representation dimension d", "d (log2)", task, metric)
+            .log2X();
+        for (String level : index.evaluatedLevels(task)) {
+          for (String model : index.models(task)) {
+            Optional<Integer> d = MeasurementIndex.dimension(model);
+            if (d.isPresent()) {
+              index.atBudget(model, task, level, metric).ifPresent(m -> chart.point(level, d.get(), m.value()));
+            }
+          }
+        }
+        charts.add(chart);
+      }
+    }
+    return built(charts);
+  }
+
+  private List<JFreeChart> training() {
+    Map<List<String>, LineChart> charts = new LinkedHashMap<>();
+    boolean severalSeeds = index.run().training().stream().map(TrainingPoint::seed).distinct().count() > 1;
+    for (TrainingPoint p : index.run().training()) {
+      String line = p.model() + " (trained on " + p.trainLevel() + (severalSeeds ? ", seed " + p.seed() : "") + ")";
+      charts.computeIfAbsent(List.of(p.task(), p.metric()),
+              k -> new LineChart(p.task() + ": training " + p.metric(), "update", p.metric()))
+          .point(line, p.update(), p.value());
+    }
+    return built(charts.values());
+  }
+
+  /** A chart of a task's metric; a fraction gets the 0 to 1 axis. */
+  private LineChart chart(String title, String xLabel, String task, String metric) {
+    LineChart chart = new LineChart(title, xLabel, metric);
+    return index.run().tasks().get(task).unit(metric).equals("fraction") ? chart.fractionY() : chart;
+  }
+
+  private List<String> tasks() {
+    return index.all().stream().map(Measurement::task).distinct().filter(index.run().tasks()::containsKey).sorted()
+        .toList();
+  }
+
+  private boolean retrieval(String task) {
+    return index.run().tasks().get(task).format().equals("RETRIEVAL");
+  }
+
+  private boolean isPrimary(Measurement m) {
+    return index.primaryMetric(m.task()).orElse("").equals(m.metric());
+  }
+
+  /** E.g. "levels: b6 = 6, b8 = 8, minimal = 11.55", so that the x axis reads back to level names. */
+  private String levelNames(String task) {
+    return "levels: " + index.difficulties(task).entrySet().stream()
+        .map(level -> level.getKey() + " = " + Numbers.text(level.getValue())).collect(Collectors.joining(", "));
+  }
+
+  private static List<JFreeChart> built(Collection<LineChart> charts) {
+    return charts.stream().filter(LineChart::hasLines).map(LineChart::build).toList();
+  }
+}

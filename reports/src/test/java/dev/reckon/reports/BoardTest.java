@@ -1,0 +1,40 @@
+package dev.reckon.reports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+class BoardTest {
+  @Test
+  void markdownRoundsNumbersAndAlignsThemRight() {
+    Board board = new Board("ttc", List.of("model", "at_1", "at_T", "seeds"),
+        List.of(List.of("rrn", 0.010000000000000009, "", 1), List.of("deq|gnn", 11.5549, 0.9999, 3)));
+    assertEquals("""
+        | model | at_1 | at_T | seeds |
+        | --- | ---: | ---: | ---: |
+        | rrn | 0.01 |  | 1 |
+        | deq|gnn | 11.555 | 1 | 3 |
+        """, board.toMarkdown());
+    assertEquals("_no rows in this run_\n", new Board("x", List.of("a"), List.of()).toMarkdown());
+  }
+
+  @Test
+  void numbersReadTheSameInEveryLocale() {
+    Locale before = Locale.getDefault();
+    try {
+      Locale.setDefault(Locale.GERMANY);
+      assertEquals("0.5", Numbers.text(0.5));
+      assertEquals("1234567.125", Numbers.text(1234567.125));
+    } finally {
+      Locale.setDefault(before);
+    }
+    assertEquals("0", Numbers.text(-0.0001));
+    assertEquals("", Numbers.text(Double.NaN));
+    assertEquals("+0.3", Numbers.change(0.3));
+    assertEquals("-0.3", Numbers.change(-0.3));
+    assertEquals("0", Numbers.change(0.0001));
+    assertEquals("[0.963, 1]", Numbers.interval(0.9630065, 1.0));
+  }
+}

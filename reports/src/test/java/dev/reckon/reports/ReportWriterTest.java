@@ -1,0 +1,101 @@
+package dev.reckon.reports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** report.html, report.md and the CSVs of the fixture runs. */
+class ReportWriterTest {
+  @TempDir Path work;
+
+  @Test
+  void aSudokuRunHasItsCurvesDifficultyAndTrainingCharts() throws IOException {
+    Path run = Fixtures.copy(Fixtures.SUDOKU, work);
+    Path out = work.resolve("report");
+    List<Path> written = ReportWriter.write(List.of(run), out);
+
+    assertEquals(List.of("leaderboards/ttc.csv", "leaderboards/generalization.csv", "leaderboards/compositional.csv",
+        "report.md", "report.html"), written.stream().map(p -> out.relativize(p).toString()).toList());
+    String html = Files.readString(out.resolve("report.html"));
+    // rrn and deq-gnn have curves (uniform runs once); one difficulty chart; loss and accuracy while training.
+    assertEquals(List.of("rrn on sudoku-4x4: puzzle_accuracy vs iterations",
+        "deq-gnn on sudoku-4x4: puzzle_accuracy vs iterations", "sudoku-4x4: puzzle_accuracy vs difficulty",
+        "sudoku-4x4: training loss", "sudoku-4x4: training puzzle_accuracy"), chartTitles(html));
+    assertEquals(5, count(html, "<svg "));
+    assertTrue(html.contains(">T = 8</text>"), "the trained iterations are marked");
+    assertFalse(html.contains("Compositional games"), "a section without data is left out");
+    assertSelfContained(html);
+
+    String md = Files.readString(out.resolve("report.md"));
+    assertTrue(md.startsWith("# Reckon report: 20260101-000000-rrn\n"), md);
+    assertTrue(md.contains("| **rrn-more-iterations** | reproduced: rrn on sudoku-4x4 minimal: puzzle_accuracy 0.55 "
+        + "at 4T = 32 iterations vs 0.45 at T = 8 (needs a gain above 0) |"), md);
+    assertTrue(md.contains("| sudoku-4x4 | minimal | rrn | b6 | puzzle_accuracy | 8 | 0.05 | 0.45 | 0.52 | 0.55 | 32 "
+        + "| 0.55 | 0.55 | 32 | 0.1 | 0 | 1 |"), md);
+  }
+
+  @Test
+  void aRetrievalRunHasItsGameAndDimensionCharts() throws IOException {
+    Path out = work.resolve("report");
+    ReportWriter.write(List.of(Fixtures.copy(Fixtures.SET, work)), out);
+    String html = Files.readString(out.resolve("report.html"));
+    assertEquals(List.of("set-27: kl_divergence vs log2 answer subsets", "set-27: top_k_overlap vs log2 answer subsets",
+        "set-27: entropy vs representation dimension d", "set-27: entropy_10_20 vs representation dimension d"),
+        chartTitles(html));
+    assertFalse(html.contains("Training curves"));
+    assertSelfContained(html);
+    String md = Files.readString(out.resolve("report.md"));
+    assertTrue(md.contains("| set-27 | shatter | 27 | contrastive-d512 | shatter | 2 | 2.2 | 2.4 | 0.1 | 0.954 | 1 |"),
+        md);
+  }
+
+  @Test
+  void severalRunsAreComparedWithTheFirst() throws IOException {
+    Path baseline = Fixtures.copy(Fixtures.SUDOKU, work.resolve("a"));
+    Path other = Fixtures.copy(Fixtures.SUDOKU, work.resolve("b"));
+    Fixtures.shiftModel(other, "rrn", "puzzle_accuracy", -0.3);
+    Path out = work.resolve("report");
+    ReportWriter.write(List.of(baseline, other), out);
+
+    assertTrue(Files.exists(out.resolve("leaderboards/20260101-000000-rrn/ttc.csv")));
+    assertTrue(Files.exists(out.resolve("leaderboards/20260101-000000-rrn-2/ttc.csv")), "ids kept apart");
+    List<String> comparison = Files.readAllLines(out.resolve("comparison.csv"));
+    assertEquals(1 + 2 * 3 * 6 * 3 + 3 * 3, comparison.size(), "every number of both runs");
+    assertTrue(comparison.stream().anyMatch(row -> row.startsWith("rrn,sudoku-4x4,b6,minimal,32,puzzle_accuracy,0.55,")
+        && row.endsWith(",worse")), () -> String.join("\n", comparison));
+    String md = Files.readString(out.resolve("report.md"));
+    assertTrue(md.contains("## Comparison with the baseline `20260101-000000-rrn`"), md);
+    assertTrue(md.contains("| rrn | sudoku-4x4 | b6 | minimal | 32 | puzzle_accuracy | 0.55 | 0.452 | 0.644 | 0.25 "
+        + "| 0.152 | 0.344 | -0.3 | worse |"), md);
+    String html = Files.readString(out.resolve("report.html"));
+    assertTrue(html.contains("<td class=\"worse\">worse</td>"));
+    assertEquals(10, count(html, "<svg "), "both runs' charts");
+    assertSelfContained(html);
+  }
+
+  /** Nothing the page would fetch: no scripts, style sheets, images or fonts from elsewhere. */
+  static void assertSelfContained(String html) {
+    for (String fetch : List.of("<script", "<link", "<img", "<iframe", "@import", "src=", "href=\"http")) {
+      assertFalse(html.contains(fetch), fetch);
+    }
+    assertFalse(Pattern.compile("url\\((?!#)").matcher(html).find(), "only references within the page, url(#id)");
+  }
+
+  private static List<String> chartTitles(String html) {
+    Matcher figure = Pattern.compile("<figure role=\"img\" aria-label=\"([^\"]*)\">").matcher(html);
+    return figure.results().map(m -> m.group(1)).toList();
+  }
+
+  private static int count(String text, String part) {
+    return text.split(Pattern.quote(part), -1).length - 1;
+  }
+}

@@ -1,0 +1,160 @@
+package dev.reckon.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code reckon report} and {@code reckon check} on a quick run: the report holds the leaderboards
+ * and the claims; the run passes a check against itself and against a baseline of its results
+ * alone, and a copy whose propagation model got weaker fails it, naming the model.
+ */
+class ReportAndCheckTest {
+  @TempDir static Path work;
+  static Path run;
+
+  @BeforeAll
+  static void runQuickSuite() {
+    Cli.Outcome outcome = Cli.reckon("run", "--suite", "quick", "--out", work.resolve("runs").toString());
+    assertEquals(0, outcome.status(), outcome::toString);
+    run = RunFiles.onlyRun(work.resolve("runs"));
+  }
+
+  @Test
+  void reportWritesThePageTheSummaryAndTheLeaderboards() throws IOException {
+    Cli.Outcome outcome = Cli.reckon("report", run.toString());
+    assertEquals(0, outcome.status(), outcome::toString);
+    Path report = run.resolve("report");
+    assertTrue(outcome.out().contains("wrote " + report.resolve("report.html")), outcome::toString);
+    for (String file : List.of("report.html", "report.md", "leaderboards/ttc.csv", "leaderboards/generalization.csv",
+        "leaderboards/compositional.csv")) {
+      assertTrue(Files.size(report.resolve(file)) > 0, file);
+    }
+    String md = Files.readString(report.resolve("report.md"));
+    assertTrue(md.contains("| **propagation-solves** | reproduced: "), md);
+    assertTrue(md.contains("| **rrn-more-iterations** | not measured: "), md);
+    assertTrue(md.contains("| sudoku-6x6 | minimal | propagation | b12 | puzzle_accuracy |"), md);
+  }
+
+  @Test
+  void severalRunsAreReportedSideBySide() throws IOException {
+    Path out = work.resolve("side-by-side");
+    Cli.Outcome outcome = Cli.reckon("report", run.toString(), weakened("side"), "--out", out.toString());
+    assertEquals(0, outcome.status(), outcome::toString);
+    String md = Files.readString(out.resolve("report.md"));
+    assertTrue(md.contains("## Comparison with the baseline `" + run.getFileName() + "`"), md);
+    assertTrue(md.lines().anyMatch(row -> row.startsWith("| propagation | sudoku-6x6 | b12 | minimal | 64 | "
+        + "puzzle_accuracy | 1 | ") && row.endsWith(" | 0.7 | -0.3 | worse |")), md);
+    assertTrue(Files.exists(out.resolve("comparison.csv")));
+  }
+
+  @Test
+  void aRunPassesAgainstItself() throws IOException {
+    Path junit = work.resolve("self/check.xml");
+    Path summary = work.resolve("self/summary.md");
+    Cli.Outcome outcome = Cli.reckon("check", run.toString(), "--baseline", run.toString(), "--junit",
+        junit.toString(), "--summary", summary.toString());
+    assertEquals(0, outcome.status(), outcome::toString);
+    assertTrue(outcome.out().strip().startsWith("check passed: ") && outcome.out().strip().endsWith(", 0 failed"),
+        outcome::toString);
+    assertTrue(Files.readString(junit).contains("failures=\"0\""));
+    assertTrue(Files.readString(summary).startsWith("## reckon check: passed"));
+  }
+
+  @Test
+  void aBaselineOfResultsAloneIsEnough() throws IOException {
+    Path baseline = Files.createDirectories(work.resolve("stored-baseline"));
+    Files.copy(run.resolve("results.csv"), baseline.resolve("results.csv"));
+    Cli.Outcome outcome = Cli.reckon("check", run.toString(), "--baseline", baseline.toString());
+    assertEquals(0, outcome.status(), outcome::toString);
+  }
+
+  @Test
+  void aWeakenedModelFailsTheCheckAndIsNamed() throws IOException {
+    Path junit = work.resolve("weak/check.xml");
+    Path summary = work.resolve("weak/summary.md");
+    Cli.Outcome outcome = Cli.reckon("check", weakened("weak"), "--baseline", run.toString(), "--junit",
+        junit.toString(), "--summary", summary.toString());
+    assertEquals(1, outcome.status(), outcome::toString);
+    assertTrue(outcome.out().lines().anyMatch(line -> line.startsWith("FAIL propagation on sudoku-6x6 (train b12, eval "
+        + "minimal, 64 iterations): puzzle_accuracy got worse from 1 [") && line.contains(" to 0.7 [")
+        && line.contains("by 0.3, beyond the tolerance 0.05")), outcome::toString);
+    String xml = Files.readString(junit);
+    assertTrue(xml.contains("<testcase classname=\"sudoku-6x6.propagation\" name=\"puzzle_accuracy train b12 eval "
+        + "minimal at 64 iterations\"><failure type=\"regression\""), xml);
+    assertTrue(Files.readString(summary).contains("| propagation | sudoku-6x6 | b12 | minimal | 64 | puzzle_accuracy "
+        + "| 1 | 0.7 | -0.3 | 0.05 |"));
+  }
+
+  @Test
+  void usageErrorsExitTwoWithOneSentence() {
+    Cli.Outcome missing = Cli.reckon("check", work.resolve("nowhere").toString(), "--baseline", run.toString());
+    assertEquals(2, missing.status(), missing::toString);
+    assertTrue(missing.err().contains("no run directory " + work.resolve("nowhere")), missing::toString);
+
+    Cli.Outcome tolerance = Cli.reckon("check", run.toString(), "--baseline", run.toString(), "--tolerance", "0.1");
+    assertEquals(2, tolerance.status(), tolerance::toString);
+    assertTrue(tolerance.err().contains("a tolerance is metric=value (or *=value), not '0.1'"), tolerance::toString);
+
+    Cli.Outcome noBaseline = Cli.reckon("check", run.toString());
+    assertEquals(2, noBaseline.status(), noBaseline::toString);
+
+    Cli.Outcome notARun = Cli.reckon("report", work.toString());
+    assertEquals(2, notARun.status(), notARun::toString);
+    assertTrue(notARun.err().contains("is not a run directory"), notARun::toString);
+  }
+
+  /**
+   * A copy of the run in which propagation solves 0.3 fewer 6x6 puzzles at its full budget of 64
+   * rounds (interval moved with it): what a broken change to the model would leave.
+   */
+  private static String weakened(String name) throws IOException {
+    Path copy = Files.createDirectories(work.resolve(name).resolve(run.getFileName()));
+    try (Stream<Path> files = Files.list(run)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Files.copy(file, copy.resolve(file.getFileName()));
+      }
+    }
+    List<String> header;
+    List<List<String>> rows = new ArrayList<>();
+    try (Reader reader = Files.newBufferedReader(copy.resolve("results.csv"));
+        CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(reader)) {
+      header = parser.getHeaderNames();
+      for (CSVRecord record : parser) {
+        Map<String, String> row = record.toMap();
+        if (row.get("model").equals("propagation") && row.get("task").equals("sudoku-6x6")
+            && row.get("metric").equals("puzzle_accuracy") && row.get("iterations").equals("64")) {
+          for (String column : List.of("value", "ci_low", "ci_high")) {
+            row.put(column, String.valueOf(Math.max(0, Double.parseDouble(row.get(column)) - 0.3)));
+          }
+        }
+        rows.add(header.stream().map(row::get).toList());
+      }
+    }
+    try (Writer writer = Files.newBufferedWriter(copy.resolve("results.csv"));
+        CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT)) {
+      printer.printRecord(header);
+      printer.printRecords(rows);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return copy.toString();
+  }
+}
