@@ -1,5 +1,6 @@
 package dev.reckon.runner;
 
+import dev.reckon.reports.ReportWriter;
 import dev.reckon.runner.execution.BarProgress;
 import dev.reckon.runner.execution.CellOutcome.Status;
 import dev.reckon.runner.execution.CellRunner;
@@ -169,6 +170,7 @@ final class RunCommand implements Callable<Integer> {
     console.out().printf(Locale.ROOT, "%d done, %d failed, %d skipped, %d kept from before%n",
         summary.counts().getOrDefault(Status.DONE, 0), summary.failed(), summary.counts().getOrDefault(Status.SKIPPED, 0),
         summary.reused());
+    console.out().println("report: " + runDirectory.resolve(RunReporter.FOLDER).resolve(ReportWriter.HTML));
     console.out().println("run directory: " + runDirectory);
     return summary.failed() > 0 ? 1 : 0;
   }
