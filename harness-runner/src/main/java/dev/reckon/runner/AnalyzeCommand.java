@@ -5,7 +5,6 @@ import dev.reckon.runner.plugins.PluginDirectories;
 import dev.reckon.runner.plugins.PluginLoader;
 import dev.reckon.runner.plugins.PluginRegistry;
 import jakarta.inject.Inject;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,16 +12,15 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Unmatched;
 
 /** {@code reckon analyze ID --name value ...}: a task analysis that needs no model. */
-@Command(name = "analyze", description = "Run a task's analysis, e.g. "
+@Command(name = "analyze", mixinStandardHelpOptions = true, description = "Run a task's analysis, e.g. "
     + "'analyze set-game --attributes 3 --values 3 --game set'; 'reckon list' shows the analyses.")
 final class AnalyzeCommand implements Callable<Integer> {
-  @Option(names = "--plugins", paramLabel = "DIR", description = "Also load plugins from DIR (repeatable).")
-  List<Path> plugins = new ArrayList<>();
+  @Mixin PluginOptions plugins;
 
   @Parameters(index = "0", paramLabel = "ID", description = "The analysis to run.")
   String id;
@@ -43,7 +41,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PluginRegistry registry = loader.load(directories.with(plugins));
+    PluginRegistry registry = plugins.load(loader, directories);
     DiscoveredAnalysis analysis = registry.analysis(id).orElseThrow(() -> new UsageException("unknown analysis id '"
         + id + "'; the discovered analyses are " + registry.analyses().stream().map(a -> a.analysis().id())
         .collect(Collectors.joining(", "))));

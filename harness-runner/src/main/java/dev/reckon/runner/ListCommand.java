@@ -10,18 +10,16 @@ import dev.reckon.runner.plugins.PluginRegistry;
 import jakarta.inject.Inject;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code reckon list}: every discovered task and model, and every plugin that failed to load. */
-@Command(name = "list", description = "List discovered tasks, models and analyses, and plugins that failed to load.")
+@Command(name = "list", mixinStandardHelpOptions = true, description = "List discovered tasks, models and analyses, and plugins that failed to load.")
 final class ListCommand implements Callable<Integer> {
-  @Option(names = "--plugins", paramLabel = "DIR", description = "Also load plugins from DIR (repeatable).")
-  List<Path> plugins = new ArrayList<>();
+  @Mixin PluginOptions plugins;
 
   private final Console console;
   private final PluginLoader loader;
@@ -36,7 +34,7 @@ final class ListCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PluginRegistry registry = loader.load(directories.with(plugins));
+    PluginRegistry registry = plugins.load(loader, directories);
     PrintStream out = console.out();
     out.println("Tasks");
     for (DiscoveredTask task : registry.tasks()) {

@@ -38,12 +38,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code reckon run}: evaluates every selected model on every task it supports. */
-@Command(name = "run", description = "Run a suite (or chosen models and tasks) and write a run directory.")
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Run a suite (or chosen models and tasks) and write a run directory.")
 final class RunCommand implements Callable<Integer> {
   static final String SUITE_FILE = "suite.yaml";
   private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)
@@ -61,8 +62,7 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--tasks", split = ",", paramLabel = "ID", description = "Only these tasks.")
   List<String> tasks = new ArrayList<>();
 
-  @Option(names = "--plugins", paramLabel = "DIR", description = "Also load plugins from DIR (repeatable).")
-  List<Path> plugins = new ArrayList<>();
+  @Mixin PluginOptions plugins;
 
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs",
       description = "Where run directories are created. Default: ${DEFAULT-VALUE}.")
@@ -114,7 +114,7 @@ final class RunCommand implements Callable<Integer> {
       throw new UsageException("--resume finishes a run as it was planned; it takes no --suite, --models, --tasks "
           + "or --seed");
     }
-    PluginRegistry registry = loader.load(directories.with(plugins));
+    PluginRegistry registry = plugins.load(loader, directories);
     for (PluginFailure failure : registry.failures()) {
       console.err().println("warning: plugin " + failure);
     }

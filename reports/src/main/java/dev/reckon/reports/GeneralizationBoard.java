@@ -1,6 +1,5 @@
 package dev.reckon.reports;
 
-import dev.reckon.reports.Measurement.Key;
 import dev.reckon.reports.RunResults.TaskInfo;
 import java.util.ArrayList;
 import java.util.Comparator;
