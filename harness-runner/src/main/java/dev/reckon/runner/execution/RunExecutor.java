@@ -28,7 +28,7 @@ public final class RunExecutor {
       }
       progress.cellStarted(cell.key());
       CellRunner.Result result = runner.run(cell);
-      store.record(result.outcome());
+      store.record(result.outcome(), cell.config());
       if (result.error() != null) {
         store.logError(cell.key(), result.error());
       }

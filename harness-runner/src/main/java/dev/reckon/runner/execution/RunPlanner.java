@@ -11,7 +11,9 @@ import dev.reckon.runner.suites.Suite;
 import dev.reckon.runner.suites.Suite.ModelEntry;
 import dev.reckon.runner.suites.Suite.TaskEntry;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -68,7 +70,9 @@ public final class RunPlanner {
           if (model == null) {
             missing.add("model " + modelEntry.id());
           } else if (modelEntry.runsOn(task.task().id())) {
-            cells.add(new PlannedCell(model, task, new Config(modelEntry.config()), train, eval, taskEntry.trainSize(),
+            Map<String, Object> settings = new HashMap<>(modelEntry.config());
+            settings.putAll(taskEntry.config());
+            cells.add(new PlannedCell(model, task, new Config(settings), train, eval, taskEntry.trainSize(),
                 taskEntry.evalSize(), seed));
           }
         }

@@ -1,5 +1,6 @@
 package dev.reckon.runner.results;
 
+import dev.reckon.api.Config;
 import dev.reckon.runner.execution.CellKey;
 import dev.reckon.runner.execution.CellOutcome;
 import dev.reckon.runner.execution.CellOutcome.CurvePoint;
@@ -32,7 +33,7 @@ public final class RunStore {
       "iterations", "metric", "seed", "value", "n", "ci_low", "ci_high"};
   static final String[] CELLS_HEADER = {"model", "task", "train_level", "seed", "status", "reason",
       "trained_iterations", "parameters", "train_seconds", "eval_seconds", "finished_at", "train_data_seed",
-      "model_seed"};
+      "model_seed", "config"};
   static final String[] TRAINING_HEADER = {"model", "task", "train_level", "seed", "update", "metric", "value",
       "wall_seconds"};
 
@@ -69,7 +70,8 @@ public final class RunStore {
     training.retain(row -> finished.contains(key(row)));
   }
 
-  public void record(CellOutcome outcome) {
+  /** Appends a finished cell, with the settings its model ran with. */
+  public void record(CellOutcome outcome, Config config) {
     CellKey key = outcome.key();
     List<List<Object>> scoreRows = new ArrayList<>();
     for (LevelScore level : outcome.scores()) {
@@ -88,7 +90,7 @@ public final class RunStore {
         outcome.status().name().toLowerCase(Locale.ROOT), outcome.reason(),
         outcome.trainedIterations().isPresent() ? outcome.trainedIterations().getAsInt() : "",
         outcome.parameters(), number(outcome.trainSeconds()), number(outcome.evalSeconds()), outcome.finishedAt(),
-        outcome.trainDataSeed(), outcome.modelSeed())));
+        outcome.trainDataSeed(), outcome.modelSeed(), config.asMap())));
   }
 
   /** Keeps the whole stack trace of a failed cell; cells.csv has the one-line reason. */

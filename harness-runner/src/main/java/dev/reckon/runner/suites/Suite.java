@@ -33,16 +33,20 @@ public record Suite(String name, String description, List<Long> seeds, Double ce
    * @param eval the levels evaluated; defaults to the training level and every harder one
    * @param trainSize training examples, generated only for models that learn
    * @param evalSize examples per evaluated level
+   * @param config settings given to every model on this entry's cells, over the model's own (a
+   *     harder game may need more updates for every model)
    */
-  public record TaskEntry(String id, String train, List<String> eval, Integer trainSize, Integer evalSize) {
+  public record TaskEntry(String id, String train, List<String> eval, Integer trainSize, Integer evalSize,
+      Map<String, Object> config) {
     public TaskEntry {
       eval = eval == null ? List.of() : List.copyOf(eval);
+      config = config == null ? Map.of() : Map.copyOf(config);
       trainSize = trainSize == null ? 1000 : trainSize;
       evalSize = evalSize == null ? 200 : evalSize;
     }
 
     public static TaskEntry of(String id) {
-      return new TaskEntry(id, null, null, null, null);
+      return new TaskEntry(id, null, null, null, null, null);
     }
   }
 

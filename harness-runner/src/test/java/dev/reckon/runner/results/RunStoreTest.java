@@ -3,6 +3,7 @@ package dev.reckon.runner.results;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.reckon.api.Config;
 import dev.reckon.api.Score;
 import dev.reckon.runner.execution.CellKey;
 import dev.reckon.runner.execution.CellOutcome;
@@ -36,11 +37,11 @@ class RunStoreTest {
   @Test
   void finishedCellsAreTheDoneAndSkippedOnesAndTheLastLineWins() {
     RunStore store = new RunStore(directory);
-    store.record(outcome("a", Status.DONE));
-    store.record(outcome("b", Status.FAILED));
-    store.record(outcome("c", Status.SKIPPED));
-    store.record(outcome("d", Status.FAILED));
-    store.record(outcome("d", Status.DONE));
+    store.record(outcome("a", Status.DONE), Config.empty());
+    store.record(outcome("b", Status.FAILED), Config.empty());
+    store.record(outcome("c", Status.SKIPPED), Config.empty());
+    store.record(outcome("d", Status.FAILED), Config.empty());
+    store.record(outcome("d", Status.DONE), Config.empty());
     assertEquals(Set.of("a", "c", "d"),
         store.finishedCells().stream().map(CellKey::model).collect(java.util.stream.Collectors.toSet()));
   }
@@ -48,7 +49,7 @@ class RunStoreTest {
   @Test
   void rowsOfUnfinishedCellsAreDiscardedAndTheRestKeptVerbatim() throws IOException {
     RunStore store = new RunStore(directory);
-    store.record(outcome("a", Status.DONE));
+    store.record(outcome("a", Status.DONE), Config.empty());
     String kept = Files.readString(directory.resolve("results.csv"));
     Files.writeString(directory.resolve("results.csv"),
         "ghost,sudoku-4x4,b6,b6,6.0,1,puzzle_accuracy,1,0.5,4,0.1,0.9\n", StandardOpenOption.APPEND);
@@ -65,8 +66,8 @@ class RunStoreTest {
   @Test
   void aReasonWithCommasAndQuotesSurvivesTheRoundTrip() {
     RunStore store = new RunStore(directory);
-    store.record(outcome("b", Status.FAILED));
-    store.record(outcome("a", Status.DONE));
+    store.record(outcome("b", Status.FAILED), Config.empty());
+    store.record(outcome("a", Status.DONE), Config.empty());
     store.discardUnfinished();
     assertEquals(Set.of(new CellKey("a", "sudoku-4x4", "b6", 1)), store.finishedCells());
   }

@@ -1,0 +1,50 @@
+package dev.reckon.plugins.retrieval;
+
+import dev.reckon.api.Format;
+import dev.reckon.api.Model;
+import dev.reckon.api.ModelContext;
+import dev.reckon.api.ModelFactory;
+import dev.reckon.api.Task;
+
+/** The {@code contrastive-d{d}} variant: a dual encoder of representation dimension d. */
+final class ContrastiveFactory implements ModelFactory {
+  private final int dimension;
+
+  ContrastiveFactory(int dimension) {
+    if (dimension <= 0) {
+      throw new IllegalArgumentException("dimension is " + dimension + "; expected a positive number");
+    }
+    this.dimension = dimension;
+  }
+
+  @Override
+  public String id() {
+    return "contrastive-d" + dimension;
+  }
+
+  @Override
+  public String version() {
+    return RetrievalPlugin.VERSION;
+  }
+
+  @Override
+  public String description() {
+    return "transformer query encoder and key table of dimension " + dimension
+        + ", dot-product scores, symmetric InfoNCE";
+  }
+
+  @Override
+  public boolean supports(Task task) {
+    return task.format() == Format.RETRIEVAL;
+  }
+
+  @Override
+  public boolean learns() {
+    return true;
+  }
+
+  @Override
+  public Model create(ModelContext context) {
+    return new ContrastiveModel(id(), context, dimension);
+  }
+}

@@ -1,0 +1,64 @@
+package dev.reckon.plugins.retrieval;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import dev.reckon.api.ModelContext;
+import java.util.Properties;
+
+/**
+ * A dual encoder of representation dimension d: a transformer query encoder and a key table,
+ * scored by a plain dot product (no cosine, no temperature) and trained with the symmetric
+ * InfoNCE loss over the batch.
+ */
+final class ContrastiveModel extends RetrievalModel<DualEncoder> {
+  /**
+   * CPU defaults, about 20 seconds of training on the 27-card shatter game on one core: 2 layers
+   * of width 64 went further in that time than 4 layers (KL 0.19 against 0.32 for d=27).
+   */
+  static final RetrievalSettings DEFAULTS = new RetrievalSettings(64, 2, 4, 128, 1000, 64, 3e-3, 100, 50);
+
+  private final int dimension;
+
+  ContrastiveModel(String id, ModelContext context, int dimension) {
+    super(id, context, DEFAULTS);
+    this.dimension = dimension;
+  }
+
+  @Override
+  protected DualEncoder newNetwork(TokenLayout layout, int keys, RetrievalSettings settings) {
+    return new DualEncoder(layout, keys, settings, dimension);
+  }
+
+  @Override
+  protected Shape[] inputShapes(TokenLayout layout, int keys) {
+    return new Shape[] {new Shape(1, layout.queryLength()), new Shape(keys)};
+  }
+
+  @Override
+  protected NDArray scores(
+      DualEncoder network, ParameterStore store, NDArray queries, NDArray keys, boolean training) {
+    NDArray everyKey = queries.getManager().arange(Math.toIntExact(keys.getShape().get(0)));
+    NDList vectors = network.forward(store, new NDList(queries, everyKey), training);
+    return vectors.get(0).matMul(vectors.get(1).transpose());
+  }
+
+  @Override
+  protected NDArray loss(
+      DualEncoder network, ParameterStore store, NDArray queries, NDArray keys, NDArray positives) {
+    NDList vectors = network.forward(store, new NDList(queries, positives), true);
+    return InfoNceLoss.symmetric(vectors.get(0).matMul(vectors.get(1).transpose()));
+  }
+
+  /** One: the key vectors come from the table. */
+  @Override
+  protected int sequencesPerQuery(int keys) {
+    return 1;
+  }
+
+  @Override
+  protected void describe(Properties properties) {
+    properties.setProperty("dimension", Integer.toString(dimension));
+  }
+}

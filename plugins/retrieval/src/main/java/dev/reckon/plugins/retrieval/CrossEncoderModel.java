@@ -1,0 +1,52 @@
+package dev.reckon.plugins.retrieval;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import dev.reckon.api.ModelContext;
+
+/**
+ * The non-contrastive model: a {@link CrossEncoder} trained with softmax cross-entropy over all
+ * keys of the deck. Its defaults have half the contrastive model's layers, so about half its
+ * parameters, as in the research note.
+ */
+final class CrossEncoderModel extends RetrievalModel<CrossEncoder> {
+  /**
+   * CPU defaults: 1 layer of width 64, half the contrastive model's layers. Every query costs K
+   * sequences, so batches are smaller and updates fewer for about 20 seconds on one core.
+   */
+  static final RetrievalSettings DEFAULTS = new RetrievalSettings(64, 1, 4, 128, 300, 16, 3e-3, 30, 25);
+
+  CrossEncoderModel(String id, ModelContext context) {
+    super(id, context, DEFAULTS);
+  }
+
+  @Override
+  protected CrossEncoder newNetwork(TokenLayout layout, int keys, RetrievalSettings settings) {
+    return new CrossEncoder(layout, settings);
+  }
+
+  @Override
+  protected Shape[] inputShapes(TokenLayout layout, int keys) {
+    return new Shape[] {new Shape(1, layout.queryLength()), new Shape(keys, layout.keyLength())};
+  }
+
+  @Override
+  protected NDArray scores(
+      CrossEncoder network, ParameterStore store, NDArray queries, NDArray keys, boolean training) {
+    return network.forward(store, new NDList(queries, keys), training).head();
+  }
+
+  @Override
+  protected NDArray loss(
+      CrossEncoder network, ParameterStore store, NDArray queries, NDArray keys, NDArray positives) {
+    return KeyCrossEntropy.of(scores(network, store, queries, keys, true), positives);
+  }
+
+  /** One query-key pair per key. */
+  @Override
+  protected int sequencesPerQuery(int keys) {
+    return keys;
+  }
+}

@@ -1,0 +1,44 @@
+package dev.reckon.plugins.retrieval;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+/**
+ * The contrastive model's query side: a {@link SequenceEncoder} and a linear map to the
+ * representation dimension. {@code (B, Lq)} int query tokens {@code -> (B, d)}.
+ */
+final class QueryEncoder extends AbstractBlock {
+  private final int width;
+  private final SequenceEncoder encoder;
+  private final Linear projection;
+
+  QueryEncoder(TokenLayout layout, RetrievalSettings settings, int dimension) {
+    width = settings.width();
+    encoder = addChildBlock("encoder", new SequenceEncoder(layout.embeddingRows(), layout.queryLength(),
+        settings.width(), settings.layers(), settings.heads(), settings.feedForward()));
+    projection = addChildBlock("projection", Linear.builder().setUnits(dimension).build());
+  }
+
+  @Override
+  protected NDList forwardInternal(
+      ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+    return projection.forward(store, encoder.forward(store, inputs, training), training);
+  }
+
+  @Override
+  public Shape[] getOutputShapes(Shape[] inputShapes) {
+    return projection.getOutputShapes(encoder.getOutputShapes(inputShapes));
+  }
+
+  @Override
+  protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+    encoder.initialize(manager, dataType, inputShapes);
+    projection.initialize(manager, dataType, new Shape(inputShapes[0].get(0), width));
+  }
+}

@@ -1,0 +1,109 @@
+package dev.reckon.plugins.retrieval;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dev.reckon.api.RetrievalDataset;
+import java.util.Arrays;
+import java.util.Properties;
+
+/**
+ * How a dataset's token sequences become fixed-length rows for the networks.
+ *
+ * <p>Queries are padded to the longest training query with one extra token, {@link #padToken()}.
+ * The pad is not masked: a padded query is still a distinct sequence, and learned position
+ * embeddings let the encoder read where it ends. Every key must have the same length.
+ *
+ * @param vocabulary the dataset's token count; ids {@code 0..vocabulary-1}
+ * @param queryLength Lq, the padded query length
+ * @param keyLength Lk, the length of every key
+ */
+record TokenLayout(int vocabulary, int queryLength, int keyLength) {
+
+  TokenLayout {
+    if (vocabulary <= 0 || queryLength <= 0 || keyLength <= 0) {
+      throw new IllegalArgumentException(
+          "vocabulary, query and key lengths must be positive: "
+              + vocabulary + ", " + queryLength + ", " + keyLength);
+    }
+  }
+
+  /** The layout of a training set, whose tokens it checks. */
+  static TokenLayout of(RetrievalDataset data) {
+    if (data.keys() == 0 || data.size() == 0) {
+      throw new IllegalArgumentException("a retrieval training set needs keys and queries");
+    }
+    int queryLength = Arrays.stream(data.queries()).mapToInt(query -> query.length).max().orElseThrow();
+    TokenLayout layout = new TokenLayout(data.vocabulary(), queryLength, data.keyTokens()[0].length);
+    layout.flatKeys(data.keyTokens());
+    for (int[] query : data.queries()) {
+      layout.checkTokens(query, "query");
+    }
+    return layout;
+  }
+
+  int padToken() {
+    return vocabulary;
+  }
+
+  /** Rows of the token embedding table: the vocabulary and the pad token. */
+  int embeddingRows() {
+    return vocabulary + 1;
+  }
+
+  /** The queries at {@code rows}, padded: {@code (rows.length, Lq)} int32. */
+  NDArray queries(NDManager manager, int[][] queries, int[] rows) {
+    int[] flat = new int[rows.length * queryLength];
+    Arrays.fill(flat, padToken());
+    for (int i = 0; i < rows.length; i++) {
+      int[] query = queries[rows[i]];
+      if (query.length > queryLength) {
+        throw new IllegalArgumentException("query " + rows[i] + " has " + query.length
+            + " tokens; the model was trained on queries of at most " + queryLength);
+      }
+      checkTokens(query, "query");
+      System.arraycopy(query, 0, flat, i * queryLength, query.length);
+    }
+    return manager.create(flat, new Shape(rows.length, queryLength));
+  }
+
+  /** Every key's tokens: {@code (K, Lk)} int32. */
+  NDArray keys(NDManager manager, int[][] keyTokens) {
+    return manager.create(flatKeys(keyTokens), new Shape(keyTokens.length, keyLength));
+  }
+
+  private int[] flatKeys(int[][] keyTokens) {
+    int[] flat = new int[keyTokens.length * keyLength];
+    for (int key = 0; key < keyTokens.length; key++) {
+      if (keyTokens[key].length != keyLength) {
+        throw new IllegalArgumentException(
+            "key " + key + " has " + keyTokens[key].length + " tokens; every key needs " + keyLength);
+      }
+      checkTokens(keyTokens[key], "key");
+      System.arraycopy(keyTokens[key], 0, flat, key * keyLength, keyLength);
+    }
+    return flat;
+  }
+
+  private void checkTokens(int[] tokens, String what) {
+    for (int token : tokens) {
+      if (token < 0 || token >= vocabulary) {
+        throw new IllegalArgumentException(
+            what + " token " + token + " is outside the vocabulary of " + vocabulary);
+      }
+    }
+  }
+
+  void store(Properties properties) {
+    properties.setProperty("vocabulary", Integer.toString(vocabulary));
+    properties.setProperty("queryLength", Integer.toString(queryLength));
+    properties.setProperty("keyLength", Integer.toString(keyLength));
+  }
+
+  static TokenLayout restore(Properties properties) {
+    return new TokenLayout(
+        RetrievalSettings.integer(properties, "vocabulary"),
+        RetrievalSettings.integer(properties, "queryLength"),
+        RetrievalSettings.integer(properties, "keyLength"));
+  }
+}

@@ -1,0 +1,107 @@
+package dev.reckon.plugins.rrn;
+
+import static java.util.Objects.requireNonNull;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.NormalInitializer;
+import ai.djl.util.PairList;
+import dev.reckon.api.ConstraintGraph;
+import java.util.List;
+
+/**
+ * Turns a puzzle's givens into the input features {@code x} every node keeps through all steps:
+ * an MLP over the embedding of the given value plus the embedding of the node's position.
+ *
+ * <p>A position is the set of all-different groups the node belongs to (for Sudoku its row,
+ * column and box), embedded as the sum of one learned vector per group. That describes the place
+ * of a node in any {@link ConstraintGraph} without knowing what the groups mean.
+ *
+ * <ul>
+ *   <li>input: {@code givens [batch, nodes]} int64, 0 for a blank, else the label {@code 1..labels}
+ *   <li>output: {@code x [batch, nodes, hidden]}
+ *   <li>parameters: value embedding {@code [labels + 1, hidden]}, group embedding
+ *       {@code [groups, hidden]}, two linear layers {@code hidden -> hidden}
+ * </ul>
+ */
+public final class InputEncoder extends AbstractBlock {
+  private final int hidden;
+  /** {@code [nodes, groups]} float: 1 where the node belongs to the group. */
+  private final NDArray membership;
+  private final Parameter valueEmbedding;
+  private final Parameter groupEmbedding;
+  private final Linear first;
+  private final Linear second;
+
+  /**
+   * @param graph the constraint graph every example shares
+   * @param labels the number of labels; a given is {@code 0..labels}
+   * @param hidden the feature size
+   * @param manager owns the graph's membership array
+   */
+  public InputEncoder(ConstraintGraph graph, int labels, int hidden, NDManager manager) {
+    requireNonNull(graph, "graph is null");
+    requireNonNull(manager, "manager is null");
+    this.hidden = hidden;
+    List<int[]> groups = graph.groups();
+    float[] member = new float[graph.nodes() * groups.size()];
+    for (int g = 0; g < groups.size(); g++) {
+      for (int node : groups.get(g)) {
+        member[node * groups.size() + g] = 1;
+      }
+    }
+    this.membership = manager.create(member, new Shape(graph.nodes(), groups.size()));
+    // Unit-variance embeddings, as nn.Embedding starts; the default weight initialiser would
+    // scale them by the fan-in of a table that is not a layer.
+    this.valueEmbedding = addParameter(Parameter.builder()
+        .setName("valueEmbedding")
+        .setType(Parameter.Type.WEIGHT)
+        .optShape(new Shape(labels + 1L, hidden))
+        .optInitializer(new NormalInitializer(1))
+        .build());
+    this.groupEmbedding = addParameter(Parameter.builder()
+        .setName("groupEmbedding")
+        .setType(Parameter.Type.WEIGHT)
+        .optShape(new Shape(groups.size(), hidden))
+        .optInitializer(new NormalInitializer(1))
+        .build());
+    this.first = addChildBlock("first", LinearLayers.of(hidden));
+    this.second = addChildBlock("second", LinearLayers.of(hidden));
+  }
+
+  @Override
+  protected NDList forwardInternal(
+      ParameterStore parameterStore, NDList inputs, boolean training, PairList<String, Object> params) {
+    NDArray givens = inputs.singletonOrThrow();
+    NDManager scope = givens.getManager();
+    NDArray values = parameterStore.getValue(valueEmbedding, givens.getDevice(), training);
+    NDArray groups = parameterStore.getValue(groupEmbedding, givens.getDevice(), training);
+    NDArray embedded = values.get(scope, new NDIndex("{}", givens));
+    // The product's first operand is long-lived; attach it to the caller's scope so it is freed there.
+    NDArray positions = membership.matMul(groups);
+    positions.attach(scope);
+    NDArray hiddenLayer = Activation.relu(
+        first.forward(parameterStore, new NDList(embedded.add(positions)), training).singletonOrThrow());
+    return second.forward(parameterStore, new NDList(hiddenLayer), training);
+  }
+
+  @Override
+  public Shape[] getOutputShapes(Shape[] inputShapes) {
+    return new Shape[] {inputShapes[0].add(hidden)};
+  }
+
+  @Override
+  protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+    first.initialize(manager, dataType, new Shape(hidden));
+    second.initialize(manager, dataType, new Shape(hidden));
+  }
+}

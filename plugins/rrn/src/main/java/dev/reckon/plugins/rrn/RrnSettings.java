@@ -1,0 +1,136 @@
+package dev.reckon.plugins.rrn;
+
+import dev.reckon.api.Config;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The rrn's settings, read from the suite's config; the defaults are the CPU scale.
+ *
+ * @param hidden node state and feature size ({@code hidden}, 64)
+ * @param messageWidth the message MLP's hidden layer size ({@code messageWidth}, = hidden)
+ * @param messageLayers the message MLP's linear layers ({@code messageLayers}, 2)
+ * @param steps T, the steps unrolled in training ({@code steps}, 8)
+ * @param updates optimiser updates ({@code updates}, 1500)
+ * @param batchSize puzzles per update ({@code batchSize}, 64)
+ * @param learningRate Adam's step size at the start, decaying on a cosine to a twentieth
+ *     ({@code learningRate}, 0.002)
+ * @param logEvery updates between two loss points of the training curve ({@code logEvery}, 10)
+ * @param evalEvery updates between two training-batch accuracy points ({@code evalEvery}, 50)
+ * @param maxEvalIterations the most steps run at evaluation ({@code maxEvalIterations}, 4T)
+ * @param evalBatchSize puzzles per batch at evaluation ({@code evalBatchSize}, 256)
+ */
+public record RrnSettings(
+    int hidden,
+    int messageWidth,
+    int messageLayers,
+    int steps,
+    int updates,
+    int batchSize,
+    double learningRate,
+    int logEvery,
+    int evalEvery,
+    int maxEvalIterations,
+    int evalBatchSize) {
+  private static final Pattern ENTRY = Pattern.compile("\"(\\w+)\"\\s*:\\s*([-+0-9.eE]+)");
+
+  public RrnSettings {
+    positive("hidden", hidden);
+    positive("messageWidth", messageWidth);
+    positive("steps", steps);
+    positive("updates", updates);
+    positive("batchSize", batchSize);
+    positive("logEvery", logEvery);
+    positive("evalEvery", evalEvery);
+    positive("maxEvalIterations", maxEvalIterations);
+    positive("evalBatchSize", evalBatchSize);
+    if (messageLayers < 2) {
+      throw new IllegalArgumentException("setting 'messageLayers' is " + messageLayers + "; expected at least 2");
+    }
+    if (!(learningRate > 0)) {
+      throw new IllegalArgumentException("setting 'learningRate' is " + learningRate + "; expected a positive number");
+    }
+  }
+
+  /** The settings in {@code config}, each missing one at its default. */
+  public static RrnSettings from(Config config) {
+    int hidden = config.getInt("hidden", 64);
+    int steps = config.getInt("steps", 8);
+    return new RrnSettings(
+        hidden,
+        config.getInt("messageWidth", hidden),
+        config.getInt("messageLayers", 2),
+        steps,
+        config.getInt("updates", 1500),
+        config.getInt("batchSize", 64),
+        config.getDouble("learningRate", 0.002),
+        config.getInt("logEvery", 10),
+        config.getInt("evalEvery", 50),
+        config.getInt("maxEvalIterations", 4 * steps),
+        config.getInt("evalBatchSize", 256));
+  }
+
+  /**
+   * The step counts read out at evaluation, ascending: every power of two up to {@link
+   * #maxEvalIterations}, and T, 2T, 4T and the maximum itself, so a test-time-compute curve has
+   * its points at 1, T, 2T and 4T whatever T is.
+   */
+  public int[] readoutIterations() {
+    TreeSet<Integer> counts = new TreeSet<>();
+    for (int count = 1; count <= maxEvalIterations; count *= 2) {
+      counts.add(count);
+    }
+    for (int multiple : new int[] {1, 2, 4}) {
+      if (multiple * steps <= maxEvalIterations) {
+        counts.add(multiple * steps);
+      }
+    }
+    counts.add(maxEvalIterations);
+    return counts.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** The settings as a flat JSON object, names as in the suite's config. */
+  public String toJson() {
+    return asMap().entrySet().stream()
+        .map(entry -> "  \"" + entry.getKey() + "\": " + entry.getValue())
+        .collect(Collectors.joining(",\n", "{\n", "\n}\n"));
+  }
+
+  /** Reads what {@link #toJson} wrote. */
+  public static RrnSettings fromJson(String json) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    Matcher matcher = ENTRY.matcher(json);
+    while (matcher.find()) {
+      String number = matcher.group(2);
+      values.put(matcher.group(1), number.contains(".") || number.contains("e") || number.contains("E")
+          ? (Object) Double.parseDouble(number) : (Object) Long.parseLong(number));
+    }
+    return from(new Config(values));
+  }
+
+  private Map<String, Object> asMap() {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("hidden", hidden);
+    map.put("messageWidth", messageWidth);
+    map.put("messageLayers", messageLayers);
+    map.put("steps", steps);
+    map.put("updates", updates);
+    map.put("batchSize", batchSize);
+    map.put("learningRate", learningRate);
+    map.put("logEvery", logEvery);
+    map.put("evalEvery", evalEvery);
+    map.put("maxEvalIterations", maxEvalIterations);
+    map.put("evalBatchSize", evalBatchSize);
+    return map;
+  }
+
+  private static void positive(String name, int value) {
+    if (value <= 0) {
+      throw new IllegalArgumentException("setting '" + name + "' is " + value + "; expected a positive number");
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package dev.reckon.plugins.rrn;
+
+import static java.util.Objects.requireNonNull;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+
+/**
+ * Optimiser updates of a {@link RecurrentRelationalNetwork} with Adam on the {@link
+ * StepwiseCrossEntropy} over the blanks: the loss of every training step counts, the givens'
+ * trivially copied labels do not.
+ *
+ * <p>The step size decays on a cosine because a constant one let generalisation drift: trained
+ * on 6x6 puzzles with 16 blanks, accuracy on minimal puzzles at 4T fell from 52% after 800
+ * updates to 38% after 2500 at a constant 0.002, and held at 47% and 48% after 800 and 1500 with
+ * the decay.
+ *
+ * <p>Adam's moment arrays are made at the first update, attached to the weights' manager; later
+ * updates allocate only in the batch's manager, which the caller closes.
+ */
+public final class StepwiseTrainer {
+  private final RecurrentRelationalNetwork network;
+  private final ParameterStore parameterStore;
+  private final Optimizer optimizer;
+  private final StepwiseCrossEntropy loss = new StepwiseCrossEntropy();
+
+  /**
+   * @param network the network to train, initialised
+   * @param parameterStore the store its forward pass reads the weights from
+   * @param learningRate Adam's step size at the start
+   * @param updates the updates planned: the step size follows a cosine down to a twentieth of
+   *     {@code learningRate} at the last one
+   */
+  public StepwiseTrainer(
+      RecurrentRelationalNetwork network, ParameterStore parameterStore, double learningRate, int updates) {
+    this.network = requireNonNull(network, "network is null");
+    this.parameterStore = requireNonNull(parameterStore, "parameterStore is null");
+    Tracker schedule = Tracker.cosine()
+        .setBaseValue((float) learningRate)
+        .optFinalValue((float) learningRate / 20)
+        .setMaxUpdates(updates)
+        .build();
+    this.optimizer = Optimizer.adam().optLearningRateTracker(schedule).build();
+  }
+
+  /**
+   * One update on {@code batch}.
+   *
+   * @return the loss (a scalar) and the logits {@code [batch, nodes, labels]} of the last step,
+   *     owned by the batch's manager
+   */
+  public Update update(PuzzleBatch batch) {
+    NDList logits;
+    NDArray value;
+    try (GradientCollector collector = batch.givens().getManager().getEngine().newGradientCollector()) {
+      logits = network.forward(parameterStore, new NDList(batch.givens()), true);
+      value = loss.evaluate(new NDList(batch.targets(), batch.blanks()), logits);
+      collector.backward(value);
+    }
+    for (Parameter parameter : network.getParameters().values()) {
+      NDArray weight = parameter.getArray();
+      // A fresh handle on the gradient, owned by the weight's long-lived manager: close it here.
+      try (NDArray gradient = weight.getGradient()) {
+        optimizer.update(parameter.getId(), weight, gradient);
+      }
+    }
+    return new Update(value, logits.get(logits.size() - 1));
+  }
+
+  /**
+   * @param loss the stepwise loss before the update, a scalar
+   * @param lastLogits the last training step's logits {@code [batch, nodes, labels]}
+   */
+  public record Update(NDArray loss, NDArray lastLogits) {}
+}
