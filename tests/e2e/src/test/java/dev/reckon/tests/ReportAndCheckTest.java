@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code reckon report} and {@code reckon check} on a quick run: the report holds the leaderboards
  * and the claims; the run passes a check against itself and against a baseline of its results
- * alone, and a copy whose propagation model got weaker fails it, naming the model.
+ * alone, and a copy whose propagation model got weaker, or an rrn trained with fewer updates, fails
+ * it, naming the model.
  */
 class ReportAndCheckTest {
   @TempDir static Path work;
@@ -102,6 +103,39 @@ class ReportAndCheckTest {
         + "minimal at 64 iterations\"><failure type=\"regression\""), xml);
     assertTrue(Files.readString(summary).contains("| propagation | sudoku-6x6 | b12 | minimal | 64 | puzzle_accuracy "
         + "| 1 | 0.7 | -0.3 | 0.05 |"));
+  }
+
+  @Test
+  void aModelTrainedWithFewerUpdatesFailsTheCheckAndIsNamed() throws IOException {
+    Path baseline = rrnRun("baseline", 300);
+    Path weak = rrnRun("few-updates", 10);
+    Path junit = work.resolve("few-updates/check.xml");
+    Cli.Outcome outcome = Cli.reckon("check", weak.toString(), "--baseline", baseline.toString(), "--junit",
+        junit.toString());
+    assertEquals(1, outcome.status(), outcome::toString);
+    assertTrue(outcome.out().lines().anyMatch(line -> line.startsWith("FAIL rrn on sudoku-4x4 (train b6, eval b6, ")
+        && line.contains("puzzle_accuracy got worse")), outcome::toString);
+    assertTrue(Files.readString(junit).contains("classname=\"sudoku-4x4.rrn\""));
+  }
+
+  /** A run of rrn alone on 4x4 sudoku, trained with {@code updates} updates. */
+  private static Path rrnRun(String name, int updates) throws IOException {
+    Path suite = Files.writeString(work.resolve(name + ".yaml"), """
+        name: %s
+        tasks:
+          - id: sudoku-4x4
+            train: b6
+            eval: [b6]
+            trainSize: 1000
+            evalSize: 100
+        models:
+          - id: rrn
+            config: {hidden: 32, steps: 6, updates: %d, batchSize: 64, learningRate: 0.003}
+        """.formatted(name, updates));
+    Path out = work.resolve(name);
+    Cli.Outcome outcome = Cli.reckon("run", "--suite", suite.toString(), "--out", out.toString());
+    assertEquals(0, outcome.status(), outcome::toString);
+    return RunFiles.onlyRun(out);
   }
 
   @Test
