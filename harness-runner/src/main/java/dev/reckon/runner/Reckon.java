@@ -45,6 +45,12 @@ public final class Reckon {
     CommandLine commandLine = new CommandLine(new Reckon(), new GuiceFactory(injector))
         .setOut(new PrintWriter(out, true))
         .setErr(new PrintWriter(err, true))
+        .setParameterExceptionHandler((error, given) -> {
+          // One sentence, as for every usage error; the full usage is a --help away.
+          err.println("reckon: " + error.getMessage() + " (see "
+              + error.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
+          return USAGE;
+        })
         .setExecutionExceptionHandler((error, line, parsed) -> {
           if (error instanceof UsageException) {
             err.println("reckon: " + error.getMessage());

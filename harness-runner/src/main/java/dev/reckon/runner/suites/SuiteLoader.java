@@ -3,6 +3,7 @@ package dev.reckon.runner.suites;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.reckon.runner.UsageException;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** Reads a suite from a YAML file, or a built-in suite by name. */
 public final class SuiteLoader {
@@ -53,6 +55,10 @@ public final class SuiteLoader {
     Suite suite;
     try {
       suite = yaml.readValue(in, Suite.class);
+    } catch (UnrecognizedPropertyException e) {
+      throw new UsageException(origin + " is not a valid suite: unknown field '" + e.getPropertyName()
+          + "'; the fields there are " + e.getKnownPropertyIds().stream()
+          .map(Object::toString).sorted().collect(Collectors.joining(", ")), e);
     } catch (JsonProcessingException e) {
       throw new UsageException(origin + " is not a valid suite: " + e.getOriginalMessage(), e);
     }
