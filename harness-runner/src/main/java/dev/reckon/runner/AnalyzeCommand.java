@@ -1,8 +1,6 @@
 package dev.reckon.runner;
 
 import dev.reckon.runner.plugins.DiscoveredAnalysis;
-import dev.reckon.runner.plugins.PluginDirectories;
-import dev.reckon.runner.plugins.PluginLoader;
 import dev.reckon.runner.plugins.PluginRegistry;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -29,19 +27,15 @@ final class AnalyzeCommand implements Callable<Integer> {
   List<String> options = new ArrayList<>();
 
   private final Console console;
-  private final PluginLoader loader;
-  private final PluginDirectories directories;
 
   @Inject
-  AnalyzeCommand(Console console, PluginLoader loader, PluginDirectories directories) {
+  AnalyzeCommand(Console console) {
     this.console = console;
-    this.loader = loader;
-    this.directories = directories;
   }
 
   @Override
   public Integer call() {
-    PluginRegistry registry = plugins.load(loader, directories);
+    PluginRegistry registry = plugins.load();
     DiscoveredAnalysis analysis = registry.analysis(id).orElseThrow(() -> new UsageException("unknown analysis id '"
         + id + "'; the discovered analyses are " + registry.analyses().stream().map(a -> a.analysis().id())
         .collect(Collectors.joining(", "))));

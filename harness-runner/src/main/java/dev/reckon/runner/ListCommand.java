@@ -3,9 +3,7 @@ package dev.reckon.runner;
 import dev.reckon.runner.plugins.DiscoveredAnalysis;
 import dev.reckon.runner.plugins.DiscoveredModel;
 import dev.reckon.runner.plugins.DiscoveredTask;
-import dev.reckon.runner.plugins.PluginDirectories;
 import dev.reckon.runner.plugins.PluginFailure;
-import dev.reckon.runner.plugins.PluginLoader;
 import dev.reckon.runner.plugins.PluginRegistry;
 import jakarta.inject.Inject;
 import java.io.PrintStream;
@@ -22,19 +20,15 @@ final class ListCommand implements Callable<Integer> {
   @Mixin PluginOptions plugins;
 
   private final Console console;
-  private final PluginLoader loader;
-  private final PluginDirectories directories;
 
   @Inject
-  ListCommand(Console console, PluginLoader loader, PluginDirectories directories) {
+  ListCommand(Console console) {
     this.console = console;
-    this.loader = loader;
-    this.directories = directories;
   }
 
   @Override
   public Integer call() {
-    PluginRegistry registry = plugins.load(loader, directories);
+    PluginRegistry registry = plugins.load();
     PrintStream out = console.out();
     out.println("Tasks");
     for (DiscoveredTask task : registry.tasks()) {

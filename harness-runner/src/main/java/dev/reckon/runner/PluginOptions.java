@@ -3,18 +3,30 @@ package dev.reckon.runner;
 import dev.reckon.runner.plugins.PluginDirectories;
 import dev.reckon.runner.plugins.PluginLoader;
 import dev.reckon.runner.plugins.PluginRegistry;
+import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** The {@code --plugins} option of every command that loads plugins (a picocli mixin). */
+/**
+ * The {@code --plugins} option of every command that loads plugins (a picocli mixin), and the
+ * discovery behind it: the distribution's own plugins, then each directory given.
+ */
 final class PluginOptions {
   @Option(names = "--plugins", paramLabel = "DIR", description = "Also load plugins from DIR (repeatable).")
   List<Path> directories = new ArrayList<>();
 
-  /** The distribution's plugins and those of every {@code --plugins} directory. */
-  PluginRegistry load(PluginLoader loader, PluginDirectories distribution) {
+  private final PluginLoader loader;
+  private final PluginDirectories distribution;
+
+  @Inject
+  PluginOptions(PluginLoader loader, PluginDirectories distribution) {
+    this.loader = loader;
+    this.distribution = distribution;
+  }
+
+  PluginRegistry load() {
     return loader.load(distribution.with(directories));
   }
 }

@@ -12,9 +12,7 @@ import dev.reckon.runner.execution.RunExecutor;
 import dev.reckon.runner.execution.RunPlanner;
 import dev.reckon.runner.execution.RunPlanner.Plan;
 import dev.reckon.runner.execution.RunProgress;
-import dev.reckon.runner.plugins.PluginDirectories;
 import dev.reckon.runner.plugins.PluginFailure;
-import dev.reckon.runner.plugins.PluginLoader;
 import dev.reckon.runner.plugins.PluginRegistry;
 import dev.reckon.runner.reporting.RunReporter;
 import dev.reckon.runner.results.Manifest;
@@ -84,8 +82,6 @@ final class RunCommand implements Callable<Integer> {
   Path resume;
 
   private final Console console;
-  private final PluginLoader loader;
-  private final PluginDirectories directories;
   private final SuiteLoader suites;
   private final RunPlanner planner;
   private final RunExecutor executor;
@@ -93,11 +89,9 @@ final class RunCommand implements Callable<Integer> {
   private final Clock clock;
 
   @Inject
-  RunCommand(Console console, PluginLoader loader, PluginDirectories directories, SuiteLoader suites,
+  RunCommand(Console console, SuiteLoader suites,
       RunPlanner planner, RunExecutor executor, RunReporter reporter, Clock clock) {
     this.console = console;
-    this.loader = loader;
-    this.directories = directories;
     this.suites = suites;
     this.planner = planner;
     this.executor = executor;
@@ -114,7 +108,7 @@ final class RunCommand implements Callable<Integer> {
       throw new UsageException("--resume finishes a run as it was planned; it takes no --suite, --models, --tasks "
           + "or --seed");
     }
-    PluginRegistry registry = plugins.load(loader, directories);
+    PluginRegistry registry = plugins.load();
     for (PluginFailure failure : registry.failures()) {
       console.err().println("warning: plugin " + failure);
     }
