@@ -1,13 +1,10 @@
 package dev.reckon.plugins.retrieval;
 
-import dev.reckon.api.Format;
 import dev.reckon.api.Model;
 import dev.reckon.api.ModelContext;
-import dev.reckon.api.ModelFactory;
-import dev.reckon.api.Task;
 
 /** The {@code contrastive-d{d}} variant: a dual encoder of representation dimension d. */
-final class ContrastiveFactory implements ModelFactory {
+final class ContrastiveFactory extends RetrievalFactory {
   private final int dimension;
 
   ContrastiveFactory(int dimension) {
@@ -23,24 +20,9 @@ final class ContrastiveFactory implements ModelFactory {
   }
 
   @Override
-  public String version() {
-    return RetrievalPlugin.VERSION;
-  }
-
-  @Override
   public String description() {
     return "transformer query encoder and key table of dimension " + dimension
         + ", dot-product scores, symmetric InfoNCE";
-  }
-
-  @Override
-  public boolean supports(Task task) {
-    return task.format() == Format.RETRIEVAL;
-  }
-
-  @Override
-  public boolean learns() {
-    return true;
   }
 
   @Override
