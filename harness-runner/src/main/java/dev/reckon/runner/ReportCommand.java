@@ -1,6 +1,7 @@
 package dev.reckon.runner;
 
 import dev.reckon.reports.ReportWriter;
+import dev.reckon.runner.reporting.RunReporter;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     RunDirectories.requireExisting(runs);
-    Path target = out != null ? out : runs.size() == 1 ? runs.get(0).resolve("report")
+    Path target = out != null ? out : runs.size() == 1 ? runs.get(0).resolve(RunReporter.FOLDER)
         : runs.get(runs.size() - 1).resolve("report-vs-" + runs.get(0).toAbsolutePath().normalize().getFileName());
     List<Path> written;
     try {
