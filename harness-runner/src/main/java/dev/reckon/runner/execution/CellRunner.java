@@ -70,7 +70,10 @@ public final class CellRunner {
       thread.setDaemon(true);
       return thread;
     });
-    Future<CellOutcome> work = worker.submit(() -> evaluate(cell, log, trainSeed, modelSeed));
+    Future<CellOutcome> work = worker.submit(() -> {
+      ComputeDevice.withoutAutogradOnThisThread();
+      return evaluate(cell, log, trainSeed, modelSeed);
+    });
     try {
       return new Result(work.get(timeLimit.toNanos() + TimeUnit.SECONDS.toNanos(5), TimeUnit.NANOSECONDS), null);
     } catch (TimeoutException e) {
@@ -115,7 +118,9 @@ public final class CellRunner {
         long seed = Seeds.evaluationData(key.seed(), key.task(), level.id());
         Dataset answers = data.get(task, level, cell.evalSize(), "eval", key.seed(), seed);
         Predictions predictions = model.predict(answers.withoutAnswers());
-        for (Score score : task.score(answers, predictions)) {
+        List<Score> levelScores = new ArrayList<>(task.score(answers, predictions));
+        levelScores.addAll(predictions.measurements());
+        for (Score score : levelScores) {
           scores.add(new LevelScore(level.id(), level.difficulty(), score));
         }
         log.checkDeadline();

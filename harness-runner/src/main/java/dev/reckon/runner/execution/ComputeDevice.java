@@ -1,6 +1,7 @@
 package dev.reckon.runner.execution;
 
 import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
 import dev.reckon.runner.UsageException;
 import java.util.Locale;
 
@@ -31,5 +32,17 @@ public record ComputeDevice(String name, Engine engine) {
           + " engine sees " + gpus + " GPU(s); use --device cpu, or build with -Pcuda on a machine with CUDA");
     }
     return new ComputeDevice("gpu" + index, engine);
+  }
+
+  /**
+   * Turns autograd off on the calling thread, as the engine leaves the thread that loads it.
+   * PyTorch keeps the switch per thread and a new thread starts with it on: there, every op on
+   * trainable weights outside a {@code GradientCollector} records a graph, so a model that runs
+   * its network step after step at evaluation keeps every step's tensors alive through the
+   * state's history. Models then behave in a cell's thread as they do in their own tests.
+   */
+  public static void withoutAutogradOnThisThread() {
+    Engine.getEngine(ENGINE);
+    JniUtils.setGradMode(false);
   }
 }

@@ -86,7 +86,8 @@ public class RrnStepBenchmark {
     RrnSettings settings = RrnSettings.from(Config.empty());
     manager = NDManager.newBaseManager();
     manager.getEngine().setRandomSeed(1);
-    network = new RecurrentRelationalNetwork(puzzles.graph(), puzzles.labels(), settings, manager);
+    network = new RecurrentRelationalNetwork(puzzles.graph(), puzzles.labels(), settings.hidden(),
+        settings.messageWidth(), settings.messageLayers(), settings.steps(), manager);
     network.initialize(manager, DataType.FLOAT32, new Shape(BATCH, puzzles.graph().nodes()));
     parameterStore = new ParameterStore(manager, false);
     trainer = new StepwiseTrainer(network, parameterStore, settings.learningRate(), settings.updates());

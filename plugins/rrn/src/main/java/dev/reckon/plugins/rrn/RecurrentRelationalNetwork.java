@@ -40,19 +40,22 @@ public final class RecurrentRelationalNetwork extends AbstractBlock {
   /**
    * @param graph the constraint graph every example shares
    * @param labels the number of labels
-   * @param settings sizes and the training step count
+   * @param hidden the node state and input feature size
+   * @param messageWidth the message MLP's hidden layer size
+   * @param messageLayers the message MLP's linear layers
+   * @param steps the steps {@link #forward} unrolls
    * @param manager owns the graph's constant arrays
    */
-  public RecurrentRelationalNetwork(ConstraintGraph graph, int labels, RrnSettings settings, NDManager manager) {
+  public RecurrentRelationalNetwork(ConstraintGraph graph, int labels, int hidden, int messageWidth,
+      int messageLayers, int steps, NDManager manager) {
     requireNonNull(graph, "graph is null");
-    requireNonNull(settings, "settings is null");
     requireNonNull(manager, "manager is null");
     this.labels = labels;
-    this.hidden = settings.hidden();
-    this.steps = settings.steps();
+    this.hidden = hidden;
+    this.steps = steps;
     this.encoder = addChildBlock("encoder", new InputEncoder(graph, labels, hidden, manager));
     this.step = addChildBlock("step", new RelationalStep(
-        NeighbourSlots.of(graph, manager), hidden, settings.messageWidth(), settings.messageLayers()));
+        NeighbourSlots.of(graph, manager), hidden, messageWidth, messageLayers));
     this.readout = addChildBlock("readout", LinearLayers.of(labels));
   }
 

@@ -12,7 +12,7 @@ import dev.reckon.api.Task;
 public final class RrnModelFactory implements ModelFactory {
   @Override
   public String id() {
-    return "rrn";
+    return RrnModel.ID;
   }
 
   @Override

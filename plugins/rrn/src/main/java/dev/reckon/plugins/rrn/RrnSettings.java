@@ -3,10 +3,6 @@ package dev.reckon.plugins.rrn;
 import dev.reckon.api.Config;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * The rrn's settings, read from the suite's config; the defaults are the CPU scale.
@@ -36,8 +32,6 @@ public record RrnSettings(
     int evalEvery,
     int maxEvalIterations,
     int evalBatchSize) {
-  private static final Pattern ENTRY = Pattern.compile("\"(\\w+)\"\\s*:\\s*([-+0-9.eE]+)");
-
   public RrnSettings {
     positive("hidden", hidden);
     positive("messageWidth", messageWidth);
@@ -74,42 +68,19 @@ public record RrnSettings(
         config.getInt("evalBatchSize", 256));
   }
 
-  /**
-   * The step counts read out at evaluation, ascending: every power of two up to {@link
-   * #maxEvalIterations}, and T, 2T, 4T and the maximum itself, so a test-time-compute curve has
-   * its points at 1, T, 2T and 4T whatever T is.
-   */
+  /** The step counts read out at evaluation: see {@link ReadoutIterations#upTo}. */
   public int[] readoutIterations() {
-    TreeSet<Integer> counts = new TreeSet<>();
-    for (int count = 1; count <= maxEvalIterations; count *= 2) {
-      counts.add(count);
-    }
-    for (int multiple : new int[] {1, 2, 4}) {
-      if (multiple * steps <= maxEvalIterations) {
-        counts.add(multiple * steps);
-      }
-    }
-    counts.add(maxEvalIterations);
-    return counts.stream().mapToInt(Integer::intValue).toArray();
+    return ReadoutIterations.upTo(steps, maxEvalIterations);
   }
 
   /** The settings as a flat JSON object, names as in the suite's config. */
   public String toJson() {
-    return asMap().entrySet().stream()
-        .map(entry -> "  \"" + entry.getKey() + "\": " + entry.getValue())
-        .collect(Collectors.joining(",\n", "{\n", "\n}\n"));
+    return FlatJson.write(asMap());
   }
 
   /** Reads what {@link #toJson} wrote. */
   public static RrnSettings fromJson(String json) {
-    Map<String, Object> values = new LinkedHashMap<>();
-    Matcher matcher = ENTRY.matcher(json);
-    while (matcher.find()) {
-      String number = matcher.group(2);
-      values.put(matcher.group(1), number.contains(".") || number.contains("e") || number.contains("E")
-          ? (Object) Double.parseDouble(number) : (Object) Long.parseLong(number));
-    }
-    return from(new Config(values));
+    return from(FlatJson.read(json));
   }
 
   private Map<String, Object> asMap() {

@@ -52,14 +52,16 @@ public final class StepwiseTrainer {
    * One update on {@code batch}.
    *
    * @return the loss (a scalar) and the logits {@code [batch, nodes, labels]} of the last step,
-   *     owned by the batch's manager
+   *     owned by the batch's manager, and the update's memory
    */
   public Update update(PuzzleBatch batch) {
     NDList logits;
     NDArray value;
+    double memory;
     try (GradientCollector collector = batch.givens().getManager().getEngine().newGradientCollector()) {
       logits = network.forward(parameterStore, new NDList(batch.givens()), true);
       value = loss.evaluate(new NDList(batch.targets(), batch.blanks()), logits);
+      memory = GraphNetworkModel.arrayMegabytes(batch.givens().getManager());
       collector.backward(value);
     }
     for (Parameter parameter : network.getParameters().values()) {
@@ -69,12 +71,14 @@ public final class StepwiseTrainer {
         optimizer.update(parameter.getId(), weight, gradient);
       }
     }
-    return new Update(value, logits.get(logits.size() - 1));
+    return new Update(value, logits.get(logits.size() - 1), memory);
   }
 
   /**
    * @param loss the stepwise loss before the update, a scalar
    * @param lastLogits the last training step's logits {@code [batch, nodes, labels]}
+   * @param memoryMegabytes the arrays alive in the batch's manager at the loss: the update's
+   *     activations kept for the backward pass (see {@link GraphNetworkModel#arrayMegabytes})
    */
-  public record Update(NDArray loss, NDArray lastLogits) {}
+  public record Update(NDArray loss, NDArray lastLogits, double memoryMegabytes) {}
 }

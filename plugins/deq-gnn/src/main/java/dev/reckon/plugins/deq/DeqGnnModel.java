@@ -1,0 +1,155 @@
+package dev.reckon.plugins.deq;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import dev.reckon.api.ConstraintGraph;
+import dev.reckon.api.Dataset;
+import dev.reckon.api.LabelingDataset;
+import dev.reckon.api.LabelingPredictions;
+import dev.reckon.api.Score;
+import dev.reckon.api.TrainingLog;
+import dev.reckon.plugins.rrn.BatchSampler;
+import dev.reckon.plugins.rrn.GraphNetworkModel;
+import dev.reckon.plugins.rrn.PuzzleBatch;
+import dev.reckon.plugins.rrn.RecurrentRelationalNetwork;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+/**
+ * A deep-equilibrium graph network: the rrn's relational step as a weight-tied map {@code
+ * f(h, x)}, solved for {@code h* = f(h*, x)} from a zero state by a {@link FixedPointSolver} and
+ * read out at {@code h*}; trained by the {@link PhantomGradientTrainer}.
+ *
+ * <p>Its test-time compute is the solver's budget: it predicts at solver caps 1, 2, 4, ..., and
+ * measures at each the evaluations of f used ({@code solver_iterations}) and the relative
+ * residual reached ({@code solver_residual}), per puzzle.
+ */
+public final class DeqGnnModel extends GraphNetworkModel<DeqSettings> {
+  /** Power iterations of the spectral-norm estimate. */
+  private static final int NORM_ROUNDS = 8;
+
+  /**
+   * @param id the model's id, {@code deq-gnn} or {@code deq-gnn-stable}
+   * @param settings sizes, solver and training schedule
+   * @param seed seeds the initial weights and the batch order
+   * @param device a DJL device name, {@code cpu} or {@code gpu0}
+   */
+  public DeqGnnModel(String id, DeqSettings settings, long seed, String device) {
+    super(id, settings, seed, device);
+  }
+
+  @Override
+  public void train(Dataset training, TrainingLog log) {
+    LabelingDataset data = trainingData(training);
+    PhantomGradientTrainer trainer = new PhantomGradientTrainer(network, parameterStore, settings, seed);
+    JacobianNorm norm = new JacobianNorm(network, parameterStore, NORM_ROUNDS, ~seed);
+    BatchSampler sampler = new BatchSampler(data.size(), settings.batchSize(), new SplittableRandom(seed));
+    int updates = settings.updates();
+    for (int update = 1; update <= updates; update++) {
+      int[] examples = sampler.next();
+      try (NDManager scope = manager.newSubManager()) {
+        PhantomGradientTrainer.Update result = trainer.update(PuzzleBatch.of(scope, data, examples));
+        if (update % settings.logEvery() == 0 || update == updates) {
+          log.record(update, "loss", result.loss().getFloat());
+          log.record(update, "update_memory_mb", result.memoryMegabytes());
+          log.record(update, "solver_iterations", result.solution().meanEvaluations());
+          log.record(update, "solver_residual", result.solution().meanResidual());
+          if (settings.jacobianPenalty() > 0) {
+            log.record(update, "jacobian_penalty", result.penalty());
+          }
+        }
+        if (update % settings.evalEvery() == 0 || update == updates) {
+          Accuracy accuracy = Accuracy.of(data, examples, labelsOf(result.logits()));
+          log.record(update, "train_puzzle_accuracy", accuracy.puzzles());
+          log.record(update, "train_cell_accuracy", accuracy.cells());
+          log.record(update, "jacobian_spectral_norm", norm.largest(result.fixedPoint(), result.features()));
+        }
+      }
+      log.progress(update, updates);
+    }
+  }
+
+  @Override
+  public LabelingPredictions predict(Dataset inputs) {
+    LabelingDataset data = predictionInputs(inputs);
+    int[] caps = settings.readoutIterations();
+    int[][][] outputs = new int[caps.length][data.size()][];
+    double[][] used = new double[caps.length][data.size()];
+    double[][] residuals = new double[caps.length][data.size()];
+    FixedPointSolver solver = new FixedPointSolver(settings.andersonMemory(), caps[caps.length - 1], settings.tolerance());
+    for (int first = 0; first < data.size(); first += settings.evalBatchSize()) {
+      int[] examples = IntStream.range(first, Math.min(first + settings.evalBatchSize(), data.size())).toArray();
+      try (NDManager scope = manager.newSubManager()) {
+        NDArray features = network.encode(parameterStore, PuzzleBatch.givens(scope, data, examples), false);
+        int[] next = {0};
+        FixedPointSolver.Solution solution = solver.solve(
+            (h, step) -> network.step(parameterStore, h, PhantomGradientTrainer.attached(features, step), false),
+            features.zerosLike(),
+            (evaluations, answer, residual) -> {
+              if (evaluations == caps[next[0]]) {
+                readOut(data, examples, answer, outputs[next[0]], residual, residuals[next[0]]);
+                next[0]++;
+              }
+            });
+        // Every puzzle solved before the largest cap: a larger cap would return the same.
+        float[] finalResiduals = solution.residuals();
+        for (; next[0] < caps.length; next[0]++) {
+          readOut(data, examples, solution.answer(), outputs[next[0]], finalResiduals, residuals[next[0]]);
+        }
+        for (int c = 0; c < caps.length; c++) {
+          for (int b = 0; b < examples.length; b++) {
+            used[c][examples[b]] = Math.min(solution.evaluations()[b], caps[c]);
+          }
+        }
+      }
+    }
+    List<Score> measurements = new ArrayList<>();
+    for (int c = 0; c < caps.length; c++) {
+      measurements.add(Score.mean("solver_iterations", caps[c], used[c]));
+      measurements.add(Score.mean("solver_residual", caps[c], residuals[c]));
+    }
+    return new LabelingPredictions(caps, outputs, measurements);
+  }
+
+  @Override
+  public OptionalInt trainedIterations() {
+    return OptionalInt.of(settings.solverCap());
+  }
+
+  @Override
+  protected RecurrentRelationalNetwork newNetwork(ConstraintGraph graph, int labels, DeqSettings settings) {
+    return new RecurrentRelationalNetwork(graph, labels, settings.hidden(), settings.messageWidth(),
+        settings.messageLayers(), settings.gradientSteps(), manager);
+  }
+
+  @Override
+  protected String settingsJson(DeqSettings settings) {
+    return settings.toJson();
+  }
+
+  @Override
+  protected DeqSettings settingsFromJson(String json) {
+    return DeqSettings.fromJson(json);
+  }
+
+  @Override
+  protected int batchSize(DeqSettings settings) {
+    return settings.batchSize();
+  }
+
+  /** The labels at {@code state} into {@code outputs}, and the residuals into {@code residualsOut}. */
+  private void readOut(LabelingDataset data, int[] examples, NDArray state, int[][] outputs, float[] residual,
+      double[] residualsOut) {
+    try (NDManager scope = state.getManager().newSubManager()) {
+      state.tempAttach(scope);
+      long[] predicted = labelsOf(network.readout(parameterStore, state, false));
+      for (int b = 0; b < examples.length; b++) {
+        outputs[examples[b]] = withGivens(data.givens()[examples[b]], predicted, b);
+        residualsOut[examples[b]] = residual[b];
+      }
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package dev.reckon.plugins.deq;
+
+import static java.util.Objects.requireNonNull;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import dev.reckon.plugins.rrn.RecurrentRelationalNetwork;
+
+/**
+ * An estimate of the spectral norm of f's Jacobian {@code J = df/dh} at a fixed point, per puzzle
+ * (J is block-diagonal over the batch), by power iteration on {@code J^T J}: {@code J v} by a
+ * finite difference, {@code J^T u} by autograd. Above 1, plain iteration need not converge and
+ * the equilibrium may be unstable; the seed suspected its growth behind the DEQ's collapse.
+ */
+public final class JacobianNorm {
+  /** Finite-difference step along a unit direction (per puzzle). */
+  private static final float STEP = 1e-2f;
+
+  private final RecurrentRelationalNetwork network;
+  private final ParameterStore parameterStore;
+  private final int rounds;
+  private final RandomSigns signs;
+
+  /**
+   * @param network the network whose step is f
+   * @param parameterStore the store its forward pass reads the weights from
+   * @param rounds power iterations
+   * @param seed seeds the starting directions
+   */
+  public JacobianNorm(RecurrentRelationalNetwork network, ParameterStore parameterStore, int rounds, long seed) {
+    this.network = requireNonNull(network, "network is null");
+    this.parameterStore = requireNonNull(parameterStore, "parameterStore is null");
+    this.rounds = rounds;
+    this.signs = new RandomSigns(seed);
+  }
+
+  /**
+   * The largest over the batch of the estimated spectral norm at {@code fixedPoint}. Leaves the
+   * weights' gradients at zero, so call it between optimiser updates.
+   *
+   * @param fixedPoint {@code h* [batch, nodes, hidden]}, detached
+   * @param features {@code x} likewise, detached
+   */
+  public double largest(NDArray fixedPoint, NDArray features) {
+    try (NDManager scope = fixedPoint.getManager().newSubManager()) {
+      scope.tempAttachAll(fixedPoint, features);
+      NDArray image = network.step(parameterStore, fixedPoint, features, false);
+      NDArray direction = unit(signs.next(scope, fixedPoint.getShape()));
+      float[] norms = new float[(int) fixedPoint.getShape().get(0)];
+      for (int round = 0; round < rounds; round++) {
+        NDArray moved = network.step(parameterStore, fixedPoint.add(direction.mul(STEP)), features, false);
+        NDArray product = transposeTimes(fixedPoint, features, moved.sub(image).div(STEP));
+        // With |v| = 1, |J^T J v| tends to the top eigenvalue of J^T J, the norm squared.
+        norms = perPuzzleNorm(product).sqrt().toFloatArray();
+        direction = unit(product);
+      }
+      double largest = 0;
+      for (float norm : norms) {
+        largest = Math.max(largest, norm);
+      }
+      return largest;
+    } finally {
+      zeroGradients();
+    }
+  }
+
+  /** {@code J^T u} at {@code h}: the gradient of {@code <f(h), u>} with respect to {@code h}. */
+  private NDArray transposeTimes(NDArray h, NDArray features, NDArray u) {
+    NDArray point = h.duplicate();
+    point.setRequiresGradient(true);
+    try (GradientCollector collector = h.getManager().getEngine().newGradientCollector()) {
+      collector.backward(network.step(parameterStore, point, features, true).mul(u).sum());
+    }
+    return point.getGradient();
+  }
+
+  private void zeroGradients() {
+    for (Parameter parameter : network.getParameters().values()) {
+      try (NDArray gradient = parameter.getArray().getGradient()) {
+        gradient.subi(gradient);
+      }
+    }
+  }
+
+  private static NDArray unit(NDArray v) {
+    return v.div(perPuzzleNorm(v).reshape(v.getShape().get(0), 1, 1).add(1e-12f));
+  }
+
+  private static NDArray perPuzzleNorm(NDArray v) {
+    return v.reshape(v.getShape().get(0), -1).norm(new int[] {1});
+  }
+}

@@ -1,0 +1,127 @@
+package dev.reckon.plugins.deq;
+
+import static java.util.Objects.requireNonNull;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import dev.reckon.plugins.rrn.GraphNetworkModel;
+import dev.reckon.plugins.rrn.PuzzleBatch;
+import dev.reckon.plugins.rrn.RecurrentRelationalNetwork;
+import dev.reckon.plugins.rrn.StepwiseCrossEntropy;
+
+/**
+ * Optimiser updates of a deep-equilibrium graph network: solve {@code h* = f(h*, x)} without
+ * gradients, then unroll k steps of f from the detached {@code h*} with gradients and take the
+ * cross-entropy of the read-out over the blanks (the phantom gradient; with k = 1 Jacobian-free
+ * backpropagation). The backward pass then costs k steps whatever the solver needed, and keeps
+ * k steps' activations, not the solver's.
+ *
+ * <p>With a Jacobian penalty, the loss adds {@code penalty * |J v|^2 / dim} for a random
+ * {@code v} of +-1 entries, an unbiased estimate of {@code |J|_F^2 / dim} of f at the fixed point, taken by a
+ * finite difference (DJL has no forward-mode derivatives); it keeps f contractive there.
+ *
+ * <p>Adam with the step size on a cosine to a twentieth, as the rrn's {@code StepwiseTrainer}.
+ */
+public final class PhantomGradientTrainer {
+  /** Finite-difference step of the penalty's Jacobian-vector product, per element. */
+  private static final float PENALTY_STEP = 1e-2f;
+
+  private final RecurrentRelationalNetwork network;
+  private final ParameterStore parameterStore;
+  private final DeqSettings settings;
+  private final FixedPointSolver solver;
+  private final Optimizer optimizer;
+  private final StepwiseCrossEntropy loss = new StepwiseCrossEntropy();
+  private final RandomSigns signs;
+
+  /**
+   * @param network the network whose step is f, initialised
+   * @param parameterStore the store its forward pass reads the weights from
+   * @param settings the solver, k, the penalty and the schedule
+   * @param seed seeds the penalty's directions
+   */
+  public PhantomGradientTrainer(
+      RecurrentRelationalNetwork network, ParameterStore parameterStore, DeqSettings settings, long seed) {
+    this.network = requireNonNull(network, "network is null");
+    this.parameterStore = requireNonNull(parameterStore, "parameterStore is null");
+    this.settings = requireNonNull(settings, "settings is null");
+    this.solver = settings.trainingSolver();
+    this.signs = new RandomSigns(seed);
+    Tracker schedule = Tracker.cosine()
+        .setBaseValue((float) settings.learningRate())
+        .optFinalValue((float) settings.learningRate() / 20)
+        .setMaxUpdates(settings.updates())
+        .build();
+    this.optimizer = Optimizer.adam().optLearningRateTracker(schedule).build();
+  }
+
+  /**
+   * One update on {@code batch}.
+   *
+   * @param batch the puzzles, whose manager the caller closes after the update
+   */
+  public Update update(PuzzleBatch batch) {
+    NDManager scope = batch.givens().getManager();
+    NDArray detachedFeatures = network.encode(parameterStore, batch.givens(), false);
+    double[] peak = {0};
+    FixedPointSolver.Solution equilibrium = solver.solve(
+        (h, step) -> network.step(parameterStore, h, attached(detachedFeatures, step), false),
+        detachedFeatures.zerosLike(),
+        (evaluations, answer, residuals) -> peak[0] = Math.max(peak[0], GraphNetworkModel.arrayMegabytes(scope)));
+    NDArray fixedPoint = equilibrium.answer();
+    NDArray logits;
+    NDArray value;
+    NDArray penalty = null;
+    try (GradientCollector collector = scope.getEngine().newGradientCollector()) {
+      NDArray features = network.encode(parameterStore, batch.givens(), true);
+      NDArray state = network.step(parameterStore, fixedPoint, features, true);
+      if (settings.jacobianPenalty() > 0) {
+        NDArray direction = signs.next(scope, fixedPoint.getShape());
+        NDArray moved = network.step(parameterStore, fixedPoint.add(direction.mul(PENALTY_STEP)), features, true);
+        penalty = moved.sub(state).div(PENALTY_STEP).square().mean();
+      }
+      for (int k = 1; k < settings.gradientSteps(); k++) {
+        state = network.step(parameterStore, state, features, true);
+      }
+      logits = network.readout(parameterStore, state, true);
+      value = loss.evaluate(new NDList(batch.targets(), batch.blanks()), new NDList(logits));
+      NDArray objective = penalty == null ? value : value.add(penalty.mul((float) settings.jacobianPenalty()));
+      peak[0] = Math.max(peak[0], GraphNetworkModel.arrayMegabytes(scope));
+      collector.backward(objective);
+    }
+    for (Parameter parameter : network.getParameters().values()) {
+      NDArray weight = parameter.getArray();
+      // A fresh handle on the gradient, owned by the weight's long-lived manager: close it here.
+      try (NDArray gradient = weight.getGradient()) {
+        optimizer.update(parameter.getId(), weight, gradient);
+      }
+    }
+    return new Update(value, logits, fixedPoint, detachedFeatures, equilibrium,
+        penalty == null ? 0 : penalty.getFloat(), peak[0]);
+  }
+
+  /** {@code array} moved into {@code scope} until it closes, so what is computed from it lands there. */
+  static NDArray attached(NDArray array, NDManager scope) {
+    array.tempAttach(scope);
+    return array;
+  }
+
+  /**
+   * @param loss the cross-entropy before the update, a scalar
+   * @param logits the read-out {@code [batch, nodes, labels]} after the k steps
+   * @param fixedPoint the solver's {@code h*}, detached
+   * @param features the encoded givens {@code x}, detached
+   * @param solution the solve: evaluations and residuals per puzzle
+   * @param penalty the Jacobian penalty's estimate of {@code |J|_F^2 / dim}, 0 without one
+   * @param memoryMegabytes the most engine arrays alive in the batch's manager during the update
+   *     (see {@link GraphNetworkModel#arrayMegabytes}), in the solve or at the loss
+   */
+  public record Update(NDArray loss, NDArray logits, NDArray fixedPoint, NDArray features,
+      FixedPointSolver.Solution solution, double penalty, double memoryMegabytes) {}
+}

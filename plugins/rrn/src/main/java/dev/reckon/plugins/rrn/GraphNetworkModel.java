@@ -1,0 +1,260 @@
+package dev.reckon.plugins.rrn;
+
+import static java.util.Objects.requireNonNull;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import dev.reckon.api.ConstraintGraph;
+import dev.reckon.api.Dataset;
+import dev.reckon.api.LabelingDataset;
+import dev.reckon.api.Model;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * What every model built on a {@link RecurrentRelationalNetwork} shares: the network is built
+ * when the graph is first seen, by training or by {@link #load}, and a checkpoint directory holds
+ * three files, named after the model ({@code <name>} below):
+ *
+ * <ul>
+ *   <li>{@code <name>-settings.json}: the settings as flat JSON;
+ *   <li>{@code <name>-graph.txt}: the number of labels and of nodes, then one all-different group
+ *       a line (node indices, space-separated);
+ *   <li>{@code <name>-parameters.bin}: the parameters in DJL's block parameter format.
+ * </ul>
+ *
+ * <p>A subclass trains and predicts; it reads {@link #network}, {@link #parameterStore} and
+ * {@link #settings}.
+ *
+ * @param <S> the model's settings
+ */
+public abstract class GraphNetworkModel<S> implements Model {
+  private final String name;
+  protected final long seed;
+  protected final NDManager manager;
+  protected S settings;
+  protected RecurrentRelationalNetwork network;
+  protected ParameterStore parameterStore;
+  private ConstraintGraph graph;
+  private int labels;
+
+  /**
+   * @param name the model's id, in messages and checkpoint file names
+   * @param settings sizes and training schedule
+   * @param seed seeds the initial weights and the batch order
+   * @param device a DJL device name, {@code cpu} or {@code gpu0}
+   */
+  protected GraphNetworkModel(String name, S settings, long seed, String device) {
+    this.name = requireNonNull(name, "name is null");
+    this.settings = requireNonNull(settings, "settings is null");
+    this.seed = seed;
+    this.manager = NDManager.newBaseManager(Device.fromName(requireNonNull(device, "device is null")));
+  }
+
+  /** The network for {@code graph}, sized by {@code settings}, its constants owned by {@code manager}. */
+  protected abstract RecurrentRelationalNetwork newNetwork(ConstraintGraph graph, int labels, S settings);
+
+  /** The settings as flat JSON (see {@link FlatJson}). */
+  protected abstract String settingsJson(S settings);
+
+  /** Reads what {@link #settingsJson} wrote. */
+  protected abstract S settingsFromJson(String json);
+
+  /** The puzzles per training batch, the shape the weights are initialised for. */
+  protected abstract int batchSize(S settings);
+
+  /**
+   * {@code training} as a labelling dataset with answers; builds and initialises the network at
+   * the first call, and after that requires the same graph.
+   */
+  protected final LabelingDataset trainingData(Dataset training) {
+    LabelingDataset data = labelling(training);
+    if (!data.hasAnswers()) {
+      throw new IllegalArgumentException(name + " trains on a dataset with answers");
+    }
+    if (network == null) {
+      build(data.graph(), data.labels());
+      manager.getEngine().setRandomSeed((int) (seed ^ (seed >>> 32)));
+      network.initialize(manager, DataType.FLOAT32, new Shape(batchSize(settings), graph.nodes()));
+      parameterStore = new ParameterStore(manager, false);
+    } else {
+      requireSameGraph(data);
+    }
+    return data;
+  }
+
+  /** {@code inputs} as a labelling dataset for the trained network. */
+  protected final LabelingDataset predictionInputs(Dataset inputs) {
+    LabelingDataset data = labelling(inputs);
+    if (network == null) {
+      throw new IllegalStateException(name + " predicts only after train or load");
+    }
+    requireSameGraph(data);
+    return data;
+  }
+
+  /** The number of trainable weights, 0 before the network is built by training or loading. */
+  @Override
+  public long parameterCount() {
+    if (network == null) {
+      return 0;
+    }
+    return network.getParameters().values().stream().mapToLong(p -> p.getArray().size()).sum();
+  }
+
+  @Override
+  public void save(Path directory) throws IOException {
+    if (network == null) {
+      throw new IllegalStateException(name + " saves only after train or load");
+    }
+    Files.createDirectories(directory);
+    Files.writeString(directory.resolve(settingsFile()), settingsJson(settings), StandardCharsets.UTF_8);
+    List<String> lines = new ArrayList<>();
+    lines.add(labels + " " + graph.nodes());
+    for (int[] group : graph.groups()) {
+      lines.add(Arrays.stream(group).mapToObj(Integer::toString).collect(Collectors.joining(" ")));
+    }
+    Files.write(directory.resolve(graphFile()), lines, StandardCharsets.UTF_8);
+    try (DataOutputStream out = new DataOutputStream(
+        new BufferedOutputStream(Files.newOutputStream(directory.resolve(parametersFile()))))) {
+      network.saveParameters(out);
+    }
+  }
+
+  /** Replaces this model's settings and weights by the checkpoint's. */
+  @Override
+  public void load(Path directory) throws IOException {
+    S saved = settingsFromJson(Files.readString(directory.resolve(settingsFile()), StandardCharsets.UTF_8));
+    List<String> lines = Files.readAllLines(directory.resolve(graphFile()), StandardCharsets.UTF_8);
+    String[] header = lines.get(0).trim().split(" ");
+    List<int[]> groups = lines.stream().skip(1).filter(line -> !line.isBlank())
+        .map(line -> Arrays.stream(line.trim().split(" ")).mapToInt(Integer::parseInt).toArray())
+        .toList();
+    settings = saved;
+    build(new ConstraintGraph(Integer.parseInt(header[1]), groups), Integer.parseInt(header[0]));
+    try (DataInputStream in = new DataInputStream(
+        new BufferedInputStream(Files.newInputStream(directory.resolve(parametersFile()))))) {
+      network.loadParameters(manager, in);
+    } catch (MalformedModelException e) {
+      throw new IOException("malformed " + name + " parameters in " + directory + ": " + e.getMessage(), e);
+    }
+    // Loading replaces the weights without marking them trainable; mark them so train may go on.
+    network.getParameters().values().forEach(parameter -> parameter.getArray().setRequiresGradient(true));
+    parameterStore = new ParameterStore(manager, false);
+  }
+
+  /** Frees every array the model holds: parameters, optimiser state, graph constants. */
+  @Override
+  public void close() {
+    network = null;
+    parameterStore = null;
+    manager.close();
+  }
+
+  /** The model's long-lived manager; tests watch it to see that training memory stays flat. */
+  public NDManager manager() {
+    return manager;
+  }
+
+  public String settingsFile() {
+    return name + "-settings.json";
+  }
+
+  public String graphFile() {
+    return name + "-graph.txt";
+  }
+
+  public String parametersFile() {
+    return name + "-parameters.bin";
+  }
+
+  /**
+   * Megabytes of the engine arrays alive in {@code scope} and its sub-managers: measured at the
+   * loss of a training update, what the update keeps for its backward pass.
+   */
+  public static double arrayMegabytes(NDManager scope) {
+    long bytes = 0;
+    for (NDArray array : scope.getManagedArrays()) {
+      bytes += array.size() * array.getDataType().getNumOfBytes();
+    }
+    return bytes / 1e6;
+  }
+
+  /** Argmax labels {@code [batch * nodes]} (class indices) of logits {@code [batch, nodes, labels]}. */
+  protected static long[] labelsOf(NDArray logits) {
+    return logits.argMax(-1).toLongArray();
+  }
+
+  /** Example {@code b}'s labels: each given kept, each blank its predicted label. */
+  protected static int[] withGivens(int[] given, long[] predicted, int b) {
+    int[] labels = new int[given.length];
+    for (int node = 0; node < given.length; node++) {
+      labels[node] = given[node] != 0 ? given[node] : (int) predicted[b * given.length + node] + 1;
+    }
+    return labels;
+  }
+
+  /** Blank-cell and whole-puzzle accuracy of class-index predictions for some training examples. */
+  protected record Accuracy(double puzzles, double cells) {
+    public static Accuracy of(LabelingDataset data, int[] examples, long[] predicted) {
+      int solved = 0;
+      long right = 0;
+      long blanks = 0;
+      for (int b = 0; b < examples.length; b++) {
+        int[] given = data.givens()[examples[b]];
+        int[] output = withGivens(given, predicted, b);
+        boolean all = Arrays.equals(output, data.solutions()[examples[b]]);
+        solved += all ? 1 : 0;
+        for (int node = 0; node < given.length; node++) {
+          if (given[node] == 0) {
+            blanks++;
+            right += output[node] == data.solutions()[examples[b]][node] ? 1 : 0;
+          }
+        }
+      }
+      return new Accuracy((double) solved / examples.length, blanks == 0 ? 1 : (double) right / blanks);
+    }
+  }
+
+  private void build(ConstraintGraph newGraph, int newLabels) {
+    if (network != null) {
+      throw new IllegalStateException(name + " is already built; load a checkpoint into a fresh model");
+    }
+    graph = newGraph;
+    labels = newLabels;
+    network = newNetwork(graph, labels, settings);
+  }
+
+  private void requireSameGraph(LabelingDataset data) {
+    boolean same = data.labels() == labels
+        && data.graph().nodes() == graph.nodes()
+        && Arrays.equals(data.graph().edgeSources(), graph.edgeSources())
+        && Arrays.equals(data.graph().edgeTargets(), graph.edgeTargets());
+    if (!same) {
+      throw new IllegalArgumentException(name + " was built for a graph of " + graph.nodes() + " nodes and "
+          + labels + " labels; this dataset's graph differs");
+    }
+  }
+
+  private LabelingDataset labelling(Dataset dataset) {
+    if (dataset instanceof LabelingDataset data) {
+      return data;
+    }
+    throw new IllegalArgumentException(name + " reads labelling datasets, got " + dataset.getClass().getSimpleName());
+  }
+}
