@@ -6,12 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The three standard leaderboards of a run, computed from its run directory alone. */
+/**
+ * The standard leaderboards of a run, computed from its run directory alone: the three of the
+ * research questions, and training speed, memory and collapses beside them.
+ */
 public final class Leaderboards {
   private Leaderboards() {}
 
   public static List<Board> of(RunResults run) {
-    return List.of(TestTimeComputeBoard.build(run), GeneralizationBoard.build(run), CompositionalBoard.build(run));
+    return List.of(TestTimeComputeBoard.build(run), GeneralizationBoard.build(run), CompositionalBoard.build(run),
+        EfficiencyBoard.build(run), CollapseBoard.build(run));
   }
 
   /** A board's heading in reports, with the CSV file it is written to. */
@@ -20,12 +24,14 @@ public final class Leaderboards {
       case "ttc" -> "Test-time compute scaling";
       case "generalization" -> "Generalisation to harder levels";
       case "compositional" -> "Compositional key-subset extraction";
+      case "efficiency" -> "Training speed and memory";
+      case "collapses" -> "Training collapses";
       default -> board.name();
     };
     return title + " (" + board.name() + ".csv)";
   }
 
-  /** Writes leaderboards/ttc.csv, generalization.csv and compositional.csv in the run directory. */
+  /** Writes leaderboards/ttc.csv, generalization.csv, compositional.csv, efficiency.csv and collapses.csv in the run directory. */
   public static void write(Path runDirectory) {
     Path directory = runDirectory.resolve("leaderboards");
     try {

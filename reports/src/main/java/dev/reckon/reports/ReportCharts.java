@@ -40,8 +40,8 @@ final class ReportCharts {
             + "subsets, one line per model variant.", games()),
         new ChartSection("Entropy and representation dimension", "Prediction entropy against the contrastive "
             + "models' representation dimension d, one line per game.", entropyByDimension()),
-        new ChartSection("Training curves", "Each metric the models logged while training, against the update.",
-            training()));
+        new ChartSection("Training curves", "Each metric the models logged while training, against the update; "
+            + "and each training accuracy against the wall time, to compare speed.", training()));
   }
 
   private List<JFreeChart> testTimeCompute() {
@@ -139,6 +139,11 @@ final class ReportCharts {
       charts.computeIfAbsent(List.of(p.task(), p.metric()),
               k -> new LineChart(p.task() + ": training " + p.metric(), "update", p.metric()))
           .point(line, p.update(), p.value());
+      if (p.metric().startsWith("train_")) {
+        charts.computeIfAbsent(List.of(p.task(), p.metric(), "wall time"),
+                k -> new LineChart(p.task() + ": training " + p.metric() + " vs wall time", "seconds", p.metric()))
+            .point(line, p.wallSeconds(), p.value());
+      }
     }
     return built(charts.values());
   }

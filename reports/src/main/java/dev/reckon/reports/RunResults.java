@@ -59,9 +59,11 @@ public record RunResults(Path directory, String id, Map<String, String> about, L
    * @param status {@code done}, {@code failed} or {@code skipped}
    * @param trainedIterations the iteration count the model trained with, 0 when it has none
    * @param trainSeconds wall time of training, NaN when not recorded
+   * @param collapseUpdate the update where its training collapsed, 0 when it did not
+   * @param collapse what collapsed, empty when nothing did
    */
   public record Cell(String model, String task, String trainLevel, long seed, String status, String reason,
-      int trainedIterations, double trainSeconds) {}
+      int trainedIterations, double trainSeconds, int collapseUpdate, String collapse) {}
 
   /** One row of training.csv: a point of a training curve. */
   public record TrainingPoint(String model, String task, String trainLevel, long seed, long update, String metric,
@@ -111,7 +113,10 @@ public record RunResults(Path directory, String id, Map<String, String> about, L
     for (Cell cell : csv(directory.resolve("cells.csv"), row -> new Cell(row.get("model"), row.get("task"),
         row.get("train_level"), Long.parseLong(row.get("seed")), row.get("status"), row.get("reason"),
         row.get("trained_iterations").isEmpty() ? 0 : Integer.parseInt(row.get("trained_iterations")),
-        row.get("train_seconds").isEmpty() ? Double.NaN : Double.parseDouble(row.get("train_seconds"))))) {
+        row.get("train_seconds").isEmpty() ? Double.NaN : Double.parseDouble(row.get("train_seconds")),
+        row.isMapped("collapse_update") && !row.get("collapse_update").isEmpty()
+            ? Integer.parseInt(row.get("collapse_update")) : 0,
+        row.isMapped("collapse") ? row.get("collapse") : ""))) {
       cells.put(List.of(cell.model(), cell.task(), cell.trainLevel(), cell.seed()), cell);
     }
     List<TrainingPoint> training = csv(directory.resolve("training.csv"), row -> new TrainingPoint(row.get("model"),

@@ -40,6 +40,8 @@ public final class BarProgress implements RunProgress {
   public synchronized void cellFinished(CellOutcome outcome) {
     if (outcome.status() == CellOutcome.Status.FAILED) {
       out.println("\nfailed: " + outcome.key() + ": " + outcome.reason());
+    } else if (outcome.collapse().isPresent()) {
+      out.println("\n" + outcome.key() + ": " + outcome.collapse().get());
     }
     bar.step();
   }

@@ -5,21 +5,23 @@ import static java.util.Objects.requireNonNull;
 import dev.reckon.api.Score;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * What one cell produced: its scores on every evaluated level, its training curve, and how it
- * ended.
+ * What one cell produced: its scores on every evaluated level, its training curve, how it ended,
+ * and whether its training collapsed on the way.
  */
 public record CellOutcome(CellKey key, Status status, String reason, List<LevelScore> scores, List<CurvePoint> curve,
     OptionalInt trainedIterations, long parameters, double trainSeconds, double evalSeconds, long trainDataSeed,
-    long modelSeed, Instant finishedAt) {
+    long modelSeed, Instant finishedAt, Optional<TrainingCollapse> collapse) {
   public CellOutcome {
     requireNonNull(key, "key is null");
     requireNonNull(status, "status is null");
     reason = reason == null ? "" : reason;
     scores = List.copyOf(scores);
     curve = List.copyOf(curve);
+    requireNonNull(collapse, "collapse is null");
   }
 
   /** How a cell ended. Done and skipped cells are finished: a resumed run does not redo them. */

@@ -61,7 +61,7 @@ public final class CellRunner {
     if (!factory.supports(task)) {
       return new Result(new CellOutcome(key, Status.SKIPPED, key.model() + " does not support " + task.format()
           + " tasks like " + key.task(), List.of(), List.of(), OptionalInt.empty(), 0, 0, 0, trainSeed, modelSeed,
-          clock.instant()), null);
+          clock.instant(), Optional.empty()), null);
     }
     CellTrainingLog log = new CellTrainingLog(progress, System.nanoTime() + timeLimit.toNanos());
     // A daemon thread per cell: a model that ignores the deadline cannot keep the JVM alive.
@@ -127,13 +127,13 @@ public final class CellRunner {
       }
       double evalSeconds = (System.nanoTime() - start) / 1e9;
       return new CellOutcome(key, Status.DONE, reason, scores, log.curve(), model.trainedIterations(),
-          model.parameterCount(), trainSeconds, evalSeconds, trainSeed, modelSeed, clock.instant());
+          model.parameterCount(), trainSeconds, evalSeconds, trainSeed, modelSeed, clock.instant(), log.collapse());
     }
   }
 
   private Result failed(PlannedCell cell, CellTrainingLog log, long trainSeed, long modelSeed, String reason,
       Throwable error) {
     return new Result(new CellOutcome(cell.key(), Status.FAILED, reason, List.of(), log.curve(), OptionalInt.empty(),
-        0, 0, 0, trainSeed, modelSeed, clock.instant()), error);
+        0, 0, 0, trainSeed, modelSeed, clock.instant(), log.collapse()), error);
   }
 }

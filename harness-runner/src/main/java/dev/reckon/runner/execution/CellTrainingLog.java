@@ -4,14 +4,16 @@ import dev.reckon.api.TrainingLog;
 import dev.reckon.runner.execution.CellOutcome.CurvePoint;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 
 /**
- * A cell's {@link TrainingLog}: keeps the curve, feeds the progress display, and stops the cell
- * on a NaN loss or when its time is up (the model gets the exception at its next report).
+ * A cell's {@link TrainingLog}: keeps the curve, watches it for a collapse ({@link
+ * CollapseDetector}), feeds the progress display, and stops the cell on a NaN loss or when its
+ * time is up (the model gets the exception at its next report).
  */
 final class CellTrainingLog implements TrainingLog {
   private final List<CurvePoint> curve = new ArrayList<>();
+  private final CollapseDetector collapses = new CollapseDetector();
   private final RunProgress progress;
   private final long deadlineNanos;
   private final long startNanos = System.nanoTime();
@@ -24,10 +26,15 @@ final class CellTrainingLog implements TrainingLog {
   @Override
   public synchronized void record(int update, String metric, double value) {
     curve.add(new CurvePoint(update, metric, value, (System.nanoTime() - startNanos) / 1e9));
-    if (metric.toLowerCase(Locale.ROOT).endsWith("loss") && !Double.isFinite(value)) {
-      throw new CellStoppedException("training diverged: " + metric + " became " + value + " at update " + update);
+    if (collapses.observe(update, metric, value).isPresent() && !Double.isFinite(value)) {
+      throw new CellStoppedException(collapses.result().orElseThrow().toString());
     }
     checkDeadline();
+  }
+
+  /** The training collapse seen in the curves, if any, with the update where it began. */
+  synchronized Optional<TrainingCollapse> collapse() {
+    return collapses.result();
   }
 
   @Override

@@ -46,6 +46,9 @@ public final class LineProgress implements RunProgress {
     double elapsed = (System.nanoTime() - startNanos) / 1e9;
     double eta = elapsed / executed * (cells - finished);
     String detail = outcome.reason().isEmpty() ? "" : ": " + outcome.reason();
+    if (outcome.status() == CellOutcome.Status.DONE && outcome.collapse().isPresent()) {
+      detail += "; " + outcome.collapse().get();
+    }
     out.printf(Locale.ROOT, "[%d/%d] %s: %s%s (%.1f s; eta %s)%n", finished, cells, outcome.key(),
         outcome.status().name().toLowerCase(Locale.ROOT), detail, outcome.trainSeconds() + outcome.evalSeconds(),
         duration(eta));

@@ -6,6 +6,7 @@ import dev.reckon.runner.execution.CellOutcome;
 import dev.reckon.runner.execution.CellOutcome.CurvePoint;
 import dev.reckon.runner.execution.CellOutcome.LevelScore;
 import dev.reckon.runner.execution.CellOutcome.Status;
+import dev.reckon.runner.execution.TrainingCollapse;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -33,7 +34,7 @@ public final class RunStore {
       "iterations", "metric", "seed", "value", "n", "ci_low", "ci_high"};
   static final String[] CELLS_HEADER = {"model", "task", "train_level", "seed", "status", "reason",
       "trained_iterations", "parameters", "train_seconds", "eval_seconds", "finished_at", "train_data_seed",
-      "model_seed", "config"};
+      "model_seed", "config", "collapse_update", "collapse"};
   static final String[] TRAINING_HEADER = {"model", "task", "train_level", "seed", "update", "metric", "value",
       "wall_seconds"};
 
@@ -90,7 +91,9 @@ public final class RunStore {
         outcome.status().name().toLowerCase(Locale.ROOT), outcome.reason(),
         outcome.trainedIterations().isPresent() ? outcome.trainedIterations().getAsInt() : "",
         outcome.parameters(), number(outcome.trainSeconds()), number(outcome.evalSeconds()), outcome.finishedAt(),
-        outcome.trainDataSeed(), outcome.modelSeed(), config.asMap())));
+        outcome.trainDataSeed(), outcome.modelSeed(), config.asMap(),
+        outcome.collapse().map(c -> (Object) c.update()).orElse(""),
+        outcome.collapse().map(TrainingCollapse::description).orElse(""))));
   }
 
   /** Keeps the whole stack trace of a failed cell; cells.csv has the one-line reason. */

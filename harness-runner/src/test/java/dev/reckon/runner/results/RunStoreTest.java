@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class RunStoreTest {
         : List.of();
     return new CellOutcome(key, status, status == Status.FAILED ? "boom, with a comma" : "", scores,
         List.of(new CurvePoint(10, "loss", 0.5, 1.25)), OptionalInt.of(4), 123, 1.5, 0.5, 11, 12,
-        Instant.parse("2026-01-01T00:00:00Z"));
+        Instant.parse("2026-01-01T00:00:00Z"), Optional.empty());
   }
 
   @Test

@@ -90,7 +90,8 @@ public class RrnStepBenchmark {
         settings.messageWidth(), settings.messageLayers(), settings.steps(), manager);
     network.initialize(manager, DataType.FLOAT32, new Shape(BATCH, puzzles.graph().nodes()));
     parameterStore = new ParameterStore(manager, false);
-    trainer = new StepwiseTrainer(network, parameterStore, settings.learningRate(), settings.updates());
+    trainer = new StepwiseTrainer(network, parameterStore, settings.learningRate(), settings.finalLearningRate(),
+        settings.updates());
     int[] all = IntStream.range(0, BATCH).toArray();
     features = network.encode(parameterStore, PuzzleBatch.givens(manager, puzzles, all), false);
     state = network.initialState(features);

@@ -22,8 +22,9 @@ import java.util.Map;
  *     point, 0 for none ({@code jacobianPenalty}, 0; deq-gnn-stable 0.1)
  * @param updates optimiser updates ({@code updates}, 1500)
  * @param batchSize puzzles per update ({@code batchSize}, 64)
- * @param learningRate Adam's step size at the start, decaying on a cosine to a twentieth
- *     ({@code learningRate}, 0.002)
+ * @param learningRate Adam's step size at the start ({@code learningRate}, 0.002)
+ * @param finalLearningRate the step size the cosine schedule reaches at the last update
+ *     ({@code finalLearningRate}, a twentieth of the start)
  * @param logEvery updates between two loss points of the training curve ({@code logEvery}, 10)
  * @param evalEvery updates between two training-batch accuracy points, and spectral-norm
  *     estimates ({@code evalEvery}, 50)
@@ -42,6 +43,7 @@ public record DeqSettings(
     int updates,
     int batchSize,
     double learningRate,
+    double finalLearningRate,
     int logEvery,
     int evalEvery,
     int maxEvalIterations,
@@ -73,11 +75,16 @@ public record DeqSettings(
     if (!(learningRate > 0)) {
       throw new IllegalArgumentException("setting 'learningRate' is " + learningRate + "; expected a positive number");
     }
+    if (!(finalLearningRate > 0)) {
+      throw new IllegalArgumentException(
+          "setting 'finalLearningRate' is " + finalLearningRate + "; expected a positive number");
+    }
   }
 
   /** The settings in {@code config}, each missing one at its default, the penalty at {@code penalty}. */
   public static DeqSettings from(Config config, double penalty) {
     int hidden = config.getInt("hidden", 64);
+    double learningRate = config.getDouble("learningRate", 0.002);
     return new DeqSettings(
         hidden,
         config.getInt("messageWidth", hidden),
@@ -89,7 +96,8 @@ public record DeqSettings(
         config.getDouble("jacobianPenalty", penalty),
         config.getInt("updates", 1500),
         config.getInt("batchSize", 64),
-        config.getDouble("learningRate", 0.002),
+        learningRate,
+        config.getDouble("finalLearningRate", learningRate / 20),
         config.getInt("logEvery", 10),
         config.getInt("evalEvery", 50),
         config.getInt("maxEvalIterations", 64),
@@ -120,6 +128,7 @@ public record DeqSettings(
     map.put("updates", updates);
     map.put("batchSize", batchSize);
     map.put("learningRate", learningRate);
+    map.put("finalLearningRate", finalLearningRate);
     map.put("logEvery", logEvery);
     map.put("evalEvery", evalEvery);
     map.put("maxEvalIterations", maxEvalIterations);

@@ -9,11 +9,11 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import dev.reckon.plugins.rrn.GraphNetworkModel;
 import dev.reckon.plugins.rrn.PuzzleBatch;
 import dev.reckon.plugins.rrn.RecurrentRelationalNetwork;
 import dev.reckon.plugins.rrn.StepwiseCrossEntropy;
+import dev.reckon.plugins.rrn.StepwiseTrainer;
 
 /**
  * Optimiser updates of a deep-equilibrium graph network: solve {@code h* = f(h*, x)} without
@@ -26,7 +26,7 @@ import dev.reckon.plugins.rrn.StepwiseCrossEntropy;
  * {@code v} of +-1 entries, an unbiased estimate of {@code |J|_F^2 / dim} of f at the fixed point, taken by a
  * finite difference (DJL has no forward-mode derivatives); it keeps f contractive there.
  *
- * <p>Adam with the step size on a cosine to a twentieth, as the rrn's {@code StepwiseTrainer}.
+ * <p>Adam with the step size on a cosine, as the rrn's {@link StepwiseTrainer}.
  */
 public final class PhantomGradientTrainer {
   /** Finite-difference step of the penalty's Jacobian-vector product, per element. */
@@ -53,12 +53,7 @@ public final class PhantomGradientTrainer {
     this.settings = requireNonNull(settings, "settings is null");
     this.solver = settings.trainingSolver();
     this.signs = new RandomSigns(seed);
-    Tracker schedule = Tracker.cosine()
-        .setBaseValue((float) settings.learningRate())
-        .optFinalValue((float) settings.learningRate() / 20)
-        .setMaxUpdates(settings.updates())
-        .build();
-    this.optimizer = Optimizer.adam().optLearningRateTracker(schedule).build();
+    this.optimizer = StepwiseTrainer.adam(settings.learningRate(), settings.finalLearningRate(), settings.updates());
   }
 
   /**

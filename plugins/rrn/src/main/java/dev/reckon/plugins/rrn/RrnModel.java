@@ -31,7 +31,8 @@ public final class RrnModel extends GraphNetworkModel<RrnSettings> {
   @Override
   public void train(Dataset training, TrainingLog log) {
     LabelingDataset data = trainingData(training);
-    StepwiseTrainer trainer = new StepwiseTrainer(network, parameterStore, settings.learningRate(), settings.updates());
+    StepwiseTrainer trainer = new StepwiseTrainer(network, parameterStore, settings.learningRate(),
+        settings.finalLearningRate(), settings.updates());
     BatchSampler sampler = new BatchSampler(data.size(), settings.batchSize(), new SplittableRandom(seed));
     int updates = settings.updates();
     for (int update = 1; update <= updates; update++) {

@@ -13,8 +13,9 @@ import java.util.Map;
  * @param steps T, the steps unrolled in training ({@code steps}, 8)
  * @param updates optimiser updates ({@code updates}, 1500)
  * @param batchSize puzzles per update ({@code batchSize}, 64)
- * @param learningRate Adam's step size at the start, decaying on a cosine to a twentieth
- *     ({@code learningRate}, 0.002)
+ * @param learningRate Adam's step size at the start ({@code learningRate}, 0.002)
+ * @param finalLearningRate the step size the cosine schedule reaches at the last update
+ *     ({@code finalLearningRate}, a twentieth of the start)
  * @param logEvery updates between two loss points of the training curve ({@code logEvery}, 10)
  * @param evalEvery updates between two training-batch accuracy points ({@code evalEvery}, 50)
  * @param maxEvalIterations the most steps run at evaluation ({@code maxEvalIterations}, 4T)
@@ -28,6 +29,7 @@ public record RrnSettings(
     int updates,
     int batchSize,
     double learningRate,
+    double finalLearningRate,
     int logEvery,
     int evalEvery,
     int maxEvalIterations,
@@ -48,12 +50,17 @@ public record RrnSettings(
     if (!(learningRate > 0)) {
       throw new IllegalArgumentException("setting 'learningRate' is " + learningRate + "; expected a positive number");
     }
+    if (!(finalLearningRate > 0)) {
+      throw new IllegalArgumentException(
+          "setting 'finalLearningRate' is " + finalLearningRate + "; expected a positive number");
+    }
   }
 
   /** The settings in {@code config}, each missing one at its default. */
   public static RrnSettings from(Config config) {
     int hidden = config.getInt("hidden", 64);
     int steps = config.getInt("steps", 8);
+    double learningRate = config.getDouble("learningRate", 0.002);
     return new RrnSettings(
         hidden,
         config.getInt("messageWidth", hidden),
@@ -61,7 +68,8 @@ public record RrnSettings(
         steps,
         config.getInt("updates", 1500),
         config.getInt("batchSize", 64),
-        config.getDouble("learningRate", 0.002),
+        learningRate,
+        config.getDouble("finalLearningRate", learningRate / 20),
         config.getInt("logEvery", 10),
         config.getInt("evalEvery", 50),
         config.getInt("maxEvalIterations", 4 * steps),
@@ -92,6 +100,7 @@ public record RrnSettings(
     map.put("updates", updates);
     map.put("batchSize", batchSize);
     map.put("learningRate", learningRate);
+    map.put("finalLearningRate", finalLearningRate);
     map.put("logEvery", logEvery);
     map.put("evalEvery", evalEvery);
     map.put("maxEvalIterations", maxEvalIterations);

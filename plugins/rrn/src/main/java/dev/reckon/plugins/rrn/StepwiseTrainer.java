@@ -33,19 +33,25 @@ public final class StepwiseTrainer {
    * @param network the network to train, initialised
    * @param parameterStore the store its forward pass reads the weights from
    * @param learningRate Adam's step size at the start
-   * @param updates the updates planned: the step size follows a cosine down to a twentieth of
-   *     {@code learningRate} at the last one
+   * @param finalLearningRate the step size at the last update
+   * @param updates the updates planned: the step size follows a cosine between the two
    */
-  public StepwiseTrainer(
-      RecurrentRelationalNetwork network, ParameterStore parameterStore, double learningRate, int updates) {
+  public StepwiseTrainer(RecurrentRelationalNetwork network, ParameterStore parameterStore, double learningRate,
+      double finalLearningRate, int updates) {
     this.network = requireNonNull(network, "network is null");
     this.parameterStore = requireNonNull(parameterStore, "parameterStore is null");
-    Tracker schedule = Tracker.cosine()
-        .setBaseValue((float) learningRate)
-        .optFinalValue((float) learningRate / 20)
-        .setMaxUpdates(updates)
-        .build();
-    this.optimizer = Optimizer.adam().optLearningRateTracker(schedule).build();
+    this.optimizer = adam(learningRate, finalLearningRate, updates);
+  }
+
+  /**
+   * Adam with its step size on a cosine from {@code start} to {@code end} over {@code updates},
+   * either way: DJL's cosine tracker only decays, and a schedule that rises is how a test drives
+   * a trained network into a collapse.
+   */
+  public static Optimizer adam(double start, double end, int updates) {
+    Tracker schedule = update -> (float) (end + (start - end) * (1 + Math.cos(Math.PI * Math.min(update, updates)
+        / updates)) / 2);
+    return Optimizer.adam().optLearningRateTracker(schedule).build();
   }
 
   /**

@@ -1,0 +1,122 @@
+package dev.reckon.reports;
+
+import dev.reckon.reports.RunResults.Cell;
+import dev.reckon.reports.RunResults.TaskInfo;
+import dev.reckon.reports.RunResults.TrainingPoint;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Board 4, training efficiency: per task and training level, every model that trained there side
+ * by side, read from its training curve. The curve's accuracy is the primary metric on the
+ * training batches ({@code train_<primary>}, e.g. {@code train_puzzle_accuracy}).
+ *
+ * <ul>
+ *   <li>{@code updates_to_target}, {@code seconds_to_target}: the first curve point at or above
+ *       {@value #TARGET} of it;
+ *   <li>{@code at_equal_time}: the curve's value at the wall time of the group's shortest
+ *       training ({@code equal_time_seconds}), the last point at or before it;
+ *   <li>{@code update_memory_mb}: the most the model reported its update to hold
+ *       ({@code update_memory_mb}, the engine arrays alive at the loss, or during a solve), and
+ *       {@code memory_ratio} that over the group's least;
+ *   <li>{@code seconds_per_update}, and {@code time_ratio} that over the group's least;
+ *   <li>{@code collapse_update}: where the harness saw the training collapse, empty if it did not.
+ * </ul>
+ * Ranked per group by time to target, then by the value at equal time.
+ */
+public final class EfficiencyBoard {
+  static final double TARGET = 0.9;
+  static final String MEMORY = "update_memory_mb";
+  static final List<String> HEADER = List.of("task", "train_level", "model", "metric", "updates", "train_seconds",
+      "seconds_per_update", "time_ratio", "update_memory_mb", "memory_ratio", "target", "updates_to_target",
+      "seconds_to_target", "equal_time_seconds", "at_equal_time", "final_value", "collapse_update", "seed");
+
+  private EfficiencyBoard() {}
+
+  public static Board build(RunResults run) {
+    Map<List<String>, List<TrainingPoint>> curves = new LinkedHashMap<>();
+    for (TrainingPoint point : run.training()) {
+      curves.computeIfAbsent(List.of(point.task(), point.trainLevel(), point.model(), String.valueOf(point.seed())),
+          k -> new ArrayList<>()).add(point);
+    }
+    Map<List<String>, List<Trained>> groups = new LinkedHashMap<>();
+    curves.forEach((id, points) -> {
+      TaskInfo task = run.tasks().get(id.get(0));
+      String metric = "train_" + (task == null ? "" : task.primaryMetric());
+      groups.computeIfAbsent(id.subList(0, 2), k -> new ArrayList<>()).add(Trained.of(run, id, metric, points));
+    });
+    List<List<Object>> rows = new ArrayList<>();
+    groups.forEach((group, trained) -> {
+      double equalTime = trained.stream().mapToDouble(Trained::seconds).min().orElse(Double.NaN);
+      double leastTime = trained.stream().mapToDouble(Trained::secondsPerUpdate).min().orElse(Double.NaN);
+      double leastMemory = trained.stream().mapToDouble(Trained::memory).filter(m -> m > 0).min().orElse(Double.NaN);
+      trained.stream()
+          .sorted(Comparator.comparingDouble((Trained t) -> t.at(TARGET).map(TrainingPoint::wallSeconds)
+                  .orElse(Double.POSITIVE_INFINITY))
+              .thenComparingDouble(t -> -t.valueAt(equalTime)))
+          .forEach(t -> rows.add(t.row(equalTime, leastTime, leastMemory)));
+    });
+    return new Board("efficiency", HEADER, rows);
+  }
+
+  /** One cell's training curve: the accuracy points, the memory it reported, and its cell line. */
+  private record Trained(List<String> id, String metric, List<TrainingPoint> accuracy, double memory, long updates,
+      double seconds, Cell cell) {
+    static Trained of(RunResults run, List<String> id, String metric, List<TrainingPoint> points) {
+      List<TrainingPoint> accuracy = points.stream().filter(p -> p.metric().equals(metric)).toList();
+      double memory = points.stream().filter(p -> p.metric().equals(MEMORY)).mapToDouble(TrainingPoint::value)
+          .max().orElse(Double.NaN);
+      long updates = points.stream().mapToLong(TrainingPoint::update).max().orElse(0);
+      Cell cell = run.cells().stream()
+          .filter(c -> c.task().equals(id.get(0)) && c.trainLevel().equals(id.get(1)) && c.model().equals(id.get(2))
+              && String.valueOf(c.seed()).equals(id.get(3)))
+          .findFirst().orElse(null);
+      double seconds = cell != null && !Double.isNaN(cell.trainSeconds()) ? cell.trainSeconds()
+          : points.stream().mapToDouble(TrainingPoint::wallSeconds).max().orElse(Double.NaN);
+      return new Trained(id, metric, accuracy, memory, updates, seconds, cell);
+    }
+
+    double secondsPerUpdate() {
+      return updates == 0 ? Double.NaN : seconds / updates;
+    }
+
+    Optional<TrainingPoint> at(double target) {
+      return accuracy.stream().filter(p -> p.value() >= target).findFirst();
+    }
+
+    /** The last accuracy point at or before {@code time}; NaN when there is none. */
+    double valueAt(double time) {
+      return accuracy.stream().filter(p -> p.wallSeconds() <= time).reduce((a, b) -> b)
+          .map(TrainingPoint::value).orElse(Double.NaN);
+    }
+
+    List<Object> row(double equalTime, double leastTime, double leastMemory) {
+      Optional<TrainingPoint> reached = at(TARGET);
+      double atEqualTime = valueAt(equalTime);
+      List<Object> row = new ArrayList<>();
+      row.add(id.get(0));
+      row.add(id.get(1));
+      row.add(id.get(2));
+      row.add(metric);
+      row.add(updates);
+      row.add(seconds);
+      row.add(secondsPerUpdate());
+      row.add(secondsPerUpdate() / leastTime);
+      row.add(Board.optional(Double.isNaN(memory) ? null : memory));
+      row.add(Board.optional(Double.isNaN(memory) ? null : memory / leastMemory));
+      row.add(TARGET);
+      row.add(reached.map(p -> (Object) p.update()).orElse(""));
+      row.add(Board.optional(reached.map(TrainingPoint::wallSeconds).orElse(null)));
+      row.add(equalTime);
+      row.add(Board.optional(Double.isNaN(atEqualTime) ? null : atEqualTime));
+      row.add(Board.optional(accuracy.isEmpty() ? null : accuracy.get(accuracy.size() - 1).value()));
+      row.add(cell == null || cell.collapseUpdate() == 0 ? "" : (Object) cell.collapseUpdate());
+      row.add(id.get(3));
+      return row;
+    }
+  }
+}
