@@ -23,6 +23,8 @@ import java.util.Optional;
  *   <li>{@code update_memory_mb}: the most the model reported its update to hold
  *       ({@code update_memory_mb}, the engine arrays alive at the loss, or during a solve), and
  *       {@code memory_ratio} that over the group's least;
+ *   <li>{@code rss_growth_mb}: how far the process's resident set rose above its level at the
+ *       start of the training (the harness samples it; engine, allocator and JVM together);
  *   <li>{@code seconds_per_update}, and {@code time_ratio} that over the group's least;
  *   <li>{@code collapse_update}: where the harness saw the training collapse, empty if it did not.
  * </ul>
@@ -31,8 +33,9 @@ import java.util.Optional;
 public final class EfficiencyBoard {
   static final double TARGET = 0.9;
   static final String MEMORY = "update_memory_mb";
+  static final String RSS_GROWTH = "rss_growth_mb";
   static final List<String> HEADER = List.of("task", "train_level", "model", "metric", "updates", "train_seconds",
-      "seconds_per_update", "time_ratio", "update_memory_mb", "memory_ratio", "target", "updates_to_target",
+      "seconds_per_update", "time_ratio", "update_memory_mb", "memory_ratio", "rss_growth_mb", "target", "updates_to_target",
       "seconds_to_target", "equal_time_seconds", "at_equal_time", "final_value", "collapse_update", "seed");
 
   private EfficiencyBoard() {}
@@ -64,20 +67,26 @@ public final class EfficiencyBoard {
   }
 
   /** One cell's training curve: the accuracy points, the memory it reported, and its cell line. */
-  private record Trained(List<String> id, String metric, List<TrainingPoint> accuracy, double memory, long updates,
-      double seconds, Cell cell) {
+  private record Trained(List<String> id, String metric, List<TrainingPoint> accuracy, double memory,
+      double residentGrowth, long updates, double seconds, Cell cell) {
     static Trained of(RunResults run, List<String> id, String metric, List<TrainingPoint> points) {
       List<TrainingPoint> accuracy = points.stream().filter(p -> p.metric().equals(metric)).toList();
-      double memory = points.stream().filter(p -> p.metric().equals(MEMORY)).mapToDouble(TrainingPoint::value)
-          .max().orElse(Double.NaN);
-      long updates = points.stream().mapToLong(TrainingPoint::update).max().orElse(0);
+      double memory = largest(points, MEMORY);
+      double residentGrowth = largest(points, RSS_GROWTH);
+      long updates = points.stream().filter(p -> !p.metric().equals(RSS_GROWTH)).mapToLong(TrainingPoint::update)
+          .max().orElse(0);
       Cell cell = run.cells().stream()
           .filter(c -> c.task().equals(id.get(0)) && c.trainLevel().equals(id.get(1)) && c.model().equals(id.get(2))
               && String.valueOf(c.seed()).equals(id.get(3)))
           .findFirst().orElse(null);
       double seconds = cell != null && !Double.isNaN(cell.trainSeconds()) ? cell.trainSeconds()
           : points.stream().mapToDouble(TrainingPoint::wallSeconds).max().orElse(Double.NaN);
-      return new Trained(id, metric, accuracy, memory, updates, seconds, cell);
+      return new Trained(id, metric, accuracy, memory, residentGrowth, updates, seconds, cell);
+    }
+
+    private static double largest(List<TrainingPoint> points, String metric) {
+      return points.stream().filter(p -> p.metric().equals(metric)).mapToDouble(TrainingPoint::value).max()
+          .orElse(Double.NaN);
     }
 
     double secondsPerUpdate() {
@@ -108,6 +117,7 @@ public final class EfficiencyBoard {
       row.add(secondsPerUpdate() / leastTime);
       row.add(Board.optional(Double.isNaN(memory) ? null : memory));
       row.add(Board.optional(Double.isNaN(memory) ? null : memory / leastMemory));
+      row.add(Board.optional(Double.isNaN(residentGrowth) ? null : residentGrowth));
       row.add(TARGET);
       row.add(reached.map(p -> (Object) p.update()).orElse(""));
       row.add(Board.optional(reached.map(TrainingPoint::wallSeconds).orElse(null)));

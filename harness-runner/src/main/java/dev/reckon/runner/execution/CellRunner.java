@@ -32,6 +32,9 @@ import java.util.concurrent.TimeoutException;
  * that cell as failed with the reason, and the run goes on.
  */
 public final class CellRunner {
+  /** The training curve's point for the growth of the process's resident set while training. */
+  public static final String RSS_GROWTH = "rss_growth_mb";
+
   private final String device;
   private final DatasetCache data;
   private final RunProgress progress;
@@ -105,7 +108,10 @@ public final class CellRunner {
           reason = "evaluated from the checkpoint in " + saved.get();
         } else {
           Dataset training = data.get(task, cell.train(), cell.trainSize(), "train", key.seed(), trainSeed);
-          model.train(training, log);
+          try (ResidentMemory resident = new ResidentMemory()) {
+            model.train(training, log);
+            resident.peakGrowthMegabytes().ifPresent(mb -> log.recordAtLastUpdate(RSS_GROWTH, mb));
+          }
           Path folder = checkpoints.saveFolder(key);
           Files.createDirectories(folder);
           model.save(folder);

@@ -32,6 +32,12 @@ final class CellTrainingLog implements TrainingLog {
     checkDeadline();
   }
 
+  /** Records a point the harness measured, at the last update the model reported. */
+  synchronized void recordAtLastUpdate(String metric, double value) {
+    int last = curve.isEmpty() ? 0 : curve.get(curve.size() - 1).update();
+    curve.add(new CurvePoint(last, metric, value, (System.nanoTime() - startNanos) / 1e9));
+  }
+
   /** The training collapse seen in the curves, if any, with the update where it began. */
   synchronized Optional<TrainingCollapse> collapse() {
     return collapses.result();

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A learning rate that climbs far too high drives a real rrn, which has learned 4x4 Sudoku, into
- * a collapse: the harness records where, the cell still finishes, and the run goes on.
+ * a collapse: the harness records where, the cell still finishes, and the run goes on (with a
+ * deq-gnn, which also shows that its jar runs in the runner with the rrn classes it embeds).
  */
 class CollapseTest {
   @TempDir Path out;
@@ -38,6 +39,8 @@ class CollapseTest {
           - id: rrn
             config: {hidden: 32, steps: 4, updates: 300, batchSize: 32, learningRate: 0.003,
                      finalLearningRate: 0.1, evalEvery: 10}
+          - id: deq-gnn
+            config: {hidden: 32, solverCap: 8, updates: 200, batchSize: 32, evalEvery: 50}
           - id: oracle
         """);
 
@@ -52,8 +55,10 @@ class CollapseTest {
     int update = Integer.parseInt(rrn.get("collapse_update"));
     assertTrue(update > 100 && update < 300, "collapse at update " + update);
     assertTrue(rrn.get("collapse").matches("(loss rose|train_\\w+_accuracy fell) from .*"), rrn::toString);
-    assertEquals("", cells.get("oracle").get("collapse_update"));
-    assertEquals("done", cells.get("oracle").get("status"));
+    for (String next : List.of("deq-gnn", "oracle")) {
+      assertEquals("done", cells.get(next).get("status"), cells::toString);
+      assertEquals("", cells.get(next).get("collapse_update"), cells::toString);
+    }
     assertTrue((run.out() + run.err()).contains("training collapsed at update " + update), run::toString);
 
     List<Map<String, String>> collapses = RunFiles.csv(runDirectory.resolve("leaderboards/collapses.csv"));
