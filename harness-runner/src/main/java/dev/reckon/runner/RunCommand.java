@@ -51,7 +51,7 @@ final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--suite", paramLabel = "NAME|FILE",
-      description = "A built-in suite (quick, default, full) or a suite YAML file. Default: default.")
+      description = "A built-in suite (quick, default, full, stress) or a suite YAML file. Default: default.")
   String suiteName;
 
   @Option(names = "--models", split = ",", paramLabel = "ID", description = "Only these models.")

@@ -15,14 +15,17 @@ import dev.reckon.reports.ClaimVerdict.Status;
 import dev.reckon.reports.ResultSelection.CellLevel;
 import dev.reckon.reports.ResultSelection.TaskLevel;
 import dev.reckon.reports.RunResults.Cell;
+import dev.reckon.reports.RunResults.TrainingPoint;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A rule that decides a claim, or part of one, from a run's results; one record a {@code kind} of
@@ -39,7 +42,8 @@ import java.util.stream.Collectors;
     @JsonSubTypes.Type(value = ClaimRule.Threshold.class, name = "threshold"),
     @JsonSubTypes.Type(value = ClaimRule.Separation.class, name = "separation"),
     @JsonSubTypes.Type(value = ClaimRule.DimensionTrend.class, name = "dimension_trend"),
-    @JsonSubTypes.Type(value = ClaimRule.TrainTime.class, name = "train_time"),
+    @JsonSubTypes.Type(value = ClaimRule.TimeToTarget.class, name = "time_to_target"),
+    @JsonSubTypes.Type(value = ClaimRule.LowerTrainingPeak.class, name = "lower_training_peak"),
     @JsonSubTypes.Type(value = ClaimRule.CheckedByTests.class, name = "checked_by_tests"),
     @JsonSubTypes.Type(value = ClaimRule.NotRecorded.class, name = "not_recorded")})
 sealed interface ClaimRule {
@@ -209,32 +213,90 @@ sealed interface ClaimRule {
     }
   }
 
-  /** The model's training took less wall time than {@code against}'s, cell by cell (same task, level, seed). */
-  record TrainTime(String model, String against, String task) implements ClaimRule {
-    public TrainTime {
+  /**
+   * In every pair of finished cells of both models trained alike (task, level, seed), the model's
+   * training curve of {@code train_<primary metric>} reaches {@code target} in less wall time than
+   * that of {@code against}; a model whose curve never reaches it counts as slower.
+   */
+  record TimeToTarget(String model, String against, String task, double target) implements ClaimRule {
+    public TimeToTarget {
       required(model, against, task);
     }
 
     @Override
     public Outcome evaluate(MeasurementIndex index) {
       List<Finding> findings = new ArrayList<>();
-      List<Cell> trained = index.run().cells().stream()
-          .filter(c -> c.status().equals("done") && !Double.isNaN(c.trainSeconds()) && matches(task, c.task()))
-          .toList();
-      for (Cell mine : trained) {
-        if (!mine.model().equals(model)) {
-          continue;
-        }
-        trained.stream()
-            .filter(other -> other.model().equals(against) && other.task().equals(mine.task())
-                && other.trainLevel().equals(mine.trainLevel()) && other.seed() == mine.seed())
-            .forEach(other -> findings.add(new Finding(mine.trainSeconds() < other.trainSeconds(),
-                other.trainSeconds() - mine.trainSeconds(), String.format(Locale.ROOT,
-                    "%s %s seed %d: %s trained in %s s, %s in %s s", mine.task(), mine.trainLevel(), mine.seed(),
-                    model, Numbers.text(mine.trainSeconds()), against, Numbers.text(other.trainSeconds())))));
+      for (Cell[] pair : trainedPairs(index, model, against, task)) {
+        String metric = "train_" + index.primaryMetric(pair[0].task()).orElse("");
+        double mine = secondsTo(index, pair[0], metric);
+        double other = secondsTo(index, pair[1], metric);
+        double margin = Math.min(other, Double.MAX_VALUE) - Math.min(mine, Double.MAX_VALUE);
+        findings.add(new Finding(mine < other, margin, String.format(Locale.ROOT,
+            "%s %s seed %d: %s reached %s %s in %s, %s in %s", pair[0].task(), pair[0].trainLevel(), pair[0].seed(),
+            metric, Numbers.text(target), model, seconds(mine), against, seconds(other))));
       }
       return Outcome.of(findings, "finished training cells of " + model + " and " + against + " on " + task);
     }
+
+    private double secondsTo(MeasurementIndex index, Cell cell, String metric) {
+      return curve(index, cell, metric).filter(p -> p.value() >= target).mapToDouble(TrainingPoint::wallSeconds)
+          .findFirst().orElse(Double.POSITIVE_INFINITY);
+    }
+
+    private static String seconds(double value) {
+      return Double.isInfinite(value) ? "never" : Numbers.text(value) + " s";
+    }
+  }
+
+  /**
+   * In every pair of finished cells of both models trained alike (task, level, seed), the largest
+   * value of the training curve {@code metric} (e.g. {@code update_memory_mb}) is smaller for the
+   * model than for {@code against}.
+   */
+  record LowerTrainingPeak(String model, String against, String task, String metric) implements ClaimRule {
+    public LowerTrainingPeak {
+      required(model, against, task, metric);
+    }
+
+    @Override
+    public Outcome evaluate(MeasurementIndex index) {
+      List<Finding> findings = new ArrayList<>();
+      for (Cell[] pair : trainedPairs(index, model, against, task)) {
+        OptionalDouble mine = curve(index, pair[0], metric).mapToDouble(TrainingPoint::value).max();
+        OptionalDouble other = curve(index, pair[1], metric).mapToDouble(TrainingPoint::value).max();
+        if (mine.isPresent() && other.isPresent()) {
+          findings.add(new Finding(mine.getAsDouble() < other.getAsDouble(), other.getAsDouble() - mine.getAsDouble(),
+              String.format(Locale.ROOT, "%s %s seed %d: largest %s %s %s, %s %s (ratio %s)", pair[0].task(),
+                  pair[0].trainLevel(), pair[0].seed(), metric, model, Numbers.text(mine.getAsDouble()), against,
+                  Numbers.text(other.getAsDouble()), Numbers.text(mine.getAsDouble() / other.getAsDouble()))));
+        }
+      }
+      return Outcome.of(findings, "training curves of " + metric + " of " + model + " and " + against + " on "
+          + task);
+    }
+  }
+
+  /** Finished cells of {@code model} on {@code task}, each with the cell of {@code against} trained alike. */
+  private static List<Cell[]> trainedPairs(MeasurementIndex index, String model, String against, String task) {
+    List<Cell> trained = index.run().cells().stream()
+        .filter(c -> c.status().equals("done") && !Double.isNaN(c.trainSeconds()) && matches(task, c.task()))
+        .toList();
+    List<Cell[]> pairs = new ArrayList<>();
+    for (Cell mine : trained) {
+      if (mine.model().equals(model)) {
+        trained.stream()
+            .filter(other -> other.model().equals(against) && other.task().equals(mine.task())
+                && other.trainLevel().equals(mine.trainLevel()) && other.seed() == mine.seed())
+            .forEach(other -> pairs.add(new Cell[] {mine, other}));
+      }
+    }
+    return pairs;
+  }
+
+  /** The points of one training curve of a cell, in the order logged. */
+  private static Stream<TrainingPoint> curve(MeasurementIndex index, Cell cell, String metric) {
+    return index.run().training().stream().filter(p -> p.model().equals(cell.model()) && p.task().equals(cell.task())
+        && p.trainLevel().equals(cell.trainLevel()) && p.seed() == cell.seed() && p.metric().equals(metric));
   }
 
   /** Decided by the project's unit tests, not by a run: {@code test} says which. */

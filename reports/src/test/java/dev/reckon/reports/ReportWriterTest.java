@@ -24,13 +24,16 @@ class ReportWriterTest {
     List<Path> written = ReportWriter.write(List.of(run), out);
 
     assertEquals(List.of("leaderboards/ttc.csv", "leaderboards/generalization.csv", "leaderboards/compositional.csv",
-        "report.md", "report.html"), written.stream().map(p -> out.relativize(p).toString()).toList());
+        "leaderboards/efficiency.csv", "leaderboards/collapses.csv", "report.md", "report.html"),
+        written.stream().map(p -> out.relativize(p).toString()).toList());
     String html = Files.readString(out.resolve("report.html"));
-    // rrn and deq-gnn have curves (uniform runs once); one difficulty chart; loss and accuracy while training.
+    // rrn and deq-gnn have curves (uniform runs once); one difficulty chart; loss and accuracy (against the
+    // update and the wall time) while training; the memory, one point a model, is no curve.
     assertEquals(List.of("rrn on sudoku-4x4: puzzle_accuracy vs iterations",
         "deq-gnn on sudoku-4x4: puzzle_accuracy vs iterations", "sudoku-4x4: puzzle_accuracy vs difficulty",
-        "sudoku-4x4: training loss", "sudoku-4x4: training puzzle_accuracy"), chartTitles(html));
-    assertEquals(5, count(html, "<svg "));
+        "sudoku-4x4: training loss", "sudoku-4x4: training train_puzzle_accuracy",
+        "sudoku-4x4: training train_puzzle_accuracy vs wall time"), chartTitles(html));
+    assertEquals(6, count(html, "<svg "));
     assertTrue(html.contains(">T = 8</text>"), "the trained iterations are marked");
     assertFalse(html.contains("Compositional games"), "a section without data is left out");
     assertSelfContained(html);
@@ -78,7 +81,7 @@ class ReportWriterTest {
         + "| 0.152 | 0.344 | -0.3 | worse |"), md);
     String html = Files.readString(out.resolve("report.html"));
     assertTrue(html.contains("<td class=\"worse\">worse</td>"));
-    assertEquals(10, count(html, "<svg "), "both runs' charts");
+    assertEquals(12, count(html, "<svg "), "both runs' charts");
     assertSelfContained(html);
   }
 

@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * A named set of cells: which tasks at which levels, which models with which settings, which
  * seeds. Hyper-parameters live here, not in code; the built-in suites are {@code quick},
- * {@code default} and {@code full} (src/main/resources/suites).
+ * {@code default}, {@code full} and {@code stress} (src/main/resources/suites).
  *
  * @param name the suite's name, part of the run id
  * @param description one line for {@code reckon run --help} and the manifest

@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 
 /** Reads a suite from a YAML file, or a built-in suite by name. */
 public final class SuiteLoader {
-  public static final List<String> BUILT_IN = List.of("quick", "default", "full");
+  public static final List<String> BUILT_IN = List.of("quick", "default", "full", "stress");
 
   private final ObjectMapper yaml =
       new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
