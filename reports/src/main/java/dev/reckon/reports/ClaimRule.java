@@ -78,9 +78,12 @@ sealed interface ClaimRule {
     }
   }
 
-  /** The model leads {@code against} by at least {@code by} on every selected level, both at full budget. */
-  record AboveModel(String model, String against, String task, List<String> levels, String metric, double by)
-      implements ClaimRule {
+  /**
+   * The model leads {@code against} by at least {@code by} on every selected level, both at full
+   * budget; with {@code within_noise}, a smaller lead also holds when the two 95% intervals overlap.
+   */
+  record AboveModel(String model, String against, String task, List<String> levels, String metric, double by,
+      @JsonProperty("within_noise") boolean withinNoise) implements ClaimRule {
     public AboveModel {
       required(model, against, task, levels);
     }
@@ -92,9 +95,11 @@ sealed interface ClaimRule {
         Measurement mine = s.atBudget(index);
         counterpart(index, against, s).ifPresent(other -> {
           double lead = gain(index, s.task(), s.metric(), mine.value(), other.value());
-          findings.add(new Finding(lead >= by, lead - by, String.format(Locale.ROOT,
-              "%s %s vs %s %s on %s %s (%s, needs a lead of %s)", s.model(), Numbers.text(mine.value()),
-              other.model(), Numbers.text(other.value()), s.task(), s.level(), s.metric(), Numbers.text(by))));
+          boolean noise = withinNoise && mine.ciLow() <= other.ciHigh() && other.ciLow() <= mine.ciHigh();
+          findings.add(new Finding(lead >= by || noise, lead - by, String.format(Locale.ROOT,
+              "%s %s vs %s %s on %s %s (%s, needs a lead of %s%s)", s.model(), Numbers.text(mine.value()),
+              other.model(), Numbers.text(other.value()), s.task(), s.level(), s.metric(), Numbers.text(by),
+              withinNoise ? (noise ? " or overlapping intervals: they overlap" : " or overlapping intervals") : "")));
         });
       }
       return Outcome.of(findings, model + " and " + against + " on " + task);

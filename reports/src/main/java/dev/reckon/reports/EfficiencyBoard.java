@@ -110,7 +110,7 @@ public final class EfficiencyBoard {
       row.add(id.get(0));
       row.add(id.get(1));
       row.add(id.get(2));
-      row.add(metric);
+      row.add(accuracy.isEmpty() ? "" : metric);
       row.add(updates);
       row.add(seconds);
       row.add(secondsPerUpdate());
