@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import dev.reckon.api.Config;
 import dev.reckon.api.LabelingDataset;
@@ -100,6 +101,12 @@ public class RrnStepBenchmark {
     }
     left = manager.randomUniform(-1, 1, new Shape(MATRIX, MATRIX));
     right = manager.randomUniform(-1, 1, new Shape(MATRIX, MATRIX));
+  }
+
+  /** JMH's worker threads are new threads, where PyTorch records autograd graphs unless told not to. */
+  @Setup(Level.Iteration)
+  public void withoutAutograd() {
+    JniUtils.setGradMode(false);
   }
 
   @Setup(Level.Invocation)

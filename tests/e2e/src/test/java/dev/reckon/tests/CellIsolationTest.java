@@ -47,7 +47,9 @@ class CellIsolationTest {
     assertEquals("failed", cells.get("faulty-throw").get("status"));
     assertTrue(cells.get("faulty-throw").get("reason").contains("weights file is corrupt"), cells::toString);
     assertEquals("failed", cells.get("faulty-nan").get("status"));
-    assertTrue(cells.get("faulty-nan").get("reason").contains("loss became NaN at update 2"), cells::toString);
+    assertTrue(cells.get("faulty-nan").get("reason").contains("training collapsed at update 2: loss became NaN"),
+        cells::toString);
+    assertEquals("2", cells.get("faulty-nan").get("collapse_update"), cells::toString);
     assertEquals("failed", cells.get("faulty-hang").get("status"));
     assertTrue(cells.get("faulty-hang").get("reason").contains("cell time limit"), cells::toString);
     assertEquals("done", cells.get("oracle").get("status"));

@@ -45,13 +45,14 @@ class ReportAndCheckTest {
     Path report = run.resolve("report");
     assertTrue(outcome.out().contains("wrote " + report.resolve("report.html")), outcome::toString);
     for (String file : List.of("report.html", "report.md", "leaderboards/ttc.csv", "leaderboards/generalization.csv",
-        "leaderboards/compositional.csv")) {
+        "leaderboards/compositional.csv", "leaderboards/efficiency.csv", "leaderboards/collapses.csv")) {
       assertTrue(Files.size(report.resolve(file)) > 0, file);
     }
     String md = Files.readString(report.resolve("report.md"));
     assertTrue(md.contains("| **propagation-solves** | reproduced: "), md);
     assertTrue(md.contains("| **rrn-more-iterations** | "), md);
-    assertTrue(md.contains("| **deq-trains-faster** | not measured: "), md);
+    assertTrue(md.contains("| **deq-less-memory** | reproduced: sudoku-4x4 b6 seed 1: largest update_memory_mb "
+        + "deq-gnn "), md);
     assertTrue(md.contains("| sudoku-6x6 | minimal | propagation | b12 | puzzle_accuracy |"), md);
   }
 

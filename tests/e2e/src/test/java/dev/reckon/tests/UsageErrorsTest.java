@@ -27,7 +27,7 @@ class UsageErrorsTest {
   @Test
   void unknownSuite() {
     assertUsage(Cli.reckon("run", "--suite", "weekly", "--out", work.toString()),
-        "no suite 'weekly': it is neither a file nor a built-in suite (quick, default, full)");
+        "no suite 'weekly': it is neither a file nor a built-in suite (quick, default, full, stress)");
   }
 
   @Test

@@ -1,0 +1,95 @@
+package dev.reckon.benchmarks;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.ParameterStore;
+import dev.reckon.api.Config;
+import dev.reckon.api.LabelingDataset;
+import dev.reckon.plugins.deq.DeqSettings;
+import dev.reckon.plugins.deq.PhantomGradientTrainer;
+import dev.reckon.plugins.rrn.PuzzleBatch;
+import dev.reckon.plugins.rrn.RecurrentRelationalNetwork;
+import dev.reckon.tasks.sudoku.SudokuTask;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One deq-gnn training update at the default CPU size (6x6 Sudoku, batch 64, hidden 64; a solve
+ * of at most 16 evaluations without gradients, then 2 steps with), with and without the Jacobian
+ * penalty: run it beside {@code RrnStepBenchmark.trainingUpdate} (8 steps with gradients) for the
+ * ratio in one run. The solver may stop early, so the figure depends on the weights: these are
+ * freshly initialised, and the update is measured on the same batch again and again.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = "-Dai.djl.offline=true")
+public class DeqStepBenchmark {
+  private static final int BATCH = 64;
+
+  @Param({"0", "0.1"})
+  public double jacobianPenalty;
+
+  private NDManager manager;
+  private PhantomGradientTrainer trainer;
+  private LabelingDataset puzzles;
+  private NDManager invocation;
+
+  @Setup(Level.Trial)
+  public void setUp() {
+    SudokuTask task = SudokuTask.ofSide(6);
+    puzzles = task.generate(task.level("b12"), BATCH, 1);
+    DeqSettings settings = DeqSettings.from(Config.empty(), jacobianPenalty);
+    manager = NDManager.newBaseManager();
+    manager.getEngine().setRandomSeed(1);
+    RecurrentRelationalNetwork network = new RecurrentRelationalNetwork(puzzles.graph(), puzzles.labels(),
+        settings.hidden(), settings.messageWidth(), settings.messageLayers(), settings.gradientSteps(), manager);
+    network.initialize(manager, DataType.FLOAT32, new Shape(BATCH, puzzles.graph().nodes()));
+    trainer = new PhantomGradientTrainer(network, new ParameterStore(manager, false), settings, 1);
+  }
+
+  /** JMH's worker threads are new threads, where PyTorch records autograd graphs unless told not to. */
+  @Setup(Level.Iteration)
+  public void withoutAutograd() {
+    JniUtils.setGradMode(false);
+  }
+
+  @Setup(Level.Invocation)
+  public void openInvocation() {
+    invocation = manager.newSubManager();
+  }
+
+  @TearDown(Level.Invocation)
+  public void closeInvocation() {
+    invocation.close();
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown() {
+    manager.close();
+  }
+
+  /** One optimiser update: the solve, 2 steps with gradients, the loss (and penalty), backward, Adam. */
+  @Benchmark
+  public float trainingUpdate() {
+    PuzzleBatch batch = PuzzleBatch.of(invocation, puzzles, IntStream.range(0, BATCH).toArray());
+    return trainer.update(batch).loss().getFloat();
+  }
+}
