@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.optimizer.Optimizer;
@@ -90,13 +89,7 @@ public final class PhantomGradientTrainer {
       peak[0] = Math.max(peak[0], GraphNetworkModel.arrayMegabytes(scope));
       collector.backward(objective);
     }
-    for (Parameter parameter : network.getParameters().values()) {
-      NDArray weight = parameter.getArray();
-      // A fresh handle on the gradient, owned by the weight's long-lived manager: close it here.
-      try (NDArray gradient = weight.getGradient()) {
-        optimizer.update(parameter.getId(), weight, gradient);
-      }
-    }
+    StepwiseTrainer.applyGradients(network, optimizer);
     return new Update(value, logits, fixedPoint, detachedFeatures, equilibrium,
         penalty == null ? 0 : penalty.getFloat(), peak[0]);
   }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
@@ -54,6 +55,17 @@ public final class StepwiseTrainer {
     return Optimizer.adam().optLearningRateTracker(schedule).build();
   }
 
+  /** One step of {@code optimizer} on every weight of {@code network}, from its gradient. */
+  public static void applyGradients(Block network, Optimizer optimizer) {
+    for (Parameter parameter : network.getParameters().values()) {
+      NDArray weight = parameter.getArray();
+      // A fresh handle on the gradient, owned by the weight's long-lived manager: close it here.
+      try (NDArray gradient = weight.getGradient()) {
+        optimizer.update(parameter.getId(), weight, gradient);
+      }
+    }
+  }
+
   /**
    * One update on {@code batch}.
    *
@@ -70,13 +82,7 @@ public final class StepwiseTrainer {
       memory = GraphNetworkModel.arrayMegabytes(batch.givens().getManager());
       collector.backward(value);
     }
-    for (Parameter parameter : network.getParameters().values()) {
-      NDArray weight = parameter.getArray();
-      // A fresh handle on the gradient, owned by the weight's long-lived manager: close it here.
-      try (NDArray gradient = weight.getGradient()) {
-        optimizer.update(parameter.getId(), weight, gradient);
-      }
-    }
+    applyGradients(network, optimizer);
     return new Update(value, logits.get(logits.size() - 1), memory);
   }
 
