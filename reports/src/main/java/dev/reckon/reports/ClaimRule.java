@@ -44,6 +44,7 @@ import java.util.stream.Stream;
     @JsonSubTypes.Type(value = ClaimRule.DimensionTrend.class, name = "dimension_trend"),
     @JsonSubTypes.Type(value = ClaimRule.TimeToTarget.class, name = "time_to_target"),
     @JsonSubTypes.Type(value = ClaimRule.LowerTrainingPeak.class, name = "lower_training_peak"),
+    @JsonSubTypes.Type(value = ClaimRule.Collapses.class, name = "collapses"),
     @JsonSubTypes.Type(value = ClaimRule.CheckedByTests.class, name = "checked_by_tests"),
     @JsonSubTypes.Type(value = ClaimRule.NotRecorded.class, name = "not_recorded")})
 sealed interface ClaimRule {
@@ -278,6 +279,39 @@ sealed interface ClaimRule {
       }
       return Outcome.of(findings, "training curves of " + metric + " of " + model + " and " + against + " on "
           + task);
+    }
+  }
+
+  /**
+   * Every finished cell of the model on {@code task} that trained at least {@code min_updates}
+   * updates saw its training collapse (the harness's detection, in cells.csv); shorter cells do not
+   * count, so a run without a long enough one leaves the claim not measured.
+   */
+  record Collapses(String model, String task, @JsonProperty("min_updates") int minUpdates) implements ClaimRule {
+    public Collapses {
+      required(model, task);
+    }
+
+    @Override
+    public Outcome evaluate(MeasurementIndex index) {
+      List<Finding> findings = new ArrayList<>();
+      for (Cell cell : index.run().cells()) {
+        if (!cell.model().equals(model) || !cell.status().equals("done") || !matches(task, cell.task())) {
+          continue;
+        }
+        long updates = index.run().training().stream()
+            .filter(p -> p.model().equals(cell.model()) && p.task().equals(cell.task())
+                && p.trainLevel().equals(cell.trainLevel()) && p.seed() == cell.seed())
+            .mapToLong(TrainingPoint::update).max().orElse(0);
+        if (updates >= minUpdates) {
+          boolean collapsed = cell.collapseUpdate() > 0;
+          findings.add(new Finding(collapsed, collapsed ? 1 : -1, String.format(Locale.ROOT,
+              "%s on %s %s seed %d, %d updates: %s", model, cell.task(), cell.trainLevel(), cell.seed(), updates,
+              collapsed ? "collapsed at update " + cell.collapseUpdate() + " (" + cell.collapse() + ")"
+                  : "no collapse")));
+        }
+      }
+      return Outcome.of(findings, model + " on " + task + " trained at least " + minUpdates + " updates");
     }
   }
 

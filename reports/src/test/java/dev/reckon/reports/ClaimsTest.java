@@ -9,7 +9,9 @@ import dev.reckon.reports.ClaimVerdict.Status;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +27,7 @@ class ClaimsTest {
     List<String> ids = Claims.bundled().claims().stream().map(Claim::id).toList();
     assertEquals(List.of("rrn-more-iterations", "rrn-generalises", "propagation-solves", "set-game-easy",
         "shatter-needs-dimension", "shatter-81-needs-dimension", "entropy-rises-as-d-falls", "shared-attribute-rank",
-        "deq-trains-faster", "deq-not-less-accurate", "deq-less-memory"), ids);
+        "deq-trains-faster", "deq-not-less-accurate", "deq-less-memory", "deq-collapses"), ids);
   }
 
   @Test
@@ -34,7 +36,7 @@ class ClaimsTest {
     assertStatus(verdicts, Status.REPRODUCED, "rrn-more-iterations", "rrn-generalises", "deq-trains-faster",
         "deq-not-less-accurate", "deq-less-memory");
     assertStatus(verdicts, Status.NOT_MEASURED, "propagation-solves", "set-game-easy", "shatter-needs-dimension",
-        "entropy-rises-as-d-falls");
+        "entropy-rises-as-d-falls", "deq-collapses");
     assertStatus(verdicts, Status.CHECKED_BY_TESTS, "shared-attribute-rank");
     assertEquals(List.of("rrn on sudoku-4x4 minimal: puzzle_accuracy 0.55 at 4T = 32 iterations vs 0.45 at T = 8 "
         + "(needs a gain above 0)"), verdicts.get("rrn-more-iterations").evidence());
@@ -107,6 +109,26 @@ class ClaimsTest {
     assertTrue(ResultSelection.matches("rrn", "rrn"));
     assertFalse(ResultSelection.matches("rrn", "rrn-2"));
     assertFalse(ResultSelection.matches("set-2.", "set-27"), "only * is special");
+  }
+
+  /** The fixture's deq-gnn, trained on to update 6000, with and without a recorded collapse. */
+  @Test
+  void aLongDeqTrainingDecidesTheCollapseClaimFromTheCellsCollapse() throws IOException {
+    Path run = Fixtures.copy(Fixtures.SUDOKU, work);
+    Files.writeString(run.resolve("training.csv"), "deq-gnn,sudoku-4x4,b6,1,6000,loss,1.9,90.0\n",
+        StandardOpenOption.APPEND);
+    assertEquals(Status.NOT_REPRODUCED, judge(RunResults.read(run)).get("deq-collapses").status());
+
+    Path cells = run.resolve("cells.csv");
+    List<String> lines = Files.readAllLines(cells).stream()
+        .map(line -> line.startsWith("model,") ? line + ",collapse_update,collapse"
+            : line + (line.startsWith("deq-gnn,") ? ",3650,loss rose from 0.000 to 1.010" : ",,"))
+        .toList();
+    Files.write(cells, lines);
+    ClaimVerdict verdict = judge(RunResults.read(run)).get("deq-collapses");
+    assertEquals(Status.REPRODUCED, verdict.status());
+    assertEquals(List.of("deq-gnn on sudoku-4x4 b6 seed 1, 6000 updates: collapsed at update 3650 (loss rose from "
+        + "0.000 to 1.010)"), verdict.evidence());
   }
 
   private Map<String, ClaimVerdict> judge(RunResults run) {
