@@ -171,15 +171,15 @@ public abstract class GraphNetworkModel<S> implements Model {
     return manager;
   }
 
-  public String settingsFile() {
+  private String settingsFile() {
     return name + "-settings.json";
   }
 
-  public String graphFile() {
+  private String graphFile() {
     return name + "-graph.txt";
   }
 
-  public String parametersFile() {
+  private String parametersFile() {
     return name + "-parameters.bin";
   }
 
