@@ -51,7 +51,7 @@ public final class FixedPointSolver {
 
   /** The map to solve, computed in the scope it is given. */
   @FunctionalInterface
-  public interface Map {
+  public interface Mapping {
     /**
      * {@code f(h)}, the same shape as {@code h}. Arrays the map captures from outside must be
      * attached to {@code scope} temporarily ({@link NDArray#tempAttach}) so that what it makes
@@ -95,17 +95,13 @@ public final class FixedPointSolver {
     }
   }
 
-  public int cap() {
-    return cap;
-  }
-
   /** Solves from {@code start} (not modified). */
-  public Solution solve(Map map, NDArray start) {
+  public Solution solve(Mapping map, NDArray start) {
     return solve(map, start, (evaluations, answer, residuals) -> {});
   }
 
   /** Solves from {@code start} (not modified), showing {@code observer} every evaluation. */
-  public Solution solve(Map map, NDArray start, Observer observer) {
+  public Solution solve(Mapping map, NDArray start, Observer observer) {
     requireNonNull(map, "map is null");
     requireNonNull(observer, "observer is null");
     NDManager owner = start.getManager();
