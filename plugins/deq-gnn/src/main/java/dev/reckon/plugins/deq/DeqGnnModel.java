@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
 
 /**
  * A deep-equilibrium graph network: the rrn's relational step as a weight-tied map {@code
@@ -62,7 +61,7 @@ public final class DeqGnnModel extends GraphNetworkModel<DeqSettings> {
           }
         }
         if (update % settings.evalEvery() == 0 || update == updates) {
-          Accuracy accuracy = Accuracy.of(data, examples, labelsOf(result.logits()));
+          Accuracy accuracy = Accuracy.of(data, examples, result.logits());
           log.record(update, "train_puzzle_accuracy", accuracy.puzzles());
           log.record(update, "train_cell_accuracy", accuracy.cells());
           log.record(update, "jacobian_spectral_norm", norm.largest(result.fixedPoint(), result.features()));
@@ -80,8 +79,7 @@ public final class DeqGnnModel extends GraphNetworkModel<DeqSettings> {
     double[][] used = new double[caps.length][data.size()];
     double[][] residuals = new double[caps.length][data.size()];
     FixedPointSolver solver = new FixedPointSolver(settings.andersonMemory(), caps[caps.length - 1], settings.tolerance());
-    for (int first = 0; first < data.size(); first += settings.evalBatchSize()) {
-      int[] examples = IntStream.range(first, Math.min(first + settings.evalBatchSize(), data.size())).toArray();
+    for (int[] examples : batches(data.size(), settings.evalBatchSize())) {
       try (NDManager scope = manager.newSubManager()) {
         NDArray features = network.encode(parameterStore, PuzzleBatch.givens(scope, data, examples), false);
         int[] next = {0};
@@ -145,11 +143,10 @@ public final class DeqGnnModel extends GraphNetworkModel<DeqSettings> {
       double[] residualsOut) {
     try (NDManager scope = state.getManager().newSubManager()) {
       state.tempAttach(scope);
-      long[] predicted = labelsOf(network.readout(parameterStore, state, false));
-      for (int b = 0; b < examples.length; b++) {
-        outputs[examples[b]] = withGivens(data.givens()[examples[b]], predicted, b);
-        residualsOut[examples[b]] = residual[b];
-      }
+      readOut(data, examples, state, outputs);
+    }
+    for (int b = 0; b < examples.length; b++) {
+      residualsOut[examples[b]] = residual[b];
     }
   }
 }

@@ -1,5 +1,9 @@
 package dev.reckon.plugins.deq;
 
+import static dev.reckon.plugins.rrn.SettingChecks.atLeast;
+import static dev.reckon.plugins.rrn.SettingChecks.notNegative;
+import static dev.reckon.plugins.rrn.SettingChecks.positive;
+
 import dev.reckon.api.Config;
 import dev.reckon.plugins.rrn.FlatJson;
 import dev.reckon.plugins.rrn.ReadoutIterations;
@@ -60,25 +64,12 @@ public record DeqSettings(
     positive("evalEvery", evalEvery);
     positive("maxEvalIterations", maxEvalIterations);
     positive("evalBatchSize", evalBatchSize);
-    if (messageLayers < 2) {
-      throw new IllegalArgumentException("setting 'messageLayers' is " + messageLayers + "; expected at least 2");
-    }
-    if (andersonMemory < 0) {
-      throw new IllegalArgumentException("setting 'andersonMemory' is " + andersonMemory + "; expected 0 or more");
-    }
-    if (!(tolerance > 0)) {
-      throw new IllegalArgumentException("setting 'tolerance' is " + tolerance + "; expected a positive number");
-    }
-    if (!(jacobianPenalty >= 0)) {
-      throw new IllegalArgumentException("setting 'jacobianPenalty' is " + jacobianPenalty + "; expected 0 or more");
-    }
-    if (!(learningRate > 0)) {
-      throw new IllegalArgumentException("setting 'learningRate' is " + learningRate + "; expected a positive number");
-    }
-    if (!(finalLearningRate > 0)) {
-      throw new IllegalArgumentException(
-          "setting 'finalLearningRate' is " + finalLearningRate + "; expected a positive number");
-    }
+    atLeast("messageLayers", messageLayers, 2);
+    notNegative("andersonMemory", andersonMemory);
+    positive("tolerance", tolerance);
+    notNegative("jacobianPenalty", jacobianPenalty);
+    positive("learningRate", learningRate);
+    positive("finalLearningRate", finalLearningRate);
   }
 
   /** The settings in {@code config}, each missing one at its default, the penalty at {@code penalty}. */
@@ -140,11 +131,5 @@ public record DeqSettings(
   public static DeqSettings fromJson(String json) {
     Config config = FlatJson.read(json);
     return from(config, config.getDouble("jacobianPenalty", 0));
-  }
-
-  private static void positive(String name, int value) {
-    if (value <= 0) {
-      throw new IllegalArgumentException("setting '" + name + "' is " + value + "; expected a positive number");
-    }
   }
 }

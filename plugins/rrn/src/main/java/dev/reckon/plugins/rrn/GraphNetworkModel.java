@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * What every model built on a {@link RecurrentRelationalNetwork} shares: the network is built
@@ -195,13 +196,33 @@ public abstract class GraphNetworkModel<S> implements Model {
     return bytes / 1e6;
   }
 
+  /** Example indices {@code 0 .. size - 1} in consecutive batches of at most {@code batchSize}. */
+  protected static List<int[]> batches(int size, int batchSize) {
+    List<int[]> batches = new ArrayList<>();
+    for (int first = 0; first < size; first += batchSize) {
+      batches.add(IntStream.range(first, Math.min(first + batchSize, size)).toArray());
+    }
+    return batches;
+  }
+
+  /**
+   * The labels read out of {@code state} ({@code [batch, nodes, hidden]}, the state of {@code
+   * examples}), each given kept, into {@code outputs} at each example's index.
+   */
+  protected final void readOut(LabelingDataset data, int[] examples, NDArray state, int[][] outputs) {
+    long[] predicted = labelsOf(network.readout(parameterStore, state, false));
+    for (int b = 0; b < examples.length; b++) {
+      outputs[examples[b]] = withGivens(data.givens()[examples[b]], predicted, b);
+    }
+  }
+
   /** Argmax labels {@code [batch * nodes]} (class indices) of logits {@code [batch, nodes, labels]}. */
-  protected static long[] labelsOf(NDArray logits) {
+  private static long[] labelsOf(NDArray logits) {
     return logits.argMax(-1).toLongArray();
   }
 
   /** Example {@code b}'s labels: each given kept, each blank its predicted label. */
-  protected static int[] withGivens(int[] given, long[] predicted, int b) {
+  private static int[] withGivens(int[] given, long[] predicted, int b) {
     int[] labels = new int[given.length];
     for (int node = 0; node < given.length; node++) {
       labels[node] = given[node] != 0 ? given[node] : (int) predicted[b * given.length + node] + 1;
@@ -209,9 +230,10 @@ public abstract class GraphNetworkModel<S> implements Model {
     return labels;
   }
 
-  /** Blank-cell and whole-puzzle accuracy of class-index predictions for some training examples. */
+  /** Blank-cell and whole-puzzle accuracy of logits {@code [batch, nodes, labels]} for training examples. */
   protected record Accuracy(double puzzles, double cells) {
-    public static Accuracy of(LabelingDataset data, int[] examples, long[] predicted) {
+    public static Accuracy of(LabelingDataset data, int[] examples, NDArray logits) {
+      long[] predicted = labelsOf(logits);
       int solved = 0;
       long right = 0;
       long blanks = 0;

@@ -9,7 +9,6 @@ import dev.reckon.api.LabelingPredictions;
 import dev.reckon.api.TrainingLog;
 import java.util.OptionalInt;
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
 
 /**
  * A {@link RecurrentRelationalNetwork} trained on one task's constraint graph by unrolling T steps
@@ -44,7 +43,7 @@ public final class RrnModel extends GraphNetworkModel<RrnSettings> {
           log.record(update, "update_memory_mb", result.memoryMegabytes());
         }
         if (update % settings.evalEvery() == 0 || update == updates) {
-          Accuracy accuracy = Accuracy.of(data, examples, labelsOf(result.lastLogits()));
+          Accuracy accuracy = Accuracy.of(data, examples, result.lastLogits());
           log.record(update, "train_puzzle_accuracy", accuracy.puzzles());
           log.record(update, "train_cell_accuracy", accuracy.cells());
         }
@@ -58,8 +57,7 @@ public final class RrnModel extends GraphNetworkModel<RrnSettings> {
     LabelingDataset data = predictionInputs(inputs);
     int[] iterations = settings.readoutIterations();
     int[][][] outputs = new int[iterations.length][data.size()][];
-    for (int first = 0; first < data.size(); first += settings.evalBatchSize()) {
-      int[] examples = IntStream.range(first, Math.min(first + settings.evalBatchSize(), data.size())).toArray();
+    for (int[] examples : batches(data.size(), settings.evalBatchSize())) {
       try (NDManager scope = manager.newSubManager()) {
         NDArray features = network.encode(parameterStore, PuzzleBatch.givens(scope, data, examples), false);
         NDArray state = network.initialState(features);
@@ -72,10 +70,7 @@ public final class RrnModel extends GraphNetworkModel<RrnSettings> {
             features.tempAttach(stepScope);
             state = network.step(parameterStore, state, features, false);
             if (step == iterations[next]) {
-              long[] predicted = labelsOf(network.readout(parameterStore, state, false));
-              for (int b = 0; b < examples.length; b++) {
-                outputs[next][examples[b]] = withGivens(data.givens()[examples[b]], predicted, b);
-              }
+              readOut(data, examples, state, outputs[next]);
               next++;
             }
             state.attach(scope);

@@ -1,5 +1,8 @@
 package dev.reckon.plugins.rrn;
 
+import static dev.reckon.plugins.rrn.SettingChecks.atLeast;
+import static dev.reckon.plugins.rrn.SettingChecks.positive;
+
 import dev.reckon.api.Config;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -44,16 +47,9 @@ public record RrnSettings(
     positive("evalEvery", evalEvery);
     positive("maxEvalIterations", maxEvalIterations);
     positive("evalBatchSize", evalBatchSize);
-    if (messageLayers < 2) {
-      throw new IllegalArgumentException("setting 'messageLayers' is " + messageLayers + "; expected at least 2");
-    }
-    if (!(learningRate > 0)) {
-      throw new IllegalArgumentException("setting 'learningRate' is " + learningRate + "; expected a positive number");
-    }
-    if (!(finalLearningRate > 0)) {
-      throw new IllegalArgumentException(
-          "setting 'finalLearningRate' is " + finalLearningRate + "; expected a positive number");
-    }
+    atLeast("messageLayers", messageLayers, 2);
+    positive("learningRate", learningRate);
+    positive("finalLearningRate", finalLearningRate);
   }
 
   /** The settings in {@code config}, each missing one at its default. */
@@ -106,11 +102,5 @@ public record RrnSettings(
     map.put("maxEvalIterations", maxEvalIterations);
     map.put("evalBatchSize", evalBatchSize);
     return map;
-  }
-
-  private static void positive(String name, int value) {
-    if (value <= 0) {
-      throw new IllegalArgumentException("setting '" + name + "' is " + value + "; expected a positive number");
-    }
   }
 }
