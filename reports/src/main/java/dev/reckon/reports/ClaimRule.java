@@ -15,6 +15,7 @@ import dev.reckon.reports.ClaimVerdict.Status;
 import dev.reckon.reports.ResultSelection.CellLevel;
 import dev.reckon.reports.ResultSelection.TaskLevel;
 import dev.reckon.reports.RunResults.Cell;
+import dev.reckon.reports.RunResults.TaskInfo;
 import dev.reckon.reports.RunResults.TrainingPoint;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -233,7 +234,8 @@ sealed interface ClaimRule {
     public Outcome evaluate(MeasurementIndex index) {
       List<Finding> findings = new ArrayList<>();
       for (Cell[] pair : trainedPairs(index, model, against, task)) {
-        String metric = "train_" + index.primaryMetric(pair[0].task()).orElse("");
+        String metric = Optional.ofNullable(index.run().tasks().get(pair[0].task())).map(TaskInfo::trainingMetric)
+            .orElse("");
         double mine = secondsTo(index, pair[0], metric);
         double other = secondsTo(index, pair[1], metric);
         double margin = Math.min(other, Double.MAX_VALUE) - Math.min(mine, Double.MAX_VALUE);
@@ -299,10 +301,7 @@ sealed interface ClaimRule {
         if (!cell.model().equals(model) || !cell.status().equals("done") || !matches(task, cell.task())) {
           continue;
         }
-        long updates = index.run().training().stream()
-            .filter(p -> p.model().equals(cell.model()) && p.task().equals(cell.task())
-                && p.trainLevel().equals(cell.trainLevel()) && p.seed() == cell.seed())
-            .mapToLong(TrainingPoint::update).max().orElse(0);
+        long updates = points(index, cell).mapToLong(TrainingPoint::update).max().orElse(0);
         if (updates >= minUpdates) {
           boolean collapsed = cell.collapseUpdate() > 0;
           findings.add(new Finding(collapsed, collapsed ? 1 : -1, String.format(Locale.ROOT,
@@ -334,8 +333,13 @@ sealed interface ClaimRule {
 
   /** The points of one training curve of a cell, in the order logged. */
   private static Stream<TrainingPoint> curve(MeasurementIndex index, Cell cell, String metric) {
+    return points(index, cell).filter(p -> p.metric().equals(metric));
+  }
+
+  /** Every training point of a cell, in the order logged. */
+  private static Stream<TrainingPoint> points(MeasurementIndex index, Cell cell) {
     return index.run().training().stream().filter(p -> p.model().equals(cell.model()) && p.task().equals(cell.task())
-        && p.trainLevel().equals(cell.trainLevel()) && p.seed() == cell.seed() && p.metric().equals(metric));
+        && p.trainLevel().equals(cell.trainLevel()) && p.seed() == cell.seed());
   }
 
   /** Decided by the project's unit tests, not by a run: {@code test} says which. */

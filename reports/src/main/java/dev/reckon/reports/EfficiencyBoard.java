@@ -49,7 +49,7 @@ public final class EfficiencyBoard {
     Map<List<String>, List<Trained>> groups = new LinkedHashMap<>();
     curves.forEach((id, points) -> {
       TaskInfo task = run.tasks().get(id.get(0));
-      String metric = "train_" + (task == null ? "" : task.primaryMetric());
+      String metric = task == null ? "" : task.trainingMetric();
       groups.computeIfAbsent(id.subList(0, 2), k -> new ArrayList<>()).add(Trained.of(run, id, metric, points));
     });
     List<List<Object>> rows = new ArrayList<>();

@@ -139,7 +139,7 @@ final class ReportCharts {
       charts.computeIfAbsent(List.of(p.task(), p.metric()),
               k -> new LineChart(p.task() + ": training " + p.metric(), "update", p.metric()))
           .point(line, p.update(), p.value());
-      if (p.metric().startsWith("train_")) {
+      if (p.metric().startsWith(RunResults.TaskInfo.TRAINING_PREFIX)) {
         charts.computeIfAbsent(List.of(p.task(), p.metric(), "wall time"),
                 k -> new LineChart(p.task() + ": training " + p.metric() + " vs wall time", "seconds", p.metric()))
             .point(line, p.wallSeconds(), p.value());

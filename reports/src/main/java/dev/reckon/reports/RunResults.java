@@ -78,6 +78,9 @@ public record RunResults(Path directory, String id, Map<String, String> about, L
    */
   public record TaskInfo(String id, String format, String primaryMetric, Map<String, Boolean> higherIsBetter,
       Map<String, String> units, List<String> levels) {
+    /** What the models put before a metric's name for its value on their training batches. */
+    static final String TRAINING_PREFIX = "train_";
+
     public TaskInfo {
       higherIsBetter = Map.copyOf(higherIsBetter);
       units = Map.copyOf(units);
@@ -86,6 +89,14 @@ public record RunResults(Path directory, String id, Map<String, String> about, L
 
     public boolean higherIsBetter(String metric) {
       return higherIsBetter.getOrDefault(metric, true);
+    }
+
+    /**
+     * The training curve of the primary metric on the training batches, as the models name it
+     * ({@code train_puzzle_accuracy}): the curve the efficiency board and claims read speed from.
+     */
+    public String trainingMetric() {
+      return TRAINING_PREFIX + primaryMetric;
     }
 
     /** The metric's unit, or an empty string when the manifest does not say. */
