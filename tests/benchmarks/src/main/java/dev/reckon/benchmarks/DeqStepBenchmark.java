@@ -1,9 +1,7 @@
 package dev.reckon.benchmarks;
 
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import dev.reckon.api.Config;
 import dev.reckon.api.LabelingDataset;
@@ -25,7 +23,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -41,49 +38,25 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = "-Dai.djl.offline=true")
-public class DeqStepBenchmark {
+public class DeqStepBenchmark extends EngineBenchmark {
   private static final int BATCH = 64;
 
   @Param({"0", "0.1"})
   public double jacobianPenalty;
 
-  private NDManager manager;
   private PhantomGradientTrainer trainer;
   private LabelingDataset puzzles;
-  private NDManager invocation;
 
   @Setup(Level.Trial)
   public void setUp() {
     SudokuTask task = SudokuTask.ofSide(6);
     puzzles = task.generate(task.level("b12"), BATCH, 1);
     DeqSettings settings = DeqSettings.from(Config.empty(), jacobianPenalty);
-    manager = NDManager.newBaseManager();
-    manager.getEngine().setRandomSeed(1);
+    openEngine(1);
     RecurrentRelationalNetwork network = new RecurrentRelationalNetwork(puzzles.graph(), puzzles.labels(),
         settings.hidden(), settings.messageWidth(), settings.messageLayers(), settings.gradientSteps(), manager);
     network.initialize(manager, DataType.FLOAT32, new Shape(BATCH, puzzles.graph().nodes()));
     trainer = new PhantomGradientTrainer(network, new ParameterStore(manager, false), settings, 1);
-  }
-
-  /** JMH's worker threads are new threads, where PyTorch records autograd graphs unless told not to. */
-  @Setup(Level.Iteration)
-  public void withoutAutograd() {
-    JniUtils.setGradMode(false);
-  }
-
-  @Setup(Level.Invocation)
-  public void openInvocation() {
-    invocation = manager.newSubManager();
-  }
-
-  @TearDown(Level.Invocation)
-  public void closeInvocation() {
-    invocation.close();
-  }
-
-  @TearDown(Level.Trial)
-  public void tearDown() {
-    manager.close();
   }
 
   /** One optimiser update: the solve, 2 steps with gradients, the loss (and penalty), backward, Adam. */

@@ -1,10 +1,8 @@
 package dev.reckon.benchmarks;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import dev.reckon.api.Config;
 import dev.reckon.api.LabelingDataset;
@@ -25,7 +23,6 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -65,11 +62,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = "-Dai.djl.offline=true")
-public class RrnStepBenchmark {
+public class RrnStepBenchmark extends EngineBenchmark {
   private static final int BATCH = 64;
   private static final int MATRIX = 512;
 
-  private NDManager manager;
   private RecurrentRelationalNetwork network;
   private ParameterStore parameterStore;
   private StepwiseTrainer trainer;
@@ -78,15 +74,13 @@ public class RrnStepBenchmark {
   private NDArray state;
   private NDArray left;
   private NDArray right;
-  private NDManager invocation;
 
   @Setup(Level.Trial)
   public void setUp() {
     SudokuTask task = SudokuTask.ofSide(6);
     puzzles = task.generate(task.level("b12"), BATCH, 1);
     RrnSettings settings = RrnSettings.from(Config.empty());
-    manager = NDManager.newBaseManager();
-    manager.getEngine().setRandomSeed(1);
+    openEngine(1);
     network = new RecurrentRelationalNetwork(puzzles.graph(), puzzles.labels(), settings.hidden(),
         settings.messageWidth(), settings.messageLayers(), settings.steps(), manager);
     network.initialize(manager, DataType.FLOAT32, new Shape(BATCH, puzzles.graph().nodes()));
@@ -101,27 +95,6 @@ public class RrnStepBenchmark {
     }
     left = manager.randomUniform(-1, 1, new Shape(MATRIX, MATRIX));
     right = manager.randomUniform(-1, 1, new Shape(MATRIX, MATRIX));
-  }
-
-  /** JMH's worker threads are new threads, where PyTorch records autograd graphs unless told not to. */
-  @Setup(Level.Iteration)
-  public void withoutAutograd() {
-    JniUtils.setGradMode(false);
-  }
-
-  @Setup(Level.Invocation)
-  public void openInvocation() {
-    invocation = manager.newSubManager();
-  }
-
-  @TearDown(Level.Invocation)
-  public void closeInvocation() {
-    invocation.close();
-  }
-
-  @TearDown(Level.Trial)
-  public void tearDown() {
-    manager.close();
   }
 
   /** One optimiser update: 8 steps forward with a read-out each, the loss, backward, Adam. */
