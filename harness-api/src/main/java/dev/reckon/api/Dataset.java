@@ -1,7 +1,13 @@
 package dev.reckon.api;
 
-/** A set of examples of one task level, in one of the {@link Format}s. */
-public sealed interface Dataset permits LabelingDataset, RetrievalDataset {
+/**
+ * A set of examples of one task level, in the shape its task's {@link Format} declares.
+ *
+ * <p>The runner hands every model its own {@link #copy()}, keeps the original for scoring, and
+ * checks every {@link Predictions} a model returns with {@link #check} before the task scores it.
+ * A new shape implements all of these; the built-in ones are records in this package.
+ */
+public interface Dataset {
   /** Number of examples. */
   int size();
 
@@ -10,4 +16,17 @@ public sealed interface Dataset permits LabelingDataset, RetrievalDataset {
 
   /** False for a dataset made by {@link #withoutAnswers()}. */
   boolean hasAnswers();
+
+  /** A deep copy: changing it, or any array read from it, leaves this dataset as it was. */
+  Dataset copy();
+
+  /**
+   * Checks that {@code predictions} answer these examples in this shape: the right type, one
+   * output per example and iteration count, sizes and value ranges. The runner has already
+   * checked the iteration counts.
+   *
+   * @throws IllegalArgumentException naming the first rule broken, e.g. {@code "label 7 of node 3
+   *     of example 12 at 4 iterations is outside 1..4"}
+   */
+  void check(Predictions predictions);
 }

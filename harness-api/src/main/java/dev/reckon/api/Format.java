@@ -1,9 +1,18 @@
 package dev.reckon.api;
 
-/** The shape of a task's data; a model supports the formats it can read. */
-public enum Format {
-  /** Give every node of a constraint graph a label: {@link LabelingDataset}. Sudoku is one. */
-  LABELING,
-  /** Score every key of a fixed set against a query: {@link RetrievalDataset}. SET games are. */
-  RETRIEVAL
+/**
+ * The shape of a task's data and what a model must know to be right on it: the task declares it,
+ * models read it to accept or decline the task before any training.
+ *
+ * <p>The built-in shapes are {@link LabelingFormat}, {@link SequenceFormat} and {@link
+ * RetrievalFormat}, each with its own {@link Dataset} and {@link Predictions} types. A task of a
+ * shape nobody here thought of implements this interface (and {@link Dataset}, {@link
+ * Predictions}) in its own jar; models that know the shape find it by {@link #id()} or type.
+ */
+public interface Format {
+  /** A short name of the shape, e.g. {@code labeling}; shown by {@code reckon list}. */
+  String id();
+
+  /** Everything declared, in one line for people, e.g. {@code labeling on a shared graph, ...}. */
+  String describe();
 }

@@ -3,7 +3,8 @@ package dev.reckon.api;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Examples that ask for a label on every node of one {@link ConstraintGraph}.
+ * Examples that ask for a label on every node of one shared {@link ConstraintGraph} (a {@link
+ * LabelingFormat} with {@link LabelingFormat.Graphs#SHARED} graphs).
  *
  * <p>Labels are {@code 1..labels}; {@code 0} in {@link #givens()} marks a node to fill in.
  *
@@ -35,5 +36,16 @@ public record LabelingDataset(ConstraintGraph graph, int labels, int[][] givens,
   @Override
   public boolean hasAnswers() {
     return solutions != null;
+  }
+
+  @Override
+  public LabelingDataset copy() {
+    return new LabelingDataset(graph, labels, Shapes.copy(givens), Shapes.copy(solutions));
+  }
+
+  @Override
+  public void check(Predictions predictions) {
+    LabelingPredictions labelling = Shapes.as(LabelingPredictions.class, predictions, "a labelling dataset");
+    labelling.requireLabels(size(), example -> graph.nodes(), labels);
   }
 }

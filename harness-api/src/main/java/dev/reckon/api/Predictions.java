@@ -6,14 +6,18 @@ import java.util.List;
  * A model's outputs for a dataset at every iteration count it was run at. A recurrent model
  * reads out after each step, so one pass fills the whole test-time-compute curve.
  */
-public sealed interface Predictions permits LabelingPredictions, RetrievalPredictions {
-  /** The iteration counts, ascending; a model without iterations reports {@code [1]}. */
+public interface Predictions {
+  /**
+   * The iteration counts, strictly ascending and positive; a model without iterations reports
+   * {@code [1]}.
+   */
   int[] iterations();
 
   /**
    * What the model measured of itself while predicting, beside what the task scores: e.g. a
    * fixed-point solver's iterations used and final residual, one {@link Score} a metric and
-   * iteration count. The runner writes them into the results with the task's scores.
+   * iteration count. The runner writes them into the results with the task's scores; their names
+   * may not be the task's metric names, and their values must be finite.
    */
   default List<Score> measurements() {
     return List.of();

@@ -11,7 +11,7 @@ public interface ReckonPlugin {
   int apiVersion();
 
   /** The tasks this plugin offers; ids are unique across all loaded plugins. */
-  default List<Task> tasks() {
+  default List<TaskFactory> tasks() {
     return List.of();
   }
 

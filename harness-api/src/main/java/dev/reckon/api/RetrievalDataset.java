@@ -3,7 +3,7 @@ package dev.reckon.api;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Examples that ask which keys of one fixed key set answer a query.
+ * Examples that ask which keys of one fixed key set answer a query (a {@link RetrievalFormat}).
  *
  * <p>Queries and keys are token sequences over one vocabulary of size {@link #vocabulary()}, so
  * a model may embed them separately (a dual encoder) or read them together (a cross-encoder).
@@ -42,5 +42,31 @@ public record RetrievalDataset(int vocabulary, int[][] keyTokens, int[][] querie
   @Override
   public boolean hasAnswers() {
     return answers != null;
+  }
+
+  @Override
+  public RetrievalDataset copy() {
+    return new RetrievalDataset(vocabulary, Shapes.copy(keyTokens), Shapes.copy(queries), Shapes.copy(answers));
+  }
+
+  @Override
+  public void check(Predictions predictions) {
+    RetrievalPredictions retrieval = Shapes.as(RetrievalPredictions.class, predictions, "a retrieval dataset");
+    Shapes.requireBlocks(retrieval.scores(), retrieval.iterations(), size(), "scores");
+    for (int i = 0; i < retrieval.scores().length; i++) {
+      for (int example = 0; example < size(); example++) {
+        float[] scores = retrieval.scores()[i][example];
+        if (scores == null || scores.length != keys()) {
+          throw Shapes.at((scores == null ? "no" : Integer.toString(scores.length)) + " scores for " + keys()
+              + " keys", example, retrieval.iterations()[i]);
+        }
+        for (int key = 0; key < scores.length; key++) {
+          if (!Float.isFinite(scores[key])) {
+            throw Shapes.at("score " + scores[key] + " of key " + key + " is not finite", example,
+                retrieval.iterations()[i]);
+          }
+        }
+      }
+    }
   }
 }

@@ -5,24 +5,17 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * A benchmark task: it generates seeded data by level and scores predictions.
+ * A benchmark task at its settings: it declares its {@link Format}, generates seeded data by
+ * level and scores predictions.
  *
- * <p>Determinism: the same id, version, level, count and seed give identical data on any
- * machine. Bump {@link #version()} whenever generated data would change.
+ * <p>Determinism: the same factory version, settings, task seed, level, count and data seed give
+ * identical data on any machine.
  */
 public interface Task {
-  /** Unique id, e.g. {@code sudoku-6x6}. */
-  String id();
-
-  String version();
-
-  default String description() {
-    return "";
-  }
-
+  /** The shape of the data and what a model must know to be right; models decide on it. */
   Format format();
 
-  /** The generated levels, easiest first. */
+  /** The generated levels, easiest first; at least one. Ids: letters, digits, {@code . _ -}. */
   List<Level> levels();
 
   /**
@@ -33,8 +26,8 @@ public interface Task {
     return levels().stream()
         .filter(level -> level.id().equals(id))
         .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("task " + id() + " has no level '" + id
-            + "'; its levels are " + levels().stream().map(Level::id).collect(Collectors.joining(", "))));
+        .orElseThrow(() -> new IllegalArgumentException("no level '" + id + "'; the levels are "
+            + levels().stream().map(Level::id).collect(Collectors.joining(", "))));
   }
 
   /** The metrics {@link #score} reports; the first is the primary one that ranks leaderboards. */
@@ -43,7 +36,10 @@ public interface Task {
   /** {@code count} examples of {@code level}, with answers, fully determined by {@code seed}. */
   Dataset generate(Level level, int count, long seed);
 
-  /** Scores {@code predictions} against the answers in {@code answers}, per iteration count. */
+  /**
+   * Scores {@code predictions} against the answers in {@code answers}, per iteration count. The
+   * runner has checked the predictions with {@link Dataset#check} first.
+   */
   List<Score> score(Dataset answers, Predictions predictions);
 
   /** The task's own exact solver, if it has one; the {@code oracle} model uses it. */

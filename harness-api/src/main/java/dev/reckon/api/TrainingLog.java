@@ -1,7 +1,25 @@
 package dev.reckon.api;
 
-/** Where a model reports its training, as it goes. */
+/**
+ * Where a model reports its training, as it goes. Report the curves the leaderboards read under
+ * these names: {@link #LOSS}, {@link #UPDATE_MEMORY}, and each task metric on the training batches
+ * as {@link #trainingMetric}.
+ */
 public interface TrainingLog {
+  /** The training loss, in nats; the collapse detection watches every curve named {@code ...loss}. */
+  String LOSS = "loss";
+
+  /** Megabytes of engine arrays a training update holds (the efficiency leaderboard's memory). */
+  String UPDATE_MEMORY = "update_memory_mb";
+
+  /** Put before a task metric's name for its value on the training batches. */
+  String TRAINING_PREFIX = "train_";
+
+  /** The curve of task metric {@code metric} on the training batches, e.g. {@code train_puzzle_accuracy}. */
+  static String trainingMetric(String metric) {
+    return TRAINING_PREFIX + metric;
+  }
+
   /**
    * Records one point of the training curve, e.g. {@code ("loss", 0.42)} after {@code update}
    * optimiser updates. The points go into the run's {@code training.csv}.

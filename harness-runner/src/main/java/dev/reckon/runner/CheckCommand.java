@@ -2,10 +2,14 @@ package dev.reckon.runner;
 
 import dev.reckon.reports.CheckReport;
 import dev.reckon.reports.RegressionCheck;
+import dev.reckon.reports.RegressionCheck.CheckedCell;
+import dev.reckon.reports.RegressionCheck.Checked;
+import dev.reckon.reports.RunComparison.Verdict;
 import dev.reckon.reports.RunResults;
 import dev.reckon.reports.Tolerances;
 import jakarta.inject.Inject;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,10 +19,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code reckon check RUN --baseline DIR}: a regression check for CI; exit 1 when a number got worse. */
+/**
+ * {@code reckon check RUN --baseline DIR}: a regression check for CI; exit 1 when a number got
+ * worse, is missing or is not finite in the run, or a cell of the baseline is missing or failed in
+ * the run; exit 2 when the baseline cannot be checked against (no numbers, a malformed table named
+ * by file, line and column, another suite's run).
+ */
 @Command(name = "check", mixinStandardHelpOptions = true, description = "Check a run against a stored baseline: "
-    + "exit 0 when no number got worse beyond its tolerance and the noise, 1 when one did or is missing, 2 on a usage "
-    + "error.")
+    + "exit 0 when no number got worse beyond its tolerance and the noise, 1 when one did, is missing or is NaN, or a "
+    + "cell of the baseline is missing or failed in the run, 2 on a usage error (a malformed or empty baseline, a "
+    + "baseline of another suite).")
 final class CheckCommand implements Callable<Integer> {
   /** A number got worse beyond its tolerance, or went missing. */
   static final int REGRESSION = 1;
@@ -54,9 +64,12 @@ final class CheckCommand implements Callable<Integer> {
     RunDirectories.requireExisting(List.of(run, baseline));
     RegressionCheck check;
     try {
-      check = RegressionCheck.of(RunResults.read(baseline), RunResults.read(run), Tolerances.parse(tolerances));
+      Tolerances parsed = Tolerances.parse(tolerances);
+      check = RegressionCheck.of(RunResults.readBaseline(baseline), RunResults.read(run), parsed);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage(), e);
+    } catch (UncheckedIOException e) {
+      throw new UsageException(e.getMessage() + ": " + e.getCause().getMessage(), e);
     }
     if (junit != null) {
       CheckReport.writeJUnit(check, junit);
@@ -65,10 +78,25 @@ final class CheckCommand implements Callable<Integer> {
       CheckReport.writeMarkdown(check, summary);
     }
     PrintStream out = console.out();
-    check.failures().forEach(failure -> out.println("FAIL " + failure.failure().orElseThrow()));
-    out.printf(Locale.ROOT, "check %s: %d numbers of %s checked against %s, %d failed%n",
-        check.passed() ? "passed" : "FAILED", check.checked().size(), check.run().id(), check.baseline().id(),
-        check.failures().size());
+    List<CheckedCell> cells = check.cellFailures();
+    long withCells = 0;
+    for (CheckedCell cell : cells) {
+      out.println("FAIL " + cell.failure().orElseThrow());
+    }
+    for (Checked failure : check.failures()) {
+      // A missing cell's numbers are all missing too: the cell's line says it once.
+      if (failure.change().verdict() == Verdict.MISSING && cells.stream().anyMatch(c -> c.holds(failure.key()))) {
+        withCells++;
+      } else {
+        out.println("FAIL " + failure.failure().orElseThrow());
+      }
+    }
+    if (withCells > 0) {
+      out.printf(Locale.ROOT, "(and %d numbers of those cells missing; --junit and --summary list each)%n", withCells);
+    }
+    out.printf(Locale.ROOT, "check %s: %d numbers and %d cells of %s checked against %s, %d failed%n",
+        check.passed() ? "passed" : "FAILED", check.checked().size(), check.cells().size(), check.run().id(),
+        check.baseline().id(), check.failures().size() + cells.size());
     return check.passed() ? 0 : REGRESSION;
   }
 }

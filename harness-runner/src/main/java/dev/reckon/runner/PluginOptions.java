@@ -27,6 +27,11 @@ final class PluginOptions {
   }
 
   PluginRegistry load() {
-    return loader.load(distribution.with(directories));
+    return loader.load(directories());
+  }
+
+  /** Every directory plugins are loaded from, the distribution's first; a cell's process loads the same. */
+  List<Path> directories() {
+    return distribution.with(directories);
   }
 }

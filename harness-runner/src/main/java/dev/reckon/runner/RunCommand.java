@@ -1,22 +1,26 @@
 package dev.reckon.runner;
 
+import dev.reckon.reports.RunFormat;
 import dev.reckon.reports.ReportWriter;
 import dev.reckon.runner.execution.BarProgress;
 import dev.reckon.runner.execution.CellOutcome.Status;
-import dev.reckon.runner.execution.CellRunner;
+import dev.reckon.runner.execution.CellProcess;
 import dev.reckon.runner.execution.Checkpoints;
 import dev.reckon.runner.execution.ComputeDevice;
-import dev.reckon.runner.execution.DatasetCache;
 import dev.reckon.runner.execution.LineProgress;
+import dev.reckon.runner.execution.PlannedCell;
 import dev.reckon.runner.execution.RunExecutor;
 import dev.reckon.runner.execution.RunPlanner;
 import dev.reckon.runner.execution.RunPlanner.Plan;
 import dev.reckon.runner.execution.RunProgress;
+import dev.reckon.runner.execution.Shard;
 import dev.reckon.runner.plugins.PluginFailure;
 import dev.reckon.runner.plugins.PluginRegistry;
 import dev.reckon.runner.reporting.RunReporter;
 import dev.reckon.runner.results.Manifest;
 import dev.reckon.runner.results.ManifestFactory;
+import dev.reckon.runner.results.ManifestFactory.RunIdentity;
+import dev.reckon.runner.results.RunLock;
 import dev.reckon.runner.results.RunStore;
 import dev.reckon.runner.suites.Suite;
 import dev.reckon.runner.suites.SuiteLoader;
@@ -26,14 +30,18 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,10 +49,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code reckon run}: evaluates every selected model on every task it supports. */
-@Command(name = "run", mixinStandardHelpOptions = true, description = "Run a suite (or chosen models and tasks) and write a run directory.")
+/**
+ * {@code reckon run}: evaluates every selected model on every task it supports. In four steps:
+ * open a new run directory (or reopen one to resume), plan its cells, run them, finish with the
+ * manifest and the report.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Run a suite (or chosen models and tasks) and "
+    + "write a run directory.")
 final class RunCommand implements Callable<Integer> {
-  static final String SUITE_FILE = "suite.yaml";
   private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)
       .withZone(ZoneOffset.UTC);
 
@@ -73,6 +85,20 @@ final class RunCommand implements Callable<Integer> {
       description = "Where models compute; auto takes a GPU when the engine sees one. Default: ${DEFAULT-VALUE}.")
   String device;
 
+  @Option(names = "--jobs", paramLabel = "N", description = "Cells run at once, each in its own process. Default: "
+      + "the cores divided by the engine threads a cell uses (ai.djl.pytorch.num_threads).")
+  Integer jobs;
+
+  @Option(names = "--shard", paramLabel = "I/N", description = "Run only shard I (from 0) of N of the suite's cells, "
+      + "in a run directory of its own; reckon merge joins the shards. Read from SLURM_ARRAY_TASK_ID and "
+      + "SLURM_ARRAY_TASK_COUNT, or JOB_COMPLETION_INDEX and RECKON_SHARDS, when not given.")
+  String shard;
+
+  @Option(names = "--run-id", paramLabel = "ID", description = "The run's id (and directory name). Default: the "
+      + "start time and the suite's name; under a Slurm array, the suite's name and the array's job id. Every "
+      + "shard of one run needs the same id.")
+  String runId;
+
   @Option(names = "--checkpoints-from", paramLabel = "RUN_DIR",
       description = "Evaluate the models trained in RUN_DIR (its checkpoints/) instead of training them again.")
   Path checkpointsFrom;
@@ -80,6 +106,10 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--resume", paramLabel = "RUN_DIR",
       description = "Finish an interrupted run: cells already finished are kept, the others run.")
   Path resume;
+
+  @Option(names = "--accept-changes", description = "With --resume: go on although suite.yaml or a plugin jar "
+      + "changed since the last attempt; the manifest keeps what each attempt ran with.")
+  boolean acceptChanges;
 
   private final Console console;
   private final SuiteLoader suites;
@@ -89,8 +119,8 @@ final class RunCommand implements Callable<Integer> {
   private final Clock clock;
 
   @Inject
-  RunCommand(Console console, SuiteLoader suites,
-      RunPlanner planner, RunExecutor executor, RunReporter reporter, Clock clock) {
+  RunCommand(Console console, SuiteLoader suites, RunPlanner planner, RunExecutor executor, RunReporter reporter,
+      Clock clock) {
     this.console = console;
     this.suites = suites;
     this.planner = planner;
@@ -99,89 +129,241 @@ final class RunCommand implements Callable<Integer> {
     this.clock = clock;
   }
 
+  /** A run directory opened for this attempt, with its plan and what its manifest says. */
+  private record OpenRun(Path directory, RunLock lock, RunIdentity identity, Plan plan, List<PlannedCell> cells,
+      ComputeDevice device, Instant startedAt, List<Instant> resumedAt, List<Manifest.Attempt> earlierAttempts) {}
+
   @Override
   public Integer call() {
-    if (checkpointsFrom != null && !Files.isDirectory(checkpointsFrom.resolve("checkpoints"))) {
-      throw new UsageException(checkpointsFrom + " holds no checkpoints/ folder: it is not a run with trained models");
-    }
-    if (resume != null && (suiteName != null || !models.isEmpty() || !tasks.isEmpty() || seed != null)) {
-      throw new UsageException("--resume finishes a run as it was planned; it takes no --suite, --models, --tasks "
-          + "or --seed");
-    }
+    requireConsistentOptions();
     PluginRegistry registry = plugins.load();
     for (PluginFailure failure : registry.failures()) {
       console.err().println("warning: plugin " + failure);
     }
-    Suite suite;
-    String suiteSource;
-    if (resume != null) {
-      if (!Files.isRegularFile(resume.resolve(SUITE_FILE))) {
-        throw new UsageException(resume + " is not a run directory: it has no " + SUITE_FILE);
-      }
-      suiteSource = resume.resolve(SUITE_FILE).toString();
-      suite = suites.load(suiteSource);
-    } else {
-      suiteSource = suiteName == null ? "default" : suiteName;
-      suite = suites.load(suiteSource);
+    OpenRun run = resume != null ? reopen(registry) : open(registry);
+    RunExecutor.Summary summary;
+    try (RunLock lock = run.lock()) {
+      ManifestFactory manifests = new ManifestFactory(run.identity(),
+          spec.commandLine().getParseResult().originalArgs(), run.startedAt(), run.resumedAt(), run.earlierAttempts(),
+          run.device(), registry, run.plan(), run.cells());
+      manifests.create(null).write(run.directory());
+      summary = execute(run);
+      manifests.create(clock.instant()).write(run.directory());
+      reporter.report(run.directory());
+    }
+    console.out().printf(Locale.ROOT, "%d done, %d failed, %d skipped, %d kept from before%n",
+        summary.counts().getOrDefault(Status.DONE, 0), summary.failed(), summary.counts().getOrDefault(Status.SKIPPED, 0),
+        summary.reused());
+    console.out().println("report: " + run.directory().resolve(RunReporter.FOLDER).resolve(ReportWriter.HTML));
+    console.out().println("run directory: " + run.directory());
+    return summary.failed() > 0 ? 1 : 0;
+  }
+
+  private void requireConsistentOptions() {
+    if (checkpointsFrom != null && !Files.isDirectory(checkpointsFrom.resolve("checkpoints"))) {
+      throw new UsageException(checkpointsFrom + " holds no checkpoints/ folder: it is not a run with trained models");
+    }
+    if (acceptChanges && resume == null) {
+      throw new UsageException("--accept-changes goes with --resume: a new run has nothing to change");
+    }
+    if (resume != null && (suiteName != null || !models.isEmpty() || !tasks.isEmpty() || seed != null
+        || shard != null || runId != null)) {
+      throw new UsageException("--resume finishes a run as it was planned; it takes no --suite, --models, --tasks, "
+          + "--seed, --shard or --run-id");
     }
     if (resume == null) {
-      suite = planner.narrow(suite, registry, new RunPlanner.Selection(models, tasks, seed));
+      requireWritableOut();
     }
+    if (jobs != null && jobs < 1) {
+      throw new UsageException("--jobs must be at least 1, not " + jobs);
+    }
+    if (runId != null && !dev.reckon.runner.plugins.SafeNames.safe(runId)) {
+      throw new UsageException("--run-id '" + runId + "' is not a safe name: 1 to 64 letters, digits, '.', '_' or "
+          + "'-', starting with a letter or digit");
+    }
+  }
+
+  /** {@code --out} is, or can be made, a directory this process may write in. */
+  private void requireWritableOut() {
+    Path target = out.toAbsolutePath();
+    for (Path path = target; path != null; path = path.getParent()) {
+      if (!Files.exists(path)) {
+        continue;
+      }
+      if (!Files.isDirectory(path)) {
+        throw new UsageException("--out " + out + (path.equals(target) ? " is a file, not a directory"
+            : " cannot be made: " + path + " is a file") + "; run directories are created in a directory");
+      }
+      if (!Files.isWritable(path)) {
+        throw new UsageException("--out " + out + ": " + path + " is not writable");
+      }
+      return;
+    }
+  }
+
+  /** A new run directory: the suite narrowed to the selection, planned, and this process's shard of it. */
+  private OpenRun open(PluginRegistry registry) {
+    String source = suiteName == null ? "default" : suiteName;
+    Suite suite = planner.narrow(suites.load(source), registry, new RunPlanner.Selection(models, tasks, seed));
+    Plan plan = planned(suite, registry);
+    Optional<Shard> part = shard != null ? Optional.of(Shard.parse(shard)) : Shard.fromEnvironment(System.getenv());
+    ComputeDevice computeDevice = ComputeDevice.choose(device);
+    Instant started = clock.instant();
+    String id = runId != null ? runId : defaultRunId(suite, started, part);
+    String text = suites.write(suite);
+    Path directory = newRunDirectory(part.map(p -> id + "-shard-" + p.index() + "-of-" + p.count()).orElse(id), text);
+    Manifest.Shard shardInfo = part.map(p -> new Manifest.Shard(p.index(), p.count(), plan.cells().size()))
+        .orElse(null);
+    RunLock lock = RunLock.acquire(directory, ComputeDevice.host()).lock().orElseThrow();
+    return new OpenRun(directory, lock, new RunIdentity(id, suite, source, sha256(text), shardInfo), plan,
+        part.map(p -> p.select(plan.cells())).orElse(plan.cells()), computeDevice, started, List.of(), List.of());
+  }
+
+  /**
+   * The run directory of {@code --resume}, locked, with its suite and shard as first planned. It
+   * refuses a run another process writes, a suite or plugin jars changed since the last attempt
+   * (unless {@code --accept-changes}), and plugins missing for cells the run planned.
+   */
+  private OpenRun reopen(PluginRegistry registry) {
+    Path file = resume.resolve(RunFormat.SUITE);
+    if (!Files.isRegularFile(file) || !Files.isRegularFile(resume.resolve(RunFormat.MANIFEST))) {
+      throw new UsageException(resume + " is not a run directory: it has no " + RunFormat.SUITE + " or "
+          + RunFormat.MANIFEST);
+    }
+    RunLock.Result locked = RunLock.acquire(resume, ComputeDevice.host());
+    RunLock lock = locked.lock().orElseThrow(() -> new UsageException(resume + " is being written by "
+        + locked.holder() + "; a run directory has one writer at a time"));
+    try {
+      String text = readSuite(file);
+      Manifest manifest = Manifest.read(resume);
+      requireUnchanged(manifest, sha256(text), registry);
+      Suite suite = suites.load(file.toString());
+      Plan plan = planned(suite, registry);
+      Manifest.Shard shardInfo = manifest.shard();
+      List<PlannedCell> cells = shardInfo == null ? plan.cells()
+          : new Shard(shardInfo.index(), shardInfo.count()).select(plan.cells());
+      requireEveryCellPlanned(manifest, cells);
+      List<Instant> resumedAt = new ArrayList<>(manifest.resumedAt() == null ? List.of() : manifest.resumedAt());
+      List<Manifest.Attempt> attempts = new ArrayList<>(manifest.earlierAttempts() == null ? List.of()
+          : manifest.earlierAttempts());
+      attempts.add(new Manifest.Attempt(resumedAt.isEmpty() ? manifest.startedAt() : resumedAt.get(resumedAt.size() - 1),
+          manifest.suite().fingerprint(), manifest.plugins(), manifest.seeds().data()));
+      resumedAt.add(clock.instant());
+      new RunStore(resume).discardUnfinished().forEach(warning -> console.err().println("warning: " + warning));
+      return new OpenRun(resume, lock, new RunIdentity(manifest.runId(), suite, file.toString(), sha256(text),
+          shardInfo), plan, cells, ComputeDevice.choose(device), manifest.startedAt(), resumedAt, attempts);
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+  }
+
+  /** The cells finished so far were computed with the suite and jars of the last attempt; a change is named. */
+  private void requireUnchanged(Manifest manifest, String suiteFingerprint, PluginRegistry registry) {
+    List<String> changes = new ArrayList<>();
+    if (manifest.suite().fingerprint() != null && !manifest.suite().fingerprint().equals(suiteFingerprint)) {
+      changes.add(RunFormat.SUITE + " was edited");
+    }
+    java.util.SortedSet<String> before = Manifest.jarFingerprints(manifest.plugins());
+    java.util.SortedSet<String> now = Manifest.jarFingerprints(ManifestFactory.plugins(registry));
+    before.stream().filter(jar -> !now.contains(jar)).forEach(jar -> changes.add("jar " + jar.split(" ")[0]
+        + " (sha256 " + jar.split(" ")[1].substring(0, 12) + "...) is gone or changed"));
+    now.stream().filter(jar -> !before.contains(jar)).forEach(jar -> changes.add("jar " + jar.split(" ")[0]
+        + " (sha256 " + jar.split(" ")[1].substring(0, 12) + "...) is new"));
+    if (!changes.isEmpty() && !acceptChanges) {
+      throw new UsageException(resume + " changed since its last attempt: " + String.join("; ", changes)
+          + "; the finished cells were computed before, so resume with --accept-changes to go on anyway (the "
+          + "manifest keeps what each attempt ran with)");
+    }
+    changes.forEach(change -> console.err().println("warning: accepted change: " + change));
+  }
+
+  /** A cell of the run that this resume cannot plan (its plugin directory not given) would stay failed silently. */
+  private void requireEveryCellPlanned(Manifest manifest, List<PlannedCell> cells) {
+    if (manifest.cells() == null) {
+      return;
+    }
+    java.util.Set<String> planned = new java.util.HashSet<>();
+    cells.forEach(cell -> planned.add(cell.key().toString()));
+    List<String> lost = manifest.cells().stream()
+        .map(c -> new dev.reckon.runner.execution.CellKey(c.model(), c.task(), c.trainLevel(), c.seed()).toString())
+        .filter(key -> !planned.contains(key)).toList();
+    if (!lost.isEmpty()) {
+      throw new UsageException("this resume cannot plan " + lost.size() + " of the run's cells, e.g. " + lost.get(0)
+          + ": their model or task is in no loaded plugin; resume with the --plugins the run had");
+    }
+  }
+
+  private Plan planned(Suite suite, PluginRegistry registry) {
     Plan plan = planner.plan(suite, registry);
     for (String missing : plan.missing()) {
       console.err().println("warning: the suite names " + missing + ", which no loaded plugin provides");
     }
+    for (String unusable : plan.unusable()) {
+      console.err().println("warning: " + unusable + "; its cells are left out");
+    }
     if (plan.cells().isEmpty()) {
       throw new UsageException("nothing to run: no loaded model and task of suite " + suite.name() + " match");
     }
-    ComputeDevice computeDevice = ComputeDevice.choose(device);
-    Instant started = clock.instant();
-    Path runDirectory = resume != null ? resume : newRunDirectory(suite, started);
-    RunStore store = new RunStore(runDirectory);
-    store.discardUnfinished();
-    DatasetCache data = new DatasetCache();
-    Manifest manifest = resume != null ? Manifest.read(runDirectory) : null;
-    List<Instant> resumedAt = new ArrayList<>(manifest == null ? List.of() : manifest.resumedAt());
-    if (manifest != null) {
-      resumedAt.add(started);
-    }
-    ManifestFactory manifests = new ManifestFactory(runDirectory.getFileName().toString(),
-        spec.commandLine().getParseResult().originalArgs(), suite, suiteSource,
-        manifest == null ? started : manifest.startedAt(), resumedAt, computeDevice, registry, plan);
-    manifests.create(data.seeds(), null).write(runDirectory);
-    console.err().printf(Locale.ROOT, "reckon: %d cells of suite %s on %s (%s %s) -> %s%n", plan.cells().size(),
-        suite.name(), computeDevice.name(), computeDevice.engine().getEngineName(),
-        computeDevice.engine().getVersion(), runDirectory);
-    RunExecutor.Summary summary;
-    try (RunProgress progress = progress(plan.cells().size())) {
-      CellRunner runner = new CellRunner(computeDevice.name(), data, progress,
-          Duration.ofSeconds(Math.round(suite.cellTimeLimitMinutes() * 60)), clock,
-          Checkpoints.of(runDirectory, checkpointsFrom));
-      summary = executor.execute(plan.cells(), store, runner, progress);
-    }
-    manifests.create(data.seeds(), clock.instant()).write(runDirectory);
-    reporter.report(runDirectory);
-    console.out().printf(Locale.ROOT, "%d done, %d failed, %d skipped, %d kept from before%n",
-        summary.counts().getOrDefault(Status.DONE, 0), summary.failed(), summary.counts().getOrDefault(Status.SKIPPED, 0),
-        summary.reused());
-    console.out().println("report: " + runDirectory.resolve(RunReporter.FOLDER).resolve(ReportWriter.HTML));
-    console.out().println("run directory: " + runDirectory);
-    return summary.failed() > 0 ? 1 : 0;
+    return plan;
   }
 
-  private Path newRunDirectory(Suite suite, Instant started) {
-    String base = RUN_ID.format(started) + "-" + suite.name();
+  private RunExecutor.Summary execute(OpenRun run) {
+    int parallel = jobs != null ? jobs : RunExecutor.defaultJobs();
+    console.err().printf(Locale.ROOT, "reckon: %d cells of suite %s%s on %s (%s %s), %d at once -> %s%n",
+        run.cells().size(), run.identity().suite().name(), run.identity().shard() == null ? ""
+            : " (shard " + run.identity().shard().index() + " of " + run.identity().shard().count() + ")",
+        run.device().name(), run.device().engine().getEngineName(), run.device().engine().getVersion(), parallel,
+        run.directory());
+    try (RunProgress progress = progress(run.cells().size())) {
+      CellProcess process = new CellProcess(plugins.directories(), run.device().name(),
+          Checkpoints.of(run.directory(), checkpointsFrom),
+          Duration.ofSeconds(Math.round(run.identity().suite().cellTimeLimitMinutes() * 60)), run.directory(), clock);
+      return executor.execute(run.cells(), new RunStore(run.directory()), process, progress, parallel);
+    }
+  }
+
+  /** Under a Slurm array every shard must agree on the id without talking: the array's job id gives it. */
+  private static String defaultRunId(Suite suite, Instant started, Optional<Shard> part) {
+    String arrayJob = System.getenv("SLURM_ARRAY_JOB_ID");
+    if (part.isPresent() && arrayJob != null) {
+      return suite.name() + "-slurm-" + arrayJob;
+    }
+    if (part.isPresent()) {
+      throw new UsageException("--shard needs --run-id ID, the same for every shard, so that reckon merge knows "
+          + "they belong together");
+    }
+    return RUN_ID.format(started) + "-" + suite.name();
+  }
+
+  private Path newRunDirectory(String name, String suiteText) {
     try {
       Files.createDirectories(out);
-      Path directory = out.resolve(base);
+      Path directory = out.resolve(name);
       for (int attempt = 2; Files.exists(directory); attempt++) {
-        directory = out.resolve(base + "-" + attempt);
+        directory = out.resolve(name + "-" + attempt);
       }
       Files.createDirectory(directory);
-      Files.writeString(directory.resolve(SUITE_FILE), suites.write(suite), StandardCharsets.UTF_8);
+      Files.writeString(directory.resolve(RunFormat.SUITE), suiteText, StandardCharsets.UTF_8);
       return directory;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create a run directory in " + out, e);
+    }
+  }
+
+  private static String readSuite(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
+  static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK always has SHA-256", e);
     }
   }
 

@@ -2,6 +2,7 @@ package dev.reckon.reports;
 
 import dev.reckon.reports.Measurement.Key;
 import dev.reckon.reports.RegressionCheck.Checked;
+import dev.reckon.reports.RegressionCheck.CheckedCell;
 import dev.reckon.reports.RunComparison.Verdict;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,8 +21,8 @@ import javax.xml.stream.XMLStreamWriter;
 
 /**
  * What a CI system shows of a {@link RegressionCheck}: JUnit XML (a test suite a task, a test case
- * a checked number, a failure naming the number, both values and the tolerance) and a Markdown
- * summary for a job summary page.
+ * a checked number, a failure naming the number, both values and the tolerance; a test suite
+ * {@code cells}, a test case a cell of the baseline) and a Markdown summary for a job summary page.
  */
 public final class CheckReport {
   private CheckReport() {}
@@ -37,11 +38,12 @@ public final class CheckReport {
         xml.writeCharacters("\n");
         xml.writeStartElement("testsuites");
         xml.writeAttribute("name", "reckon check " + check.run().id() + " against " + check.baseline().id());
-        xml.writeAttribute("tests", String.valueOf(check.checked().size()));
-        xml.writeAttribute("failures", String.valueOf(check.failures().size()));
+        xml.writeAttribute("tests", String.valueOf(check.checked().size() + check.cells().size()));
+        xml.writeAttribute("failures", String.valueOf(check.failures().size() + check.cellFailures().size()));
         for (Map.Entry<String, List<Checked>> task : byTask.entrySet()) {
           writeSuite(xml, task.getKey(), task.getValue());
         }
+        writeCells(xml, check.cells());
         xml.writeCharacters("\n");
         xml.writeEndElement();
         xml.writeEndDocument();
@@ -71,7 +73,7 @@ public final class CheckReport {
           key.trainLevel(), key.evalLevel(), key.iterations()));
       if (c.failed()) {
         xml.writeStartElement("failure");
-        xml.writeAttribute("type", c.change().verdict() == Verdict.MISSING ? "missing" : "regression");
+        xml.writeAttribute("type", c.failureType());
         xml.writeAttribute("message", c.failure().orElseThrow());
         xml.writeCharacters(c.failure().orElseThrow());
         xml.writeEndElement();
@@ -82,31 +84,76 @@ public final class CheckReport {
     xml.writeEndElement();
   }
 
-  /** A Markdown summary: the verdict, the counts, the rule, and a table of the failures. */
+  /** The baseline's cells: a test case each, failed when the run lacks it, or failed or skipped it. */
+  private static void writeCells(XMLStreamWriter xml, List<CheckedCell> cells) throws XMLStreamException {
+    if (cells.isEmpty()) {
+      return;
+    }
+    xml.writeCharacters("\n  ");
+    xml.writeStartElement("testsuite");
+    xml.writeAttribute("name", "cells");
+    xml.writeAttribute("tests", String.valueOf(cells.size()));
+    xml.writeAttribute("failures", String.valueOf(cells.stream().filter(CheckedCell::failed).count()));
+    xml.writeAttribute("errors", "0");
+    xml.writeAttribute("skipped", "0");
+    for (CheckedCell cell : cells) {
+      xml.writeCharacters("\n    ");
+      xml.writeStartElement("testcase");
+      xml.writeAttribute("classname", cell.task() + "." + cell.model());
+      xml.writeAttribute("name", String.format(Locale.ROOT, "cell train %s seed %d", cell.trainLevel(), cell.seed()));
+      if (cell.failed()) {
+        xml.writeStartElement("failure");
+        xml.writeAttribute("type", "cell " + cell.status());
+        xml.writeAttribute("message", cell.failure().orElseThrow());
+        xml.writeCharacters(cell.failure().orElseThrow());
+        xml.writeEndElement();
+      }
+      xml.writeEndElement();
+    }
+    xml.writeCharacters("\n  ");
+    xml.writeEndElement();
+  }
+
+  /** A Markdown summary: the verdict, the counts, the rule, the cells that failed and a table of the numbers. */
   public static String markdown(RegressionCheck check) {
     StringBuilder md = new StringBuilder();
     md.append("## reckon check: ").append(check.passed() ? "passed" : "FAILED").append("\n\n");
     md.append(String.format(Locale.ROOT, "Run `%s` against baseline `%s`: %d numbers checked, %d failed "
-            + "(%d worse beyond tolerance, %d missing); %d better and %d worse outside the noise in all; "
-            + "%d numbers not in the baseline, not checked.%n%n",
+            + "(%d worse beyond tolerance, %d missing, %d not finite); %d better and %d worse outside the noise in "
+            + "all; %d numbers not in the baseline, not checked. %d cells of the baseline, %d of them missing, failed "
+            + "or skipped in this run.%n%n",
         check.run().id(), check.baseline().id(), check.checked().size(), check.failures().size(),
-        check.failures().stream().filter(c -> c.change().verdict() == Verdict.WORSE).count(),
-        check.count(Verdict.MISSING), check.count(Verdict.BETTER), check.count(Verdict.WORSE), check.unchecked()));
+        count(check, "regression"), count(check, "missing"), count(check, "non-finite"),
+        check.count(Verdict.BETTER), check.count(Verdict.WORSE), check.unchecked(), check.cells().size(),
+        check.cellFailures().size()));
     md.append("A number fails when it got worse by more than its tolerance and the 95% intervals do not overlap, "
-        + "or when the run lacks it. Tolerances: ").append(check.tolerances().describe()).append(".\n");
-    if (!check.passed()) {
+        + "when the run lacks it, or when it is NaN or infinite in the run; a cell of the baseline fails when the "
+        + "run did not do it. Tolerances: ").append(check.tolerances().describe()).append(".\n");
+    if (!check.cellFailures().isEmpty()) {
+      md.append("\n");
+      for (CheckedCell cell : check.cellFailures()) {
+        md.append("- ").append(cell.failure().orElseThrow()).append("\n");
+      }
+    }
+    if (!check.failures().isEmpty()) {
       md.append("\n| model | task | train | eval | iterations | metric | baseline | this run | change | tolerance |\n"
           + "| --- | --- | --- | --- | ---: | --- | ---: | ---: | ---: | ---: |\n");
       for (Checked c : check.failures()) {
         Key key = c.key();
+        Measurement before = c.change().baseline();
         Measurement after = c.change().measured();
         md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %d | %s | %s | %s | %s | %s |%n", key.model(),
             key.task(), key.trainLevel(), key.evalLevel(), key.iterations(), key.metric(),
-            Numbers.text(c.change().baseline().value()), after == null ? "missing" : Numbers.text(after.value()),
+            before == null ? "none" : Numbers.text(before.value()), after == null ? "missing"
+                : Double.isFinite(after.value()) ? Numbers.text(after.value()) : String.valueOf(after.value()),
             Numbers.change(c.change().difference()), Numbers.text(c.tolerance())));
       }
     }
     return md.toString();
+  }
+
+  private static long count(RegressionCheck check, String type) {
+    return check.failures().stream().filter(c -> c.failureType().equals(type)).count();
   }
 
   public static void writeMarkdown(RegressionCheck check, Path file) {

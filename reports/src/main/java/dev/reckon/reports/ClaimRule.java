@@ -1,10 +1,10 @@
 package dev.reckon.reports;
 
-import static dev.reckon.reports.ResultSelection.cellLevels;
-import static dev.reckon.reports.ResultSelection.counterpart;
-import static dev.reckon.reports.ResultSelection.gain;
 import static dev.reckon.reports.ResultSelection.matches;
-import static dev.reckon.reports.ResultSelection.taskLevels;
+import static dev.reckon.reports.RuleSupport.above;
+import static dev.reckon.reports.RuleSupport.better;
+import static dev.reckon.reports.RuleSupport.lead;
+import static dev.reckon.reports.RuleSupport.text;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
@@ -13,33 +13,40 @@ import dev.reckon.reports.ClaimVerdict.Finding;
 import dev.reckon.reports.ClaimVerdict.Outcome;
 import dev.reckon.reports.ClaimVerdict.Status;
 import dev.reckon.reports.ResultSelection.CellLevel;
+import dev.reckon.reports.ResultSelection.ModelCell;
 import dev.reckon.reports.ResultSelection.TaskLevel;
+import dev.reckon.reports.RuleSupport.ChanceCheck;
 import dev.reckon.reports.RunResults.Cell;
 import dev.reckon.reports.RunResults.TaskInfo;
 import dev.reckon.reports.RunResults.TrainingPoint;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * A rule that decides a claim, or part of one, from a run's results; one record a {@code kind} of
  * seeds/claims.yaml (seeds/README.md describes each). Rules read measurements averaged over seeds,
- * at each cell's full iteration budget unless they name iterations. {@code task} and model ids may
- * hold {@code *} wildcards; {@code metric} defaults to the task's primary metric. {@code levels}
- * holds level ids or the words {@code all}, {@code hardest}, and, for rules about one model's
- * cells, {@code training} and {@code harder} (every level harder than the one trained on).
+ * at each cell's full iteration budget unless they name iterations, and compare them outside the
+ * noise: two numbers differ only when their 95% intervals do not overlap (see {@link RuleSupport}).
+ * {@code task} and model ids may hold {@code *} wildcards; {@code metric} defaults to the task's
+ * primary metric. {@code levels} holds level ids or the words {@code all}, {@code hardest}, and, for
+ * rules about one model's cells, {@code training} and {@code harder} (every level harder than the
+ * one trained on); {@code !pattern} leaves out the levels it matches.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
 @JsonSubTypes({
     @JsonSubTypes.Type(value = ClaimRule.MoreIterations.class, name = "more_iterations"),
     @JsonSubTypes.Type(value = ClaimRule.AboveModel.class, name = "above_model"),
+    @JsonSubTypes.Type(value = ClaimRule.ShareKept.class, name = "share_kept"),
     @JsonSubTypes.Type(value = ClaimRule.Threshold.class, name = "threshold"),
     @JsonSubTypes.Type(value = ClaimRule.Separation.class, name = "separation"),
     @JsonSubTypes.Type(value = ClaimRule.DimensionTrend.class, name = "dimension_trend"),
@@ -52,65 +59,228 @@ sealed interface ClaimRule {
   Outcome evaluate(MeasurementIndex index);
 
   /**
-   * The model, evaluated at iterations {@code at}, beats itself at {@code than} by more than {@code
-   * by} on every selected level. Iterations are a count, {@code budget}, or a multiple of the
-   * trained count: {@code T}, {@code 2T}, {@code 4T}.
+   * The chance check of a trend or separation: a level where none of the models the rule reads is
+   * better than {@code model} (e.g. {@code uniform}) outside the noise, in {@code metric} (default:
+   * the rule's), is at chance and decides nothing; when every selected level is, the rule is "not
+   * measured: models at chance". A level the chance model was not evaluated on is not checked.
    */
-  record MoreIterations(String model, String task, List<String> levels, String metric, String at, String than,
-      double by) implements ClaimRule {
-    public MoreIterations {
-      required(model, task, levels, at, than);
+  record Chance(String model, String metric) {
+    public Chance {
+      required(model);
     }
 
-    @Override
-    public Outcome evaluate(MeasurementIndex index) {
-      List<Finding> findings = new ArrayList<>();
-      for (CellLevel s : cellLevels(index, task, List.of(model), levels, metric)) {
-        Optional<Measurement> high = s.at(index, at);
-        Optional<Measurement> low = s.at(index, than);
-        if (high.isPresent() && low.isPresent()) {
-          double gain = gain(index, s.task(), s.metric(), high.get().value(), low.get().value());
-          findings.add(new Finding(gain > by, gain - by, String.format(Locale.ROOT,
-              "%s on %s %s: %s %s at %s = %d iterations vs %s at %s = %d (needs a gain above %s)", s.model(),
-              s.task(), s.level(), s.metric(), Numbers.text(high.get().value()), at, high.get().iterations(),
-              Numbers.text(low.get().value()), than, low.get().iterations(), Numbers.text(by))));
-        }
-      }
-      return Outcome.of(findings, model + " on " + task + " at " + at + " and " + than + " iterations");
+    String metric(String ruleMetric) {
+      return metric == null || metric.equals("primary") ? ruleMetric : metric;
     }
   }
 
   /**
-   * The model leads {@code against} by at least {@code by} on every selected level, both at full
-   * budget; with {@code within_noise}, a smaller lead also holds when the two 95% intervals overlap.
+   * Test-time compute as a trend: on every selected level, at the iteration counts {@code steps}
+   * (ascending; counts, {@code T}-multiples, {@code budget}, or {@code all} for every count the cell
+   * was evaluated at), no later count is worse than an earlier one outside the noise and, with
+   * {@code rise} (the default), the last is better than the first outside the noise.
    */
-  record AboveModel(String model, String against, String task, List<String> levels, String metric, double by,
-      @JsonProperty("within_noise") boolean withinNoise) implements ClaimRule {
-    public AboveModel {
-      required(model, against, task, levels);
+  record MoreIterations(String model, String task, List<String> levels, String metric, List<String> steps,
+      Boolean rise, Chance chance) implements ClaimRule {
+    public MoreIterations {
+      required(model, task, levels, steps);
+      rise = rise == null || rise;
     }
 
     @Override
     public Outcome evaluate(MeasurementIndex index) {
       List<Finding> findings = new ArrayList<>();
-      for (CellLevel s : cellLevels(index, task, List.of(model), levels, metric)) {
-        Measurement mine = s.atBudget(index);
-        counterpart(index, against, s).ifPresent(other -> {
-          double lead = gain(index, s.task(), s.metric(), mine.value(), other.value());
-          boolean noise = withinNoise && mine.ciLow() <= other.ciHigh() && other.ciLow() <= mine.ciHigh();
-          findings.add(new Finding(lead >= by || noise, lead - by, String.format(Locale.ROOT,
-              "%s %s vs %s %s on %s %s (%s, needs a lead of %s%s)", s.model(), Numbers.text(mine.value()),
-              other.model(), Numbers.text(other.value()), s.task(), s.level(), s.metric(), Numbers.text(by),
-              withinNoise ? (noise ? " or overlapping intervals: they overlap" : " or overlapping intervals") : "")));
-        });
+      List<String> atChance = new ArrayList<>();
+      for (CellLevel s : RuleSupport.cellLevels(index, task, List.of(model), levels, metric)) {
+        List<Measurement> sequence = sequence(index, s);
+        if (sequence.size() < 2) {
+          continue;
+        }
+        Optional<ChanceCheck> check = RuleSupport.chance(index, chance, s.task(), s.level(), s.metric(),
+            sequence.stream().flatMap(m -> RuleSupport.inMetric(index, m, chance == null ? s.metric()
+                : chance.metric(s.metric())).stream()).toList());
+        if (check.isPresent() && !check.get().aboveChance()) {
+          atChance.add(check.get().text() + " at every count");
+          continue;
+        }
+        List<String> falls = RuleSupport.pairs(sequence, (a, b) -> better(index, a, b)).stream()
+            .map(p -> p.get(0).iterations() + " to " + p.get(1).iterations()).toList();
+        Measurement first = sequence.get(0);
+        Measurement last = sequence.get(sequence.size() - 1);
+        boolean rose = better(index, last, first);
+        List<String> problems = new ArrayList<>();
+        if (!falls.isEmpty()) {
+          problems.add("falls outside the noise from " + String.join(", ", falls) + " iterations");
+        }
+        if (rise && !rose) {
+          problems.add("the last count is not better than the first outside the noise");
+        }
+        findings.add(new Finding(problems.isEmpty(), lead(index, last, first), String.format(Locale.ROOT,
+            "%s on %s %s, %s at %s%s", s.model(), s.task(), s.level(), s.metric(), sequence.stream()
+                .map(m -> RuleSupport.iterations(index, m) + ": " + text(m)).collect(Collectors.joining(", ")),
+            problems.isEmpty() ? (rise ? "; rises outside the noise" : "; never falls outside the noise")
+                : "; " + String.join("; ", problems))));
       }
-      return Outcome.of(findings, model + " and " + against + " on " + task);
+      return Outcome.of(findings, atChance, model + " on " + task + levelWords(levels) + ", iterations "
+          + String.join(", ", steps));
+    }
+
+    /** The measurements at {@code steps}, each count once, ascending; empty when one is missing. */
+    private List<Measurement> sequence(MeasurementIndex index, CellLevel s) {
+      Map<Integer, Measurement> byCount = new TreeMap<>();
+      for (String step : steps) {
+        if (step.equals("all")) {
+          RuleSupport.everyCount(index, s).forEach(m -> byCount.put(m.iterations(), m));
+        } else {
+          Optional<Measurement> m = s.at(index, step);
+          if (m.isEmpty()) {
+            return List.of();
+          }
+          byCount.put(m.get().iterations(), m.get());
+        }
+      }
+      return List.copyOf(byCount.values());
     }
   }
 
-  /** Every selected model is at least {@code atLeast} and at most {@code atMost} on every selected level. */
+  /** What a comparison of two models must show on a level: better outside the noise, or not worse outside it. */
+  enum Require {
+    @JsonProperty("better") BETTER,
+    @JsonProperty("not_worse") NOT_WORSE
+  }
+
+  /**
+   * One model against another on the same levels: on every selected level the model is better than
+   * {@code against} outside the noise (and by at least {@code by}), or with {@code on_every:
+   * not_worse}, not worse outside the noise; {@code on_some: better} also asks for a level where it is
+   * better outside the noise. {@code at} names the iterations of the model (default {@code budget});
+   * {@code against_at} those of the other (default {@code budget}); {@code at: common} compares both
+   * at the largest count both were evaluated at, and {@code best} takes each model's best count.
+   */
+  record AboveModel(String model, String against, String task, List<String> levels, String metric, String at,
+      @JsonProperty("against_at") String againstAt, @JsonProperty("on_every") Require onEvery,
+      @JsonProperty("on_some") Require onSome, Double by) implements ClaimRule {
+    public AboveModel {
+      required(model, against, task, levels);
+      at = at == null ? "budget" : at;
+      againstAt = againstAt == null ? (at.equals("common") || at.equals("best") ? at : "budget") : againstAt;
+      onEvery = onEvery == null ? Require.BETTER : onEvery;
+      by = by == null ? 0.0 : by;
+    }
+
+    @Override
+    public Outcome evaluate(MeasurementIndex index) {
+      List<Finding> findings = new ArrayList<>();
+      boolean anyBetter = false;
+      for (CellLevel s : RuleSupport.cellLevels(index, task, List.of(model), levels, metric)) {
+        Optional<CellLevel> other = counterpart(index, s);
+        if (other.isEmpty()) {
+          continue;
+        }
+        Optional<Measurement[]> pair = pair(index, s, other.get());
+        if (pair.isEmpty()) {
+          continue;
+        }
+        Measurement mine = pair.get()[0];
+        Measurement theirs = pair.get()[1];
+        double lead = lead(index, mine, theirs);
+        boolean isBetter = better(index, mine, theirs) && lead >= by;
+        boolean isWorse = better(index, theirs, mine);
+        anyBetter |= isBetter;
+        boolean holds = onEvery == Require.BETTER ? isBetter : !isWorse;
+        String verdict = isBetter ? "better outside the noise" : isWorse ? "worse outside the noise"
+            : "within the noise";
+        findings.add(new Finding(holds, lead - by, String.format(Locale.ROOT,
+            "%s %s vs %s %s on %s %s (%s, %s): %s%s", mine.model(), text(mine), theirs.model(), text(theirs),
+            s.task(), s.level(), s.metric(), counts(index, mine, theirs), verdict,
+            onEvery == Require.BETTER && by > 0 ? " (needs a lead of at least " + Numbers.text(by) + ")" : "")));
+      }
+      if (onSome == Require.BETTER && !findings.isEmpty() && !anyBetter) {
+        findings.add(new Finding(false, 0, model + " is better than " + against + " outside the noise on none of "
+            + "the levels"));
+      }
+      return Outcome.of(findings, model + " and " + against + " on " + task + levelWords(levels));
+    }
+
+    /** The other model's cell on the same level: trained on the same level when it has that cell. */
+    private Optional<CellLevel> counterpart(MeasurementIndex index, CellLevel s) {
+      String trainLevel = index.budget(against, s.task(), s.cell().trainLevel()) > 0 ? s.cell().trainLevel()
+          : index.atBudget(against, s.task(), s.level(), s.metric()).map(Measurement::trainLevel).orElse(null);
+      return trainLevel == null ? Optional.empty()
+          : Optional.of(new CellLevel(new ModelCell(against, s.task(), trainLevel), s.level(), s.metric()));
+    }
+
+    private Optional<Measurement[]> pair(MeasurementIndex index, CellLevel mine, CellLevel other) {
+      if (at.equals("common")) {
+        Map<Integer, Measurement> theirs = new LinkedHashMap<>();
+        RuleSupport.everyCount(index, other).forEach(m -> theirs.put(m.iterations(), m));
+        List<Measurement> shared = RuleSupport.everyCount(index, mine).stream()
+            .filter(m -> theirs.containsKey(m.iterations())).toList();
+        return shared.isEmpty() ? Optional.empty() : Optional.of(new Measurement[] {shared.get(shared.size() - 1),
+            theirs.get(shared.get(shared.size() - 1).iterations())});
+      }
+      Optional<Measurement> a = RuleSupport.at(index, mine, at);
+      Optional<Measurement> b = RuleSupport.at(index, other, againstAt);
+      return a.isPresent() && b.isPresent() ? Optional.of(new Measurement[] {a.get(), b.get()}) : Optional.empty();
+    }
+
+    private static String counts(MeasurementIndex index, Measurement mine, Measurement theirs) {
+      if (mine.iterations() == theirs.iterations()) {
+        String a = RuleSupport.iterations(index, mine);
+        String b = RuleSupport.iterations(index, theirs);
+        return "both at " + mine.iterations() + " iterations" + (a.contains("T") || b.contains("T")
+            ? " (" + mine.model() + " " + a.replaceFirst(" = \\d+$", "") + ", " + theirs.model() + " "
+                + b.replaceFirst(" = \\d+$", "") + ")" : "");
+      }
+      return mine.model() + " at " + RuleSupport.iterations(index, mine) + ", " + theirs.model() + " at "
+          + RuleSupport.iterations(index, theirs) + " iterations";
+    }
+  }
+
+  /**
+   * Generalisation as a share: on every selected level (typically {@code harder}) the model at
+   * iterations {@code at} keeps at least {@code at_least} of what it scores on its training level at
+   * the same iterations (a metric where higher is better; a cell that scores 0 on its training level
+   * has nothing to keep and decides nothing).
+   */
+  record ShareKept(String model, String task, List<String> levels, String metric, String at,
+      @JsonProperty("at_least") Double atLeast) implements ClaimRule {
+    public ShareKept {
+      required(model, task, levels, atLeast);
+      at = at == null ? "budget" : at;
+    }
+
+    @Override
+    public Outcome evaluate(MeasurementIndex index) {
+      List<Finding> findings = new ArrayList<>();
+      for (CellLevel s : RuleSupport.cellLevels(index, task, List.of(model), levels, metric)) {
+        CellLevel training = new CellLevel(s.cell(), s.cell().trainLevel(), s.metric());
+        Optional<Measurement> here = RuleSupport.at(index, s, at);
+        Optional<Measurement> there = RuleSupport.at(index, training, at);
+        if (here.isEmpty() || there.isEmpty() || there.get().value() <= 0 || s.level().equals(training.level())) {
+          continue;
+        }
+        double share = here.get().value() / there.get().value();
+        findings.add(new Finding(share >= atLeast, share - atLeast, String.format(Locale.ROOT,
+            "%s on %s %s at %s: %s %s against %s on its training level %s, a share of %s (needs >= %s)", s.model(),
+            s.task(), s.level(), RuleSupport.iterations(index, here.get()), s.metric(), text(here.get()),
+            text(there.get()), training.level(), Numbers.text(share), Numbers.text(atLeast))));
+      }
+      return Outcome.of(findings, model + " on " + task + levelWords(levels) + " and its training level at " + at);
+    }
+  }
+
+  /**
+   * Every selected model is at least {@code atLeast} and at most {@code atMost} on every selected
+   * level, at its full budget, up to {@value #ROUNDING} of floating-point rounding. A bound reads the
+   * value (the interval is shown): the bounds are the project's margins, not a comparison of two
+   * noisy numbers.
+   */
   record Threshold(List<String> models, String task, List<String> levels, String metric,
       @JsonProperty("at_least") Double atLeast, @JsonProperty("at_most") Double atMost) implements ClaimRule {
+    /** How far a value may miss a bound by floating-point rounding alone (a mean of ones, a KL of 1e-16). */
+    static final double ROUNDING = 1e-9;
+
     public Threshold {
       required(models, task, levels);
       if (atLeast == null && atMost == null) {
@@ -121,12 +291,14 @@ sealed interface ClaimRule {
     @Override
     public Outcome evaluate(MeasurementIndex index) {
       List<Finding> findings = new ArrayList<>();
-      for (CellLevel s : cellLevels(index, task, models, levels, metric)) {
-        double value = s.atBudget(index).value();
+      for (CellLevel s : RuleSupport.cellLevels(index, task, models, levels, metric)) {
+        Measurement m = s.atBudget(index);
+        double value = m.value();
         double margin = Math.min(atLeast == null ? Double.MAX_VALUE : value - atLeast,
             atMost == null ? Double.MAX_VALUE : atMost - value);
-        findings.add(new Finding(margin >= 0, margin, String.format(Locale.ROOT, "%s on %s %s: %s %s (needs %s)",
-            s.model(), s.task(), s.level(), s.metric(), Numbers.text(value), bounds())));
+        findings.add(new Finding(margin >= -ROUNDING, margin, String.format(Locale.ROOT,
+            "%s on %s %s at %d iterations: %s %s (needs %s)", s.model(), s.task(), s.level(), m.iterations(),
+            s.metric(), text(m), bounds())));
       }
       return Outcome.of(findings, String.join(", ", models) + " on " + task + levelWords(levels));
     }
@@ -143,9 +315,12 @@ sealed interface ClaimRule {
     }
   }
 
-  /** On every selected level, every model of {@code worse} is worse than every model of {@code better}. */
-  record Separation(String task, List<String> levels, String metric, ModelGroup worse, ModelGroup better)
-      implements ClaimRule {
+  /**
+   * On every selected level, every model of {@code worse} is worse than every model of {@code better}
+   * outside the noise; a level where no model is above {@code chance} decides nothing.
+   */
+  record Separation(String task, List<String> levels, String metric, ModelGroup worse, ModelGroup better,
+      Chance chance) implements ClaimRule {
     public Separation {
       required(task, levels, worse, better);
     }
@@ -153,34 +328,54 @@ sealed interface ClaimRule {
     @Override
     public Outcome evaluate(MeasurementIndex index) {
       List<Finding> findings = new ArrayList<>();
-      for (TaskLevel s : taskLevels(index, task, levels, metric)) {
+      List<String> atChance = new ArrayList<>();
+      for (TaskLevel s : RuleSupport.taskLevels(index, task, levels, metric)) {
         List<Measurement> low = worse.measurements(index, s);
         List<Measurement> high = better.measurements(index, s);
         if (low.isEmpty() || high.isEmpty()) {
           continue;
         }
-        Comparator<Measurement> byMerit = Comparator.comparingDouble(m -> gain(index, s.task(), s.metric(),
-            m.value(), 0));
+        Optional<ChanceCheck> check = RuleSupport.chance(index, chance, s.task(), s.level(), s.metric(),
+            Stream.concat(low.stream(), high.stream()).flatMap(m -> RuleSupport.inMetric(index, m,
+                chance == null ? s.metric() : chance.metric(s.metric())).stream()).toList());
+        if (check.isPresent() && !check.get().aboveChance()) {
+          atChance.add(check.get().text());
+          continue;
+        }
+        Comparator<Measurement> byMerit = Comparator.comparingDouble(m -> lead(index, m, high.get(0)));
         Measurement bestOfWorse = low.stream().max(byMerit).orElseThrow();
         Measurement worstOfBetter = high.stream().min(byMerit).orElseThrow();
-        double gap = gain(index, s.task(), s.metric(), worstOfBetter.value(), bestOfWorse.value());
-        findings.add(new Finding(gap > 0, gap, String.format(Locale.ROOT,
-            "%s %s, %s: best of %s %s (%s), worst of %s %s (%s)", s.task(), s.level(), s.metric(), worse.describe(),
-            Numbers.text(bestOfWorse.value()), bestOfWorse.model(), better.describe(),
-            Numbers.text(worstOfBetter.value()), worstOfBetter.model())));
+        List<String> apart = new ArrayList<>();
+        for (Measurement w : low) {
+          for (Measurement b : high) {
+            if (!ClaimRule.betterOf(index, b, w)) {
+              apart.add(w.model() + " vs " + b.model());
+            }
+          }
+        }
+        findings.add(new Finding(apart.isEmpty(), lead(index, worstOfBetter, bestOfWorse), String.format(Locale.ROOT,
+            "%s %s, %s: best of %s %s (%s), worst of %s %s (%s)%s", s.task(), s.level(), s.metric(), worse.describe(),
+            text(bestOfWorse), bestOfWorse.model(), better.describe(), text(worstOfBetter), worstOfBetter.model(),
+            apart.isEmpty() ? "; apart outside the noise" : "; not apart outside the noise: " + String.join(", ",
+                apart))));
       }
-      return Outcome.of(findings, worse.describe() + " and " + better.describe() + " on " + task + levelWords(levels));
+      return Outcome.of(findings, atChance, worse.describe() + " and " + better.describe() + " on " + task
+          + levelWords(levels));
     }
   }
 
   /**
-   * Across the selected models ordered by representation dimension d, the metric falls (or rises) as
-   * d rises; each step may go the other way by at most {@code slack}.
+   * Across the selected models ordered by representation dimension d (at least {@code
+   * min_dimensions} of them, default 3), the metric falls (or rises) as d rises: the smallest and the
+   * largest d differ that way outside the noise, and no two dimensions go the other way outside the
+   * noise (within the noise, a step may go either way). A level where no model is above {@code
+   * chance} decides nothing.
    */
   record DimensionTrend(List<String> models, String task, List<String> levels, String metric, Trend trend,
-      double slack) implements ClaimRule {
+      Chance chance, @JsonProperty("min_dimensions") Integer minDimensions) implements ClaimRule {
     public DimensionTrend {
       required(models, task, levels, trend);
+      minDimensions = minDimensions == null ? 3 : minDimensions;
     }
 
     /** Which way the metric goes as d rises. */
@@ -193,30 +388,53 @@ sealed interface ClaimRule {
     public Outcome evaluate(MeasurementIndex index) {
       ModelGroup group = new ModelGroup(models, null, null);
       List<Finding> findings = new ArrayList<>();
-      for (TaskLevel s : taskLevels(index, task, levels, metric)) {
+      List<String> atChance = new ArrayList<>();
+      for (TaskLevel s : RuleSupport.taskLevels(index, task, levels, metric)) {
         Map<Integer, Measurement> byDimension = new TreeMap<>();
         group.measurements(index, s)
             .forEach(m -> MeasurementIndex.dimension(m.model()).ifPresent(d -> byDimension.put(d, m)));
-        if (byDimension.size() < 2) {
+        if (byDimension.size() < minDimensions) {
           continue;
         }
         List<Measurement> ordered = List.copyOf(byDimension.values());
-        List<String> against = new ArrayList<>();
-        double worstStep = Double.NEGATIVE_INFINITY; // the largest step the wrong way
-        for (int i = 1; i < ordered.size(); i++) {
-          double step = ordered.get(i).value() - ordered.get(i - 1).value();
-          double wrongWay = trend == Trend.FALLS ? step : -step;
-          worstStep = Math.max(worstStep, wrongWay);
-          if (wrongWay > slack) {
-            against.add(ordered.get(i - 1).model() + " to " + ordered.get(i).model());
-          }
+        Optional<ChanceCheck> check = RuleSupport.chance(index, chance, s.task(), s.level(), s.metric(),
+            ordered.stream().flatMap(m -> RuleSupport.inMetric(index, m, chance == null ? s.metric()
+                : chance.metric(s.metric())).stream()).toList());
+        if (check.isPresent() && !check.get().aboveChance()) {
+          atChance.add(check.get().text());
+          continue;
         }
-        findings.add(new Finding(against.isEmpty(), slack - worstStep, String.format(Locale.ROOT,
-            "%s %s, %s by d: %s%s", s.task(), s.level(), s.metric(), byDimension.entrySet().stream()
-                .map(e -> e.getKey() + ": " + Numbers.text(e.getValue().value())).collect(Collectors.joining(", ")),
-            against.isEmpty() ? "" : "; goes the wrong way from " + String.join(", ", against))));
+        // (a, b): b, at the larger d, went the stated (or the other) way from a, outside the noise
+        BiFunction<Measurement, Measurement, Boolean> statedWay =
+            (a, b) -> trend == Trend.FALLS ? above(a, b) : above(b, a);
+        BiFunction<Measurement, Measurement, Boolean> otherWay =
+            (a, b) -> trend == Trend.FALLS ? above(b, a) : above(a, b);
+        List<String> against = RuleSupport.pairs(ordered, otherWay).stream()
+            .map(p -> "d = " + dimension(p.get(0)) + " to " + dimension(p.get(1))).toList();
+        Measurement smallest = ordered.get(0);
+        Measurement largest = ordered.get(ordered.size() - 1);
+        boolean ends = statedWay.apply(smallest, largest);
+        double change = (largest.value() - smallest.value()) * (trend == Trend.FALLS ? -1 : 1);
+        List<String> problems = new ArrayList<>();
+        if (!against.isEmpty()) {
+          problems.add("goes the wrong way outside the noise from " + String.join(", ", against));
+        }
+        if (!ends) {
+          problems.add("d = " + dimension(smallest) + " and d = " + dimension(largest) + " are not apart the stated "
+              + "way outside the noise");
+        }
+        findings.add(new Finding(problems.isEmpty(), change, String.format(Locale.ROOT,
+            "%s %s, %s by d: %s; %s", s.task(), s.level(), s.metric(), byDimension.entrySet().stream()
+                .map(e -> e.getKey() + ": " + text(e.getValue())).collect(Collectors.joining(", ")),
+            problems.isEmpty() ? (trend == Trend.FALLS ? "falls" : "rises") + " as d rises, outside the noise"
+                : String.join("; ", problems))));
       }
-      return Outcome.of(findings, String.join(", ", models) + " with a dimension on " + task + levelWords(levels));
+      return Outcome.of(findings, atChance, String.join(", ", models) + " (at least " + minDimensions
+          + " dimensions) on " + task + levelWords(levels));
+    }
+
+    private static int dimension(Measurement m) {
+      return MeasurementIndex.dimension(m.model()).orElseThrow();
     }
   }
 
@@ -234,8 +452,7 @@ sealed interface ClaimRule {
     public Outcome evaluate(MeasurementIndex index) {
       List<Finding> findings = new ArrayList<>();
       for (Cell[] pair : trainedPairs(index, model, against, task)) {
-        String metric = Optional.ofNullable(index.run().tasks().get(pair[0].task())).map(TaskInfo::trainingMetric)
-            .orElse("");
+        String metric = trainingMetric(index, pair[0]);
         double mine = secondsTo(index, pair[0], metric);
         double other = secondsTo(index, pair[1], metric);
         double margin = Math.min(other, Double.MAX_VALUE) - Math.min(mine, Double.MAX_VALUE);
@@ -285,39 +502,79 @@ sealed interface ClaimRule {
   }
 
   /**
-   * Every finished cell of the model on {@code task} that trained at least {@code min_updates}
-   * updates saw its training collapse (the harness's detection, in cells.csv); shorter cells do not
-   * count, so a run without a long enough one leaves the claim not measured.
+   * A training collapse read from the curve itself (training.csv): in every finished cell of the
+   * model on {@code task} that trained at least {@code min_updates} updates, the curve {@code metric}
+   * (default {@code train_<primary metric>}) first reaches {@code from_at_least}, later falls to at
+   * most {@code to_at_most} (near zero) and stays there to the end of training, for at least {@code
+   * for_points} points (default 3). Shorter cells do not count, so a run without a long enough one
+   * leaves the claim not measured. The harness's own detection (cells.csv) is quoted beside it.
    */
-  record Collapses(String model, String task, @JsonProperty("min_updates") int minUpdates) implements ClaimRule {
+  record Collapses(String model, String task, String metric, @JsonProperty("min_updates") int minUpdates,
+      @JsonProperty("from_at_least") Double fromAtLeast, @JsonProperty("to_at_most") Double toAtMost,
+      @JsonProperty("for_points") Integer forPoints) implements ClaimRule {
     public Collapses {
-      required(model, task);
+      required(model, task, fromAtLeast, toAtMost);
+      forPoints = forPoints == null ? 3 : forPoints;
     }
 
     @Override
     public Outcome evaluate(MeasurementIndex index) {
       List<Finding> findings = new ArrayList<>();
       for (Cell cell : index.run().cells()) {
-        if (!cell.model().equals(model) || !cell.status().equals("done") || !matches(task, cell.task())) {
+        if (!cell.model().equals(model) || !cell.status().equals(RunFormat.DONE) || !matches(task, cell.task())) {
           continue;
         }
         long updates = points(index, cell).mapToLong(TrainingPoint::update).max().orElse(0);
-        if (updates >= minUpdates) {
-          boolean collapsed = cell.collapseUpdate() > 0;
-          findings.add(new Finding(collapsed, collapsed ? 1 : -1, String.format(Locale.ROOT,
-              "%s on %s %s seed %d, %d updates: %s", model, cell.task(), cell.trainLevel(), cell.seed(), updates,
-              collapsed ? "collapsed at update " + cell.collapseUpdate() + " (" + cell.collapse() + ")"
-                  : "no collapse")));
+        if (updates < minUpdates) {
+          continue;
         }
+        String curveMetric = metric == null ? trainingMetric(index, cell) : metric;
+        List<TrainingPoint> curve = curve(index, cell, curveMetric).sorted(Comparator.comparingLong(
+            TrainingPoint::update)).toList();
+        int peak = -1;
+        for (int i = 0; i < curve.size() && peak < 0; i++) {
+          if (curve.get(i).value() >= fromAtLeast) {
+            peak = i;
+          }
+        }
+        // the tail of the curve at or below toAtMost: where the fall that stayed began
+        int tail = curve.size();
+        while (tail > 0 && curve.get(tail - 1).value() <= toAtMost) {
+          tail--;
+        }
+        boolean collapsed = peak >= 0 && tail > peak && curve.size() - tail >= forPoints;
+        double best = curve.stream().mapToDouble(TrainingPoint::value).max().orElse(Double.NaN);
+        String fall = peak < 0 ? "never reached " + Numbers.text(fromAtLeast)
+            : tail == curve.size() ? "ends at " + Numbers.text(curve.get(curve.size() - 1).value())
+            : curve.size() - tail < forPoints ? "at most " + Numbers.text(toAtMost) + " only for its last "
+                + (curve.size() - tail) + " points"
+            : "fell to " + Numbers.text(curve.get(tail).value()) + " at update " + curve.get(tail).update()
+                + " and stayed at most " + Numbers.text(toAtMost) + " for its last " + (curve.size() - tail)
+                + " points";
+        findings.add(new Finding(collapsed, collapsed ? 1 : -1, String.format(Locale.ROOT,
+            "%s on %s %s seed %d, %d updates: %s peaked at %s, %s%s", model, cell.task(), cell.trainLevel(),
+            cell.seed(), updates, curveMetric, Numbers.text(best), fall, cell.collapseUpdate() > 0
+                ? " (the harness saw a collapse at update " + cell.collapseUpdate() + ": " + cell.collapse() + ")"
+                : "")));
       }
       return Outcome.of(findings, model + " on " + task + " trained at least " + minUpdates + " updates");
     }
   }
 
+  /** The training curve of the primary metric of a cell's task, e.g. {@code train_puzzle_accuracy}. */
+  private static String trainingMetric(MeasurementIndex index, Cell cell) {
+    return Optional.ofNullable(index.run().tasks().get(cell.task())).map(TaskInfo::trainingMetric).orElse("");
+  }
+
+  /** Better outside the noise; a name the records can call without shadowing by their own {@code better}. */
+  private static boolean betterOf(MeasurementIndex index, Measurement a, Measurement b) {
+    return better(index, a, b);
+  }
+
   /** Finished cells of {@code model} on {@code task}, each with the cell of {@code against} trained alike. */
   private static List<Cell[]> trainedPairs(MeasurementIndex index, String model, String against, String task) {
     List<Cell> trained = index.run().cells().stream()
-        .filter(c -> c.status().equals("done") && !Double.isNaN(c.trainSeconds()) && matches(task, c.task()))
+        .filter(c -> c.status().equals(RunFormat.DONE) && !Double.isNaN(c.trainSeconds()) && matches(task, c.task()))
         .toList();
     List<Cell[]> pairs = new ArrayList<>();
     for (Cell mine : trained) {
@@ -350,7 +607,7 @@ sealed interface ClaimRule {
 
     @Override
     public Outcome evaluate(MeasurementIndex index) {
-      return new Outcome(Status.CHECKED_BY_TESTS, List.of(test));
+      return new Outcome(Status.CHECKED_BY_TESTS, List.of(test), "");
     }
   }
 
@@ -362,7 +619,7 @@ sealed interface ClaimRule {
 
     @Override
     public Outcome evaluate(MeasurementIndex index) {
-      return new Outcome(Status.NOT_MEASURED, List.of(reason));
+      return new Outcome(Status.NOT_MEASURED, List.of(reason), "not recorded");
     }
   }
 

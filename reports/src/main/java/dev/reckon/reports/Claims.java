@@ -2,6 +2,7 @@ package dev.reckon.reports;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
@@ -11,25 +12,38 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
- * The claims file, seeds/claims.yaml: the research notes by key and their claims. The file is
- * bundled in this module's jar, so a report judges the claims wherever it runs.
+ * The claims file, seeds/claims.yaml: the research notes by key, their claims, and the harness's own
+ * sanity checks (decided by the same rules, reported in a section of their own). The file is bundled
+ * in this module's jar, so a report judges the claims wherever it runs.
  *
  * @param notes per key, a one-line description of a research note
+ * @param sanityChecks checks of the harness itself (e.g. the oracle scores perfectly), each without
+ *     a note; read as claims of the note {@link Claim#HARNESS}
  */
-public record Claims(Map<String, String> notes, List<Claim> claims) {
+public record Claims(Map<String, String> notes, List<Claim> claims,
+    @JsonProperty("sanity_checks") List<Claim> sanityChecks) {
   static final String BUNDLED = "seeds/claims.yaml";
 
   public Claims {
     notes = Map.copyOf(requireNonNull(notes, "notes is null"));
     claims = List.copyOf(requireNonNull(claims, "claims is null"));
+    sanityChecks = sanityChecks == null ? List.of() : sanityChecks.stream().map(check -> {
+      if (!check.note().isEmpty() && !check.sanity()) {
+        throw new IllegalArgumentException("sanity check " + check.id() + " names a note; sanity checks have none");
+      }
+      return check.asSanityCheck();
+    }).toList();
     Set<String> ids = new HashSet<>();
-    for (Claim claim : claims) {
+    for (Claim claim : Stream.concat(claims.stream(), sanityChecks.stream()).toList()) {
       if (!ids.add(claim.id())) {
         throw new IllegalArgumentException("two claims are named " + claim.id());
       }
-      if (!notes.containsKey(claim.note())) {
+    }
+    for (Claim claim : claims) {
+      if (claim.sanity() || !notes.containsKey(claim.note())) {
         throw new IllegalArgumentException("claim " + claim.id() + " names an unknown note " + claim.note());
       }
     }
@@ -57,9 +71,12 @@ public record Claims(Map<String, String> notes, List<Claim> claims) {
     return new ObjectMapper(new YAMLFactory()).readValue(in, Claims.class);
   }
 
-  /** Every claim decided on one run, in file order. */
+  /**
+   * Every claim decided on one run, in file order, then every sanity check ({@link Claim#sanity()}
+   * tells them apart).
+   */
   public List<ClaimVerdict> judge(RunResults run) {
     MeasurementIndex index = new MeasurementIndex(run);
-    return claims.stream().map(claim -> claim.judge(index)).toList();
+    return Stream.concat(claims.stream(), sanityChecks.stream()).map(claim -> claim.judge(index)).toList();
   }
 }

@@ -21,7 +21,7 @@ public final class CompositionalBoard {
     TreeMap<String, Boolean> metrics = new TreeMap<>();
     for (Measurement m : Measurement.of(run.results()).values()) {
       TaskInfo task = run.tasks().get(m.task());
-      if (task != null && task.format().equals("RETRIEVAL")) {
+      if (task != null && task.retrieval()) {
         rows.computeIfAbsent(List.of(m.task(), m.evalLevel(), m.evalDifficulty(), m.model(), m.trainLevel()),
             k -> new LinkedHashMap<>()).put(m.metric(), m);
         metrics.put(m.metric(), true);

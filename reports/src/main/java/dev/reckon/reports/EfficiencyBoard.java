@@ -32,8 +32,8 @@ import java.util.Optional;
  */
 public final class EfficiencyBoard {
   static final double TARGET = 0.9;
-  static final String MEMORY = "update_memory_mb";
-  static final String RSS_GROWTH = "rss_growth_mb";
+  static final String MEMORY = RunFormat.UPDATE_MEMORY;
+  static final String RSS_GROWTH = RunFormat.RSS_GROWTH;
   static final List<String> HEADER = List.of("task", "train_level", "model", "metric", "updates", "train_seconds",
       "seconds_per_update", "time_ratio", "update_memory_mb", "memory_ratio", "rss_growth_mb", "target", "updates_to_target",
       "seconds_to_target", "equal_time_seconds", "at_equal_time", "final_value", "collapse_update", "seed");

@@ -33,7 +33,7 @@ public final class Leaderboards {
 
   /** Writes leaderboards/ttc.csv, generalization.csv, compositional.csv, efficiency.csv and collapses.csv in the run directory. */
   public static void write(Path runDirectory) {
-    Path directory = runDirectory.resolve("leaderboards");
+    Path directory = runDirectory.resolve(RunFormat.LEADERBOARDS);
     try {
       Files.createDirectories(directory);
     } catch (IOException e) {

@@ -19,19 +19,8 @@ final class MarkdownReport {
           .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))).append('\n');
     }
     report.comparison().ifPresent(comparison -> comparison(md, comparison));
-    md.append("\n## Claims of the research notes\n\n| claim |");
-    report.runs().forEach(run -> md.append(" `").append(run.id()).append("` |"));
-    md.append("\n| --- |").append(" --- |".repeat(report.runs().size())).append('\n');
-    List<List<ClaimVerdict>> verdicts = report.verdicts();
-    for (int claim = 0; claim < verdicts.get(0).size(); claim++) {
-      md.append("| **").append(verdicts.get(0).get(claim).claim().id()).append("** |");
-      for (List<ClaimVerdict> run : verdicts) {
-        ClaimVerdict verdict = run.get(claim);
-        md.append(' ').append(verdict.status().text()).append(": ")
-            .append(cell(String.join("; ", verdict.evidence()))).append(" |");
-      }
-      md.append('\n');
-    }
+    verdicts(md, report, true);
+    verdicts(md, report, false);
     for (int run = 0; run < report.runs().size(); run++) {
       String suffix = report.runs().size() > 1 ? ": `" + report.runs().get(run).id() + "`" : "";
       md.append("\n## Leaderboards").append(suffix).append('\n');
@@ -40,6 +29,42 @@ final class MarkdownReport {
       }
     }
     return md.toString();
+  }
+
+  /**
+   * The sanity checks (with a line per run where one failed, so that a CI summary shows it), or the
+   * claims of the notes: a row each, a column a run.
+   */
+  private static void verdicts(StringBuilder md, Report report, boolean sanity) {
+    List<List<ClaimVerdict>> verdicts = report.verdicts();
+    md.append(sanity ? "\n## Sanity checks\n\n" : "\n## Claims of the research notes\n\n");
+    if (sanity) {
+      for (int run = 0; run < verdicts.size(); run++) {
+        List<String> failed = verdicts.get(run).stream()
+            .filter(v -> v.claim().sanity() && v.status() == ClaimVerdict.Status.NOT_REPRODUCED)
+            .map(v -> v.claim().id()).toList();
+        if (!failed.isEmpty()) {
+          md.append("**").append(failed.size()).append(failed.size() == 1 ? " sanity check failed" : " sanity checks "
+              + "failed").append(" in `").append(report.runs().get(run).id()).append("`: ")
+              .append(String.join(", ", failed)).append("; the run's numbers are suspect.**\n\n");
+        }
+      }
+    }
+    md.append(sanity ? "| check |" : "| claim |");
+    report.runs().forEach(run -> md.append(" `").append(run.id()).append("` |"));
+    md.append("\n| --- |").append(" --- |".repeat(report.runs().size())).append('\n');
+    for (int claim = 0; claim < verdicts.get(0).size(); claim++) {
+      if (verdicts.get(0).get(claim).claim().sanity() != sanity) {
+        continue;
+      }
+      md.append("| **").append(verdicts.get(0).get(claim).claim().id()).append("** |");
+      for (List<ClaimVerdict> run : verdicts) {
+        ClaimVerdict verdict = run.get(claim);
+        md.append(' ').append(verdict.label()).append(": ")
+            .append(cell(String.join("; ", verdict.evidence()))).append(" |");
+      }
+      md.append('\n');
+    }
   }
 
   private static void comparison(StringBuilder md, RunComparison comparison) {

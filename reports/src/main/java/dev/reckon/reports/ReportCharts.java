@@ -160,7 +160,7 @@ final class ReportCharts {
   }
 
   private boolean retrieval(String task) {
-    return index.run().tasks().get(task).format().equals("RETRIEVAL");
+    return index.run().tasks().get(task).retrieval();
   }
 
   private boolean isPrimary(Measurement m) {

@@ -2,13 +2,13 @@ package dev.reckon.reports;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,9 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
+import java.util.Optional;
 
 /**
  * What a run directory says, read from its files alone (results.csv, cells.csv, training.csv,
@@ -33,11 +31,14 @@ import org.apache.commons.csv.CSVRecord;
  * @param cells per cell, its last line in cells.csv (a resumed run may have retried it)
  * @param training every row of training.csv
  * @param tasks per task id, its primary metric, metric directions and units, format and level order
+ * @param iterationMeanings per model id, what one iteration of its test-time compute axis is (as
+ *     the model declares it; empty for runs made before models declared it)
  */
 public record RunResults(Path directory, String id, Map<String, String> about, List<Result> results,
-    List<Cell> cells, List<TrainingPoint> training, Map<String, TaskInfo> tasks) {
-  private static final String RESULTS = "results.csv";
-  private static final String MANIFEST = "manifest.json";
+    List<Cell> cells, List<TrainingPoint> training, Map<String, TaskInfo> tasks,
+    Map<String, String> iterationMeanings) {
+  private static final String RESULTS = RunFormat.Table.RESULTS.file();
+  private static final String MANIFEST = RunFormat.MANIFEST;
 
   public RunResults {
     requireNonNull(directory, "directory is null");
@@ -70,7 +71,8 @@ public record RunResults(Path directory, String id, Map<String, String> about, L
       double value, double wallSeconds) {}
 
   /**
-   * @param format {@code LABELING} or {@code RETRIEVAL}
+   * @param format the id of the task's data shape, e.g. {@code labeling} or {@code retrieval} (runs
+   *     of api 1 wrote them in capitals)
    * @param primaryMetric the metric that ranks leaderboards
    * @param higherIsBetter per metric id, its direction
    * @param units per metric id, its unit ({@code fraction}, {@code nats}, ...)
@@ -79,12 +81,17 @@ public record RunResults(Path directory, String id, Map<String, String> about, L
   public record TaskInfo(String id, String format, String primaryMetric, Map<String, Boolean> higherIsBetter,
       Map<String, String> units, List<String> levels) {
     /** What the models put before a metric's name for its value on their training batches. */
-    static final String TRAINING_PREFIX = "train_";
+    static final String TRAINING_PREFIX = RunFormat.TRAINING_PREFIX;
 
     public TaskInfo {
       higherIsBetter = Map.copyOf(higherIsBetter);
       units = Map.copyOf(units);
       levels = List.copyOf(levels);
+    }
+
+    /** Whether the task scores keys against queries: the compositional board's tasks. */
+    public boolean retrieval() {
+      return format.equalsIgnoreCase("retrieval");
     }
 
     public boolean higherIsBetter(String metric) {
@@ -105,38 +112,96 @@ public record RunResults(Path directory, String id, Map<String, String> about, L
     }
   }
 
+  /** The columns of results.csv the reports read. */
+  static final List<String> RESULT_COLUMNS = List.of("model", "task", "train_level", "eval_level", "eval_difficulty",
+      "iterations", "metric", "seed", "value", "n", "ci_low", "ci_high");
+  private static final List<String> CELL_COLUMNS = List.of("model", "task", "train_level", "seed", "status", "reason",
+      "trained_iterations", "train_seconds");
+  private static final List<String> TRAINING_COLUMNS = List.of("model", "task", "train_level", "seed", "update",
+      "metric", "value", "wall_seconds");
+
   /**
    * Reads a run directory, or a stored baseline holding at least its results.csv.
    *
-   * @throws IllegalArgumentException when {@code directory} has neither results.csv nor manifest.json
+   * @throws IllegalArgumentException when {@code directory} has neither results.csv nor
+   *     manifest.json, or when one of its tables or its manifest is malformed (not UTF-8, a line
+   *     cut short, a value where a number belongs that is none, ...), naming the file, the line
+   *     and the column
    */
   public static RunResults read(Path directory) {
+    return read(directory, false);
+  }
+
+  /**
+   * Reads the baseline of a regression check: a run directory, or a directory holding a run's
+   * results.csv, that must hold numbers, every one of them finite.
+   *
+   * @throws IllegalArgumentException as {@link #read}, and when results.csv is missing, empty or
+   *     holds only its header, or when a value or interval in it is NaN or infinite (naming the
+   *     line and the column)
+   */
+  public static RunResults readBaseline(Path directory) {
+    Path file = directory.resolve(RESULTS);
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("the baseline " + directory + " holds no numbers: it has no " + RESULTS);
+    }
+    RunResults baseline = read(directory, true);
+    if (baseline.results().isEmpty()) {
+      boolean empty;
+      try {
+        empty = Files.size(file) == 0;
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + file, e);
+      }
+      throw new IllegalArgumentException("the baseline " + directory + " holds no numbers: " + file
+          + (empty ? " is empty" : " has a header and no rows"));
+    }
+    return baseline;
+  }
+
+  private static RunResults read(Path directory, boolean finiteOnly) {
     if (!Files.isRegularFile(directory.resolve(RESULTS)) && !Files.isRegularFile(directory.resolve(MANIFEST))) {
       throw new IllegalArgumentException(directory + " is not a run directory: it has neither " + RESULTS + " nor "
           + MANIFEST);
     }
-    List<Result> results = csv(directory.resolve(RESULTS), row -> new Result(row.get("model"), row.get("task"),
-        row.get("train_level"), row.get("eval_level"), Double.parseDouble(row.get("eval_difficulty")),
-        Integer.parseInt(row.get("iterations")), row.get("metric"), Long.parseLong(row.get("seed")),
-        Double.parseDouble(row.get("value")), Integer.parseInt(row.get("n")), Double.parseDouble(row.get("ci_low")),
-        Double.parseDouble(row.get("ci_high"))));
+    List<Result> results = TableReader.read(directory.resolve(RESULTS), RESULT_COLUMNS, row -> {
+      Result result = new Result(row.text("model"), row.text("task"), row.text("train_level"),
+          row.text("eval_level"), row.decimal("eval_difficulty"), row.smallWhole("iterations"), row.text("metric"),
+          row.whole("seed"), row.decimal("value"), row.smallWhole("n"), row.decimal("ci_low"),
+          row.decimal("ci_high"));
+      if (finiteOnly) {
+        for (String column : List.of("value", "ci_low", "ci_high")) {
+          double value = row.decimal(column);
+          if (!Double.isFinite(value)) {
+            throw row.error(column, value + " is not a finite number, and every number of a baseline must be (make "
+                + "the baseline from a run you trust)");
+          }
+        }
+      }
+      return result;
+    });
     Map<List<Object>, Cell> cells = new LinkedHashMap<>();
-    for (Cell cell : csv(directory.resolve("cells.csv"), row -> new Cell(row.get("model"), row.get("task"),
-        row.get("train_level"), Long.parseLong(row.get("seed")), row.get("status"), row.get("reason"),
-        row.get("trained_iterations").isEmpty() ? 0 : Integer.parseInt(row.get("trained_iterations")),
-        row.get("train_seconds").isEmpty() ? Double.NaN : Double.parseDouble(row.get("train_seconds")),
-        row.isMapped("collapse_update") && !row.get("collapse_update").isEmpty()
-            ? Integer.parseInt(row.get("collapse_update")) : 0,
-        row.isMapped("collapse") ? row.get("collapse") : ""))) {
+    for (Cell cell : TableReader.read(RunFormat.Table.CELLS.in(directory), CELL_COLUMNS, row -> new Cell(row.text("model"),
+        row.text("task"), row.text("train_level"), row.whole("seed"), row.text("status"), row.optional("reason"),
+        row.smallWhole("trained_iterations", 0), row.decimal("train_seconds", Double.NaN),
+        row.smallWhole("collapse_update", 0), row.optional("collapse")))) {
       cells.put(List.of(cell.model(), cell.task(), cell.trainLevel(), cell.seed()), cell);
     }
-    List<TrainingPoint> training = csv(directory.resolve("training.csv"), row -> new TrainingPoint(row.get("model"),
-        row.get("task"), row.get("train_level"), Long.parseLong(row.get("seed")), Long.parseLong(row.get("update")),
-        row.get("metric"), Double.parseDouble(row.get("value")), Double.parseDouble(row.get("wall_seconds"))));
+    List<TrainingPoint> training = TableReader.read(RunFormat.Table.TRAINING.in(directory), TRAINING_COLUMNS,
+        row -> new TrainingPoint(row.text("model"), row.text("task"), row.text("train_level"), row.whole("seed"),
+            row.whole("update"), row.text("metric"), row.decimal("value"), row.decimal("wall_seconds")));
     JsonNode manifest = manifest(directory);
     String id = manifest.path("runId").asText(String.valueOf(directory.toAbsolutePath().normalize().getFileName()));
+    Map<String, String> meanings = new HashMap<>();
+    manifest.path("models").forEach(model -> meanings.put(model.path("id").asText(),
+        model.path("iterationMeaning").asText("")));
     return new RunResults(directory, id, about(manifest), results, List.copyOf(cells.values()), training,
-        tasks(manifest));
+        tasks(manifest), Map.copyOf(meanings));
+  }
+
+  /** The suite the run ran, as its manifest names it; empty for a baseline without a manifest. */
+  public Optional<String> suite() {
+    return Optional.ofNullable(about.get("suite"));
   }
 
   /** The iteration count a model was trained with on a task and level, or 0 when it has none. */
@@ -153,7 +218,15 @@ public record RunResults(Path directory, String id, Map<String, String> about, L
       return MissingNode.getInstance();
     }
     try {
-      return new ObjectMapper().readTree(file.toFile());
+      JsonNode manifest = new ObjectMapper().readTree(file.toFile());
+      if (manifest == null || !manifest.isObject()) {
+        throw new IllegalArgumentException(file + " is not a manifest Reckon wrote: it holds no JSON object");
+      }
+      return manifest;
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      throw new IllegalArgumentException(file + (at == null ? "" : " line " + at.getLineNr() + " column "
+          + at.getColumnNr()) + " is not JSON as Reckon writes it: " + e.getOriginalMessage(), e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }
@@ -191,17 +264,5 @@ public record RunResults(Path directory, String id, Map<String, String> about, L
           units, levels));
     }
     return tasks;
-  }
-
-  private static <T> List<T> csv(Path file, Function<CSVRecord, T> row) {
-    if (!Files.exists(file)) {
-      return List.of();
-    }
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(reader).stream()
-          .map(row).toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
-    }
   }
 }

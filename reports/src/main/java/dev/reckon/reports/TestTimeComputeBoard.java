@@ -13,12 +13,14 @@ import java.util.TreeMap;
  * Board 1, test-time compute: per model, task and evaluated level, the primary metric at 1 iteration,
  * at the trained count T and at 2T and 4T, the best value and where it was reached, the gain of the
  * best over T (or over 1 iteration for a model not trained with iterations), and the drop from the
- * best to the largest count (overthinking). Ranked per task and level by the best value.
+ * best to the largest count (overthinking), and what one iteration of the model is (models count
+ * different things: message-passing steps, solver evaluations, propagation rounds). Ranked per task
+ * and level by the best value.
  */
 public final class TestTimeComputeBoard {
   static final List<String> HEADER = List.of("task", "eval_level", "model", "train_level", "metric",
       "trained_iterations", "at_1", "at_T", "at_2T", "at_4T", "max_iterations", "at_max", "best", "best_iterations",
-      "gain_beyond_T", "drop_after_best", "seeds");
+      "gain_beyond_T", "drop_after_best", "seeds", "one_iteration");
 
   private TestTimeComputeBoard() {}
 
@@ -60,7 +62,8 @@ public final class TestTimeComputeBoard {
         Board.optional(trained > 0 ? value(curve, trained) : null),
         Board.optional(trained > 0 ? value(curve, 2 * trained) : null),
         Board.optional(trained > 0 ? value(curve, 4 * trained) : null), last.iterations(), last.value(), best.value(),
-        best.iterations(), Board.optional(gain), drop, any.seeds()));
+        best.iterations(), Board.optional(gain), drop, any.seeds(),
+        run.iterationMeanings().getOrDefault(any.model(), "")));
     return new Row(any.task(), any.evalLevel(), best.value(), higher, values);
   }
 

@@ -10,8 +10,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -21,6 +23,8 @@ import org.apache.commons.csv.CSVRecord;
  * The hand-made run directories of src/test/resources/runs (files in the runner's formats):
  * {@code sudoku-rrn}, a recurrent and a DEQ graph network and chance on 4x4 sudoku, with training
  * curves; {@code set-27}, seven contrastive variants and a cross-encoder on the six 27-card games.
+ * {@link RunBuilder} writes a run directory of one's own, row by row, for tests that need a results
+ * table of a given shape (the claims' tests: one table that reproduces a claim, one that contradicts it).
  */
 final class Fixtures {
   static final String SUDOKU = "sudoku-rrn";
@@ -92,5 +96,190 @@ final class Fixtures {
       row.put(column, String.valueOf(fraction ? Math.max(0, Math.min(1, moved)) : moved));
     }
     return row;
+  }
+
+  /** The 95% Wilson interval of a proportion {@code p} of {@code n}, as the runner writes it. */
+  static double[] wilson(double p, int n) {
+    double z = 1.959963984540054;
+    double denominator = 1 + z * z / n;
+    double centre = (p + z * z / (2.0 * n)) / denominator;
+    double half = z * Math.sqrt(p * (1 - p) / n + z * z / (4.0 * n * n)) / denominator;
+    return new double[] {Math.max(0, centre - half), Math.min(1, centre + half)};
+  }
+
+  /**
+   * A run directory written from rows given one by one: results.csv (proportions get their Wilson
+   * interval over {@code n} examples), cells.csv (a done cell for every model, task and training
+   * level with results or a curve), training.csv and a manifest.json describing the tasks used. Tasks:
+   * {@code sudoku-6x6} (levels b16, b20, minimal; puzzle_accuracy primary) and {@code set-27} and
+   * {@code set-81} (the SET games; kl_divergence primary, top_k_overlap, entropy and their
+   * {@code _10_20} versions).
+   */
+  static final class RunBuilder {
+    private static final Map<String, Double> SUDOKU = Map.of("b16", 16.0, "b20", 20.0, "minimal", 25.9);
+    private static final Map<String, Double> GAMES = Map.of("set", 4.57, "wildcard", 6.0, "union", 21.0,
+        "symdiff", 23.0, "shatter", 27.0);
+    private static final List<String> FRACTIONS = List.of("puzzle_accuracy", "cell_accuracy", "top_k_overlap",
+        "top_k_overlap_10_20");
+
+    private final String id;
+    private final List<String> results = new ArrayList<>();
+    private final List<String> training = new ArrayList<>();
+    private final Map<List<Object>, Integer> cells = new LinkedHashMap<>();
+    private final Map<List<Object>, String> collapses = new LinkedHashMap<>();
+    private final Map<String, Integer> trained = new LinkedHashMap<>();
+    private final Map<String, Double> trainSeconds = new LinkedHashMap<>();
+    private int n = 500;
+    private long seed = 1;
+
+    RunBuilder(String id) {
+      this.id = id;
+    }
+
+    /** The number of examples behind each proportion from here on (default 500). */
+    RunBuilder examples(int count) {
+      this.n = count;
+      return this;
+    }
+
+    /** The seed of the rows from here on (default 1). */
+    RunBuilder seed(long value) {
+      this.seed = value;
+      return this;
+    }
+
+    /** The iteration count {@code model} trains with (T), in cells.csv. */
+    RunBuilder trainedWith(String model, int iterations) {
+      trained.put(model, iterations);
+      return this;
+    }
+
+    RunBuilder trainSeconds(String model, double seconds) {
+      trainSeconds.put(model, seconds);
+      return this;
+    }
+
+    /** A proportion at each of {@code iterations} (e.g. 1, 2, 4, ...), with its Wilson interval. */
+    RunBuilder proportions(String model, String task, String trainLevel, String level, String metric,
+        int[] iterations, double... values) {
+      for (int i = 0; i < iterations.length; i++) {
+        double[] ci = wilson(values[i], n);
+        row(model, task, trainLevel, level, iterations[i], metric, values[i], ci[0], ci[1]);
+      }
+      return this;
+    }
+
+    /** Puzzle accuracy at each of {@code iterations}. */
+    RunBuilder accuracy(String model, String trainLevel, String level, int[] iterations, double... values) {
+      return proportions(model, "sudoku-6x6", trainLevel, level, "puzzle_accuracy", iterations, values);
+    }
+
+    /** A number in nats (or any unit) at one iteration, with an interval of +- {@code half}. */
+    RunBuilder value(String model, String task, String level, String metric, double value, double half) {
+      return row(model, task, level, level, 1, metric, value, value - half, value + half);
+    }
+
+    /** A retrieval model on a game (trained and evaluated on it): KL and top-K overlap, each +- 0.02-ish. */
+    RunBuilder game(String model, String task, String level, double kl, double topK) {
+      value(model, task, level, "kl_divergence", kl, 0.02);
+      return proportions(model, task, level, level, "top_k_overlap", new int[] {1}, topK);
+    }
+
+    RunBuilder row(String model, String task, String trainLevel, String level, int iterations, String metric,
+        double value, double low, double high) {
+      results.add(String.join(",", model, task, trainLevel, level, number(difficulty(task, level)),
+          String.valueOf(iterations), metric, String.valueOf(seed), number(value), String.valueOf(n), number(low),
+          number(high)));
+      cells.putIfAbsent(List.of(model, task, trainLevel, seed), 0);
+      return this;
+    }
+
+    /** A training curve: the value at update {@code i * every}, wall seconds {@code i * secondsEach}. */
+    RunBuilder curve(String model, String task, String trainLevel, String metric, int every, double secondsEach,
+        double... values) {
+      for (int i = 0; i < values.length; i++) {
+        training.add(String.join(",", model, task, trainLevel, String.valueOf(seed), String.valueOf((long) i * every),
+            metric, number(values[i]), number(i * secondsEach)));
+      }
+      cells.putIfAbsent(List.of(model, task, trainLevel, seed), 0);
+      return this;
+    }
+
+    /** The harness's record of a collapse in the cell's line of cells.csv. */
+    RunBuilder collapse(String model, String task, String trainLevel, int update, String what) {
+      collapses.put(List.of(model, task, trainLevel, seed), update + "," + what);
+      return this;
+    }
+
+    Path write(Path parent) {
+      Path run = parent.resolve(id);
+      try {
+        Files.createDirectories(run);
+        Files.writeString(run.resolve("results.csv"), "model,task,train_level,eval_level,eval_difficulty,iterations,"
+            + "metric,seed,value,n,ci_low,ci_high\n" + lines(results));
+        Files.writeString(run.resolve("training.csv"), "model,task,train_level,seed,update,metric,value,"
+            + "wall_seconds\n" + lines(training));
+        StringBuilder cellLines = new StringBuilder("model,task,train_level,seed,status,reason,trained_iterations,"
+            + "parameters,train_seconds,eval_seconds,finished_at,train_data_seed,model_seed,config,collapse_update,"
+            + "collapse\n");
+        for (List<Object> cell : cells.keySet()) {
+          String model = (String) cell.get(0);
+          double seconds = trainSeconds.getOrDefault(model, 10.0);
+          cellLines.append(String.join(",", model, (String) cell.get(1), (String) cell.get(2),
+              String.valueOf(cell.get(3)), "done", "", trained.containsKey(model) ? trained.get(model).toString() : "",
+              "1000", number(seconds), "1.0", "2026-01-01T00:00:00Z", "1", "2", "{}",
+              collapses.getOrDefault(cell, ","))).append('\n');
+        }
+        Files.writeString(run.resolve("cells.csv"), cellLines.toString());
+        Files.writeString(run.resolve("manifest.json"), manifest());
+        return run;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    RunResults read(Path parent) {
+      return RunResults.read(write(parent));
+    }
+
+    private String manifest() {
+      List<String> tasks = new ArrayList<>();
+      for (String task : results.stream().map(r -> r.split(",")[1]).distinct().toList()) {
+        boolean sudoku = task.startsWith("sudoku");
+        Map<String, Double> levels = new LinkedHashMap<>();
+        (sudoku ? List.of("b16", "b20", "minimal") : List.of("set", "wildcard", "union", "symdiff", "shatter"))
+            .forEach(level -> levels.put(level, difficulty(task, level)));
+        results.stream().map(r -> r.split(",")).filter(r -> r[1].equals(task))
+            .forEach(r -> levels.putIfAbsent(r[3], Double.parseDouble(r[4])));
+        String metrics = (sudoku ? Stream.of("puzzle_accuracy:HIGHER_IS_BETTER", "cell_accuracy:HIGHER_IS_BETTER")
+            : Stream.of("kl_divergence:LOWER_IS_BETTER", "top_k_overlap:HIGHER_IS_BETTER", "entropy:LOWER_IS_BETTER",
+                "kl_divergence_10_20:LOWER_IS_BETTER", "top_k_overlap_10_20:HIGHER_IS_BETTER",
+                "entropy_10_20:LOWER_IS_BETTER"))
+            .map(m -> m.split(":")).map(m -> String.format(Locale.ROOT, "{\"id\": \"%s\", \"direction\": \"%s\", "
+                + "\"unit\": \"%s\"}", m[0], m[1], FRACTIONS.contains(m[0]) ? "fraction" : "nats"))
+            .collect(Collectors.joining(", "));
+        tasks.add(String.format(Locale.ROOT, "{\"id\": \"%s\", \"format\": \"%s\", \"primaryMetric\": \"%s\", "
+            + "\"metrics\": [%s], \"levels\": [%s]}", task, sudoku ? "labeling" : "retrieval",
+            sudoku ? "puzzle_accuracy" : "kl_divergence", metrics, levels.entrySet().stream()
+                .map(e -> String.format(Locale.ROOT, "{\"id\": \"%s\", \"difficulty\": %s}", e.getKey(),
+                    number(e.getValue())))
+                .collect(Collectors.joining(", "))));
+      }
+      return "{\"runId\": \"" + id + "\", \"suite\": {\"name\": \"claims-fixture\"}, \"tasks\": ["
+          + String.join(", ", tasks) + "]}\n";
+    }
+
+    private static double difficulty(String task, String level) {
+      Double known = (task.startsWith("sudoku") ? SUDOKU : GAMES).get(level);
+      return known != null ? known : 100.0;
+    }
+
+    private static String lines(List<String> lines) {
+      return lines.stream().map(line -> line + "\n").collect(Collectors.joining());
+    }
+
+    private static String number(double value) {
+      return String.valueOf(value);
+    }
   }
 }

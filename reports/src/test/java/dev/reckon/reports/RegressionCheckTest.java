@@ -68,7 +68,9 @@ class RegressionCheckTest {
     Path junit = work.resolve("out/check.xml");
     CheckReport.writeJUnit(check, junit);
     Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(junit.toFile());
-    assertEquals(check.checked().size(), xml.getElementsByTagName("testcase").getLength());
+    assertEquals(check.checked().size() + check.cells().size(), xml.getElementsByTagName("testcase").getLength(),
+        "a test case a number and a cell");
+    assertEquals(3, check.cells().size(), "rrn, deq-gnn and uniform, one seed");
     NodeList failures = xml.getElementsByTagName("failure");
     assertEquals(check.failures().size(), failures.getLength());
     boolean named = false;
@@ -102,6 +104,166 @@ class RegressionCheckTest {
     assertEquals(check.count(Verdict.MISSING), check.failures().size());
     assertTrue(check.failures().get(0).failure().orElseThrow().endsWith(
         "is missing from this run (the cell failed: NaN loss at update 40)"), () -> check.failures().toString());
+    assertEquals(List.of("cell deq-gnn on sudoku-4x4 (train b6, seed 1) was done in the baseline and failed in this "
+        + "run: NaN loss at update 40"), check.cellFailures().stream().map(c -> c.failure().orElseThrow()).toList());
+    assertTrue(CheckReport.markdown(check).contains("\n- cell deq-gnn on sudoku-4x4 (train b6, seed 1) was done in "
+        + "the baseline and failed in this run"), CheckReport.markdown(check));
+  }
+
+  @Test
+  void aCellTheRunLacksFailsWithALineSayingWhich() throws Exception {
+    Path baseline = Fixtures.copy(Fixtures.SUDOKU, work.resolve("baseline"));
+    Path run = Fixtures.copy(Fixtures.SUDOKU, work.resolve("run"));
+    Fixtures.rewriteResults(run, r -> r.get("model").equals("uniform") ? null : r);
+    Path cells = run.resolve("cells.csv");
+    Files.writeString(cells, Files.readString(cells).lines().filter(line -> !line.startsWith("uniform,"))
+        .map(line -> line + "\n").collect(java.util.stream.Collectors.joining()));
+    RegressionCheck check = RegressionCheck.of(RunResults.read(baseline), RunResults.read(run), Tolerances.defaults());
+    assertFalse(check.passed());
+    assertEquals(List.of("cell uniform on sudoku-4x4 (train b6, seed 1) was done in the baseline and is missing from "
+        + "this run: cells.csv has no line for it and results.csv no number"),
+        check.cellFailures().stream().map(c -> c.failure().orElseThrow()).toList());
+    assertEquals("missing", check.cellFailures().get(0).status());
+
+    Path junit = work.resolve("check.xml");
+    CheckReport.writeJUnit(check, junit);
+    String xml = Files.readString(junit);
+    assertTrue(xml.contains("<testcase classname=\"sudoku-4x4.uniform\" name=\"cell train b6 seed 1\"><failure "
+        + "type=\"cell missing\""), xml);
+  }
+
+  @Test
+  void aCellLostForOneSeedFailsAlthoughEveryNumberStillHasAValue() {
+    // Two seeds in the baseline; the run lost seed 2 of the rrn: its numbers average seed 1 alone.
+    Fixtures.RunBuilder both = new Fixtures.RunBuilder("baseline");
+    Fixtures.RunBuilder one = new Fixtures.RunBuilder("run");
+    for (long seed : new long[] {1, 2}) {
+      both.seed(seed).accuracy("rrn", "b16", "b16", new int[] {1, 8}, 0.5, 0.9)
+          .accuracy("propagation", "b16", "b16", new int[] {1, 8}, 0.6, 1.0);
+      one.seed(seed).accuracy("propagation", "b16", "b16", new int[] {1, 8}, 0.6, 1.0);
+      if (seed == 1) {
+        one.accuracy("rrn", "b16", "b16", new int[] {1, 8}, 0.5, 0.9);
+      }
+    }
+    RegressionCheck check = RegressionCheck.of(both.read(work.resolve("a")), one.read(work.resolve("b")),
+        Tolerances.defaults());
+    assertTrue(check.failures().isEmpty(), () -> check.failures().toString());
+    assertFalse(check.passed());
+    assertEquals(4, check.cells().size());
+    assertEquals(List.of("cell rrn on sudoku-6x6 (train b16, seed 2) was done in the baseline and is missing from this "
+        + "run: cells.csv has no line for it and results.csv no number"),
+        check.cellFailures().stream().map(c -> c.failure().orElseThrow()).toList());
+  }
+
+  @Test
+  void nanValuesInTheRunFailTheCheckNamingEachOne() throws Exception {
+    Path baseline = Fixtures.copy(Fixtures.SUDOKU, work.resolve("baseline"));
+    Path run = Fixtures.copy(Fixtures.SUDOKU, work.resolve("run"));
+    Fixtures.rewriteResults(run, r -> {
+      if (r.get("model").equals("rrn")) {
+        r.put("value", "NaN");
+      }
+      return r;
+    });
+    RegressionCheck check = RegressionCheck.of(RunResults.read(baseline), RunResults.read(run), Tolerances.defaults());
+    assertFalse(check.passed());
+    assertEquals(54, check.failures().size(), "every rrn number: 3 levels x 6 iteration counts x 3 metrics");
+    assertTrue(check.failures().stream().allMatch(f -> f.key().model().equals("rrn")
+        && f.failureType().equals("non-finite")), () -> check.failures().toString());
+    assertTrue(check.failures().stream().anyMatch(f -> f.failure().orElseThrow().startsWith(
+        "rrn on sudoku-4x4 (train b6, eval minimal, 32 iterations): puzzle_accuracy is not a finite number in this "
+            + "run (seed 1: NaN [0.452") && f.failure().orElseThrow().endsWith("; it was 0.55 [0.452, 0.644] in the "
+            + "baseline")), () -> check.failures().toString());
+    assertTrue(check.cellFailures().isEmpty(), "the cells are done; their numbers are not");
+
+    Path junit = work.resolve("check.xml");
+    CheckReport.writeJUnit(check, junit);
+    assertTrue(Files.readString(junit).contains("<failure type=\"non-finite\""));
+    String summary = CheckReport.markdown(check);
+    assertTrue(summary.contains("54 failed (0 worse beyond tolerance, 0 missing, 54 not finite)"), summary);
+    assertTrue(summary.contains("| rrn | sudoku-4x4 | b6 | minimal | 32 | puzzle_accuracy | 0.55 | NaN |"), summary);
+  }
+
+  @Test
+  void anInfiniteNumberOnlyTheRunHasFailsToo() {
+    Path baseline = Fixtures.copy(Fixtures.SUDOKU, work.resolve("baseline"));
+    Fixtures.rewriteResults(baseline, r -> r.get("model").equals("deq-gnn") ? null : r);
+    Path run = Fixtures.copy(Fixtures.SUDOKU, work.resolve("run"));
+    Fixtures.rewriteResults(run, r -> {
+      if (r.get("model").equals("deq-gnn") && r.get("iterations").equals("1") && r.get("eval_level").equals("b6")
+          && r.get("metric").equals("cell_accuracy")) {
+        r.put("ci_high", "Infinity");
+      }
+      return r;
+    });
+    RegressionCheck check = RegressionCheck.of(RunResults.read(baseline), RunResults.read(run), Tolerances.defaults());
+    assertFalse(check.passed());
+    assertEquals(1, check.failures().size());
+    assertEquals(3 * 6 * 3 - 1, check.unchecked());
+    assertTrue(check.failures().get(0).failure().orElseThrow().startsWith("deq-gnn on sudoku-4x4 (train b6, eval b6, "
+        + "1 iterations): cell_accuracy is not a finite number in this run (seed 1: "), () -> check.failures().toString());
+    assertTrue(CheckReport.markdown(check).contains("| deq-gnn | sudoku-4x4 | b6 | b6 | 1 | cell_accuracy | none |"));
+  }
+
+  @Test
+  void aBaselineOfAnotherSuiteIsRefused() throws Exception {
+    Path baseline = Fixtures.copy(Fixtures.SUDOKU, work.resolve("baseline"));
+    Path run = Fixtures.copy(Fixtures.SUDOKU, work.resolve("run"));
+    Path manifest = run.resolve("manifest.json");
+    Files.writeString(manifest, Files.readString(manifest).replace("\"rrn-fixture\"", "\"quick\""));
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        () -> RegressionCheck.of(RunResults.read(baseline), RunResults.read(run), Tolerances.defaults()));
+    assertEquals("the baseline " + baseline + " is a run of suite 'rrn-fixture' and " + run + " a run of suite 'quick': "
+        + "a run is checked against a baseline of its own suite", error.getMessage());
+
+    Files.delete(baseline.resolve("manifest.json"));
+    assertTrue(RegressionCheck.of(RunResults.read(baseline), RunResults.read(run), Tolerances.defaults()).passed(),
+        "a baseline without a manifest names no suite");
+  }
+
+  @Test
+  void aBaselineWithoutNumbersIsRefusedNamingTheFile() throws Exception {
+    Path baseline = Fixtures.copy(Fixtures.SUDOKU, work.resolve("baseline"));
+    RunResults run = Fixtures.read(Fixtures.SUDOKU, work.resolve("run"));
+    Path results = baseline.resolve("results.csv");
+    String header = Files.readString(results).lines().findFirst().orElseThrow() + "\n";
+
+    Files.writeString(results, "");
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        () -> RunResults.readBaseline(baseline));
+    assertEquals("the baseline " + baseline + " holds no numbers: " + results + " is empty", error.getMessage());
+    error = assertThrows(IllegalArgumentException.class,
+        () -> RegressionCheck.of(RunResults.read(baseline), run, Tolerances.defaults()));
+    assertEquals("the baseline " + baseline + " holds no numbers: its results.csv has no rows", error.getMessage());
+
+    Files.writeString(results, header);
+    error = assertThrows(IllegalArgumentException.class, () -> RunResults.readBaseline(baseline));
+    assertEquals("the baseline " + baseline + " holds no numbers: " + results + " has a header and no rows",
+        error.getMessage());
+
+    Files.delete(results);
+    error = assertThrows(IllegalArgumentException.class, () -> RunResults.readBaseline(baseline));
+    assertEquals("the baseline " + baseline + " holds no numbers: it has no results.csv", error.getMessage());
+  }
+
+  @Test
+  void aBaselineWithANonFiniteNumberIsRefusedNamingTheLineAndColumn() {
+    Path baseline = Fixtures.copy(Fixtures.SUDOKU, work.resolve("baseline"));
+    AtomicInteger row = new AtomicInteger();
+    Fixtures.rewriteResults(baseline, r -> {
+      if (row.incrementAndGet() == 4) {
+        r.put("ci_low", "NaN");
+      }
+      return r;
+    });
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        () -> RunResults.readBaseline(baseline));
+    assertEquals(baseline.resolve("results.csv") + " line 5 column 'ci_low' (11): NaN is not a finite number, and "
+        + "every number of a baseline must be (make the baseline from a run you trust)", error.getMessage());
+    RunResults read = RunResults.read(baseline);
+    error = assertThrows(IllegalArgumentException.class, () -> RegressionCheck.of(read, read, Tolerances.defaults()));
+    assertTrue(error.getMessage().startsWith("the baseline " + baseline + " holds a number that is not finite: rrn on "
+        + "sudoku-4x4 (train b6, eval b6, 2 iterations): puzzle_accuracy of seed 1 is "), error.getMessage());
   }
 
   @Test

@@ -2,7 +2,7 @@ package testmodels;
 
 import dev.reckon.api.ApiVersion;
 import dev.reckon.api.Dataset;
-import dev.reckon.api.Format;
+import dev.reckon.api.LabelingFormat;
 import dev.reckon.api.LabelingDataset;
 import dev.reckon.api.LabelingPredictions;
 import dev.reckon.api.Model;
@@ -10,6 +10,7 @@ import dev.reckon.api.ModelContext;
 import dev.reckon.api.ModelFactory;
 import dev.reckon.api.Predictions;
 import dev.reckon.api.ReckonPlugin;
+import dev.reckon.api.Support;
 import dev.reckon.api.Task;
 import dev.reckon.api.TrainingLog;
 import java.io.IOException;
@@ -49,8 +50,8 @@ public final class TestModelsPlugin implements ReckonPlugin {
     }
 
     @Override
-    public boolean supports(Task task) {
-      return task.format() == Format.LABELING;
+    public Support supports(Task task) {
+      return task.format() instanceof LabelingFormat ? Support.yes() : Support.no("reads labelling tasks only");
     }
 
     @Override
@@ -121,8 +122,8 @@ public final class TestModelsPlugin implements ReckonPlugin {
     }
 
     @Override
-    public boolean supports(Task task) {
-      return task.format() == Format.LABELING;
+    public Support supports(Task task) {
+      return task.format() instanceof LabelingFormat ? Support.yes() : Support.no("reads labelling tasks only");
     }
 
     @Override
@@ -147,8 +148,12 @@ public final class TestModelsPlugin implements ReckonPlugin {
           if (id.equals("faulty-hang") || id.equals("sleepy")) {
             waitWhileGated();
           }
-          int[][] givens = ((LabelingDataset) inputs).givens();
-          return new LabelingPredictions(new int[] {1}, new int[][][] {givens});
+          // every blank labelled 1: a legal, mostly wrong answer
+          int[][] labels = ((LabelingDataset) inputs).givens();
+          for (int[] example : labels) {
+            java.util.Arrays.setAll(example, node -> Math.max(1, example[node]));
+          }
+          return new LabelingPredictions(new int[] {1}, new int[][][] {labels});
         }
 
         private void waitWhileGated() {

@@ -7,11 +7,10 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
-/** A progress bar over cells on a terminal, with the cell at work and its training steps. */
+/** A progress bar over cells on a terminal, with the cell last heard of and its training steps. */
 public final class BarProgress implements RunProgress {
   private final ProgressBar bar;
   private final PrintStream out;
-  private CellKey current;
 
   public BarProgress(int cells, PrintStream out) {
     this.out = out;
@@ -21,7 +20,6 @@ public final class BarProgress implements RunProgress {
 
   @Override
   public synchronized void cellStarted(CellKey key) {
-    current = key;
     bar.setExtraMessage(key.model() + " x " + key.task());
   }
 
@@ -31,9 +29,8 @@ public final class BarProgress implements RunProgress {
   }
 
   @Override
-  public synchronized void training(int done, int total) {
-    bar.setExtraMessage(String.format(Locale.ROOT, "%s x %s: training %d/%d", current.model(), current.task(), done,
-        total));
+  public synchronized void training(CellKey key, int done, int total) {
+    bar.setExtraMessage(String.format(Locale.ROOT, "%s x %s: training %d/%d", key.model(), key.task(), done, total));
   }
 
   @Override

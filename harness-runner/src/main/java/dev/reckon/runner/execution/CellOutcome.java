@@ -3,6 +3,7 @@ package dev.reckon.runner.execution;
 import static java.util.Objects.requireNonNull;
 
 import dev.reckon.api.Score;
+import dev.reckon.reports.RunFormat;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +27,28 @@ public record CellOutcome(CellKey key, Status status, String reason, List<LevelS
 
   /** How a cell ended. Done and skipped cells are finished: a resumed run does not redo them. */
   public enum Status {
-    DONE, FAILED, SKIPPED;
+    DONE(RunFormat.DONE), FAILED(RunFormat.FAILED), SKIPPED(RunFormat.SKIPPED);
+
+    private final String word;
+
+    Status(String word) {
+      this.word = word;
+    }
+
+    /** The status as cells.csv writes it. */
+    public String word() {
+      return word;
+    }
+
+    /** The status cells.csv names by {@code word}. */
+    public static Status of(String word) {
+      for (Status status : values()) {
+        if (status.word.equals(word)) {
+          return status;
+        }
+      }
+      throw new IllegalArgumentException("no cell status '" + word + "'");
+    }
 
     public boolean finished() {
       return this != FAILED;

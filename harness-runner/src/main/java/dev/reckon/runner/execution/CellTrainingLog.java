@@ -14,11 +14,11 @@ import java.util.Optional;
 final class CellTrainingLog implements TrainingLog {
   private final List<CurvePoint> curve = new ArrayList<>();
   private final CollapseDetector collapses = new CollapseDetector();
-  private final RunProgress progress;
+  private final TrainingProgress progress;
   private final long deadlineNanos;
   private final long startNanos = System.nanoTime();
 
-  CellTrainingLog(RunProgress progress, long deadlineNanos) {
+  CellTrainingLog(TrainingProgress progress, long deadlineNanos) {
     this.progress = progress;
     this.deadlineNanos = deadlineNanos;
   }

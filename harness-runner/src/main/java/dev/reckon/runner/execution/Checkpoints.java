@@ -1,5 +1,6 @@
 package dev.reckon.runner.execution;
 
+import dev.reckon.reports.RunFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -13,10 +14,9 @@ import java.util.Optional;
  * @param loadFrom another run's checkpoints folder, or null to train every model
  */
 public record Checkpoints(Path saveTo, Path loadFrom) {
-  static final String FOLDER = "checkpoints";
-
   public static Checkpoints of(Path runDirectory, Path loadFromRun) {
-    return new Checkpoints(runDirectory.resolve(FOLDER), loadFromRun == null ? null : loadFromRun.resolve(FOLDER));
+    return new Checkpoints(runDirectory.resolve(RunFormat.CHECKPOINTS),
+        loadFromRun == null ? null : loadFromRun.resolve(RunFormat.CHECKPOINTS));
   }
 
   /** The folder this run saves the cell's model in. */
@@ -38,7 +38,7 @@ public record Checkpoints(Path saveTo, Path loadFrom) {
   }
 
   /** A file level's id holds a path; its separators must not nest folders. */
-  private static String safe(String level) {
+  static String safe(String level) {
     return level.replaceAll("[^A-Za-z0-9._-]", "_");
   }
 }

@@ -21,7 +21,7 @@ public record ComputeDevice(String name, Engine engine) {
     if (!wanted.equals("auto") && !wanted.equals("cpu") && !wanted.matches("gpu(:\\d+)?")) {
       throw new UsageException("--device must be auto, cpu, gpu or gpu:N, not '" + requested + "'");
     }
-    Engine engine = Engine.getEngine(ENGINE);
+    Engine engine = started();
     int gpus = engine.getGpuCount();
     if (wanted.equals("cpu") || (wanted.equals("auto") && gpus == 0)) {
       return new ComputeDevice("cpu", engine);
@@ -29,9 +29,70 @@ public record ComputeDevice(String name, Engine engine) {
     int index = wanted.startsWith("gpu:") ? Integer.parseInt(wanted.substring(4)) : 0;
     if (index >= gpus) {
       throw new UsageException("--device " + requested + " asks for GPU " + index + " but the " + ENGINE
-          + " engine sees " + gpus + " GPU(s); use --device cpu, or build with -Pcuda on a machine with CUDA");
+          + " engine on " + host() + " sees " + gpus + " GPU(s) (CUDA_VISIBLE_DEVICES="
+          + System.getenv().getOrDefault("CUDA_VISIBLE_DEVICES", "unset") + "); use --device cpu, or build with "
+          + "-Pcuda on a machine with CUDA");
     }
     return new ComputeDevice("gpu" + index, engine);
+  }
+
+  /**
+   * The engine, or one sentence saying why it cannot start here and what to do: a distribution
+   * built with {@code -Pcuda} carries only the CUDA native library, which cannot run without a
+   * CUDA driver, and nothing is downloaded at run time.
+   */
+  private static Engine started() {
+    try {
+      return Engine.getEngine(ENGINE);
+    } catch (RuntimeException | UnsatisfiedLinkError e) {
+      throw new UsageException("the " + ENGINE + " engine of this distribution (" + nativeLibrary() + ") cannot start on "
+          + host() + ": " + dev.reckon.runner.Errors.oneLine(e) + "; a -Pcuda build needs an NVIDIA driver for CUDA 12.4 "
+          + "on the machine, elsewhere run a CPU build (mvn -B -DskipTests package, without -Pcuda)", e);
+    }
+  }
+
+  /** The engine's native library as the class path brings it, e.g. {@code pytorch-native-cpu-2.5.1-linux-x86_64.jar}. */
+  public static String nativeLibrary() {
+    for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+      String name = java.nio.file.Path.of(entry).getFileName() == null ? "" : java.nio.file.Path.of(entry).getFileName()
+          .toString();
+      if (name.startsWith("pytorch-native-")) {
+        return name;
+      }
+    }
+    return "no pytorch-native jar on the class path";
+  }
+
+  /** The CUDA version the engine sees, or {@code none}. */
+  public static String cudaVersion() {
+    return ai.djl.util.cuda.CudaUtils.hasCuda() ? ai.djl.util.cuda.CudaUtils.getCudaVersionString() : "none";
+  }
+
+  /** The machine's name: in the manifest of each shard of a run spread over a cluster, and in errors. */
+  public static String host() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException e) {
+      return System.getenv().getOrDefault("HOSTNAME", "unknown");
+    }
+  }
+
+  /**
+   * Starts loading the engine on a thread of its own with the host's class loader, where DJL finds
+   * its engine and native library (a plugin's class loader sees neither), while the calling
+   * thread goes on with other work.
+   */
+  public static void startLoading() {
+    Thread loader = new Thread(() -> {
+      try {
+        Engine.getEngine(ENGINE);
+      } catch (RuntimeException e) {
+        // the cell's own call to withoutAutogradOnThisThread meets the same error and reports it
+      }
+    }, "engine-loader");
+    loader.setDaemon(true);
+    loader.setContextClassLoader(ComputeDevice.class.getClassLoader());
+    loader.start();
   }
 
   /**

@@ -1,7 +1,9 @@
 package dev.reckon.runner.execution;
 
 import java.io.PrintStream;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /** Progress as plain lines, for logs and CI where a redrawn bar would be noise. */
 public final class LineProgress implements RunProgress {
@@ -10,8 +12,7 @@ public final class LineProgress implements RunProgress {
   private final long startNanos = System.nanoTime();
   private int finished;
   private int executed;
-  private int lastTrainingQuarter;
-  private CellKey current;
+  private final Map<CellKey, Integer> trainingQuarters = new HashMap<>();
 
   public LineProgress(int cells, PrintStream out) {
     this.cells = cells;
@@ -20,8 +21,7 @@ public final class LineProgress implements RunProgress {
 
   @Override
   public synchronized void cellStarted(CellKey key) {
-    current = key;
-    lastTrainingQuarter = 0;
+    trainingQuarters.put(key, 0);
   }
 
   @Override
@@ -31,16 +31,17 @@ public final class LineProgress implements RunProgress {
   }
 
   @Override
-  public synchronized void training(int done, int total) {
+  public synchronized void training(CellKey key, int done, int total) {
     int quarter = total == 0 ? 0 : 4 * done / total;
-    if (quarter > lastTrainingQuarter) {
-      lastTrainingQuarter = quarter;
-      out.printf(Locale.ROOT, "        %s: training %d/%d%n", current, done, total);
+    if (quarter > trainingQuarters.getOrDefault(key, 0)) {
+      trainingQuarters.put(key, quarter);
+      out.printf(Locale.ROOT, "        %s: training %d/%d%n", key, done, total);
     }
   }
 
   @Override
   public synchronized void cellFinished(CellOutcome outcome) {
+    trainingQuarters.remove(outcome.key());
     finished++;
     executed++;
     double elapsed = (System.nanoTime() - startNanos) / 1e9;
@@ -50,7 +51,7 @@ public final class LineProgress implements RunProgress {
       detail += "; " + outcome.collapse().get();
     }
     out.printf(Locale.ROOT, "[%d/%d] %s: %s%s (%.1f s; eta %s)%n", finished, cells, outcome.key(),
-        outcome.status().name().toLowerCase(Locale.ROOT), detail, outcome.trainSeconds() + outcome.evalSeconds(),
+        outcome.status().word(), detail, outcome.trainSeconds() + outcome.evalSeconds(),
         duration(eta));
   }
 

@@ -2,18 +2,28 @@ package dev.reckon.runner.execution;
 
 import dev.reckon.api.Config;
 import dev.reckon.api.Level;
+import dev.reckon.api.Metric;
+import dev.reckon.api.Setting;
+import dev.reckon.api.Support;
 import dev.reckon.api.Task;
+import dev.reckon.api.TaskContext;
+import dev.reckon.runner.Errors;
 import dev.reckon.runner.UsageException;
 import dev.reckon.runner.plugins.DiscoveredModel;
 import dev.reckon.runner.plugins.DiscoveredTask;
 import dev.reckon.runner.plugins.PluginRegistry;
+import dev.reckon.runner.plugins.SafeNames;
 import dev.reckon.runner.suites.Suite;
 import dev.reckon.runner.suites.Suite.ModelEntry;
 import dev.reckon.runner.suites.Suite.TaskEntry;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -21,9 +31,11 @@ import java.util.stream.Stream;
 /**
  * Turns a suite, optionally narrowed to some models and tasks, into the cells of a run. Ids given
  * on the command line must exist; ids only named by the suite are reported as missing and left
- * out, so one broken plugin does not stop the rest of the suite.
+ * out, so one broken plugin does not stop the rest of the suite. Every setting is checked against
+ * what its plugin declares before anything runs, and every model says here, before any data is
+ * made, whether it can do each task.
  *
- * <p>Cells are ordered seed, task, model: the models of one task share its cached datasets.
+ * <p>Cells are ordered seed, task, model: the models of one task share its datasets' seeds.
  */
 public final class RunPlanner {
   /** What the user narrowed the suite to; empty lists mean everything in the suite. */
@@ -34,8 +46,11 @@ public final class RunPlanner {
     }
   }
 
-  /** The cells, and the suite entries no loaded plugin provides. */
-  public record Plan(List<PlannedCell> cells, List<String> missing) {}
+  /**
+   * The cells; the suite's entries no loaded plugin provides ({@code "model x"}); and the tasks a
+   * plugin provides that cannot be used at their settings, each with the reason.
+   */
+  public record Plan(List<PlannedCell> cells, List<String> missing, List<String> unusable) {}
 
   /**
    * The suite narrowed to the selection, as it will be saved with the run so that a resume replays
@@ -43,19 +58,62 @@ public final class RunPlanner {
    */
   public Suite narrow(Suite suite, PluginRegistry registry, Selection selection) {
     for (String id : selection.tasks()) {
-      registry.task(id).orElseThrow(() -> unknown("task", id, registry.tasks().stream().map(t -> t.task().id())));
+      registry.task(id).orElseThrow(() -> unknown("task", id, registry.tasks().stream().map(DiscoveredTask::id)));
     }
     for (String id : selection.models()) {
-      registry.model(id).orElseThrow(() -> unknown("model", id, registry.models().stream().map(m -> m.factory().id())));
+      registry.model(id).orElseThrow(() -> unknown("model", id, registry.models().stream().map(DiscoveredModel::id)));
     }
-    return new Suite(suite.name(), suite.description(), selection.seed() == null ? suite.seeds() : List.of(selection.seed()),
-        suite.cellTimeLimitMinutes(), select(suite.tasks(), TaskEntry::id, selection.tasks(), TaskEntry::of),
+    Suite narrowed = new Suite(suite.name(), suite.description(),
+        selection.seed() == null ? suite.seeds() : List.of(selection.seed()), suite.cellTimeLimitMinutes(),
+        select(suite.tasks(), TaskEntry::id, selection.tasks(), TaskEntry::of),
         select(suite.models(), ModelEntry::id, selection.models(), ModelEntry::of));
+    requireKnownIds(narrowed, registry);
+    return narrowed;
   }
 
+  /**
+   * An id a suite file names is a usage error when no plugin provides it, as on the command line;
+   * it stays a warning when a plugin failed to load, for the id may be that plugin's.
+   */
+  private static void requireKnownIds(Suite suite, PluginRegistry registry) {
+    if (!registry.failures().isEmpty()) {
+      return;
+    }
+    for (TaskEntry entry : suite.tasks()) {
+      if (registry.task(entry.id()).isEmpty()) {
+        throw unknownInSuite(suite, "task", entry.id(), registry.tasks().stream().map(DiscoveredTask::id));
+      }
+    }
+    for (ModelEntry entry : suite.models()) {
+      if (registry.model(entry.id()).isEmpty()) {
+        throw unknownInSuite(suite, "model", entry.id(), registry.models().stream().map(DiscoveredModel::id));
+      }
+      for (String task : entry.tasks()) {
+        if (registry.task(task).isEmpty()) {
+          throw unknownInSuite(suite, "task", task, registry.tasks().stream().map(DiscoveredTask::id));
+        }
+      }
+    }
+  }
+
+  private static UsageException unknownInSuite(Suite suite, String kind, String id, Stream<String> known) {
+    return new UsageException("suite " + suite.name() + " names " + kind + " '" + id + "', which no loaded plugin "
+        + "provides; the discovered " + kind + "s are " + known.collect(Collectors.joining(", ")));
+  }
+
+  /**
+   * @throws UsageException for a setting a task or model does not declare or a value of the wrong
+   *     type, naming the entry, the setting and the valid ones
+   */
   public Plan plan(Suite suite, PluginRegistry registry) {
     List<String> missing = new ArrayList<>();
+    List<String> unusable = new ArrayList<>();
     List<PlannedCell> cells = new ArrayList<>();
+    for (ModelEntry modelEntry : suite.models()) {
+      if (registry.model(modelEntry.id()).isEmpty()) {
+        missing.add("model " + modelEntry.id());
+      }
+    }
     for (long seed : suite.seeds()) {
       for (TaskEntry taskEntry : suite.tasks()) {
         DiscoveredTask task = registry.task(taskEntry.id()).orElse(null);
@@ -63,22 +121,131 @@ public final class RunPlanner {
           missing.add("task " + taskEntry.id());
           continue;
         }
-        Level train = level(task.task(), taskEntry.train() == null ? task.task().levels().get(0).id() : taskEntry.train());
-        List<Level> eval = evaluationLevels(task.task(), taskEntry, train);
+        List<DiscoveredModel> models = suite.models().stream().filter(entry -> entry.runsOn(task.id()))
+            .flatMap(entry -> registry.model(entry.id()).stream()).toList();
+        requireDeclaredByAModel(taskEntry, models);
+        Config taskConfig = resolve("task " + task.id(), task.factory().settings(), taskEntry.config());
+        long taskSeed = Seeds.task(seed, task.id());
+        Task instance;
+        Level train;
+        List<Level> eval;
+        try {
+          instance = task.create(new TaskContext(taskConfig, taskSeed));
+          List<Level> levels = usable(instance);
+          train = level(task, instance, taskEntry.train() == null ? levels.get(0).id() : taskEntry.train());
+          eval = evaluationLevels(task, instance, levels, taskEntry, train);
+        } catch (UsageException e) {
+          throw e;
+        } catch (Unusable e) {
+          unusable.add("task " + task.id() + ": " + e.getMessage());
+          continue;
+        } catch (RuntimeException | LinkageError e) {
+          unusable.add("task " + task.id() + ": it cannot be made at its settings: " + Errors.oneLine(e));
+          continue;
+        }
         for (ModelEntry modelEntry : suite.models()) {
           DiscoveredModel model = registry.model(modelEntry.id()).orElse(null);
-          if (model == null) {
-            missing.add("model " + modelEntry.id());
-          } else if (modelEntry.runsOn(task.task().id())) {
-            Map<String, Object> settings = new HashMap<>(modelEntry.config());
-            settings.putAll(taskEntry.config());
-            cells.add(new PlannedCell(model, task, new Config(settings), train, eval, taskEntry.trainSize(),
-                taskEntry.evalSize(), seed));
+          if (model == null || !modelEntry.runsOn(task.id())) {
+            continue;
           }
+          Config config = resolve("model " + model.id(), model.factory().settings(),
+              merged(modelEntry.config(), taskEntry.modelConfig(), model.factory().settings()));
+          Optional<String> skip = Optional.empty();
+          Optional<String> failure = Optional.empty();
+          try {
+            Support support = model.factory().supports(instance);
+            if (support == null) {
+              failure = Optional.of(model.id() + "'s supports() returned null");
+            } else if (!support.supported()) {
+              skip = Optional.of(support.reason());
+            }
+          } catch (RuntimeException | LinkageError e) {
+            failure = Optional.of(model.id() + "'s supports() failed: " + Errors.oneLine(e));
+          }
+          cells.add(new PlannedCell(model, task, instance, taskConfig, taskSeed, config, train, eval,
+              taskEntry.trainSize(), taskEntry.evalSize(), seed, skip, failure));
         }
       }
     }
-    return new Plan(cells, missing.stream().distinct().toList());
+    requireDistinct(cells);
+    return new Plan(cells, missing.stream().distinct().toList(), unusable.stream().distinct().toList());
+  }
+
+  /** Two entries planning one cell (same model, task, training level and seed) would write its rows twice. */
+  private static void requireDistinct(List<PlannedCell> cells) {
+    Set<CellKey> keys = new HashSet<>();
+    for (PlannedCell cell : cells) {
+      if (!keys.add(cell.key())) {
+        throw new UsageException("the suite plans the cell " + cell.key() + " twice: a task entry, a model or a "
+            + "seed is repeated (give a repeated task entry another training level)");
+      }
+    }
+  }
+
+  /** The model's own settings with the entry's model settings over them, those the model declares. */
+  private static Map<String, Object> merged(Map<String, Object> own, Map<String, Object> entry, List<Setting> declared) {
+    Map<String, Object> settings = new HashMap<>(own);
+    Set<String> names = declared.stream().map(Setting::name).collect(Collectors.toSet());
+    entry.forEach((name, value) -> {
+      if (names.contains(name)) {
+        settings.put(name, value);
+      }
+    });
+    return settings;
+  }
+
+  /** A task entry's {@code modelConfig} key that none of its models declares is a typo, not a no-op. */
+  private static void requireDeclaredByAModel(TaskEntry entry, List<DiscoveredModel> models) {
+    Set<String> declared = new LinkedHashSet<>();
+    models.forEach(model -> model.factory().settings().forEach(setting -> declared.add(setting.name())));
+    for (String name : entry.modelConfig().keySet()) {
+      if (!declared.contains(name)) {
+        throw new UsageException("modelConfig of task entry " + entry.id() + (entry.train() == null ? "" : " (train "
+            + entry.train() + ")") + " sets '" + name + "', which none of its models declares; their settings are "
+            + declared.stream().sorted().collect(Collectors.joining(", ")));
+      }
+    }
+  }
+
+  private static Config resolve(String what, List<Setting> declared, Map<String, ?> given) {
+    try {
+      return Config.resolve(declared, given);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(what + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The task's levels, after checking what the runner reads of it: a format, at least one level
+   * and one metric, every level id and metric name a safe name (they become folder names and CSV
+   * values).
+   */
+  private static List<Level> usable(Task task) {
+    if (task.format() == null) {
+      throw new Unusable("it declares no format");
+    }
+    List<Level> levels = task.levels();
+    if (levels == null || levels.isEmpty()) {
+      throw new Unusable("it declares no levels");
+    }
+    List<Metric> metrics = task.metrics();
+    if (metrics == null || metrics.isEmpty()) {
+      throw new Unusable("it declares no metrics");
+    }
+    try {
+      levels.forEach(level -> SafeNames.require("level id", level == null ? null : level.id()));
+      metrics.forEach(metric -> SafeNames.require("metric", metric == null ? null : metric.id()));
+    } catch (IllegalArgumentException e) {
+      throw new Unusable(e.getMessage());
+    }
+    return levels;
+  }
+
+  /** What makes a task unusable, in the runner's words. */
+  private static final class Unusable extends RuntimeException {
+    Unusable(String message) {
+      super(message);
+    }
   }
 
   /**
@@ -99,20 +266,20 @@ public final class RunPlanner {
     return selected;
   }
 
-  private static List<Level> evaluationLevels(Task task, TaskEntry entry, Level train) {
+  private static List<Level> evaluationLevels(DiscoveredTask plugin, Task task, List<Level> levels, TaskEntry entry,
+      Level train) {
     if (!entry.eval().isEmpty()) {
-      return entry.eval().stream().map(id -> level(task, id)).toList();
+      return entry.eval().stream().map(id -> level(plugin, task, id)).toList();
     }
-    List<Level> levels = task.levels();
     int from = levels.indexOf(train);
     return from < 0 ? List.of(train) : levels.subList(from, levels.size());
   }
 
-  private static Level level(Task task, String id) {
+  private static Level level(DiscoveredTask plugin, Task task, String id) {
     try {
       return task.level(id);
     } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage(), e);
+      throw new UsageException("task " + plugin.id() + ": " + e.getMessage(), e);
     }
   }
 

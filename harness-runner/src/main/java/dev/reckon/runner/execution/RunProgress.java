@@ -1,13 +1,16 @@
 package dev.reckon.runner.execution;
 
-/** Shows a run as it goes: cells done out of all, the cell at work, its training, the eta. */
+/**
+ * Shows a run as it goes: cells done out of all, the cells at work (several with {@code --jobs}),
+ * their training, the eta. Called from several threads.
+ */
 public interface RunProgress extends AutoCloseable {
   void cellStarted(CellKey key);
 
   /** A cell finished by an earlier attempt of a resumed run. */
   void cellReused(CellKey key);
 
-  void training(int done, int total);
+  void training(CellKey key, int done, int total);
 
   void cellFinished(CellOutcome outcome);
 

@@ -25,6 +25,11 @@ public final class Seeds {
     return new SplittableRandom(seed ^ hash).nextLong() & Long.MAX_VALUE;
   }
 
+  /** The task's own seed, for what its training and evaluation share (a fixed map of cities). */
+  public static long task(long seed, String task) {
+    return derive(seed, "task", task);
+  }
+
   public static long trainingData(long seed, String task, String level) {
     return derive(seed, "data", task, level, "train");
   }

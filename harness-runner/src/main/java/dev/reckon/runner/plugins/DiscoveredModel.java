@@ -10,4 +10,8 @@ public record DiscoveredModel(ModelFactory factory, Plugin plugin) implements Di
   public Model create(ModelContext context) {
     return ContextClassLoaders.wrap(Model.class, factory.create(context), plugin.loader());
   }
+
+  public String id() {
+    return factory.id();
+  }
 }

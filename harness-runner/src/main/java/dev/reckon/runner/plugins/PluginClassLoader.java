@@ -1,7 +1,11 @@
 package dev.reckon.runner.plugins;
 
+import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 
 /**
@@ -13,6 +17,12 @@ import java.util.List;
 final class PluginClassLoader extends URLClassLoader {
   /** Every package a plugin takes from the host, in one place. */
   static final List<String> SHARED_PACKAGES = List.of("dev.reckon.api.", "ai.djl.", "org.slf4j.");
+
+  /**
+   * The host's service files a plugin must see too: DJL finds its engine with a ServiceLoader on
+   * the thread's context class loader, which is the plugin's while plugin code runs.
+   */
+  private static final String SHARED_SERVICES = "META-INF/services/ai.djl.";
 
   private final ClassLoader host;
 
@@ -27,5 +37,15 @@ final class PluginClassLoader extends URLClassLoader {
       return host.loadClass(name);
     }
     return super.loadClass(name, resolve);
+  }
+
+  @Override
+  public Enumeration<URL> getResources(String name) throws IOException {
+    if (!name.startsWith(SHARED_SERVICES)) {
+      return super.getResources(name);
+    }
+    List<URL> found = new ArrayList<>(Collections.list(host.getResources(name)));
+    found.addAll(Collections.list(super.getResources(name)));
+    return Collections.enumeration(found);
   }
 }

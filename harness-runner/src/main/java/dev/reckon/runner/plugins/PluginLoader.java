@@ -4,7 +4,7 @@ import dev.reckon.api.Analysis;
 import dev.reckon.api.ApiVersion;
 import dev.reckon.api.ModelFactory;
 import dev.reckon.api.ReckonPlugin;
-import dev.reckon.api.Task;
+import dev.reckon.api.TaskFactory;
 import dev.reckon.runner.Errors;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,7 +50,8 @@ public final class PluginLoader {
           List<ReckonPlugin> providers = providers(plugin);
           plugins.add(plugin);
           for (ReckonPlugin provider : providers) {
-            register(plugin, provider.tasks(), Task::id, Task.class, tasks, DiscoveredTask::new, "task", failures);
+            register(plugin, provider.tasks(), TaskFactory::id, TaskFactory.class, tasks, DiscoveredTask::new, "task",
+                failures);
             register(plugin, provider.models(), ModelFactory::id, ModelFactory.class, models, DiscoveredModel::new,
                 "model", failures);
             register(plugin, provider.analyses(), Analysis::id, Analysis.class, analyses, DiscoveredAnalysis::new,
@@ -107,7 +108,8 @@ public final class PluginLoader {
         int version = provider.apiVersion();
         if (version != ApiVersion.CURRENT) {
           throw new PluginException("built for api version " + version + ", but this runner speaks api version "
-              + ApiVersion.CURRENT + "; rebuild it against harness-api " + ApiVersion.CURRENT);
+              + ApiVersion.CURRENT + "; rebuild it against dev.reckon:harness-api of api version " + ApiVersion.CURRENT
+              + " (see the README's plugin guide)");
         }
         providers.add(ContextClassLoaders.wrap(ReckonPlugin.class, provider, plugin.loader()));
       }
@@ -119,10 +121,31 @@ public final class PluginLoader {
     }
   }
 
-  private static <T, D extends Discovered> void register(Plugin plugin, List<T> offered, Function<T, String> id, Class<T> type,
-      Map<String, D> known, PluginEntry<T, D> entry, String kind, List<PluginFailure> failures) {
+  /**
+   * Registers each offered item under its id. An item whose id, version or settings cannot be read,
+   * or whose id is not a {@linkplain SafeNames safe name}, is refused with the reason; the
+   * plugin's other items still load.
+   */
+  private static <T, D extends Discovered> void register(Plugin plugin, List<T> offered, Function<T, String> id,
+      Class<T> type, Map<String, D> known, PluginEntry<T, D> entry, String kind, List<PluginFailure> failures) {
+    if (offered == null) {
+      failures.add(new PluginFailure(plugin.source(), "its list of " + kind + "s is null"));
+      return;
+    }
     for (T item : offered) {
-      String name = id.apply(item);
+      String name = null;
+      try {
+        if (item == null) {
+          throw new IllegalArgumentException("it offers a null " + kind);
+        }
+        name = SafeNames.require(kind + " id", id.apply(item));
+        Described.check(item);
+      } catch (RuntimeException | LinkageError e) {
+        String reason = e instanceof IllegalArgumentException ? e.getMessage() : Errors.oneLine(e);
+        failures.add(new PluginFailure(plugin.source(), kind + (name == null ? "" : " '" + name + "'")
+            + " refused: " + reason));
+        continue;
+      }
       D existing = known.get(name);
       if (existing != null) {
         failures.add(new PluginFailure(plugin.source(), kind + " id '" + name + "' is already provided by "

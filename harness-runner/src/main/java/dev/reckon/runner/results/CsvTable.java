@@ -1,9 +1,11 @@
 package dev.reckon.runner.results;
 
+import dev.reckon.reports.RunFormat;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,27 +26,78 @@ final class CsvTable {
   private final Path file;
   private final String[] header;
 
+  /** The table {@code table} of the run directory {@code runDirectory}. */
+  static CsvTable of(RunFormat.Table table, Path runDirectory) {
+    return new CsvTable(table.in(runDirectory), table.columns().toArray(String[]::new));
+  }
+
   CsvTable(Path file, String... header) {
     this.file = file;
     this.header = header.clone();
   }
 
+  /**
+   * Appends {@code rows} in one write, forced to the disk before it returns: a cell's rows arrive
+   * whole, or (power lost mid-write) as a torn tail that {@link #dropTornTail} removes on resume.
+   */
   void append(List<List<Object>> rows) {
     try {
-      boolean fresh = !Files.exists(file) || Files.size(file) == 0;
-      try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-              StandardOpenOption.APPEND);
-          CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT)) {
-        if (fresh) {
+      StringBuilder text = new StringBuilder();
+      try (CSVPrinter printer = new CSVPrinter(text, CSVFormat.DEFAULT)) {
+        if (!Files.exists(file) || Files.size(file) == 0) {
           printer.printRecord((Object[]) header);
         }
         for (List<Object> row : rows) {
           printer.printRecord(row);
         }
       }
+      try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+          StandardOpenOption.APPEND)) {
+        ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
+        while (bytes.hasRemaining()) {
+          channel.write(bytes);
+        }
+        channel.force(false);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot append to " + file, e);
     }
+  }
+
+  /**
+   * Cuts the file back to its last complete line: what a write cut short (power lost, disk full)
+   * leaves after it. Every line the runner writes ends with a line break, and no field holds one.
+   *
+   * @return the bytes dropped, 0 for an intact file
+   */
+  long dropTornTail() {
+    if (!Files.exists(file)) {
+      return 0;
+    }
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+      long size = channel.size();
+      long end = size;
+      ByteBuffer one = ByteBuffer.allocate(1);
+      while (end > 0) {
+        one.clear();
+        channel.read(one, end - 1);
+        if (one.get(0) == '\n') {
+          break;
+        }
+        end--;
+      }
+      if (end < size) {
+        channel.truncate(end);
+        channel.force(false);
+      }
+      return size - end;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot repair " + file, e);
+    }
+  }
+
+  Path file() {
+    return file;
   }
 
   List<CSVRecord> read() {

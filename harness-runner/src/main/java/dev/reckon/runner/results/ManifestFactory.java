@@ -1,11 +1,14 @@
 package dev.reckon.runner.results;
 
+import dev.reckon.reports.RunFormat;
 import ai.djl.engine.Engine;
 import dev.reckon.api.ApiVersion;
+import dev.reckon.api.Level;
 import dev.reckon.api.Task;
 import dev.reckon.runner.execution.ComputeDevice;
 import dev.reckon.runner.execution.PlannedCell;
 import dev.reckon.runner.execution.RunPlanner.Plan;
+import dev.reckon.runner.execution.Seeds;
 import dev.reckon.runner.plugins.DiscoveredModel;
 import dev.reckon.runner.plugins.DiscoveredTask;
 import dev.reckon.runner.plugins.Plugin;
@@ -14,56 +17,97 @@ import dev.reckon.runner.plugins.PluginRegistry;
 import dev.reckon.runner.results.Manifest.DataSeed;
 import dev.reckon.runner.suites.Suite;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** Builds a run's manifest from what the runner knows at its start. */
 public final class ManifestFactory {
   static final String SEED_DERIVATION = "data seed = derive(run seed, 'data', task, level, 'train'|'eval'); "
-      + "model seed = derive(run seed, 'model', model, task, train level); derive = SplittableRandom(seed xor "
-      + "FNV-1a of the names).nextLong() & Long.MAX_VALUE";
+      + "model seed = derive(run seed, 'model', model, task, train level); task seed = derive(run seed, 'task', "
+      + "task); derive = SplittableRandom(seed xor FNV-1a of the names).nextLong() & Long.MAX_VALUE";
 
-  private final String runId;
+  /**
+   * What names a run: its id, the suite as run, where the suite came from, its fingerprint, and
+   * the shard this directory holds (null for a whole run).
+   */
+  public record RunIdentity(String runId, Suite suite, String suiteSource, String suiteFingerprint,
+      Manifest.Shard shard) {}
+
+  private final RunIdentity identity;
   private final List<String> command;
-  private final Suite suite;
-  private final String suiteSource;
   private final Instant startedAt;
   private final List<Instant> resumedAt;
   private final ComputeDevice device;
   private final PluginRegistry registry;
   private final Plan plan;
+  private final List<PlannedCell> cells;
+  private final List<Manifest.Attempt> earlierAttempts;
 
-  public ManifestFactory(String runId, List<String> command, Suite suite, String suiteSource, Instant startedAt,
-      List<Instant> resumedAt, ComputeDevice device, PluginRegistry registry, Plan plan) {
-    this.runId = runId;
+  /**
+   * @param plan the whole run's plan
+   * @param cells the cells this directory runs: the plan's, or a shard's share of them
+   */
+  public ManifestFactory(RunIdentity identity, List<String> command, Instant startedAt, List<Instant> resumedAt,
+      List<Manifest.Attempt> earlierAttempts, ComputeDevice device, PluginRegistry registry, Plan plan,
+      List<PlannedCell> cells) {
+    this.earlierAttempts = List.copyOf(earlierAttempts);
+    this.identity = identity;
     this.command = List.copyOf(command);
-    this.suite = suite;
-    this.suiteSource = suiteSource;
     this.startedAt = startedAt;
     this.resumedAt = List.copyOf(resumedAt);
     this.device = device;
     this.registry = registry;
     this.plan = plan;
+    this.cells = List.copyOf(cells);
   }
 
-  /** The manifest with the datasets generated so far; {@code finishedAt} is null while running. */
-  public Manifest create(List<DataSeed> dataSeeds, Instant finishedAt) {
-    Map<String, DiscoveredTask> tasks = new LinkedHashMap<>();
+  /** The manifest; {@code finishedAt} is null while running. */
+  public Manifest create(Instant finishedAt) {
+    Map<String, PlannedCell> tasks = new LinkedHashMap<>();
     Map<String, Manifest.ModelInfo> models = new LinkedHashMap<>();
-    for (PlannedCell cell : plan.cells()) {
-      tasks.putIfAbsent(cell.task().task().id(), cell.task());
+    List<Manifest.CellInfo> cellInfos = new ArrayList<>();
+    for (PlannedCell cell : cells) {
+      tasks.putIfAbsent(cell.task().id(), cell);
       DiscoveredModel model = cell.model();
-      models.putIfAbsent(model.factory().id(), new Manifest.ModelInfo(model.factory().id(), model.factory().version(),
-          model.plugin().source().toString(), cell.config().asMap()));
+      models.putIfAbsent(model.id(), new Manifest.ModelInfo(model.id(), model.factory().version(),
+          model.plugin().source().toString(), model.factory().iterationMeaning()));
+      cellInfos.add(new Manifest.CellInfo(plan.cells().indexOf(cell), model.id(), cell.task().id(), cell.train().id(),
+          cell.seed(), cell.taskSeed(), cell.taskConfig().asMap(), cell.config().asMap()));
     }
-    return new Manifest(new Manifest.Harness("reckon", harnessVersion(), ApiVersion.CURRENT), runId, command,
-        new Manifest.SuiteInfo(suite.name(), suite.description(), suiteSource, suite.cellTimeLimitMinutes()),
-        startedAt, resumedAt, finishedAt, environment(device), new Manifest.Seeds(suite.seeds(), SEED_DERIVATION,
-        dataSeeds), registry.plugins().stream().map(plugin -> pluginInfo(plugin, registry)).toList(),
-        registry.failures().stream().map(PluginFailure::toString).toList(), plan.missing(),
-        tasks.values().stream().map(task -> taskInfo(task.task())).toList(), List.copyOf(models.values()));
+    Suite suite = identity.suite();
+    return new Manifest(RunFormat.VERSION, new Manifest.Harness("reckon", harnessVersion(), ApiVersion.CURRENT),
+        identity.runId(), identity.shard(), List.of(), command, new Manifest.SuiteInfo(suite.name(), suite.description(),
+        identity.suiteSource(), suite.cellTimeLimitMinutes(), identity.suiteFingerprint()), startedAt, resumedAt,
+        finishedAt, environment(device), new Manifest.Seeds(suite.seeds(), SEED_DERIVATION, dataSeeds()),
+        plugins(registry),
+        registry.failures().stream().map(PluginFailure::toString).toList(), plan.missing(), plan.unusable(),
+        tasks.values().stream().map(ManifestFactory::taskInfo).toList(), List.copyOf(models.values()), cellInfos,
+        earlierAttempts);
+  }
+
+  /** The seed of every dataset the plan's cells generate: training sets for learning models, every evaluated level. */
+  private List<DataSeed> dataSeeds() {
+    Set<DataSeed> seeds = new LinkedHashSet<>();
+    for (PlannedCell cell : cells) {
+      if (!cell.runs()) {
+        continue;
+      }
+      String task = cell.task().id();
+      if (cell.model().factory().learns()) {
+        seeds.add(new DataSeed(task, cell.train().id(), "train", cell.trainSize(), cell.seed(),
+            Seeds.trainingData(cell.seed(), task, cell.train().id())));
+      }
+      for (Level level : cell.eval()) {
+        seeds.add(new DataSeed(task, level.id(), "eval", cell.evalSize(), cell.seed(),
+            Seeds.evaluationData(cell.seed(), task, level.id())));
+      }
+    }
+    return List.copyOf(seeds);
   }
 
   public static String harnessVersion() {
@@ -80,20 +124,27 @@ public final class ManifestFactory {
     for (String property : List.of("ai.djl.pytorch.num_threads", "ai.djl.pytorch.num_interop_threads")) {
       threads.put(property, System.getProperty(property, "unset"));
     }
-    return new Manifest.Environment(device.name(), engine.getEngineName(), engine.getVersion(), Engine.getDjlVersion(),
+    return new Manifest.Environment(ComputeDevice.host(), device.name(), engine.getEngineName(), engine.getVersion(),
+        ComputeDevice.nativeLibrary(), ComputeDevice.cudaVersion(), Engine.getDjlVersion(),
         engine.getGpuCount(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
         System.getProperty("os.name") + " " + System.getProperty("os.arch"), threads);
+  }
+
+  /** Every loaded plugin with its jars' checksums and what it offers. */
+  public static List<Manifest.PluginInfo> plugins(PluginRegistry registry) {
+    return registry.plugins().stream().map(plugin -> pluginInfo(plugin, registry)).toList();
   }
 
   private static Manifest.PluginInfo pluginInfo(Plugin plugin, PluginRegistry registry) {
     return new Manifest.PluginInfo(plugin.source().toString(),
         plugin.jars().stream().map(jar -> new Manifest.JarInfo(jar.path().toString(), jar.sha256())).toList(),
-        registry.tasks().stream().filter(t -> t.plugin() == plugin).map(t -> t.task().id()).toList(),
-        registry.models().stream().filter(m -> m.plugin() == plugin).map(m -> m.factory().id()).toList());
+        registry.tasks().stream().filter(t -> t.plugin() == plugin).map(DiscoveredTask::id).toList(),
+        registry.models().stream().filter(m -> m.plugin() == plugin).map(DiscoveredModel::id).toList());
   }
 
-  private static Manifest.TaskInfo taskInfo(Task task) {
-    return new Manifest.TaskInfo(task.id(), task.version(), task.format().name(), task.metrics().get(0).id(),
-        task.metrics(), task.levels());
+  private static Manifest.TaskInfo taskInfo(PlannedCell cell) {
+    Task task = cell.taskInstance();
+    return new Manifest.TaskInfo(cell.task().id(), cell.task().factory().version(), task.format().id(),
+        task.format().describe(), task.metrics().get(0).id(), task.metrics(), task.levels());
   }
 }

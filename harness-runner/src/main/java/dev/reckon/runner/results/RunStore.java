@@ -1,8 +1,10 @@
 package dev.reckon.runner.results;
 
+import dev.reckon.reports.RunFormat;
 import dev.reckon.api.Config;
 import dev.reckon.runner.execution.CellKey;
 import dev.reckon.runner.execution.CellOutcome;
+import dev.reckon.runner.execution.CellRecorder;
 import dev.reckon.runner.execution.CellOutcome.CurvePoint;
 import dev.reckon.runner.execution.CellOutcome.LevelScore;
 import dev.reckon.runner.execution.CellOutcome.Status;
@@ -18,7 +20,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -29,15 +30,7 @@ import org.apache.commons.csv.CSVRecord;
  * then its line in cells.csv, each flushed: a cell counts as finished only once that line is on
  * disk, and on resume the rows of unfinished cells are dropped and the cells run again.
  */
-public final class RunStore {
-  static final String[] RESULTS_HEADER = {"model", "task", "train_level", "eval_level", "eval_difficulty",
-      "iterations", "metric", "seed", "value", "n", "ci_low", "ci_high"};
-  static final String[] CELLS_HEADER = {"model", "task", "train_level", "seed", "status", "reason",
-      "trained_iterations", "parameters", "train_seconds", "eval_seconds", "finished_at", "train_data_seed",
-      "model_seed", "config", "collapse_update", "collapse"};
-  static final String[] TRAINING_HEADER = {"model", "task", "train_level", "seed", "update", "metric", "value",
-      "wall_seconds"};
-
+public final class RunStore implements CellRecorder {
   private final Path directory;
   private final CsvTable results;
   private final CsvTable cells;
@@ -45,9 +38,9 @@ public final class RunStore {
 
   public RunStore(Path directory) {
     this.directory = directory;
-    this.results = new CsvTable(directory.resolve("results.csv"), RESULTS_HEADER);
-    this.cells = new CsvTable(directory.resolve("cells.csv"), CELLS_HEADER);
-    this.training = new CsvTable(directory.resolve("training.csv"), TRAINING_HEADER);
+    this.results = CsvTable.of(RunFormat.Table.RESULTS, directory);
+    this.cells = CsvTable.of(RunFormat.Table.CELLS, directory);
+    this.training = CsvTable.of(RunFormat.Table.TRAINING, directory);
   }
 
   public Path directory() {
@@ -55,24 +48,40 @@ public final class RunStore {
   }
 
   /** Cells whose last line in cells.csv says done or skipped. */
+  @Override
   public Set<CellKey> finishedCells() {
     Map<CellKey, Status> last = new HashMap<>();
     for (CSVRecord row : cells.read()) {
-      last.put(key(row), Status.valueOf(row.get("status").toUpperCase(Locale.ROOT)));
+      last.put(key(row), Status.of(row.get("status")));
     }
     return last.entrySet().stream().filter(e -> e.getValue().finished()).map(Map.Entry::getKey)
         .collect(Collectors.toUnmodifiableSet());
   }
 
-  /** Drops result and training rows of cells that never finished (a run killed mid-cell). */
-  public void discardUnfinished() {
+  /**
+   * Drops what an interrupted attempt left half-written: a torn last line of any table, and the
+   * result and training rows of cells that never finished (a run killed mid-cell).
+   *
+   * @return a warning for each torn line dropped
+   */
+  public List<String> discardUnfinished() {
+    List<String> repaired = new ArrayList<>();
+    for (CsvTable table : List.of(results, training, cells)) {
+      long dropped = table.dropTornTail();
+      if (dropped > 0) {
+        repaired.add(table.file().getFileName() + " ended in a torn line (" + dropped + " bytes, a write cut short); "
+            + "it was dropped and its cell runs again");
+      }
+    }
     Set<CellKey> finished = finishedCells();
     results.retain(row -> finished.contains(key(row)));
     training.retain(row -> finished.contains(key(row)));
+    return repaired;
   }
 
-  /** Appends a finished cell, with the settings its model ran with. */
-  public void record(CellOutcome outcome, Config config) {
+  /** Appends a finished cell, with the settings its model and task ran with and the task's seed. */
+  @Override
+  public void record(CellOutcome outcome, Config modelConfig, Config taskConfig, long taskSeed) {
     CellKey key = outcome.key();
     List<List<Object>> scoreRows = new ArrayList<>();
     for (LevelScore level : outcome.scores()) {
@@ -88,27 +97,29 @@ public final class RunStore {
     results.append(scoreRows);
     training.append(curveRows);
     cells.append(List.of(List.of(key.model(), key.task(), key.trainLevel(), key.seed(),
-        outcome.status().name().toLowerCase(Locale.ROOT), outcome.reason(),
+        outcome.status().word(), outcome.reason(),
         outcome.trainedIterations().isPresent() ? outcome.trainedIterations().getAsInt() : "",
         outcome.parameters(), number(outcome.trainSeconds()), number(outcome.evalSeconds()), outcome.finishedAt(),
-        outcome.trainDataSeed(), outcome.modelSeed(), config.asMap(),
+        outcome.trainDataSeed(), outcome.modelSeed(), modelConfig.asMap(),
         outcome.collapse().map(c -> (Object) c.update()).orElse(""),
-        outcome.collapse().map(TrainingCollapse::description).orElse(""))));
+        outcome.collapse().map(TrainingCollapse::description).orElse(""), taskSeed,
+        taskConfig.asMap())));
   }
 
   /** Keeps the whole stack trace of a failed cell; cells.csv has the one-line reason. */
-  public void logError(CellKey key, Throwable error) {
-    try (Writer writer = Files.newBufferedWriter(directory.resolve("errors.log"), StandardCharsets.UTF_8,
+  @Override
+  public void logError(CellKey key, String stackTrace) {
+    try (Writer writer = Files.newBufferedWriter(directory.resolve(RunFormat.ERRORS), StandardCharsets.UTF_8,
             StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         PrintWriter out = new PrintWriter(writer)) {
       out.println("== " + key);
-      error.printStackTrace(out);
+      out.print(stackTrace);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write errors.log in " + directory, e);
+      throw new UncheckedIOException("cannot write " + RunFormat.ERRORS + " in " + directory, e);
     }
   }
 
-  private static CellKey key(CSVRecord row) {
+  static CellKey key(CSVRecord row) {
     return new CellKey(row.get("model"), row.get("task"), row.get("train_level"), Long.parseLong(row.get("seed")));
   }
 

@@ -1,5 +1,7 @@
 package dev.reckon.runner.suites;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -18,11 +20,19 @@ import java.util.Map;
 public record Suite(String name, String description, List<Long> seeds, Double cellTimeLimitMinutes,
     List<TaskEntry> tasks, List<ModelEntry> models) {
   public Suite {
-    seeds = seeds == null || seeds.isEmpty() ? List.of(1L) : List.copyOf(seeds);
+    seeds = seeds == null || seeds.isEmpty() ? List.of(1L) : copy(seeds);
     cellTimeLimitMinutes = cellTimeLimitMinutes == null ? 30.0 : cellTimeLimitMinutes;
-    tasks = tasks == null ? List.of() : List.copyOf(tasks);
-    models = models == null ? List.of() : List.copyOf(models);
+    tasks = tasks == null ? List.of() : copy(tasks);
+    models = models == null ? List.of() : copy(models);
     description = description == null ? "" : description;
+  }
+
+  /**
+   * An unmodifiable copy that keeps an empty YAML item ({@code - }) as null, so that {@link
+   * SuiteLoader#requireValid} names it rather than the copy failing without a word.
+   */
+  private static <T> List<T> copy(List<T> items) {
+    return Collections.unmodifiableList(new ArrayList<>(items));
   }
 
   /**
@@ -33,20 +43,22 @@ public record Suite(String name, String description, List<Long> seeds, Double ce
    * @param eval the levels evaluated; defaults to the training level and every harder one
    * @param trainSize training examples, generated only for models that learn
    * @param evalSize examples per evaluated level
-   * @param config settings given to every model on this entry's cells, over the model's own (a
-   *     harder game may need more updates for every model)
+   * @param config the task's own settings (checked against what the task declares)
+   * @param modelConfig settings given to every model on this entry's cells, over the model's own
+   *     (a harder game may need more updates for every model)
    */
   public record TaskEntry(String id, String train, List<String> eval, Integer trainSize, Integer evalSize,
-      Map<String, Object> config) {
+      Map<String, Object> config, Map<String, Object> modelConfig) {
     public TaskEntry {
       eval = eval == null ? List.of() : List.copyOf(eval);
       config = config == null ? Map.of() : Map.copyOf(config);
+      modelConfig = modelConfig == null ? Map.of() : Map.copyOf(modelConfig);
       trainSize = trainSize == null ? 1000 : trainSize;
       evalSize = evalSize == null ? 200 : evalSize;
     }
 
     public static TaskEntry of(String id) {
-      return new TaskEntry(id, null, null, null, null, null);
+      return new TaskEntry(id, null, null, null, null, null, null);
     }
   }
 

@@ -2,18 +2,33 @@ package dev.reckon.runner.suites;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.reckon.runner.UsageException;
+import dev.reckon.runner.plugins.SafeNames;
+import dev.reckon.runner.suites.Suite.ModelEntry;
+import dev.reckon.runner.suites.Suite.TaskEntry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Reads a suite from a YAML file, or a built-in suite by name. */
+/**
+ * Reads a suite from a YAML file, or a built-in suite by name, and checks it before anything runs:
+ * every mistake a suite file can hold on its own is a {@link UsageException} of one sentence (exit
+ * 2), so that no run directory is created for a suite whose cells would all fail or run twice.
+ * What needs the plugins (unknown ids, undeclared settings, levels a task does not have) is the
+ * planner's.
+ */
 public final class SuiteLoader {
   public static final List<String> BUILT_IN = List.of("quick", "default", "full", "stress");
 
@@ -59,12 +74,95 @@ public final class SuiteLoader {
       throw new UsageException(origin + " is not a valid suite: unknown field '" + e.getPropertyName()
           + "'; the fields there are " + e.getKnownPropertyIds().stream()
           .map(Object::toString).sorted().collect(Collectors.joining(", ")), e);
+    } catch (JsonMappingException e) {
+      String field = e.getPath().stream()
+          .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
+          .collect(Collectors.joining()).replaceFirst("^\\.", "");
+      throw new UsageException(origin + " is not a valid suite: " + (field.isEmpty() ? "" : "at " + field + ": ")
+          + e.getOriginalMessage().replace('\n', ' '), e);
     } catch (JsonProcessingException e) {
-      throw new UsageException(origin + " is not a valid suite: " + e.getOriginalMessage(), e);
+      throw new UsageException(origin + " is not a valid suite: " + e.getOriginalMessage().replace('\n', ' ')
+          + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"), e);
     }
     if (suite == null || suite.name() == null) {
       throw new UsageException(origin + " is not a valid suite: it has no name");
     }
+    requireValid(suite, origin);
     return suite;
+  }
+
+  /**
+   * Checks what a suite says on its own: a safe name; distinct seeds; a positive cell time limit;
+   * every task entry with an id, positive data sizes, distinct evaluation levels, and no two
+   * entries with the same id and training level; every model entry with an id, each model once.
+   *
+   * @param origin where the suite comes from, e.g. its file, for the message
+   * @throws UsageException naming the first mistake, in one sentence
+   */
+  public static void requireValid(Suite suite, String origin) {
+    String invalid = origin + " is not a valid suite: ";
+    if (!SafeNames.safe(suite.name())) {
+      throw new UsageException(invalid + "its name '" + suite.name() + "' is not a safe name (1 to 64 letters, "
+          + "digits, '.', '_' or '-', starting with a letter or digit, without '..'); it names the run directory");
+    }
+    Set<Long> seeds = new HashSet<>();
+    for (Long seed : suite.seeds()) {
+      if (seed == null) {
+        throw new UsageException(invalid + "seeds " + suite.seeds() + " holds an empty item; a seed is a whole "
+            + "number");
+      }
+      if (!seeds.add(seed)) {
+        throw new UsageException(invalid + "seeds " + suite.seeds() + " lists " + seed + " twice, which would run "
+            + "every cell of that seed twice");
+      }
+    }
+    double limit = suite.cellTimeLimitMinutes();
+    if (!(limit > 0) || Double.isInfinite(limit)) {
+      throw new UsageException(invalid + "cellTimeLimitMinutes must be a number of minutes above 0, not "
+          + number(limit));
+    }
+    Map<List<String>, Integer> entries = new HashMap<>();
+    for (int i = 0; i < suite.tasks().size(); i++) {
+      TaskEntry task = suite.tasks().get(i);
+      if (task == null || task.id() == null || task.id().isBlank()) {
+        throw new UsageException(invalid + "task entry " + (i + 1) + " has no id");
+      }
+      String entry = "task entry " + task.id() + (task.train() == null ? "" : " (train " + task.train() + ")");
+      if (task.trainSize() < 1) {
+        throw new UsageException(invalid + entry + " has trainSize " + task.trainSize() + "; it must be at least 1");
+      }
+      if (task.evalSize() < 1) {
+        throw new UsageException(invalid + entry + " has evalSize " + task.evalSize() + "; it must be at least 1");
+      }
+      Set<String> levels = new HashSet<>();
+      for (String level : task.eval()) {
+        if (!levels.add(level)) {
+          throw new UsageException(invalid + entry + " evaluates level " + level + " twice");
+        }
+      }
+      Integer before = entries.putIfAbsent(Arrays.asList(task.id(), task.train()), i + 1);
+      if (before != null) {
+        throw new UsageException(invalid + "task entries " + before + " and " + (i + 1) + " both name task "
+            + task.id() + (task.train() == null ? " with its default training level" : " trained on " + task.train())
+            + ", which would run their cells twice (a task named again needs another training level)");
+      }
+    }
+    Set<String> models = new HashSet<>();
+    for (int i = 0; i < suite.models().size(); i++) {
+      ModelEntry model = suite.models().get(i);
+      if (model == null || model.id() == null || model.id().isBlank()) {
+        throw new UsageException(invalid + "model entry " + (i + 1) + " has no id");
+      }
+      if (!models.add(model.id())) {
+        throw new UsageException(invalid + "it lists model " + model.id() + " twice, which would run its cells twice "
+            + "(one entry a model; settings for one task go in that task entry's modelConfig)");
+      }
+    }
+  }
+
+  /** A minute count as a person wrote it: {@code -1}, not {@code -1.0}. */
+  private static String number(double value) {
+    return value == Math.rint(value) && !Double.isInfinite(value) ? String.valueOf((long) value)
+        : String.valueOf(value);
   }
 }

@@ -38,11 +38,11 @@ class RunStoreTest {
   @Test
   void finishedCellsAreTheDoneAndSkippedOnesAndTheLastLineWins() {
     RunStore store = new RunStore(directory);
-    store.record(outcome("a", Status.DONE), Config.empty());
-    store.record(outcome("b", Status.FAILED), Config.empty());
-    store.record(outcome("c", Status.SKIPPED), Config.empty());
-    store.record(outcome("d", Status.FAILED), Config.empty());
-    store.record(outcome("d", Status.DONE), Config.empty());
+    store.record(outcome("a", Status.DONE), Config.empty(), Config.empty(), 0);
+    store.record(outcome("b", Status.FAILED), Config.empty(), Config.empty(), 0);
+    store.record(outcome("c", Status.SKIPPED), Config.empty(), Config.empty(), 0);
+    store.record(outcome("d", Status.FAILED), Config.empty(), Config.empty(), 0);
+    store.record(outcome("d", Status.DONE), Config.empty(), Config.empty(), 0);
     assertEquals(Set.of("a", "c", "d"),
         store.finishedCells().stream().map(CellKey::model).collect(java.util.stream.Collectors.toSet()));
   }
@@ -50,7 +50,7 @@ class RunStoreTest {
   @Test
   void rowsOfUnfinishedCellsAreDiscardedAndTheRestKeptVerbatim() throws IOException {
     RunStore store = new RunStore(directory);
-    store.record(outcome("a", Status.DONE), Config.empty());
+    store.record(outcome("a", Status.DONE), Config.empty(), Config.empty(), 0);
     String kept = Files.readString(directory.resolve("results.csv"));
     Files.writeString(directory.resolve("results.csv"),
         "ghost,sudoku-4x4,b6,b6,6.0,1,puzzle_accuracy,1,0.5,4,0.1,0.9\n", StandardOpenOption.APPEND);
@@ -67,9 +67,60 @@ class RunStoreTest {
   @Test
   void aReasonWithCommasAndQuotesSurvivesTheRoundTrip() {
     RunStore store = new RunStore(directory);
-    store.record(outcome("b", Status.FAILED), Config.empty());
-    store.record(outcome("a", Status.DONE), Config.empty());
+    store.record(outcome("b", Status.FAILED), Config.empty(), Config.empty(), 0);
+    store.record(outcome("a", Status.DONE), Config.empty(), Config.empty(), 0);
     store.discardUnfinished();
     assertEquals(Set.of(new CellKey("a", "sudoku-4x4", "b6", 1)), store.finishedCells());
+  }
+
+  /**
+   * A write cut at any byte of the last cell's rows, in any table, is found on resume: the torn
+   * line goes, the last cell counts as unfinished, and the cells before it keep every row. A cell
+   * appends to results.csv, training.csv and cells.csv in that order, each forced to disk before
+   * the next, so a cut in one table finds the tables after it without the cell.
+   */
+  @Test
+  void aTornTailAtAnyByteOfTheLastCellIsDroppedAndThatCellRunsAgain() throws IOException {
+    RunStore store = new RunStore(directory);
+    store.record(outcome("a", Status.DONE), Config.empty(), Config.empty(), 0);
+    java.util.Map<String, byte[]> before = snapshot();
+    store.record(outcome("b", Status.DONE), Config.empty(), Config.empty(), 0);
+    java.util.Map<String, byte[]> after = snapshot();
+    List<String> order = List.of("results.csv", "training.csv", "cells.csv");
+    for (String table : order) {
+      for (int cut = before.get(table).length; cut < after.get(table).length; cut++) {
+        restore(after);
+        for (String later : order.subList(order.indexOf(table) + 1, order.size())) {
+          Files.write(directory.resolve(later), before.get(later));
+        }
+        Files.write(directory.resolve(table), java.util.Arrays.copyOf(after.get(table), cut));
+        RunStore resumed = new RunStore(directory);
+
+        List<String> warnings = resumed.discardUnfinished();
+
+        boolean cutAtLineEnd = after.get(table)[cut - 1] == '\n';
+        assertEquals(cutAtLineEnd ? 0 : 1, warnings.size(), table + " cut at " + cut + ": " + warnings);
+        assertEquals(Set.of("a"), resumed.finishedCells().stream().map(CellKey::model)
+            .collect(java.util.stream.Collectors.toSet()), table + " cut at " + cut);
+        for (String kept : order) {
+          assertEquals(new String(before.get(kept), java.nio.charset.StandardCharsets.UTF_8),
+              Files.readString(directory.resolve(kept)), kept + " is back to cell a's rows: " + table + " cut at " + cut);
+        }
+      }
+    }
+  }
+
+  private java.util.Map<String, byte[]> snapshot() throws IOException {
+    java.util.Map<String, byte[]> files = new java.util.HashMap<>();
+    for (String table : List.of("results.csv", "training.csv", "cells.csv")) {
+      files.put(table, Files.readAllBytes(directory.resolve(table)));
+    }
+    return files;
+  }
+
+  private void restore(java.util.Map<String, byte[]> files) throws IOException {
+    for (java.util.Map.Entry<String, byte[]> file : files.entrySet()) {
+      Files.write(directory.resolve(file.getKey()), file.getValue());
+    }
   }
 }

@@ -56,4 +56,89 @@ class SuiteLoaderTest {
     assertEquals(file + " is not a valid suite: unknown field 'seed'; the fields there are cellTimeLimitMinutes, "
         + "description, models, name, seeds, tasks", error.getMessage());
   }
+
+  @Test
+  void aSeedListedTwiceIsRefused() throws IOException {
+    assertRefused("name: s\nseeds: [1, 1]\n" + TASK_AND_MODEL,
+        "is not a valid suite: seeds [1, 1] lists 1 twice, which would run every cell of that seed twice");
+    assertRefused("name: s\nseeds:\n  - 1\n  -\n" + TASK_AND_MODEL,
+        "is not a valid suite: seeds [1, null] holds an empty item; a seed is a whole number");
+  }
+
+  @Test
+  void dataSizesAndTheTimeLimitMustBePositive() throws IOException {
+    assertRefused("name: s\ntasks:\n  - id: sudoku-4x4\n    evalSize: -5\nmodels:\n  - id: oracle\n",
+        "is not a valid suite: task entry sudoku-4x4 has evalSize -5; it must be at least 1");
+    assertRefused("name: s\ntasks:\n  - id: sudoku-4x4\n    train: b6\n    evalSize: 0\nmodels:\n  - id: oracle\n",
+        "is not a valid suite: task entry sudoku-4x4 (train b6) has evalSize 0; it must be at least 1");
+    assertRefused("name: s\ntasks:\n  - id: sudoku-4x4\n    trainSize: -1\nmodels:\n  - id: oracle\n",
+        "is not a valid suite: task entry sudoku-4x4 has trainSize -1; it must be at least 1");
+    assertRefused("name: s\ncellTimeLimitMinutes: -1\n" + TASK_AND_MODEL,
+        "is not a valid suite: cellTimeLimitMinutes must be a number of minutes above 0, not -1");
+    assertRefused("name: s\ncellTimeLimitMinutes: 0\n" + TASK_AND_MODEL,
+        "is not a valid suite: cellTimeLimitMinutes must be a number of minutes above 0, not 0");
+  }
+
+  @Test
+  void aNameThatIsNoSafeNameIsRefused() throws IOException {
+    for (String name : List.of("a/b", "--out", "..", "'a b'", "x..y")) {
+      assertRefused("name: " + name + "\n" + TASK_AND_MODEL, "is not a valid suite: its name '"
+          + name.replace("'", "") + "' is not a safe name (1 to 64 letters, digits, '.', '_' or '-', starting with a "
+          + "letter or digit, without '..'); it names the run directory");
+    }
+  }
+
+  @Test
+  void aModelListedTwiceIsRefused() throws IOException {
+    assertRefused("name: s\ntasks:\n  - id: sudoku-4x4\nmodels:\n  - id: oracle\n  - id: uniform\n"
+        + "  - id: oracle\n    config: {}\n", "is not a valid suite: it lists model oracle twice, which would run its "
+        + "cells twice (one entry a model; settings for one task go in that task entry's modelConfig)");
+  }
+
+  @Test
+  void theSameTaskEntryTwiceIsRefusedButAnotherTrainingLevelIsNot() throws IOException {
+    assertRefused("name: s\ntasks:\n  - id: sudoku-4x4\n  - id: sudoku-4x4\nmodels:\n  - id: oracle\n",
+        "is not a valid suite: task entries 1 and 2 both name task sudoku-4x4 with its default training level, which "
+            + "would run their cells twice (a task named again needs another training level)");
+    assertRefused("name: s\ntasks:\n  - id: sudoku-4x4\n    train: b6\n  - id: sudoku-6x6\n"
+        + "  - id: sudoku-4x4\n    train: b6\n    evalSize: 10\nmodels:\n  - id: oracle\n",
+        "is not a valid suite: task entries 1 and 3 both name task sudoku-4x4 trained on b6, which would run their "
+            + "cells twice (a task named again needs another training level)");
+    assertRefused("name: s\ntasks:\n  - id: sudoku-4x4\n    eval: [b6, b8, b6]\nmodels:\n  - id: oracle\n",
+        "is not a valid suite: task entry sudoku-4x4 evaluates level b6 twice");
+    Path file = directory.resolve("levels.yaml");
+    Files.writeString(file, "name: s\ntasks:\n  - id: sudoku-4x4\n    train: b4\n  - id: sudoku-4x4\n"
+        + "    train: b6\nmodels:\n  - id: oracle\n");
+    assertEquals(2, loader.load(file.toString()).tasks().size());
+  }
+
+  @Test
+  void entriesWithoutAnIdAreRefused() throws IOException {
+    assertRefused("name: s\ntasks:\n  - train: b6\nmodels:\n  - id: oracle\n",
+        "is not a valid suite: task entry 1 has no id");
+    assertRefused("name: s\ntasks:\n  - id: sudoku-4x4\nmodels:\n  - id: oracle\n  -\n",
+        "is not a valid suite: model entry 2 has no id");
+  }
+
+  @Test
+  void aValueOfTheWrongTypeIsNamedWithItsField() throws IOException {
+    assertRefused("name: s\ntasks:\n  - id: sudoku-4x4\n    evalSize: many\nmodels:\n  - id: oracle\n",
+        "is not a valid suite: at tasks[0].evalSize: Cannot deserialize value of type `java.lang.Integer` from String "
+            + "\"many\": not a valid `java.lang.Integer` value");
+  }
+
+  @Test
+  void everyBuiltInSuiteIsValid() {
+    for (String name : SuiteLoader.BUILT_IN) {
+      SuiteLoader.requireValid(loader.load(name), name);
+    }
+  }
+
+  private static final String TASK_AND_MODEL = "tasks:\n  - id: sudoku-4x4\nmodels:\n  - id: oracle\n";
+
+  private void assertRefused(String yaml, String expectedAfterOrigin) throws IOException {
+    Path file = Files.writeString(Files.createTempFile(directory, "suite", ".yaml"), yaml);
+    UsageException error = assertThrows(UsageException.class, () -> loader.load(file.toString()), yaml);
+    assertEquals(file + " " + expectedAfterOrigin, error.getMessage());
+  }
 }

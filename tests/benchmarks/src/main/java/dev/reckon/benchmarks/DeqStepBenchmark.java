@@ -5,11 +5,13 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import dev.reckon.api.Config;
 import dev.reckon.api.LabelingDataset;
+import dev.reckon.plugins.deq.DeqGnnFactory;
 import dev.reckon.plugins.deq.DeqSettings;
 import dev.reckon.plugins.deq.PhantomGradientTrainer;
 import dev.reckon.plugins.rrn.PuzzleBatch;
 import dev.reckon.plugins.rrn.RecurrentRelationalNetwork;
 import dev.reckon.tasks.sudoku.SudokuTask;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -51,7 +53,8 @@ public class DeqStepBenchmark extends EngineBenchmark {
   public void setUp() {
     SudokuTask task = SudokuTask.ofSide(6);
     puzzles = task.generate(task.level("b12"), BATCH, 1);
-    DeqSettings settings = DeqSettings.from(Config.empty(), jacobianPenalty);
+    DeqSettings settings = DeqSettings.from(
+        Config.resolve(DeqGnnFactory.plain().settings(), Map.of("jacobianPenalty", jacobianPenalty)));
     openEngine(1);
     RecurrentRelationalNetwork network = new RecurrentRelationalNetwork(puzzles.graph(), puzzles.labels(),
         settings.hidden(), settings.messageWidth(), settings.messageLayers(), settings.gradientSteps(), manager);

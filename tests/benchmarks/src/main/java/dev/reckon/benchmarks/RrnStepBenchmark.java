@@ -8,9 +8,11 @@ import dev.reckon.api.Config;
 import dev.reckon.api.LabelingDataset;
 import dev.reckon.plugins.rrn.PuzzleBatch;
 import dev.reckon.plugins.rrn.RecurrentRelationalNetwork;
+import dev.reckon.plugins.rrn.RrnModelFactory;
 import dev.reckon.plugins.rrn.RrnSettings;
 import dev.reckon.plugins.rrn.StepwiseTrainer;
 import dev.reckon.tasks.sudoku.SudokuTask;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -79,7 +81,7 @@ public class RrnStepBenchmark extends EngineBenchmark {
   public void setUp() {
     SudokuTask task = SudokuTask.ofSide(6);
     puzzles = task.generate(task.level("b12"), BATCH, 1);
-    RrnSettings settings = RrnSettings.from(Config.empty());
+    RrnSettings settings = RrnSettings.from(Config.resolve(new RrnModelFactory().settings(), Map.of()));
     openEngine(1);
     network = new RecurrentRelationalNetwork(puzzles.graph(), puzzles.labels(), settings.hidden(),
         settings.messageWidth(), settings.messageLayers(), settings.steps(), manager);

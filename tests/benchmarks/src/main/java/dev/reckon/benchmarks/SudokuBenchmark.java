@@ -55,7 +55,8 @@ public class SudokuBenchmark {
     solver = task.referenceSolver().orElseThrow();
     ModelFactory factory = new BaselinesPlugin().models().stream().filter(m -> m.id().equals("propagation"))
         .findFirst().orElseThrow();
-    propagation = factory.create(new ModelContext(task, new Config(Map.of("maxRounds", 64)), 1, "cpu"));
+    propagation = factory.create(new ModelContext(task, Config.resolve(factory.settings(), Map.of("maxRounds", 64)), 1,
+        "cpu"));
   }
 
   /** One puzzle generated: a complete grid, then removals each checked for a unique solution. */

@@ -35,14 +35,18 @@ class PluginDiscoveryTest {
     PluginJars.build("throwing-provider", plugins.resolve("throwing.jar"));
     PluginJars.build("twin-a", plugins.resolve("twin-a.jar"));
     PluginJars.build("twin-b", plugins.resolve("twin-b.jar"));
+    // The baselines jar as api version 1 built it: its classes name types that api 2 no longer has.
+    Files.copy(PluginJars.resource("api-1/model-baselines-api1.jar"), plugins.resolve("built-for-api-1.jar"));
 
     Cli.Outcome listing = Cli.reckon("list", "--plugins", plugins.toString());
 
-    assertEquals(0, listing.status(), listing::toString);
+    assertEquals(1, listing.status(), "a plugin failed to load, so CI can gate on list: " + listing);
     String failures = listing.out().substring(listing.out().indexOf("Failed to load"));
     assertLine(failures, "corrupt.jar", "not a readable jar");
     assertLine(failures, "no-service.jar", "not a Reckon plugin: no META-INF/services/dev.reckon.api.ReckonPlugin");
-    assertLine(failures, "future.jar", "built for api version 99, but this runner speaks api version 1");
+    assertLine(failures, "future.jar", "built for api version 99, but this runner speaks api version 2");
+    assertLine(failures, "built-for-api-1.jar", "built for api version 1, but this runner speaks api version 2; "
+        + "rebuild it against dev.reckon:harness-api of api version 2");
     assertLine(failures, "throwing.jar", "cannot start: no configuration");
     assertLine(failures, "twin-b.jar", "model id 'twin' is already provided by " + plugins.resolve("twin-a.jar"));
     assertTrue(listing.out().lines().anyMatch(line -> line.trim().startsWith("twin ") && line.contains("twin-a.jar")),

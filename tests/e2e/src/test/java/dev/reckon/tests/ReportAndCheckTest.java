@@ -121,8 +121,9 @@ class ReportAndCheckTest {
 
   /** A run of rrn alone on 4x4 sudoku, trained with {@code updates} updates. */
   private static Path rrnRun(String name, int updates) throws IOException {
+    // One suite name for both runs: check refuses a baseline of another suite.
     Path suite = Files.writeString(work.resolve(name + ".yaml"), """
-        name: %s
+        name: rrn-updates
         tasks:
           - id: sudoku-4x4
             train: b6
@@ -132,7 +133,7 @@ class ReportAndCheckTest {
         models:
           - id: rrn
             config: {hidden: 32, steps: 6, updates: %d, batchSize: 64, learningRate: 0.003}
-        """.formatted(name, updates));
+        """.formatted(updates));
     Path out = work.resolve(name);
     Cli.Outcome outcome = Cli.reckon("run", "--suite", suite.toString(), "--out", out.toString());
     assertEquals(0, outcome.status(), outcome::toString);

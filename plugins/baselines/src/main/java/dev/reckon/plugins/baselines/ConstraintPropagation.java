@@ -4,23 +4,31 @@ import dev.reckon.api.ConstraintGraph;
 import java.util.List;
 
 /**
- * Classical constraint propagation on all-different groups, counted in rounds, then depth-first
- * search when propagation stalls.
+ * Classical constraint propagation on all-different groups, then depth-first search when
+ * propagation stalls, with every unit of work counted against a budget.
  *
  * <p>One round looks at the grid as it stands and assigns, all at once, every naked single (a
  * blank with one candidate left) and every hidden single (the only blank of a group that can take
- * some label). Once a round assigns nothing, search takes over: each guess costs one round of the
- * budget, and between guesses propagation runs to its fixed point. So a budget of k rounds gives
- * a curve that rises with k and reaches the solution when k covers the rounds and the guesses.
+ * some label). Once a round assigns nothing, search takes over: it guesses a label for the blank
+ * with fewest candidates and propagates again, backtracking on a contradiction.
+ *
+ * <p>The budget counts every unit of that work: each round that assigns something, before the
+ * search or inside it, and each guess (the pass that finds nothing left to assign only detects a
+ * stall; its cost is folded into the guess that follows). So a puzzle is solved at a budget of k
+ * exactly when its solution takes k units: the rounds before the stall, plus every round and
+ * guess of the search, failed branches included.
  */
 final class ConstraintPropagation {
+  /** Candidates are bits of an int. */
+  static final int MAX_LABELS = 30;
+
   private final int labels;
   private final int[][] groups;
   private final int[][] groupsOfNode;
 
   ConstraintPropagation(ConstraintGraph graph, int labels) {
-    if (labels > 30) {
-      throw new IllegalArgumentException("propagation handles up to 30 labels, not " + labels);
+    if (labels > MAX_LABELS) {
+      throw new IllegalArgumentException("propagation handles up to " + MAX_LABELS + " labels, not " + labels);
     }
     List<int[]> all = graph.groups();
     this.labels = labels;
@@ -44,8 +52,8 @@ final class ConstraintPropagation {
   }
 
   /**
-   * The labels after each budget of {@code budgets} (ascending) rounds; blanks still open at the
-   * end of a budget get their smallest remaining candidate.
+   * The labels after each budget of {@code budgets} (ascending, in units of work: see the class
+   * comment); blanks still open at the end of a budget get their smallest remaining candidate.
    *
    * @return {@code [budget index][node]}
    */
@@ -61,18 +69,56 @@ final class ConstraintPropagation {
         outputs[next++] = filled(grid);
       }
     }
-    int[] solution = complete(grid) ? grid : null;
-    int guesses = 0;
-    if (solution == null && rounds < maxBudget) {
-      Search search = new Search(maxBudget - rounds);
-      solution = search.solve(grid.clone());
-      guesses = search.guesses;
-    }
+    Work work = work(grid, rounds, maxBudget);
     int[] stalled = filled(grid);
     for (; next < budgets.length; next++) {
-      outputs[next] = solution != null && budgets[next] >= rounds + guesses ? solution.clone() : stalled;
+      outputs[next] = work.solution() != null && budgets[next] >= work.units() ? work.solution().clone() : stalled;
     }
     return outputs;
+  }
+
+  /**
+   * The work of solving {@code givens} within {@code maxBudget} units: how many rounds ran before
+   * propagation stalled (or solved the puzzle), how many rounds and guesses the search took, and the
+   * solution, null when the budget ran out first.
+   */
+  Work work(int[] givens, int maxBudget) {
+    int[] grid = givens.clone();
+    int rounds = 0;
+    while (rounds < maxBudget && round(grid)) {
+      rounds++;
+    }
+    return work(grid, rounds, maxBudget);
+  }
+
+  private Work work(int[] stalled, int rounds, int maxBudget) {
+    if (complete(stalled)) {
+      return new Work(rounds, 0, 0, stalled.clone());
+    }
+    if (rounds >= maxBudget) {
+      return new Work(rounds, 0, 0, null);
+    }
+    Search search = new Search(maxBudget - rounds);
+    int[] solution = search.solve(stalled.clone());
+    return new Work(rounds, search.rounds, search.guesses, solution);
+  }
+
+  /**
+   * What solving one puzzle cost.
+   *
+   * @param roundsBeforeStall rounds of propagation before it first assigned nothing
+   * @param searchRounds rounds of propagation inside the search, failed branches included
+   * @param guesses labels the search tried
+   * @param solution the solved grid, null when the budget ran out first
+   */
+  record Work(int roundsBeforeStall, int searchRounds, int guesses, int[] solution) {
+    /**
+     * The units of work done: with a solution, what it took, the smallest budget at which the puzzle
+     * is solved; without one, what was spent before the budget ran out (never more than the budget).
+     */
+    int units() {
+      return roundsBeforeStall + searchRounds + guesses;
+    }
   }
 
   /** One round; false when it assigns nothing. */
@@ -182,26 +228,38 @@ final class ConstraintPropagation {
     return out;
   }
 
-  /** Depth-first search on the blank with fewest candidates, within a budget of guesses. */
+  /**
+   * Depth-first search on the blank with fewest candidates, propagating after every guess, within a
+   * budget of units: each round that assigns something and each guess costs one.
+   */
   private final class Search {
     private final int budget;
+    int rounds;
     int guesses;
 
     Search(int budget) {
       this.budget = budget;
     }
 
+    private int spent() {
+      return rounds + guesses;
+    }
+
     int[] solve(int[] grid) {
-      while (round(grid)) {
+      while (true) {
         if (!consistent(grid)) {
           return null;
         }
+        if (complete(grid)) {
+          return grid;
+        }
+        if (spent() >= budget || !round(grid)) {
+          break;
+        }
+        rounds++;
       }
-      if (!consistent(grid)) {
+      if (spent() >= budget) {
         return null;
-      }
-      if (complete(grid)) {
-        return grid;
       }
       int[] candidates = candidates(grid);
       int best = -1;
@@ -210,7 +268,7 @@ final class ConstraintPropagation {
           best = node;
         }
       }
-      for (int bits = candidates[best]; bits != 0 && guesses < budget; bits &= bits - 1) {
+      for (int bits = candidates[best]; bits != 0 && spent() < budget; bits &= bits - 1) {
         guesses++;
         int[] child = grid.clone();
         child[best] = Integer.numberOfTrailingZeros(bits) + 1;

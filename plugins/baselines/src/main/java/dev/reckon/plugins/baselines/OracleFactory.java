@@ -3,6 +3,7 @@ package dev.reckon.plugins.baselines;
 import dev.reckon.api.Model;
 import dev.reckon.api.ModelContext;
 import dev.reckon.api.ModelFactory;
+import dev.reckon.api.Support;
 import dev.reckon.api.Task;
 
 /** The task's own exact solver as a model. It must score perfectly: it proves the scorer right. */
@@ -23,8 +24,15 @@ final class OracleFactory implements ModelFactory {
   }
 
   @Override
-  public boolean supports(Task task) {
-    return task.referenceSolver().isPresent();
+  public Support supports(Task task) {
+    return task.referenceSolver().isPresent()
+        ? Support.yes()
+        : Support.no("the oracle runs the task's own exact solver; this task has none");
+  }
+
+  @Override
+  public String iterationMeaning() {
+    return "one exact solve (the oracle does not iterate)";
   }
 
   @Override

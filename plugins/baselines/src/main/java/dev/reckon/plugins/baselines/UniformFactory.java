@@ -1,20 +1,29 @@
 package dev.reckon.plugins.baselines;
 
 import dev.reckon.api.Dataset;
+import dev.reckon.api.Format;
+import dev.reckon.api.GraphLabelingDataset;
 import dev.reckon.api.LabelingDataset;
+import dev.reckon.api.LabelingFormat;
 import dev.reckon.api.LabelingPredictions;
 import dev.reckon.api.Model;
 import dev.reckon.api.ModelContext;
 import dev.reckon.api.ModelFactory;
 import dev.reckon.api.Predictions;
 import dev.reckon.api.RetrievalDataset;
+import dev.reckon.api.RetrievalFormat;
 import dev.reckon.api.RetrievalPredictions;
+import dev.reckon.api.SequenceDataset;
+import dev.reckon.api.SequenceFormat;
+import dev.reckon.api.SequencePredictions;
+import dev.reckon.api.Support;
 import dev.reckon.api.Task;
 import java.util.SplittableRandom;
 
 /**
- * Chance: a uniformly random label on every blank of a labelling task, and equal scores for every
- * key of a retrieval task (a uniform distribution over the keys).
+ * Chance: a uniformly random label on every blank of a labelling task, uniformly random tokens
+ * for a sequence task (as many as the input has, up to the longest answer allowed), and equal
+ * scores for every key of a retrieval task (a uniform distribution over the keys).
  */
 final class UniformFactory implements ModelFactory {
   @Override
@@ -29,12 +38,23 @@ final class UniformFactory implements ModelFactory {
 
   @Override
   public String description() {
-    return "chance: random labels, or equal scores for every key";
+    return "chance: random labels or tokens, or equal scores for every key";
   }
 
   @Override
-  public boolean supports(Task task) {
-    return true;
+  public Support supports(Task task) {
+    Format format = task.format();
+    // By type, not id: predict reads the built-in datasets these formats come with.
+    if (format instanceof LabelingFormat || format instanceof SequenceFormat || format instanceof RetrievalFormat) {
+      return Support.yes();
+    }
+    return Support.no("uniform guesses labels, token sequences or retrieval scores; this task's format is '"
+        + format.id() + "'");
+  }
+
+  @Override
+  public String iterationMeaning() {
+    return "one draw (chance does not iterate)";
   }
 
   @Override
@@ -47,16 +67,34 @@ final class UniformFactory implements ModelFactory {
     if (inputs instanceof RetrievalDataset retrieval) {
       return new RetrievalPredictions(new int[] {1}, new float[][][] {new float[retrieval.size()][retrieval.keys()]});
     }
-    LabelingDataset labelling = (LabelingDataset) inputs;
-    int[][] labels = new int[labelling.size()][];
-    for (int example = 0; example < labels.length; example++) {
-      labels[example] = labelling.givens()[example].clone();
-      for (int node = 0; node < labels[example].length; node++) {
-        if (labels[example][node] == 0) {
-          labels[example][node] = 1 + random.nextInt(labelling.labels());
+    if (inputs instanceof LabelingDataset labelling) {
+      return fillBlanks(labelling.givens(), labelling.labels(), random);
+    }
+    if (inputs instanceof GraphLabelingDataset labelling) {
+      return fillBlanks(labelling.givens(), labelling.labels(), random);
+    }
+    if (inputs instanceof SequenceDataset sequences) {
+      int[][] tokens = new int[sequences.size()][];
+      for (int example = 0; example < tokens.length; example++) {
+        tokens[example] = random.ints(Math.min(sequences.inputs()[example].length, sequences.maxOutputLength()), 0,
+            sequences.vocabulary()).toArray();
+      }
+      return new SequencePredictions(new int[] {1}, new int[][][] {tokens});
+    }
+    throw new IllegalArgumentException("uniform cannot predict for a " + inputs.getClass().getName());
+  }
+
+  /** The givens with a random label in {@code 1..labels} on every blank. */
+  private static LabelingPredictions fillBlanks(int[][] givens, int labels, SplittableRandom random) {
+    int[][] filled = new int[givens.length][];
+    for (int example = 0; example < filled.length; example++) {
+      filled[example] = givens[example].clone();
+      for (int node = 0; node < filled[example].length; node++) {
+        if (filled[example][node] == 0) {
+          filled[example][node] = 1 + random.nextInt(labels);
         }
       }
     }
-    return new LabelingPredictions(new int[] {1}, new int[][][] {labels});
+    return new LabelingPredictions(new int[] {1}, new int[][][] {filled});
   }
 }

@@ -11,6 +11,7 @@ import dev.reckon.api.ModelContext;
 import dev.reckon.api.ModelFactory;
 import dev.reckon.api.Predictions;
 import dev.reckon.api.Score;
+import dev.reckon.api.Support;
 import dev.reckon.api.Task;
 import dev.reckon.tasks.sudoku.SudokuTask;
 import java.util.List;
@@ -50,7 +51,7 @@ class BaselinesTest {
 
   @Test
   void propagationMakesTheSamePredictionsForTheSameInput() {
-    var model = new PropagationFactory().create(context(Map.of("maxRounds", 8)));
+    var model = new PropagationFactory().create(context(new PropagationFactory(), Map.of("maxRounds", 8)));
     Predictions first = model.predict(minimal.withoutAnswers());
     Predictions second = model.predict(minimal.withoutAnswers());
     assertArrayEquals(((LabelingPredictions) first).labels(),
@@ -58,13 +59,22 @@ class BaselinesTest {
     assertArrayEquals(new int[] {1, 2, 4, 8}, first.iterations());
   }
 
-  private List<Score> run(ModelFactory factory, Map<String, Object> config) {
-    assertTrue(factory.supports(sudoku));
-    return sudoku.score(minimal, factory.create(context(config)).predict(minimal.withoutAnswers()));
+  @Test
+  void propagationRunsUpTo64RoundsByDefault() {
+    var model = new PropagationFactory().create(context(new PropagationFactory(), Map.of()));
+    assertArrayEquals(new int[] {1, 2, 4, 8, 16, 32, 64}, model.predict(minimal.withoutAnswers()).iterations());
   }
 
-  private ModelContext context(Map<String, Object> config) {
-    return new ModelContext(sudoku, new Config(config), 9, "cpu");
+  private List<Score> run(ModelFactory factory, Map<String, Object> config) {
+    assertEquals(Support.yes(), factory.supports(sudoku));
+    Predictions predictions = factory.create(context(factory, config)).predict(minimal.withoutAnswers());
+    minimal.check(predictions);
+    return sudoku.score(minimal, predictions);
+  }
+
+  /** The context the runner makes: the suite's settings resolved against the model's declaration. */
+  private ModelContext context(ModelFactory factory, Map<String, Object> config) {
+    return new ModelContext(sudoku, Config.resolve(factory.settings(), config), 9, "cpu");
   }
 
   private static double value(List<Score> scores, String metric, int iterations) {

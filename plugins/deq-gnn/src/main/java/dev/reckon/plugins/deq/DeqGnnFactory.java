@@ -2,11 +2,15 @@ package dev.reckon.plugins.deq;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.reckon.api.Format;
 import dev.reckon.api.Model;
 import dev.reckon.api.ModelContext;
 import dev.reckon.api.ModelFactory;
+import dev.reckon.api.Setting;
+import dev.reckon.api.Support;
 import dev.reckon.api.Task;
+import dev.reckon.plugins.rrn.GraphNetworkModel;
+import dev.reckon.plugins.rrn.GraphNetworkSettings;
+import java.util.List;
 
 /**
  * Makes the deep-equilibrium graph networks: {@code deq-gnn}, and {@code deq-gnn-stable}, the same
@@ -51,9 +55,32 @@ public final class DeqGnnFactory implements ModelFactory {
     return penalty > 0 ? base + ", with a Jacobian penalty that keeps the step contractive" : base;
   }
 
+  /** The settings {@link DeqSettings} reads; the defaults are the CPU scale and the variant's penalty. */
   @Override
-  public boolean supports(Task task) {
-    return task.format() == Format.LABELING;
+  public List<Setting> settings() {
+    return GraphNetworkSettings.of(GraphNetworkSettings.NETWORK, List.of(
+        Setting.integer("andersonMemory", 5, "Anderson acceleration's history, 0 for plain fixed-point iteration"),
+        Setting.integer("solverCap", 16, "the most evaluations of f per solve in training"),
+        Setting.number("tolerance", 1e-3, "the relative residual at which the solver stops"),
+        Setting.integer("gradientSteps", 2,
+            "k, the steps of f unrolled from the detached fixed point that the gradient flows through"),
+        Setting.number("jacobianPenalty", penalty,
+            "the weight of the Jacobian penalty |J|_F^2 / dim at the fixed point, 0 for none")),
+        GraphNetworkSettings.SCHEDULE, List.of(
+        Setting.integer("evalEvery", 50,
+            "updates between two training-batch accuracy points and spectral-norm estimates"),
+        Setting.integer("maxEvalIterations", 64, "the largest solver cap at evaluation"),
+        Setting.integer("evalBatchSize", 256, "puzzles per batch at evaluation")));
+  }
+
+  @Override
+  public Support supports(Task task) {
+    return GraphNetworkModel.support(id, task.format());
+  }
+
+  @Override
+  public String iterationMeaning() {
+    return "one evaluation of the fixed-point map by the solver (the cap on evaluations)";
   }
 
   @Override
@@ -64,6 +91,6 @@ public final class DeqGnnFactory implements ModelFactory {
   @Override
   public Model create(ModelContext context) {
     requireNonNull(context, "context is null");
-    return new DeqGnnModel(id, DeqSettings.from(context.config(), penalty), context.seed(), context.device());
+    return new DeqGnnModel(id, DeqSettings.from(context.config()), context.seed(), context.device());
   }
 }

@@ -52,8 +52,8 @@ public final class DeqGnnModel extends GraphNetworkModel<DeqSettings> {
       try (NDManager scope = manager.newSubManager()) {
         PhantomGradientTrainer.Update result = trainer.update(PuzzleBatch.of(scope, data, examples));
         if (update % settings.logEvery() == 0 || update == updates) {
-          log.record(update, "loss", result.loss().getFloat());
-          log.record(update, "update_memory_mb", result.memoryMegabytes());
+          log.record(update, TrainingLog.LOSS, result.loss().getFloat());
+          log.record(update, TrainingLog.UPDATE_MEMORY, result.memoryMegabytes());
           log.record(update, "solver_iterations", result.solution().meanEvaluations());
           log.record(update, "solver_residual", result.solution().meanResidual());
           if (settings.jacobianPenalty() > 0) {
@@ -62,8 +62,8 @@ public final class DeqGnnModel extends GraphNetworkModel<DeqSettings> {
         }
         if (update % settings.evalEvery() == 0 || update == updates) {
           Accuracy accuracy = Accuracy.of(data, examples, result.logits());
-          log.record(update, "train_puzzle_accuracy", accuracy.puzzles());
-          log.record(update, "train_cell_accuracy", accuracy.cells());
+          log.record(update, TrainingLog.trainingMetric("puzzle_accuracy"), accuracy.puzzles());
+          log.record(update, TrainingLog.trainingMetric("cell_accuracy"), accuracy.cells());
           log.record(update, "jacobian_spectral_norm", norm.largest(result.fixedPoint(), result.features()));
         }
       }

@@ -11,29 +11,30 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The deq-gnn's settings, read from the suite's config; the defaults are the CPU scale.
+ * The deq-gnn's settings, read from its resolved config; {@link DeqGnnFactory#settings()} declares
+ * them with their defaults, per variant.
  *
- * @param hidden node state and feature size ({@code hidden}, 64)
- * @param messageWidth the message MLP's hidden layer size ({@code messageWidth}, = hidden)
- * @param messageLayers the message MLP's linear layers ({@code messageLayers}, 2)
+ * @param hidden node state and feature size ({@code hidden})
+ * @param messageWidth the message MLP's hidden layer size ({@code messageWidth})
+ * @param messageLayers the message MLP's linear layers ({@code messageLayers})
  * @param andersonMemory Anderson acceleration's history, 0 for plain fixed-point iteration
- *     ({@code andersonMemory}, 5)
- * @param solverCap the most evaluations of f per solve in training ({@code solverCap}, 16)
- * @param tolerance the relative residual at which the solver stops ({@code tolerance}, 0.001)
+ *     ({@code andersonMemory})
+ * @param solverCap the most evaluations of f per solve in training ({@code solverCap})
+ * @param tolerance the relative residual at which the solver stops ({@code tolerance})
  * @param gradientSteps k, the steps of f unrolled from the detached fixed point that the gradient
- *     flows through, the phantom gradient ({@code gradientSteps}, 2)
+ *     flows through, the phantom gradient ({@code gradientSteps})
  * @param jacobianPenalty the weight of the Jacobian penalty {@code |J|_F^2 / dim} at the fixed
- *     point, 0 for none ({@code jacobianPenalty}, 0; deq-gnn-stable 0.1)
- * @param updates optimiser updates ({@code updates}, 1500)
- * @param batchSize puzzles per update ({@code batchSize}, 64)
- * @param learningRate Adam's step size at the start ({@code learningRate}, 0.002)
+ *     point, 0 for none ({@code jacobianPenalty})
+ * @param updates optimiser updates ({@code updates})
+ * @param batchSize puzzles per update ({@code batchSize})
+ * @param learningRate Adam's step size at the start ({@code learningRate})
  * @param finalLearningRate the step size the cosine schedule reaches at the last update
- *     ({@code finalLearningRate}, a twentieth of the start)
- * @param logEvery updates between two loss points of the training curve ({@code logEvery}, 10)
+ *     ({@code finalLearningRate})
+ * @param logEvery updates between two loss points of the training curve ({@code logEvery})
  * @param evalEvery updates between two training-batch accuracy points, and spectral-norm
- *     estimates ({@code evalEvery}, 50)
- * @param maxEvalIterations the largest solver cap at evaluation ({@code maxEvalIterations}, 64)
- * @param evalBatchSize puzzles per batch at evaluation ({@code evalBatchSize}, 256)
+ *     estimates ({@code evalEvery})
+ * @param maxEvalIterations the largest solver cap at evaluation ({@code maxEvalIterations})
+ * @param evalBatchSize puzzles per batch at evaluation ({@code evalBatchSize})
  */
 public record DeqSettings(
     int hidden,
@@ -72,27 +73,30 @@ public record DeqSettings(
     positive("finalLearningRate", finalLearningRate);
   }
 
-  /** The settings in {@code config}, each missing one at its default, the penalty at {@code penalty}. */
-  public static DeqSettings from(Config config, double penalty) {
-    int hidden = config.getInt("hidden", 64);
-    double learningRate = config.getDouble("learningRate", 0.002);
+  /**
+   * The settings in {@code config}, resolved against {@link DeqGnnFactory#settings()} or read from
+   * a checkpoint: every setting has a value but those whose default derives from others.
+   */
+  public static DeqSettings from(Config config) {
+    int hidden = config.getInt("hidden");
+    double learningRate = config.getDouble("learningRate");
     return new DeqSettings(
         hidden,
         config.getInt("messageWidth", hidden),
-        config.getInt("messageLayers", 2),
-        config.getInt("andersonMemory", 5),
-        config.getInt("solverCap", 16),
-        config.getDouble("tolerance", 1e-3),
-        config.getInt("gradientSteps", 2),
-        config.getDouble("jacobianPenalty", penalty),
-        config.getInt("updates", 1500),
-        config.getInt("batchSize", 64),
+        config.getInt("messageLayers"),
+        config.getInt("andersonMemory"),
+        config.getInt("solverCap"),
+        config.getDouble("tolerance"),
+        config.getInt("gradientSteps"),
+        config.getDouble("jacobianPenalty"),
+        config.getInt("updates"),
+        config.getInt("batchSize"),
         learningRate,
         config.getDouble("finalLearningRate", learningRate / 20),
-        config.getInt("logEvery", 10),
-        config.getInt("evalEvery", 50),
-        config.getInt("maxEvalIterations", 64),
-        config.getInt("evalBatchSize", 256));
+        config.getInt("logEvery"),
+        config.getInt("evalEvery"),
+        config.getInt("maxEvalIterations"),
+        config.getInt("evalBatchSize"));
   }
 
   /** The solver used in training. */
@@ -129,7 +133,6 @@ public record DeqSettings(
 
   /** Reads what {@link #toJson} wrote. */
   public static DeqSettings fromJson(String json) {
-    Config config = FlatJson.read(json);
-    return from(config, config.getDouble("jacobianPenalty", 0));
+    return from(FlatJson.read(json));
   }
 }

@@ -37,6 +37,7 @@ class DeqGnnModelTest {
   private static final int UPDATES = 250;
   private static final Map<String, Object> CONFIG = Map.of("hidden", 32, "solverCap", CAP, "updates", UPDATES,
       "batchSize", 32, "learningRate", 0.003, "evalEvery", 50, "maxEvalIterations", 32);
+  private static final DeqGnnFactory PLAIN = DeqGnnFactory.plain();
 
   private final SudokuTask task = SudokuTask.ofSide(4);
   private final List<Integer> managedAfterUpdate = new ArrayList<>();
@@ -47,7 +48,7 @@ class DeqGnnModelTest {
 
   @BeforeAll
   void train() {
-    model = (DeqGnnModel) DeqGnnFactory.plain().create(new ModelContext(task, new Config(CONFIG), 5, "cpu"));
+    model = (DeqGnnModel) PLAIN.create(context(PLAIN, CONFIG, 5));
     model.train(task.generate(task.level("b6"), 300, 1), new TrainingLog() {
       @Override
       public void record(int update, String metric, double value) {
@@ -124,7 +125,8 @@ class DeqGnnModelTest {
     List<Double> penalties = new ArrayList<>();
     Map<String, Object> config = Map.of("hidden", 32, "solverCap", CAP, "updates", 100, "batchSize", 32,
         "learningRate", 0.003, "evalEvery", 50);
-    try (Model stable = DeqGnnFactory.stable().create(new ModelContext(task, new Config(config), 5, "cpu"))) {
+    DeqGnnFactory factory = DeqGnnFactory.stable();
+    try (Model stable = factory.create(context(factory, config, 5))) {
       stable.train(task.generate(task.level("b6"), 300, 1), (update, metric, value) -> {
         if (metric.equals("jacobian_penalty")) {
           penalties.add(value);
@@ -155,7 +157,7 @@ class DeqGnnModelTest {
   @Test
   void aLoadedCheckpointPredictsTheSame(@TempDir Path directory) throws Exception {
     model.save(directory);
-    try (Model loaded = DeqGnnFactory.plain().create(new ModelContext(task, Config.empty(), 99, "cpu"))) {
+    try (Model loaded = PLAIN.create(context(PLAIN, Map.of(), 99))) {
       loaded.load(directory);
       LabelingPredictions again = (LabelingPredictions) loaded.predict(evaluation.withoutAnswers());
       assertArrayEquals(predictions.iterations(), again.iterations());
@@ -167,6 +169,10 @@ class DeqGnnModelTest {
       assertEquals(model.parameterCount(), loaded.parameterCount());
       assertEquals(CAP, loaded.trainedIterations().orElseThrow());
     }
+  }
+
+  private ModelContext context(DeqGnnFactory factory, Map<String, ?> settings, long seed) {
+    return new ModelContext(task, Config.resolve(factory.settings(), settings), seed, "cpu");
   }
 
   private Score measurement(String metric, int cap) {

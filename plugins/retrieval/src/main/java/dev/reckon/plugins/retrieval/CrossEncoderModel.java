@@ -12,14 +12,8 @@ import dev.reckon.api.ModelContext;
  * parameters, as in the research note.
  */
 final class CrossEncoderModel extends RetrievalModel<CrossEncoder> {
-  /**
-   * CPU defaults: 1 layer of width 64, half the contrastive model's layers. Every query costs K
-   * sequences, so batches are smaller and updates fewer for about 20 seconds on one core.
-   */
-  static final RetrievalSettings DEFAULTS = new RetrievalSettings(64, 1, 4, 128, 300, 16, 3e-3, 30, 25);
-
   CrossEncoderModel(String id, ModelContext context) {
-    super(id, context, DEFAULTS);
+    super(id, context);
   }
 
   @Override

@@ -66,10 +66,10 @@ abstract class RetrievalModel<N extends Block> implements Model {
   private NDManager weights;
   private N network;
 
-  RetrievalModel(String id, ModelContext context, RetrievalSettings defaults) {
+  RetrievalModel(String id, ModelContext context) {
     this.id = requireNonNull(id, "id is null");
     requireNonNull(context, "context is null");
-    settings = RetrievalSettings.read(context.config(), defaults);
+    settings = RetrievalSettings.from(context.config());
     seed = context.seed();
     manager = NDManager.newBaseManager(Device.fromName(context.device()));
   }
@@ -136,7 +136,7 @@ abstract class RetrievalModel<N extends Block> implements Model {
           }
         }
         if (update % settings.logEvery() == 0 || update == updates) {
-          log.record(update, "loss", loss.getFloat());
+          log.record(update, TrainingLog.LOSS, loss.getFloat());
           NDArray everyKey = scores(network, store, queries, keys, false);
           log.record(update, "top1_hit", topOneHits(everyKey, batch.examples(), data.answers()));
         }

@@ -1,11 +1,14 @@
 package dev.reckon.plugins.retrieval;
 
 import dev.reckon.api.Config;
+import dev.reckon.api.Setting;
+import java.util.List;
 import java.util.Properties;
 
 /**
- * The hyper-parameters of one retrieval model. Suites set them; the defaults of each family are
- * sized for a two-core CPU (a cell of about 20 seconds on the 27-card deck).
+ * The hyper-parameters of one retrieval model. Suites set them; each family's factory declares
+ * its defaults with {@link #declare}, sized for a two-core CPU (a cell of about 20 seconds on the
+ * 27-card deck).
  *
  * @param width transformer hidden size W
  * @param layers transformer layers
@@ -28,6 +31,9 @@ record RetrievalSettings(
     int warmup,
     int logEvery) {
 
+  /** The feed-forward size per unit of width when a suite does not set it. */
+  static final int FEED_FORWARD_PER_WIDTH = 2;
+
   RetrievalSettings {
     positive("width", width);
     positive("layers", layers);
@@ -47,20 +53,38 @@ record RetrievalSettings(
     }
   }
 
-  /** The settings in {@code config}, falling back on {@code defaults} for each one it omits. */
-  static RetrievalSettings read(Config config, RetrievalSettings defaults) {
-    int width = config.getInt("width", defaults.width());
+  /**
+   * The settings of a family, at its defaults; {@code feedForward}'s default is {@value
+   * #FEED_FORWARD_PER_WIDTH} x width, so a suite that only widens the model keeps the ratio.
+   */
+  static List<Setting> declare(int width, int layers, int heads, int updates, int batchSize, double learningRate,
+      int warmup, int logEvery) {
+    return List.of(
+        Setting.integer("width", width, "transformer hidden size W"),
+        Setting.integer("layers", layers, "transformer layers"),
+        Setting.integer("heads", heads, "attention heads; they divide width"),
+        Setting.integer("feedForward", null,
+            "hidden size of each layer's feed-forward part; default " + FEED_FORWARD_PER_WIDTH + " x width"),
+        Setting.integer("updates", updates, "optimiser updates"),
+        Setting.integer("batchSize", batchSize, "training queries per update"),
+        Setting.number("learningRate", learningRate, "peak Adam learning rate"),
+        Setting.integer("warmup", warmup, "updates of linear warm-up before the cosine decay"),
+        Setting.integer("logEvery", logEvery, "updates between two points of the training curve"));
+  }
+
+  /** The settings in {@code config}, resolved against the family's {@link #declare declaration}. */
+  static RetrievalSettings from(Config config) {
+    int width = config.getInt("width");
     return new RetrievalSettings(
         width,
-        config.getInt("layers", defaults.layers()),
-        config.getInt("heads", defaults.heads()),
-        // A suite that only widens the model keeps the feed-forward ratio of the defaults.
-        config.getInt("feedForward", defaults.feedForward() * width / defaults.width()),
-        config.getInt("updates", defaults.updates()),
-        config.getInt("batchSize", defaults.batchSize()),
-        config.getDouble("learningRate", defaults.learningRate()),
-        config.getInt("warmup", defaults.warmup()),
-        config.getInt("logEvery", defaults.logEvery()));
+        config.getInt("layers"),
+        config.getInt("heads"),
+        config.getInt("feedForward", FEED_FORWARD_PER_WIDTH * width),
+        config.getInt("updates"),
+        config.getInt("batchSize"),
+        config.getDouble("learningRate"),
+        config.getInt("warmup"),
+        config.getInt("logEvery"));
   }
 
   void store(Properties properties) {

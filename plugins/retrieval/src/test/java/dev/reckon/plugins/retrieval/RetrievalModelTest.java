@@ -7,13 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.reckon.api.Config;
 import dev.reckon.api.Dataset;
-import dev.reckon.api.Format;
 import dev.reckon.api.Level;
 import dev.reckon.api.Metric;
 import dev.reckon.api.Model;
 import dev.reckon.api.ModelContext;
+import dev.reckon.api.ModelFactory;
 import dev.reckon.api.Predictions;
 import dev.reckon.api.RetrievalDataset;
+import dev.reckon.api.RetrievalFormat;
 import dev.reckon.api.RetrievalPredictions;
 import dev.reckon.api.Score;
 import dev.reckon.api.Task;
@@ -50,7 +51,7 @@ class RetrievalModelTest {
   void trainingKeepsTheLongLivedManagerFlat() {
     for (var factory : List.of(new ContrastiveFactory(8), new CrossEncoderFactory())) {
       List<Integer> arrays = new ArrayList<>();
-      try (Model model = factory.create(context(with(TINY, "updates", 30, "batchSize", 8, "logEvery", 7)))) {
+      try (Model model = create(factory, with(TINY, "updates", 30, "batchSize", 8, "logEvery", 7))) {
         RetrievalModel<?> retrieval = (RetrievalModel<?>) model;
         model.train(SetGameFixture.set(100, 1), new TrainingLog() {
           @Override
@@ -77,13 +78,13 @@ class RetrievalModelTest {
       Map<String, Object> settings = with(TINY, "updates", 20);
       Path checkpoint = directory.resolve(factory.id());
       float[][] trained;
-      try (Model model = factory.create(context(settings))) {
+      try (Model model = create(factory, settings)) {
         model.train(training, IGNORED);
         trained = scores(model, queries);
         model.save(checkpoint);
       }
       // A different config and seed: the checkpoint, not the context, decides the network.
-      try (Model model = factory.create(new ModelContext(RETRIEVAL_TASK, Config.empty(), 99, "cpu"))) {
+      try (Model model = create(factory, Map.of(), 99)) {
         model.load(checkpoint);
         float[][] loaded = scores(model, queries);
         for (int i = 0; i < trained.length; i++) {
@@ -99,7 +100,7 @@ class RetrievalModelTest {
     RetrievalDataset queries = SetGameFixture.set(20, 5).withoutAnswers();
     float[][][] runs = new float[2][][];
     for (int run = 0; run < 2; run++) {
-      try (Model model = new ContrastiveFactory(4).create(context(with(TINY, "updates", 10)))) {
+      try (Model model = create(new ContrastiveFactory(4), with(TINY, "updates", 10))) {
         model.train(training, IGNORED);
         runs[run] = scores(model, queries);
       }
@@ -142,15 +143,15 @@ class RetrievalModelTest {
     TrainingLog stopping = (update, metric, value) -> {
       throw new TrainingLog.CellStoppedException("loss is NaN");
     };
-    try (Model model = new ContrastiveFactory(4).create(context(with(TINY, "updates", 5, "logEvery", 1)))) {
+    try (Model model = create(new ContrastiveFactory(4), with(TINY, "updates", 5, "logEvery", 1))) {
       assertThrows(TrainingLog.CellStoppedException.class, () -> model.train(SetGameFixture.set(20, 8), stopping));
     }
   }
 
-  private static void assertLearnsTheSetGame(dev.reckon.api.ModelFactory factory, Map<String, Object> settings) {
+  private static void assertLearnsTheSetGame(ModelFactory factory, Map<String, Object> settings) {
     RetrievalDataset training = SetGameFixture.set(1000, 10);
     RetrievalDataset heldOut = SetGameFixture.set(300, 11);
-    try (Model model = factory.create(context(settings))) {
+    try (Model model = create(factory, settings)) {
       model.train(training, IGNORED);
       float[][] scores = scores(model, heldOut.withoutAnswers());
       RetrievalMetrics metrics = RetrievalMetrics.of(scores, heldOut.answers());
@@ -164,8 +165,8 @@ class RetrievalModelTest {
   }
 
   private static long trainedParameterCount(
-      dev.reckon.api.ModelFactory factory, Map<String, Object> settings, RetrievalDataset training) {
-    try (Model model = factory.create(context(settings))) {
+      ModelFactory factory, Map<String, Object> settings, RetrievalDataset training) {
+    try (Model model = create(factory, settings)) {
       model.train(training, IGNORED);
       return model.parameterCount();
     }
@@ -182,8 +183,13 @@ class RetrievalModelTest {
     return scores;
   }
 
-  private static ModelContext context(Map<String, Object> settings) {
-    return new ModelContext(RETRIEVAL_TASK, new Config(settings), 42, "cpu");
+  private static Model create(ModelFactory factory, Map<String, Object> settings) {
+    return create(factory, settings, 42);
+  }
+
+  /** A model at {@code settings}, resolved as the runner does: what they leave out is at the family's default. */
+  private static Model create(ModelFactory factory, Map<String, Object> settings, long seed) {
+    return factory.create(new ModelContext(RETRIEVAL_TASK, Config.resolve(factory.settings(), settings), seed, "cpu"));
   }
 
   private static Map<String, Object> with(Map<String, Object> base, Object... overrides) {
@@ -197,18 +203,8 @@ class RetrievalModelTest {
   /** A stand-in retrieval task: the models only ask for its format. */
   private static final class FixtureTask implements Task {
     @Override
-    public String id() {
-      return "set-fixture";
-    }
-
-    @Override
-    public String version() {
-      return "0";
-    }
-
-    @Override
-    public Format format() {
-      return Format.RETRIEVAL;
+    public RetrievalFormat format() {
+      return new RetrievalFormat(SetGameFixture.CARDS, SetGameFixture.VOCABULARY);
     }
 
     @Override

@@ -5,12 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.reckon.api.ApiVersion;
+import dev.reckon.api.Config;
 import dev.reckon.api.Format;
+import dev.reckon.api.LabelingFormat;
+import dev.reckon.api.LabelingFormat.Constraint;
+import dev.reckon.api.LabelingFormat.Graphs;
 import dev.reckon.api.ModelFactory;
 import dev.reckon.api.ReckonPlugin;
+import dev.reckon.api.RetrievalFormat;
+import dev.reckon.api.Support;
 import dev.reckon.api.Task;
 import java.lang.reflect.Proxy;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 
@@ -34,11 +41,34 @@ class RetrievalPluginTest {
 
   @Test
   void supportsRetrievalTasksOnly() {
+    Task sudoku = taskOf(new LabelingFormat(Graphs.SHARED, Constraint.EVERY_LABEL_ONCE, 4));
     for (ModelFactory model : new RetrievalPlugin().models()) {
-      assertTrue(model.supports(taskOf(Format.RETRIEVAL)), model.id());
-      assertFalse(model.supports(taskOf(Format.LABELING)), model.id());
+      assertEquals(Support.yes(), model.supports(taskOf(new RetrievalFormat(27, 12))), model.id());
+      Support declined = model.supports(sudoku);
+      assertFalse(declined.supported(), model.id());
+      assertEquals(model.id() + " scores the keys of a retrieval task; this task's format is labeling",
+          declined.reason());
       assertTrue(model.learns(), model.id());
     }
+  }
+
+  /** The CPU defaults of each family, as they were before settings were declared. */
+  @Test
+  void eachFamilyDeclaresItsOwnDefaults() {
+    assertEquals(new RetrievalSettings(64, 2, 4, 128, 1000, 64, 3e-3, 100, 50), defaults(new ContrastiveFactory(27)));
+    assertEquals(new RetrievalSettings(64, 1, 4, 128, 300, 16, 3e-3, 30, 25), defaults(new CrossEncoderFactory()));
+  }
+
+  @Test
+  void theFeedForwardSizeFollowsTheWidthUnlessSet() {
+    ModelFactory factory = new ContrastiveFactory(27);
+    assertEquals(256, RetrievalSettings.from(Config.resolve(factory.settings(), Map.of("width", 128))).feedForward());
+    assertEquals(100, RetrievalSettings.from(
+        Config.resolve(factory.settings(), Map.of("width", 128, "feedForward", 100))).feedForward());
+  }
+
+  private static RetrievalSettings defaults(ModelFactory factory) {
+    return RetrievalSettings.from(Config.resolve(factory.settings(), Map.of()));
   }
 
   private static Task taskOf(Format format) {

@@ -11,8 +11,11 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import dev.reckon.api.ConstraintGraph;
 import dev.reckon.api.Dataset;
+import dev.reckon.api.Format;
 import dev.reckon.api.LabelingDataset;
+import dev.reckon.api.LabelingFormat;
 import dev.reckon.api.Model;
+import dev.reckon.api.Support;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -65,6 +68,21 @@ public abstract class GraphNetworkModel<S> implements Model {
     this.settings = requireNonNull(settings, "settings is null");
     this.seed = seed;
     this.manager = NDManager.newBaseManager(Device.fromName(requireNonNull(device, "device is null")));
+  }
+
+  /**
+   * Whether the model {@code name} can do a task of {@code format}: its network is built for the
+   * first graph it sees, so the task must label one graph shared by every example. Any constraint
+   * will do: the network learns what a group demands from the training data.
+   */
+  public static Support support(String name, Format format) {
+    if (!(format instanceof LabelingFormat labeling)) {
+      return Support.no(name + " labels the nodes of a graph; this task's format is " + format.id());
+    }
+    if (labeling.graphs() != LabelingFormat.Graphs.SHARED) {
+      return Support.no(name + " builds its network for one shared graph; this task has a graph per example");
+    }
+    return Support.yes();
   }
 
   /** The network for {@code graph}, sized by {@code settings}, its constants owned by {@code manager}. */

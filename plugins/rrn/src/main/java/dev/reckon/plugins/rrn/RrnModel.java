@@ -39,13 +39,13 @@ public final class RrnModel extends GraphNetworkModel<RrnSettings> {
       try (NDManager scope = manager.newSubManager()) {
         StepwiseTrainer.Update result = trainer.update(PuzzleBatch.of(scope, data, examples));
         if (update % settings.logEvery() == 0 || update == updates) {
-          log.record(update, "loss", result.loss().getFloat());
-          log.record(update, "update_memory_mb", result.memoryMegabytes());
+          log.record(update, TrainingLog.LOSS, result.loss().getFloat());
+          log.record(update, TrainingLog.UPDATE_MEMORY, result.memoryMegabytes());
         }
         if (update % settings.evalEvery() == 0 || update == updates) {
           Accuracy accuracy = Accuracy.of(data, examples, result.lastLogits());
-          log.record(update, "train_puzzle_accuracy", accuracy.puzzles());
-          log.record(update, "train_cell_accuracy", accuracy.cells());
+          log.record(update, TrainingLog.trainingMetric("puzzle_accuracy"), accuracy.puzzles());
+          log.record(update, TrainingLog.trainingMetric("cell_accuracy"), accuracy.cells());
         }
       }
       log.progress(update, updates);

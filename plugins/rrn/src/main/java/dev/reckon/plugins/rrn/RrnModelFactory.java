@@ -2,14 +2,23 @@ package dev.reckon.plugins.rrn;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.reckon.api.Format;
 import dev.reckon.api.Model;
 import dev.reckon.api.ModelContext;
 import dev.reckon.api.ModelFactory;
+import dev.reckon.api.Setting;
+import dev.reckon.api.Support;
 import dev.reckon.api.Task;
+import java.util.List;
 
-/** Makes the recurrent relational network {@code rrn} for labelling tasks. */
+/** Makes the recurrent relational network {@code rrn} for labelling tasks on a shared graph. */
 public final class RrnModelFactory implements ModelFactory {
+  /** The settings {@link RrnSettings} reads; the defaults are the CPU scale. */
+  private static final List<Setting> SETTINGS = GraphNetworkSettings.of(GraphNetworkSettings.NETWORK, List.of(
+      Setting.integer("steps", 8, "T, the steps unrolled in training")), GraphNetworkSettings.SCHEDULE, List.of(
+      Setting.integer("evalEvery", 50, "updates between two training-batch accuracy points"),
+      Setting.integer("maxEvalIterations", null, "the most steps run at evaluation; default 4 x steps"),
+      Setting.integer("evalBatchSize", 256, "puzzles per batch at evaluation")));
+
   @Override
   public String id() {
     return RrnModel.ID;
@@ -27,8 +36,18 @@ public final class RrnModelFactory implements ModelFactory {
   }
 
   @Override
-  public boolean supports(Task task) {
-    return task.format() == Format.LABELING;
+  public List<Setting> settings() {
+    return SETTINGS;
+  }
+
+  @Override
+  public Support supports(Task task) {
+    return GraphNetworkModel.support(RrnModel.ID, task.format());
+  }
+
+  @Override
+  public String iterationMeaning() {
+    return "one message-passing step";
   }
 
   @Override

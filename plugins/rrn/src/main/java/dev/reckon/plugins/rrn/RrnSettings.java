@@ -8,21 +8,22 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The rrn's settings, read from the suite's config; the defaults are the CPU scale.
+ * The rrn's settings, read from its resolved config; {@link RrnModelFactory#settings()} declares
+ * them with their defaults.
  *
- * @param hidden node state and feature size ({@code hidden}, 64)
- * @param messageWidth the message MLP's hidden layer size ({@code messageWidth}, = hidden)
- * @param messageLayers the message MLP's linear layers ({@code messageLayers}, 2)
- * @param steps T, the steps unrolled in training ({@code steps}, 8)
- * @param updates optimiser updates ({@code updates}, 1500)
- * @param batchSize puzzles per update ({@code batchSize}, 64)
- * @param learningRate Adam's step size at the start ({@code learningRate}, 0.002)
+ * @param hidden node state and feature size ({@code hidden})
+ * @param messageWidth the message MLP's hidden layer size ({@code messageWidth})
+ * @param messageLayers the message MLP's linear layers ({@code messageLayers})
+ * @param steps T, the steps unrolled in training ({@code steps})
+ * @param updates optimiser updates ({@code updates})
+ * @param batchSize puzzles per update ({@code batchSize})
+ * @param learningRate Adam's step size at the start ({@code learningRate})
  * @param finalLearningRate the step size the cosine schedule reaches at the last update
- *     ({@code finalLearningRate}, a twentieth of the start)
- * @param logEvery updates between two loss points of the training curve ({@code logEvery}, 10)
- * @param evalEvery updates between two training-batch accuracy points ({@code evalEvery}, 50)
- * @param maxEvalIterations the most steps run at evaluation ({@code maxEvalIterations}, 4T)
- * @param evalBatchSize puzzles per batch at evaluation ({@code evalBatchSize}, 256)
+ *     ({@code finalLearningRate})
+ * @param logEvery updates between two loss points of the training curve ({@code logEvery})
+ * @param evalEvery updates between two training-batch accuracy points ({@code evalEvery})
+ * @param maxEvalIterations the most steps run at evaluation ({@code maxEvalIterations})
+ * @param evalBatchSize puzzles per batch at evaluation ({@code evalBatchSize})
  */
 public record RrnSettings(
     int hidden,
@@ -52,24 +53,27 @@ public record RrnSettings(
     positive("finalLearningRate", finalLearningRate);
   }
 
-  /** The settings in {@code config}, each missing one at its default. */
+  /**
+   * The settings in {@code config}, resolved against {@link RrnModelFactory#settings()} or read
+   * from a checkpoint: every setting has a value but those whose default derives from others.
+   */
   public static RrnSettings from(Config config) {
-    int hidden = config.getInt("hidden", 64);
-    int steps = config.getInt("steps", 8);
-    double learningRate = config.getDouble("learningRate", 0.002);
+    int hidden = config.getInt("hidden");
+    int steps = config.getInt("steps");
+    double learningRate = config.getDouble("learningRate");
     return new RrnSettings(
         hidden,
         config.getInt("messageWidth", hidden),
-        config.getInt("messageLayers", 2),
+        config.getInt("messageLayers"),
         steps,
-        config.getInt("updates", 1500),
-        config.getInt("batchSize", 64),
+        config.getInt("updates"),
+        config.getInt("batchSize"),
         learningRate,
         config.getDouble("finalLearningRate", learningRate / 20),
-        config.getInt("logEvery", 10),
-        config.getInt("evalEvery", 50),
+        config.getInt("logEvery"),
+        config.getInt("evalEvery"),
         config.getInt("maxEvalIterations", 4 * steps),
-        config.getInt("evalBatchSize", 256));
+        config.getInt("evalBatchSize"));
   }
 
   /** The step counts read out at evaluation: see {@link ReadoutIterations#upTo}. */

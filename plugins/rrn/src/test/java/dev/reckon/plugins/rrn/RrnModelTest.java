@@ -33,6 +33,7 @@ class RrnModelTest {
   private static final Map<String, Object> CONFIG = Map.of(
       "hidden", 32, "steps", STEPS, "updates", UPDATES, "batchSize", 32, "learningRate", 0.003, "evalEvery", 50);
 
+  private final RrnModelFactory factory = new RrnModelFactory();
   private final SudokuTask task = SudokuTask.ofSide(4);
   private final List<Integer> managedAfterUpdate = new ArrayList<>();
   private final List<Integer> engineArraysAfterUpdate = new ArrayList<>();
@@ -43,7 +44,7 @@ class RrnModelTest {
 
   @BeforeAll
   void train() {
-    model = (RrnModel) new RrnModelFactory().create(new ModelContext(task, new Config(CONFIG), 5, "cpu"));
+    model = (RrnModel) factory.create(context(CONFIG, 5));
     model.train(task.generate(task.level("b6"), 300, 1), new TrainingLog() {
       @Override
       public void record(int update, String metric, double value) {
@@ -139,7 +140,7 @@ class RrnModelTest {
   @Test
   void aLoadedCheckpointPredictsTheSame(@TempDir Path directory) throws Exception {
     model.save(directory);
-    try (Model loaded = new RrnModelFactory().create(new ModelContext(task, Config.empty(), 99, "cpu"))) {
+    try (Model loaded = factory.create(context(Map.of(), 99))) {
       loaded.load(directory);
       LabelingPredictions again = (LabelingPredictions) loaded.predict(evaluation.withoutAnswers());
       assertArrayEquals(predictions.iterations(), again.iterations());
@@ -151,6 +152,10 @@ class RrnModelTest {
       assertEquals(model.parameterCount(), loaded.parameterCount());
       assertEquals(STEPS, loaded.trainedIterations().orElseThrow());
     }
+  }
+
+  private ModelContext context(Map<String, ?> settings, long seed) {
+    return new ModelContext(task, Config.resolve(factory.settings(), settings), seed, "cpu");
   }
 
   private double score(String metric, int iterations) {

@@ -1,17 +1,28 @@
 package dev.reckon.plugins.rrn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.reckon.api.ApiVersion;
+import dev.reckon.api.Format;
+import dev.reckon.api.LabelingFormat;
+import dev.reckon.api.LabelingFormat.Constraint;
+import dev.reckon.api.LabelingFormat.Graphs;
 import dev.reckon.api.ModelFactory;
 import dev.reckon.api.ReckonPlugin;
+import dev.reckon.api.RetrievalFormat;
+import dev.reckon.api.Support;
+import dev.reckon.api.Task;
 import dev.reckon.tasks.sudoku.SudokuTask;
+import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 
 class RrnPluginTest {
+  private final RrnModelFactory factory = new RrnModelFactory();
+
   @Test
   void theServiceEntryOffersRrnForSudoku() {
     List<ReckonPlugin> plugins = ServiceLoader.load(ReckonPlugin.class).stream()
@@ -20,9 +31,42 @@ class RrnPluginTest {
         .toList();
     assertEquals(1, plugins.size());
     assertEquals(ApiVersion.CURRENT, plugins.get(0).apiVersion());
-    ModelFactory factory = plugins.get(0).models().get(0);
-    assertEquals("rrn", factory.id());
-    assertTrue(factory.learns());
-    assertTrue(factory.supports(SudokuTask.ofSide(6)));
+    ModelFactory rrn = plugins.get(0).models().get(0);
+    assertEquals("rrn", rrn.id());
+    assertTrue(rrn.learns());
+    assertTrue(rrn.supports(SudokuTask.ofSide(6)).supported());
+  }
+
+  /** The network learns what a group demands from the data, so the declared constraint does not matter. */
+  @Test
+  void supportsLabelingOnASharedGraphWhateverTheConstraint() {
+    for (Constraint constraint : Constraint.values()) {
+      assertEquals(Support.yes(), factory.supports(taskOf(new LabelingFormat(Graphs.SHARED, constraint, 4))));
+    }
+  }
+
+  @Test
+  void declinesAGraphPerExampleSayingWhy() {
+    Support support = factory.supports(taskOf(new LabelingFormat(Graphs.PER_EXAMPLE, Constraint.ALL_DIFFERENT, 3)));
+    assertFalse(support.supported());
+    assertEquals("rrn builds its network for one shared graph; this task has a graph per example", support.reason());
+  }
+
+  @Test
+  void declinesAnotherFormatNamingIt() {
+    Support support = factory.supports(taskOf(new RetrievalFormat(27, 12)));
+    assertFalse(support.supported());
+    assertEquals("rrn labels the nodes of a graph; this task's format is retrieval", support.reason());
+  }
+
+  /** A task that only declares its format: support is decided before any data exists. */
+  private static Task taskOf(Format format) {
+    return (Task) Proxy.newProxyInstance(Task.class.getClassLoader(), new Class<?>[] {Task.class},
+        (proxy, method, args) -> {
+          if (method.getName().equals("format")) {
+            return format;
+          }
+          throw new UnsupportedOperationException(method.getName());
+        });
   }
 }

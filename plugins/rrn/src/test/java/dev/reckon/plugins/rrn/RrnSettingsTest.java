@@ -3,36 +3,63 @@ package dev.reckon.plugins.rrn;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.reckon.api.Config;
+import dev.reckon.api.Setting;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RrnSettingsTest {
+  private static final List<Setting> DECLARED = new RrnModelFactory().settings();
+
   @Test
   void defaultsAreTheCpuScale() {
-    RrnSettings settings = RrnSettings.from(Config.empty());
+    RrnSettings settings = resolved(Map.of());
     assertEquals(64, settings.hidden());
+    assertEquals(64, settings.messageWidth());
     assertEquals(8, settings.steps());
+    assertEquals(0.002 / 20, settings.finalLearningRate());
     assertEquals(32, settings.maxEvalIterations());
     assertArrayEquals(new int[] {1, 2, 4, 8, 16, 32}, settings.readoutIterations());
   }
 
   @Test
+  void derivedDefaultsFollowTheSettingsTheyDeriveFrom() {
+    RrnSettings settings = resolved(Map.of("hidden", 96, "learningRate", 0.01));
+    assertEquals(96, settings.messageWidth());
+    assertEquals(0.01 / 20, settings.finalLearningRate());
+  }
+
+  @Test
   void readsOutAtOneTTwoTAndFourTWhateverT() {
-    RrnSettings settings = RrnSettings.from(new Config(Map.of("steps", 5)));
+    RrnSettings settings = resolved(Map.of("steps", 5));
     assertArrayEquals(new int[] {1, 2, 4, 5, 8, 10, 16, 20}, settings.readoutIterations());
   }
 
   @Test
   void jsonRoundTrips() {
-    RrnSettings settings = RrnSettings.from(new Config(Map.of("hidden", 96, "learningRate", 1e-4, "steps", 12)));
+    RrnSettings settings = resolved(Map.of("hidden", 96, "learningRate", 1e-4, "steps", 12));
     assertEquals(settings, RrnSettings.fromJson(settings.toJson()));
   }
 
   @Test
   void refusesASettingOutOfRange() {
-    assertThrows(IllegalArgumentException.class, () -> RrnSettings.from(new Config(Map.of("steps", 0))));
-    assertThrows(IllegalArgumentException.class, () -> RrnSettings.from(new Config(Map.of("messageLayers", 1))));
+    assertThrows(IllegalArgumentException.class, () -> resolved(Map.of("steps", 0)));
+    assertThrows(IllegalArgumentException.class, () -> resolved(Map.of("messageLayers", 1)));
+  }
+
+  /** A suite's typo must stop the run, not train at the default it meant to change. */
+  @Test
+  void refusesAnUndeclaredSettingNamingTheDeclaredOnes() {
+    IllegalArgumentException refusal =
+        assertThrows(IllegalArgumentException.class, () -> Config.resolve(DECLARED, Map.of("step", 16)));
+    assertTrue(refusal.getMessage().contains("'step'"), refusal.getMessage());
+    assertTrue(refusal.getMessage().matches(".*\\bsteps\\b.*"), refusal.getMessage());
+  }
+
+  private static RrnSettings resolved(Map<String, ?> given) {
+    return RrnSettings.from(Config.resolve(DECLARED, given));
   }
 }

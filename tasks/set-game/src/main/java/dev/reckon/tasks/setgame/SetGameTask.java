@@ -3,11 +3,11 @@ package dev.reckon.tasks.setgame;
 import static java.util.Objects.requireNonNull;
 
 import dev.reckon.api.Dataset;
-import dev.reckon.api.Format;
 import dev.reckon.api.Level;
 import dev.reckon.api.Metric;
 import dev.reckon.api.Predictions;
 import dev.reckon.api.RetrievalDataset;
+import dev.reckon.api.RetrievalFormat;
 import dev.reckon.api.RetrievalPredictions;
 import dev.reckon.api.Score;
 import dev.reckon.api.Task;
@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
 
@@ -35,7 +34,6 @@ public final class SetGameTask implements Task {
   /** The reference solver's score for a key outside the answer: softmax gives it ~e^-10000 = 0. */
   static final float EXCLUDED_SCORE = -1e4f;
 
-  private final String id;
   private final SetDeck deck;
   private final SetVocabulary vocabulary;
   private final QuerySampler sampler;
@@ -43,8 +41,8 @@ public final class SetGameTask implements Task {
   private final RetrievalScorer scorer = new RetrievalScorer();
   private final List<Level> levels;
 
-  public SetGameTask(String id, SetDeck deck, int pairs) {
-    this.id = requireNonNull(id, "id is null");
+  /** The games on {@code deck}, with {@code pairs} wildcard pairs in a union or symdiff query. */
+  public SetGameTask(SetDeck deck, int pairs) {
     this.deck = requireNonNull(deck, "deck is null");
     if (deck.values() != 3) {
       // Union and symdiff difficulties rest on single-card SET pairs, which only 3 values give.
@@ -65,24 +63,8 @@ public final class SetGameTask implements Task {
   }
 
   @Override
-  public String id() {
-    return id;
-  }
-
-  @Override
-  public String version() {
-    return "1";
-  }
-
-  @Override
-  public String description() {
-    return String.format(Locale.ROOT,
-        "SET games on the %s: a query names a subset of the cards, and a model scores every card", deck);
-  }
-
-  @Override
-  public Format format() {
-    return Format.RETRIEVAL;
+  public RetrievalFormat format() {
+    return new RetrievalFormat(deck.size(), vocabulary.size());
   }
 
   @Override
@@ -121,10 +103,10 @@ public final class SetGameTask implements Task {
   @Override
   public List<Score> score(Dataset answers, Predictions predictions) {
     if (!(answers instanceof RetrievalDataset retrieval)) {
-      throw new IllegalArgumentException("task " + id + " scores retrieval datasets, got " + answers);
+      throw new IllegalArgumentException("the SET games score retrieval datasets, got " + answers);
     }
     if (!(predictions instanceof RetrievalPredictions scores)) {
-      throw new IllegalArgumentException("task " + id + " scores retrieval predictions, got " + predictions);
+      throw new IllegalArgumentException("the SET games score retrieval predictions, got " + predictions);
     }
     return scorer.score(retrieval, scores);
   }
@@ -134,7 +116,7 @@ public final class SetGameTask implements Task {
   public Optional<ReferenceSolver> referenceSolver() {
     return Optional.of(inputs -> {
       if (!(inputs instanceof RetrievalDataset retrieval)) {
-        throw new IllegalArgumentException("task " + id + " solves retrieval datasets, got " + inputs);
+        throw new IllegalArgumentException("the SET games solve retrieval datasets, got " + inputs);
       }
       float[][] scores = new float[retrieval.size()][deck.size()];
       for (int example = 0; example < scores.length; example++) {

@@ -19,8 +19,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class SetGameTaskTest {
-  private static final SetGameTask SET_27 = new SetGameTask("set-27", new SetDeck(3, 3), 8);
-  private static final SetGameTask SET_81 = new SetGameTask("set-81", new SetDeck(4, 3), 8);
+  private static final SetGameTask SET_27 = new SetGameTask(new SetDeck(3, 3), 8);
+  private static final SetGameTask SET_81 = new SetGameTask(new SetDeck(4, 3), 8);
 
   @Test
   void levelsAreTheGamesOrderedByTheirCountOfAnswerSubsets() {

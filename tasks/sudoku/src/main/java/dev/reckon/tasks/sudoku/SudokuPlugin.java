@@ -2,7 +2,7 @@ package dev.reckon.tasks.sudoku;
 
 import dev.reckon.api.ApiVersion;
 import dev.reckon.api.ReckonPlugin;
-import dev.reckon.api.Task;
+import dev.reckon.api.TaskFactory;
 import java.util.List;
 
 /** The sudoku tasks: 4x4, 6x6 and 9x9. */
@@ -13,7 +13,7 @@ public final class SudokuPlugin implements ReckonPlugin {
   }
 
   @Override
-  public List<Task> tasks() {
-    return List.of(SudokuTask.ofSide(4), SudokuTask.ofSide(6), SudokuTask.ofSide(9));
+  public List<TaskFactory> tasks() {
+    return List.of(new SudokuTaskFactory(4), new SudokuTaskFactory(6), new SudokuTaskFactory(9));
   }
 }

@@ -2,8 +2,10 @@ package dev.reckon.tasks.sudoku;
 
 import dev.reckon.api.ConstraintGraph;
 import dev.reckon.api.Dataset;
-import dev.reckon.api.Format;
 import dev.reckon.api.LabelingDataset;
+import dev.reckon.api.LabelingFormat;
+import dev.reckon.api.LabelingFormat.Constraint;
+import dev.reckon.api.LabelingFormat.Graphs;
 import dev.reckon.api.LabelingPredictions;
 import dev.reckon.api.Level;
 import dev.reckon.api.Metric;
@@ -15,8 +17,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 
 /**
@@ -28,6 +32,8 @@ public final class SudokuTask implements Task {
   static final String FILE_LEVEL = "file:";
   /** Puzzles behind the stated difficulty of the minimal level: the mean number of blanks. */
   private static final int MINIMAL_SAMPLE = 40;
+  /** Puzzles of a file level read to describe it: its difficulty is their mean number of blanks. */
+  static final int FILE_SAMPLE = 1000;
 
   private static final List<Metric> METRICS = List.of(
       new Metric("puzzle_accuracy", Direction.HIGHER_IS_BETTER, "fraction", "puzzles with every cell right"),
@@ -36,14 +42,19 @@ public final class SudokuTask implements Task {
           "outputs with a label repeated in a row, column or box, a label out of range, or a given changed"));
 
   private final SudokuShape shape;
+  private final LabelingFormat format;
   private final ConstraintGraph graph;
   private final List<int[]> groups;
   private final SudokuGenerator generator;
   private final int[] blankLevels;
   private List<Level> levels;
+  /** File levels described so far: the planner asks for a level more than once. */
+  private final Map<String, Level> fileLevels = new ConcurrentHashMap<>();
 
   private SudokuTask(SudokuShape shape, int... blankLevels) {
     this.shape = shape;
+    // Every puzzle labels the same grid, whose rows, columns and boxes hold each label exactly once.
+    this.format = new LabelingFormat(Graphs.SHARED, Constraint.EVERY_LABEL_ONCE, shape.side());
     this.graph = shape.graph();
     this.groups = shape.groups();
     this.generator = new SudokuGenerator(shape);
@@ -61,24 +72,8 @@ public final class SudokuTask implements Task {
   }
 
   @Override
-  public String id() {
-    return "sudoku-" + shape.side() + "x" + shape.side();
-  }
-
-  @Override
-  public String version() {
-    return "1";
-  }
-
-  @Override
-  public String description() {
-    return String.format(Locale.ROOT, "%dx%d Sudoku with %dx%d boxes, unique solutions; levels by blanks",
-        shape.side(), shape.side(), shape.boxRows(), shape.boxCols());
-  }
-
-  @Override
-  public Format format() {
-    return Format.LABELING;
+  public LabelingFormat format() {
+    return format;
   }
 
   @Override
@@ -98,15 +93,30 @@ public final class SudokuTask implements Task {
     return levels;
   }
 
+  /**
+   * A generated level, or {@code file:PATH}: published puzzles, of which only the first {@value
+   * #FILE_SAMPLE} (and one more, to tell whether there are more) are read to describe the level, so
+   * that a file of any size is described at once; a malformed line or a puzzle without exactly one
+   * solution among them is reported here, before anything runs.
+   */
   @Override
   public Level level(String id) {
     if (!id.startsWith(FILE_LEVEL)) {
       return Task.super.level(id);
     }
+    return fileLevels.computeIfAbsent(id, this::fileLevel);
+  }
+
+  private Level fileLevel(String id) {
     Path file = Path.of(id.substring(FILE_LEVEL.length()));
-    List<int[][]> puzzles = PuzzleFile.read(file, shape);
-    double meanBlanks = puzzles.stream().mapToInt(p -> blanks(p[0])).average().orElseThrow();
-    return new Level(id, meanBlanks, puzzles.size() + " published puzzles from " + file);
+    List<int[][]> sample = PuzzleFile.read(file, shape, FILE_SAMPLE + 1);
+    if (sample.size() <= FILE_SAMPLE) {
+      double meanBlanks = sample.stream().mapToInt(p -> blanks(p[0])).average().orElseThrow();
+      return new Level(id, meanBlanks, sample.size() + " published puzzles from " + file);
+    }
+    double meanBlanks = sample.subList(0, FILE_SAMPLE).stream().mapToInt(p -> blanks(p[0])).average().orElseThrow();
+    return new Level(id, meanBlanks, String.format(Locale.ROOT, "more than %d published puzzles from %s; %.1f blanks "
+        + "on average over the first %d", FILE_SAMPLE, file, meanBlanks, FILE_SAMPLE));
   }
 
   @Override
@@ -119,8 +129,8 @@ public final class SudokuTask implements Task {
   public LabelingDataset generate(Level level, int count, long seed) {
     List<int[][]> puzzles;
     if (level.id().startsWith(FILE_LEVEL)) {
-      List<int[][]> all = PuzzleFile.read(Path.of(level.id().substring(FILE_LEVEL.length())), shape);
-      puzzles = all.subList(0, Math.min(count, all.size()));
+      // Streamed: the first count puzzles are read, the rest of the file is not.
+      puzzles = PuzzleFile.read(Path.of(level.id().substring(FILE_LEVEL.length())), shape, count);
     } else {
       int blanks = level.id().equals("minimal") ? SudokuGenerator.MINIMAL : Integer.parseInt(level.id().substring(1));
       SplittableRandom random = new SplittableRandom(seed);

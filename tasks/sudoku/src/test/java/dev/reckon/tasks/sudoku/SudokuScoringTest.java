@@ -15,6 +15,7 @@ class SudokuScoringTest {
   @Test
   void theReferenceSolverScoresPerfectly() {
     var solved = task.referenceSolver().orElseThrow().solve(data.withoutAnswers());
+    data.check(solved);
     List<Score> scores = task.score(data, solved);
     assertEquals(1.0, value(scores, "puzzle_accuracy"));
     assertEquals(1.0, value(scores, "cell_accuracy"));

@@ -1,0 +1,106 @@
+package dev.reckon.runner.execution;
+
+import dev.reckon.api.Dataset;
+import dev.reckon.api.Metric;
+import dev.reckon.api.Predictions;
+import dev.reckon.api.Score;
+import dev.reckon.runner.plugins.SafeNames;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Everything a plugin returns is checked here before it is stored: a model's predictions and
+ * measurements, and a task's scores. A broken rule fails the cell with a sentence naming the
+ * plugin and the rule; nothing of it reaches the results.
+ */
+final class BoundaryRules {
+  private BoundaryRules() {}
+
+  /** Thrown for a broken rule; its message is the cell's reason. */
+  static final class Violation extends RuntimeException {
+    Violation(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * The model's predictions for {@code inputs}: present, iteration counts strictly ascending and
+   * positive, the shape the dataset checks, measurements finite and not named like a task metric.
+   */
+  static void checkPredictions(String model, String level, Dataset inputs, Predictions predictions,
+      List<Metric> taskMetrics) {
+    String who = "model " + model + " on level " + level + " ";
+    if (predictions == null) {
+      throw new Violation(who + "returned no predictions (null)");
+    }
+    int[] iterations = predictions.iterations();
+    if (iterations == null || iterations.length == 0) {
+      throw new Violation(who + "gave no iteration counts; a model without iterations reports [1]");
+    }
+    for (int i = 0; i < iterations.length; i++) {
+      if (iterations[i] < 1 || (i > 0 && iterations[i] <= iterations[i - 1])) {
+        throw new Violation(who + "gave iteration counts " + java.util.Arrays.toString(iterations)
+            + "; they must be positive and strictly ascending");
+      }
+    }
+    try {
+      inputs.check(predictions);
+    } catch (IllegalArgumentException e) {
+      throw new Violation(who + "gave predictions of the wrong shape: " + e.getMessage());
+    }
+    List<Score> measurements = predictions.measurements();
+    if (measurements == null) {
+      throw new Violation(who + "returned null measurements");
+    }
+    Set<String> metricNames = taskMetrics.stream().map(Metric::id).collect(Collectors.toSet());
+    Set<String> seen = new HashSet<>();
+    for (Score score : measurements) {
+      if (score == null) {
+        throw new Violation(who + "returned a null measurement");
+      }
+      if (metricNames.contains(score.metric())) {
+        throw new Violation(who + "measured '" + score.metric() + "', the name of one of the task's metrics; a "
+            + "model's measurements may not stand in for the task's scores");
+      }
+      checkScore(who + "measured", score, seen);
+    }
+  }
+
+  /** The task's scores: only metrics it declares, each finite, once per iteration count. */
+  static void checkScores(String task, String level, List<Score> scores, List<Metric> taskMetrics) {
+    String who = "task " + task + " on level " + level + " ";
+    if (scores == null) {
+      throw new Violation(who + "returned no scores (null)");
+    }
+    Set<String> metricNames = taskMetrics.stream().map(Metric::id).collect(Collectors.toSet());
+    Set<String> seen = new HashSet<>();
+    for (Score score : scores) {
+      if (score == null || !metricNames.contains(score.metric())) {
+        throw new Violation(who + "scored " + (score == null ? "null" : "'" + score.metric() + "'")
+            + ", which is not one of its metrics " + metricNames.stream().sorted().toList());
+      }
+      checkScore(who + "scored", score, seen);
+    }
+  }
+
+  private static void checkScore(String who, Score score, Set<String> seen) {
+    try {
+      SafeNames.require("metric", score.metric());
+    } catch (IllegalArgumentException e) {
+      throw new Violation(who + " a value under a bad name: " + e.getMessage());
+    }
+    if (!Double.isFinite(score.value()) || !Double.isFinite(score.ciLow()) || !Double.isFinite(score.ciHigh())) {
+      throw new Violation(who + " " + score.metric() + " = " + score.value() + " [" + score.ciLow() + ", "
+          + score.ciHigh() + "] at " + score.iterations() + " iterations; values must be finite");
+    }
+    if (score.iterations() < 1 || score.n() < 1) {
+      throw new Violation(who + " " + score.metric() + " at " + score.iterations() + " iterations from " + score.n()
+          + " samples; both must be positive");
+    }
+    if (!seen.add(score.metric() + "@" + score.iterations())) {
+      throw new Violation(who + " " + score.metric() + " at " + score.iterations() + " iterations twice");
+    }
+  }
+}

@@ -1,0 +1,17 @@
+package dev.reckon.runner.execution;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a cell's own process needs to run it, sent as JSON: where the plugins are, the model and
+ * task with their effective settings, the levels, sizes and seeds, the device, and where
+ * checkpoints go.
+ *
+ * @param checkpointsFrom another run's checkpoints folder to load the model from, or null to train
+ * @param timeLimitSeconds the cell's time limit; the process stops the model at its next report
+ *     after it, and the runner ends the process a little later
+ */
+record CellSpec(List<String> pluginDirectories, String model, String task, Map<String, Object> taskConfig,
+    long taskSeed, Map<String, Object> modelConfig, String trainLevel, List<String> evalLevels, int trainSize,
+    int evalSize, long seed, String device, String checkpointsTo, String checkpointsFrom, double timeLimitSeconds) {}

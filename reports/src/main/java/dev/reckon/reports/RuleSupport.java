@@ -1,0 +1,157 @@
+package dev.reckon.reports;
+
+import static dev.reckon.reports.ResultSelection.matches;
+
+import dev.reckon.reports.Measurement.Key;
+import dev.reckon.reports.ResultSelection.CellLevel;
+import dev.reckon.reports.ResultSelection.TaskLevel;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+/**
+ * What the claim rules share beyond {@link ResultSelection}: comparisons outside the noise, the
+ * chance check, levels a rule leaves out ({@code !pattern}), iteration counts a rule names
+ * ({@code best}, {@code all}) and the text of a measurement with its interval.
+ *
+ * <p>Outside the noise means the two 95% intervals do not overlap: the intervals of results.csv
+ * (Wilson for proportions, over the puzzles or queries) with one seed, the normal interval over the
+ * seeds' values with several (see {@link Measurement}).
+ */
+final class RuleSupport {
+  private RuleSupport() {}
+
+  /** {@code a} is better than {@code b} in the metric's direction, and their intervals do not overlap. */
+  static boolean better(MeasurementIndex index, Measurement a, Measurement b) {
+    return index.higherIsBetter(a.task(), a.metric()) ? above(a, b) : above(b, a);
+  }
+
+  /** {@code a}'s value is above {@code b}'s and their intervals do not overlap, whatever the direction. */
+  static boolean above(Measurement a, Measurement b) {
+    return a.value() > b.value() && a.ciLow() > b.ciHigh();
+  }
+
+  /** How much better {@code a} is than {@code b} in the metric's direction. */
+  static double lead(MeasurementIndex index, Measurement a, Measurement b) {
+    return ResultSelection.gain(index, a.task(), a.metric(), a.value(), b.value());
+  }
+
+  /** A value with its 95% interval, e.g. {@code 0.55 [0.452, 0.644]}. */
+  static String text(Measurement m) {
+    return Numbers.text(m.value()) + " " + Numbers.interval(m.ciLow(), m.ciHigh());
+  }
+
+  /**
+   * The cell levels {@link ResultSelection#cellLevels} selects for the words of {@code levels} that
+   * do not start with {@code !}, less the levels matching a {@code !pattern} ({@code !file:*} leaves
+   * out files of published puzzles).
+   */
+  static List<CellLevel> cellLevels(MeasurementIndex index, String task, List<String> models, List<String> levels,
+      String metric) {
+    List<String> excluded = excluded(levels);
+    return ResultSelection.cellLevels(index, task, models, included(levels), metric).stream()
+        .filter(s -> excluded.stream().noneMatch(pattern -> matches(pattern, s.level()))).toList();
+  }
+
+  /** As {@link #cellLevels}, for rules about a task's levels rather than one model's cells. */
+  static List<TaskLevel> taskLevels(MeasurementIndex index, String task, List<String> levels, String metric) {
+    List<String> excluded = excluded(levels);
+    return ResultSelection.taskLevels(index, task, included(levels), metric).stream()
+        .filter(s -> excluded.stream().noneMatch(pattern -> matches(pattern, s.level()))).toList();
+  }
+
+  private static List<String> included(List<String> levels) {
+    return levels.stream().filter(word -> !word.startsWith("!")).toList();
+  }
+
+  private static List<String> excluded(List<String> levels) {
+    return levels.stream().filter(word -> word.startsWith("!")).map(word -> word.substring(1)).toList();
+  }
+
+  /** Every iteration count a cell was evaluated at on a level, in a metric, ascending. */
+  static List<Measurement> everyCount(MeasurementIndex index, CellLevel s) {
+    return index.all().stream()
+        .filter(m -> m.model().equals(s.model()) && m.task().equals(s.task())
+            && m.trainLevel().equals(s.cell().trainLevel()) && m.evalLevel().equals(s.level())
+            && m.metric().equals(s.metric()))
+        .sorted(Comparator.comparingInt(Measurement::iterations)).toList();
+  }
+
+  /**
+   * The measurement at iterations given as {@code best} (the count where the cell does best, the
+   * fewest on a tie), {@code budget}, a count, or a multiple of the trained count ({@code T},
+   * {@code 4T}).
+   */
+  static Optional<Measurement> at(MeasurementIndex index, CellLevel s, String iterations) {
+    if (iterations.equals("best")) {
+      List<Measurement> all = everyCount(index, s);
+      Measurement best = null;
+      for (Measurement m : all) {
+        if (best == null || lead(index, m, best) > 0) {
+          best = m;
+        }
+      }
+      return Optional.ofNullable(best);
+    }
+    return s.at(index, iterations);
+  }
+
+  /** The same cell, level and iterations as {@code m}, in another metric. */
+  static Optional<Measurement> inMetric(MeasurementIndex index, Measurement m, String metric) {
+    return index.get(new Key(m.model(), m.task(), m.trainLevel(), m.evalLevel(), m.iterations(), metric));
+  }
+
+  /** How an iteration count reads for people: {@code 32} or, as a multiple of the trained count, {@code 4T = 32}. */
+  static String iterations(MeasurementIndex index, Measurement m) {
+    int trained = index.run().trainedIterations(m.model(), m.task(), m.trainLevel());
+    if (trained > 0 && m.iterations() % trained == 0) {
+      int factor = m.iterations() / trained;
+      return (factor == 1 ? "" : String.valueOf(factor)) + "T = " + m.iterations();
+    }
+    return String.valueOf(m.iterations());
+  }
+
+  /**
+   * The chance check of a rule: on one task level, whether any of the measurements (in the chance
+   * metric) is better than the chance model outside the noise. Empty when the run lacks the chance
+   * model there (then nothing is known to be at chance); else the text that says what was compared.
+   *
+   * @param inChanceMetric the rule's measurements there, already read in the chance metric
+   */
+  static Optional<ChanceCheck> chance(MeasurementIndex index, ClaimRule.Chance chance, String task, String level,
+      String ruleMetric, List<Measurement> inChanceMetric) {
+    if (chance == null || inChanceMetric.isEmpty()) {
+      return Optional.empty();
+    }
+    String metric = chance.metric(ruleMetric);
+    Optional<Measurement> baseline = index.atBudget(chance.model(), task, level, metric);
+    if (baseline.isEmpty()) {
+      return Optional.empty();
+    }
+    boolean above = inChanceMetric.stream().anyMatch(m -> better(index, m, baseline.get()));
+    double low = inChanceMetric.stream().mapToDouble(Measurement::value).min().orElseThrow();
+    double high = inChanceMetric.stream().mapToDouble(Measurement::value).max().orElseThrow();
+    String range = low == high ? Numbers.text(low) : Numbers.text(low) + " to " + Numbers.text(high);
+    return Optional.of(new ChanceCheck(above, String.format(Locale.ROOT, "%s %s: %s %s, none better than %s's %s",
+        task, level, metric, range, chance.model(), text(baseline.get()))));
+  }
+
+  /** Whether the models a rule read on a level are above chance, and the numbers that say so. */
+  record ChanceCheck(boolean aboveChance, String text) {}
+
+  /** {@code items} in pairs {@code (i, j)}, {@code i < j}, that {@code test} picks out. */
+  static <T> List<List<T>> pairs(List<T> items, BiFunction<T, T, Boolean> test) {
+    List<List<T>> picked = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      for (int j = i + 1; j < items.size(); j++) {
+        if (test.apply(items.get(i), items.get(j))) {
+          picked.add(List.of(items.get(i), items.get(j)));
+        }
+      }
+    }
+    return picked;
+  }
+}
