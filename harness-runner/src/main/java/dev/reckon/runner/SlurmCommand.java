@@ -106,6 +106,8 @@ final class SlurmCommand implements Callable<Integer> {
         + "# Submits the array, then the merge, which starts only if every shard exits 0 (afterok).\n"
         + "set -e\n"
         + "cd \"$(dirname \"$0\")\"\n"
+        + "# Slurm does not make the folder of a job's output file; a job whose file cannot open never starts.\n"
+        + "mkdir -p " + quote(outDir) + "\n"
         + "array=$(sbatch --parsable " + arrayFile + ")\n"
         + "merge=$(sbatch --parsable --dependency=afterok:\"$array\" --export=ALL,RECKON_ARRAY_JOB=\"$array\" "
         + mergeFile + ")\n"

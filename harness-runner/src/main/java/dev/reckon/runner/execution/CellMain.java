@@ -33,6 +33,9 @@ public final class CellMain {
   /** The prefix of a progress line on the channel: {@code reckon-cell-progress DONE TOTAL}. */
   static final String PROGRESS = "reckon-cell-progress ";
 
+  /** The line that says the process is up and the cell's work begins: its time limit runs from here. */
+  static final String STARTED = "reckon-cell-started";
+
   /** The exit status of a cell's process whose runner died; nobody reads it, but a person may. */
   private static final int RUNNER_GONE = 75;
 
@@ -75,9 +78,14 @@ public final class CellMain {
       channel.flush();
     }, System.nanoTime() + Math.round(spec.timeLimitSeconds() * 1e9));
     try {
-      ComputeDevice.startLoading();
+      channel.println(STARTED);
+      channel.flush();
       PluginRegistry registry = new PluginLoader().load(spec.pluginDirectories().stream().map(Path::of).toList());
       DiscoveredModel model = registry.model(spec.model()).orElseThrow(() -> missing("model", spec.model()));
+      if (model.factory().learns()) {
+        // The engine loads while the task makes its data; a model that does not learn is spared it.
+        ComputeDevice.startLoading();
+      }
       DiscoveredTask task = registry.task(spec.task()).orElseThrow(() -> missing("task", spec.task()));
       Task instance = task.create(new TaskContext(Config.resolve(task.factory().settings(), spec.taskConfig()),
           spec.taskSeed()));

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs each cell in a JVM of its own, as JMH forks its benchmarks: whatever a plugin does there,
@@ -44,8 +45,14 @@ public final class CellProcess {
     return Integer.getInteger(ENGINE_THREADS, 1);
   }
 
-  /** Time a process gets beyond the cell's limit to start, stop the model at its next report and answer. */
+  /** Time a process gets beyond the cell's limit to stop the model at its next report and answer. */
   private static final Duration GRACE = Duration.ofSeconds(10);
+
+  /**
+   * Time a process gets to start (a JVM, the class path): the cell's limit runs from its first
+   * line, so a busy machine's slow start is not taken from the cell.
+   */
+  private static final Duration START_LIMIT = Duration.ofMinutes(2);
 
   private final List<Path> pluginDirectories;
   private final String device;
@@ -122,21 +129,37 @@ public final class CellProcess {
     command.add("-D" + ENGINE_THREADS + "=" + engineThreads());
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), CellMain.class.getName(), spec.toString(),
         result.toString()));
-    return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    // OpenMP keeps its thread count per thread: PyTorch's setting reaches only the thread that
+    // loads the engine, and every other thread of the cell would start as many as there are cores.
+    for (String variable : List.of("OMP_NUM_THREADS", "MKL_NUM_THREADS")) {
+      builder.environment().putIfAbsent(variable, Integer.toString(engineThreads()));
+    }
+    return builder.start();
   }
 
   private CellResult await(CellKey key, Process process, Path result, TrainingProgress progress) {
-    Thread reader = new Thread(() -> relay(process, outputLog(runDirectory, key), progress), "cell-progress " + key);
+    long spawned = System.nanoTime();
+    AtomicLong started = new AtomicLong();
+    Thread reader = new Thread(() -> relay(process, outputLog(runDirectory, key), progress, started),
+        "cell-progress " + key);
     reader.setDaemon(true);
     reader.start();
     Thread stopper = new Thread(() -> kill(process));
     Runtime.getRuntime().addShutdownHook(stopper);
     try {
-      boolean ended = process.waitFor(timeLimit.plus(GRACE).toMillis(), TimeUnit.MILLISECONDS);
-      if (!ended) {
-        kill(process);
-        return new CellResult(outcome(key, Status.FAILED, "stopped at the cell time limit of "
-            + timeLimit.toSeconds() + " s; its process was ended"), null);
+      while (!process.waitFor(100, TimeUnit.MILLISECONDS)) {
+        long now = System.nanoTime();
+        if (started.get() == 0 && now - spawned > START_LIMIT.toNanos()) {
+          kill(process);
+          return new CellResult(outcome(key, Status.FAILED, "the cell's process did not start within "
+              + START_LIMIT.toSeconds() + " s; it was ended"), null);
+        }
+        if (started.get() != 0 && now - started.get() > timeLimit.plus(GRACE).toNanos()) {
+          kill(process);
+          return new CellResult(outcome(key, Status.FAILED, "stopped at the cell time limit of "
+              + timeLimit.toSeconds() + " s; its process was ended"), null);
+        }
       }
       reader.join(TimeUnit.SECONDS.toMillis(5));
       if (process.exitValue() == 0 && Files.isRegularFile(result)) {
@@ -163,14 +186,16 @@ public final class CellProcess {
   }
 
   /** Passes progress lines on; anything else the process printed there goes to the output log. */
-  private static void relay(Process process, Path output, TrainingProgress progress) {
+  private static void relay(Process process, Path output, TrainingProgress progress, AtomicLong started) {
     try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
             StandardCharsets.UTF_8));
         Writer log = Files.newBufferedWriter(output, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
             StandardOpenOption.APPEND)) {
       for (String line; (line = lines.readLine()) != null; ) {
         Optional<int[]> point = progressOf(line);
-        if (point.isPresent()) {
+        if (line.equals(CellMain.STARTED)) {
+          started.compareAndSet(0, System.nanoTime());
+        } else if (point.isPresent()) {
           progress.training(point.get()[0], point.get()[1]);
         } else {
           log.write(line + "\n");

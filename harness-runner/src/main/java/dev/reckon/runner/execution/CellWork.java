@@ -43,7 +43,9 @@ final class CellWork {
       Checkpoints checkpoints, CellTrainingLog log) throws IOException {
     long trainSeed = Seeds.trainingData(key.seed(), key.task(), key.trainLevel());
     List<Metric> metrics = task.metrics();
-    ComputeDevice.withoutAutogradOnThisThread();
+    if (model.factory().learns()) {
+      ComputeDevice.withoutAutogradOnThisThread();
+    }
     try (Model instance = model.create(context)) {
       long start = System.nanoTime();
       String reason = "";

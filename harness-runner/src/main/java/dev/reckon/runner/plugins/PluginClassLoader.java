@@ -19,10 +19,12 @@ final class PluginClassLoader extends URLClassLoader {
   static final List<String> SHARED_PACKAGES = List.of("dev.reckon.api.", "ai.djl.", "org.slf4j.");
 
   /**
-   * The host's service files a plugin must see too: DJL finds its engine with a ServiceLoader on
-   * the thread's context class loader, which is the plugin's while plugin code runs.
+   * The host's resources a plugin must see too: DJL finds its engine with a ServiceLoader, and its
+   * native library's files, on the thread's context class loader, which is the plugin's while
+   * plugin code runs (a model that loads the engine itself).
    */
-  private static final String SHARED_SERVICES = "META-INF/services/ai.djl.";
+  private static final List<String> SHARED_RESOURCES = List.of("META-INF/services/ai.djl.", "native/lib/",
+      "jnilib/");
 
   private final ClassLoader host;
 
@@ -40,12 +42,22 @@ final class PluginClassLoader extends URLClassLoader {
   }
 
   @Override
+  public URL getResource(String name) {
+    URL shared = shared(name) ? host.getResource(name) : null;
+    return shared != null ? shared : super.getResource(name);
+  }
+
+  @Override
   public Enumeration<URL> getResources(String name) throws IOException {
-    if (!name.startsWith(SHARED_SERVICES)) {
+    if (!shared(name)) {
       return super.getResources(name);
     }
     List<URL> found = new ArrayList<>(Collections.list(host.getResources(name)));
     found.addAll(Collections.list(super.getResources(name)));
     return Collections.enumeration(found);
+  }
+
+  private static boolean shared(String name) {
+    return SHARED_RESOURCES.stream().anyMatch(name::startsWith);
   }
 }

@@ -23,7 +23,7 @@ class CellIsolationTest {
     Path suite = plugins.resolve("isolation.yaml");
     Files.writeString(suite, """
         name: isolation
-        cellTimeLimitMinutes: 0.05
+        cellTimeLimitMinutes: 0.25
         tasks:
           - id: sudoku-4x4
             train: b6

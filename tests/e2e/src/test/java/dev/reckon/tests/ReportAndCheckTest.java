@@ -49,7 +49,8 @@ class ReportAndCheckTest {
       assertTrue(Files.size(report.resolve(file)) > 0, file);
     }
     String md = Files.readString(report.resolve("report.md"));
-    assertTrue(md.contains("| **propagation-solves** | reproduced: "), md);
+    assertTrue(md.contains("| **propagation-complete** | passed: "), md);
+    assertTrue(md.contains("| **oracle-perfect** | passed: "), md);
     assertTrue(md.contains("| **rrn-more-iterations** | "), md);
     assertTrue(md.contains("| **deq-less-memory** | reproduced: sudoku-4x4 b6 seed 1: largest update_memory_mb "
         + "deq-gnn "), md);
