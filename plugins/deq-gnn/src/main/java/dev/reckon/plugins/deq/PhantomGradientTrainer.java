@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.optimizer.Optimizer;
@@ -26,6 +27,9 @@ import dev.reckon.plugins.rrn.StepwiseTrainer;
  * finite difference (DJL has no forward-mode derivatives); it keeps f contractive there.
  *
  * <p>Adam with the step size on a cosine, as the rrn's {@link StepwiseTrainer}.
+ *
+ * <p>Every constant that multiplies or divides an array on the gradient's path is an array the
+ * engine allocated ({@link #constant}), never a Java number: see there.
  */
 public final class PhantomGradientTrainer {
   /** Finite-difference step of the penalty's Jacobian-vector product, per element. */
@@ -76,22 +80,36 @@ public final class PhantomGradientTrainer {
       NDArray features = network.encode(parameterStore, batch.givens(), true);
       NDArray state = network.step(parameterStore, fixedPoint, features, true);
       if (settings.jacobianPenalty() > 0) {
+        NDArray step = constant(scope, PENALTY_STEP);
         NDArray direction = signs.next(scope, fixedPoint.getShape());
-        NDArray moved = network.step(parameterStore, fixedPoint.add(direction.mul(PENALTY_STEP)), features, true);
-        penalty = moved.sub(state).div(PENALTY_STEP).square().mean();
+        NDArray moved = network.step(parameterStore, fixedPoint.add(direction.mul(step)), features, true);
+        penalty = moved.sub(state).div(step).square().mean();
       }
       for (int k = 1; k < settings.gradientSteps(); k++) {
         state = network.step(parameterStore, state, features, true);
       }
       logits = network.readout(parameterStore, state, true);
       value = loss.evaluate(new NDList(batch.targets(), batch.blanks()), new NDList(logits));
-      NDArray objective = penalty == null ? value : value.add(penalty.mul((float) settings.jacobianPenalty()));
+      NDArray objective = penalty == null ? value
+          : value.add(penalty.mul(constant(scope, (float) settings.jacobianPenalty())));
       peak[0] = Math.max(peak[0], GraphNetworkModel.arrayMegabytes(scope));
       collector.backward(objective);
     }
     StepwiseTrainer.applyGradients(network, optimizer);
     return new Update(value, logits, fixedPoint, detachedFeatures, equilibrium,
         penalty == null ? 0 : penalty.getFloat(), peak[0]);
+  }
+
+  /**
+   * {@code value} as a scalar array allocated by the engine, owned by {@code scope}. Not {@code
+   * mul(float)} or {@code div(float)}: DJL makes such a number an array over a Java direct buffer
+   * and closes it at once, while autograd keeps it as the operand the backward pass multiplies or
+   * divides by; a garbage collection between the forward and the backward pass then frees that
+   * buffer, and the penalty's gradient is scaled by whatever the memory holds by then (a wrong
+   * number, 1e16 or NaN): the run-to-run difference of deq-gnn-stable at a seed.
+   */
+  static NDArray constant(NDManager scope, float value) {
+    return scope.full(new Shape(), value);
   }
 
   /** {@code array} moved into {@code scope} until it closes, so what is computed from it lands there. */
