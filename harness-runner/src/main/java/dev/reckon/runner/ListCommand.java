@@ -6,6 +6,7 @@ import dev.reckon.api.Metric;
 import dev.reckon.api.Setting;
 import dev.reckon.api.Task;
 import dev.reckon.api.TaskContext;
+import dev.reckon.runner.execution.ComputeDevice;
 import dev.reckon.runner.plugins.DiscoveredAnalysis;
 import dev.reckon.runner.plugins.DiscoveredModel;
 import dev.reckon.runner.plugins.DiscoveredTask;
@@ -29,7 +30,8 @@ import picocli.CommandLine.Parameters;
  * status 1 when one did, so CI can gate on it. {@code --verbose ID...} tells all of those ids.
  */
 @Command(name = "list", mixinStandardHelpOptions = true, description = "List discovered tasks, models and analyses, "
-    + "and plugins that failed to load (exit status 1 when one did). With --verbose ID..., each one's description, "
+    + "the engine (its native library, CUDA version and GPUs), and plugins that failed to load or an engine that "
+    + "cannot start (exit status 1). With --verbose ID..., each one's description, "
     + "settings, and for a task its format, levels and metrics.")
 final class ListCommand implements Callable<Integer> {
   /** Some plugin, task or model could not be loaded. */
@@ -62,6 +64,7 @@ final class ListCommand implements Callable<Integer> {
     } else {
       summary(registry, out);
     }
+    boolean engineStarts = verbose || engine(out);
     if (!registry.failures().isEmpty()) {
       out.println("Failed to load");
       for (PluginFailure failure : registry.failures()) {
@@ -69,7 +72,19 @@ final class ListCommand implements Callable<Integer> {
       }
       return LOAD_FAILURES;
     }
-    return 0;
+    return engineStarts ? 0 : LOAD_FAILURES;
+  }
+
+  /** The engine as the runs would see it; false when it cannot start here. */
+  private static boolean engine(PrintStream out) {
+    out.println("Engine");
+    try {
+      out.println("  " + ComputeDevice.seen());
+      return true;
+    } catch (UsageException e) {
+      out.println("  " + e.getMessage());
+      return false;
+    }
   }
 
   private void summary(PluginRegistry registry, PrintStream out) {

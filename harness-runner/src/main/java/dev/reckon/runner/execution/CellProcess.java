@@ -170,8 +170,8 @@ public final class CellProcess {
         return answer;
       }
       return new CellResult(outcome(key, Status.FAILED, "the process of cell " + key + " ended with exit status "
-          + process.exitValue() + " before the cell finished: model " + key.model() + " or task " + key.task()
-          + " called System.exit or Runtime.halt, or the JVM crashed; its output is in " + runDirectory.relativize(outputLog(runDirectory, key))), null);
+          + process.exitValue() + " before the cell finished: " + cause(process.exitValue(), key) + "; its output is in "
+          + runDirectory.relativize(outputLog(runDirectory, key))), null);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       kill(process);
@@ -241,5 +241,18 @@ public final class CellProcess {
     } catch (IOException e) {
       // a temporary folder left behind is harmless
     }
+  }
+
+  /**
+   * Why a cell's process ended early, from its exit status: above 128 the JVM died of a signal
+   * (128 + its number) sent from outside, e.g. SIGKILL (137) from a scheduler's cancel or the
+   * kernel's out-of-memory killer, SIGTERM (143); otherwise plugin code ended it or the JVM crashed.
+   */
+  static String cause(int status, CellKey key) {
+    if (status > 128) {
+      return "it was killed by signal " + (status - 128) + " from outside the run (a scheduler's cancel or time "
+          + "limit, the out-of-memory killer, a kill)";
+    }
+    return "model " + key.model() + " or task " + key.task() + " called System.exit or Runtime.halt, or the JVM crashed";
   }
 }

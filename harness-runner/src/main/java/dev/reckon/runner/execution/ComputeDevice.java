@@ -37,18 +37,26 @@ public record ComputeDevice(String name, Engine engine) {
   }
 
   /**
-   * The engine, or one sentence saying why it cannot start here and what to do: a distribution
-   * built with {@code -Pcuda} carries only the CUDA native library, which cannot run without a
-   * CUDA driver, and nothing is downloaded at run time.
+   * The engine, or one sentence saying why it cannot start here and what to do: nothing is
+   * downloaded at run time, and the CUDA library of a {@code -Pcuda} build (bin/reckon takes it
+   * where an NVIDIA driver is loaded) needs a driver for CUDA 12.4 that the engine can use.
    */
   private static Engine started() {
     try {
       return Engine.getEngine(ENGINE);
     } catch (RuntimeException | UnsatisfiedLinkError e) {
       throw new UsageException("the " + ENGINE + " engine of this distribution (" + nativeLibrary() + ") cannot start on "
-          + host() + ": " + dev.reckon.runner.Errors.oneLine(e) + "; a -Pcuda build needs an NVIDIA driver for CUDA 12.4 "
-          + "on the machine, elsewhere run a CPU build (mvn -B -DskipTests package, without -Pcuda)", e);
+          + host() + ": " + dev.reckon.runner.Errors.oneLine(e) + "; the CUDA library needs an NVIDIA driver for CUDA "
+          + "12.4, and RECKON_NATIVE=cpu runs a GPU build on its CPU library", e);
     }
+  }
+
+  /** What the engine sees on this machine, for {@code reckon list}: its library, CUDA and GPUs. */
+  public static String seen() {
+    Engine engine = started();
+    return ENGINE + " " + engine.getVersion() + " from " + nativeLibrary() + " (loaded from "
+        + ai.djl.pytorch.jni.LibUtils.getLibtorchPath() + "), CUDA " + cudaVersion() + ", " + engine.getGpuCount()
+        + " GPU(s) on " + host();
   }
 
   /** The engine's native library as the class path brings it, e.g. {@code pytorch-native-cpu-2.5.1-linux-x86_64.jar}. */

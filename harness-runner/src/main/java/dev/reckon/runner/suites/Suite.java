@@ -51,8 +51,8 @@ public record Suite(String name, String description, List<Long> seeds, Double ce
       Map<String, Object> config, Map<String, Object> modelConfig) {
     public TaskEntry {
       eval = eval == null ? List.of() : List.copyOf(eval);
-      config = config == null ? Map.of() : Map.copyOf(config);
-      modelConfig = modelConfig == null ? Map.of() : Map.copyOf(modelConfig);
+      config = ordered(config);
+      modelConfig = ordered(modelConfig);
       trainSize = trainSize == null ? 1000 : trainSize;
       evalSize = evalSize == null ? 200 : evalSize;
     }
@@ -71,7 +71,7 @@ public record Suite(String name, String description, List<Long> seeds, Double ce
    */
   public record ModelEntry(String id, Map<String, Object> config, List<String> tasks) {
     public ModelEntry {
-      config = config == null ? Map.of() : Map.copyOf(config);
+      config = ordered(config);
       tasks = tasks == null ? List.of() : List.copyOf(tasks);
     }
 
@@ -82,5 +82,14 @@ public record Suite(String name, String description, List<Long> seeds, Double ce
     public boolean runsOn(String task) {
       return tasks.isEmpty() || tasks.contains(task);
     }
+  }
+
+  /**
+   * {@code settings} unmodifiable, in the suite file's order. Not {@code Map.copyOf}: its
+   * iteration order changes from one JVM to the next, and suite.yaml, written from these maps, is
+   * fingerprinted: shards of one run, each in a JVM of its own, must write the same bytes.
+   */
+  private static Map<String, Object> ordered(Map<String, Object> settings) {
+    return settings == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settings));
   }
 }

@@ -28,6 +28,25 @@ class SuiteLoaderTest {
     }
   }
 
+  /** Shards of a run, each in its own JVM, write suite.yaml and compare its fingerprint. */
+  @Test
+  void aSuiteIsWrittenWithItsSettingsInTheFilesOrder() throws IOException {
+    Path file = directory.resolve("ordered.yaml");
+    Files.writeString(file, "name: ordered\ntasks:\n  - id: t\n    config: {zeta: 1, alpha: 2, mid: 3}\n"
+        + "    modelConfig: {updates: 5, hidden: 6, learningRate: 0.1, steps: 2, evalEvery: 1}\n"
+        + "models:\n  - id: m\n    config: {updates: 300, hidden: 32, learningRate: 0.003, steps: 6, evalEvery: 50}\n");
+    String written = loader.write(loader.load(file.toString()));
+    assertOrdered(written, "zeta", "alpha", "mid");
+    assertOrdered(written, "updates: 5", "hidden: 6", "learningRate: 0.1", "steps: 2", "evalEvery: 1");
+    assertOrdered(written, "updates: 300", "hidden: 32", "learningRate: 0.003", "steps: 6", "evalEvery: 50");
+  }
+
+  private static void assertOrdered(String text, String... keys) {
+    for (int i = 1; i < keys.length; i++) {
+      assertTrue(text.indexOf(keys[i - 1]) < text.indexOf(keys[i]), keys[i - 1] + " before " + keys[i] + " in\n" + text);
+    }
+  }
+
   @Test
   void defaultsFillWhatASuiteLeavesOut() throws IOException {
     Path file = directory.resolve("small.yaml");

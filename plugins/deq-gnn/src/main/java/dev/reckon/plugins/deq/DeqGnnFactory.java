@@ -8,8 +8,8 @@ import dev.reckon.api.ModelFactory;
 import dev.reckon.api.Setting;
 import dev.reckon.api.Support;
 import dev.reckon.api.Task;
-import dev.reckon.plugins.rrn.GraphNetworkModel;
-import dev.reckon.plugins.rrn.GraphNetworkSettings;
+import dev.reckon.graphnets.GraphNetworkModel;
+import dev.reckon.graphnets.GraphNetworkSettings;
 import java.util.List;
 
 /**

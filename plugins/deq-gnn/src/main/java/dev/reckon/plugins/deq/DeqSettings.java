@@ -1,12 +1,12 @@
 package dev.reckon.plugins.deq;
 
-import static dev.reckon.plugins.rrn.SettingChecks.atLeast;
-import static dev.reckon.plugins.rrn.SettingChecks.notNegative;
-import static dev.reckon.plugins.rrn.SettingChecks.positive;
+import static dev.reckon.graphnets.SettingChecks.atLeast;
+import static dev.reckon.graphnets.SettingChecks.notNegative;
+import static dev.reckon.graphnets.SettingChecks.positive;
 
 import dev.reckon.api.Config;
-import dev.reckon.plugins.rrn.FlatJson;
-import dev.reckon.plugins.rrn.ReadoutIterations;
+import dev.reckon.graphnets.FlatJson;
+import dev.reckon.graphnets.ReadoutIterations;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -7,7 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import dev.reckon.plugins.rrn.RecurrentRelationalNetwork;
+import dev.reckon.graphnets.RecurrentRelationalNetwork;
 
 /**
  * An estimate of the spectral norm of f's Jacobian {@code J = df/dh} at a fixed point, per puzzle

@@ -9,11 +9,11 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.optimizer.Optimizer;
-import dev.reckon.plugins.rrn.GraphNetworkModel;
-import dev.reckon.plugins.rrn.PuzzleBatch;
-import dev.reckon.plugins.rrn.RecurrentRelationalNetwork;
-import dev.reckon.plugins.rrn.StepwiseCrossEntropy;
-import dev.reckon.plugins.rrn.StepwiseTrainer;
+import dev.reckon.graphnets.GraphNetworkModel;
+import dev.reckon.graphnets.PuzzleBatch;
+import dev.reckon.graphnets.RecurrentRelationalNetwork;
+import dev.reckon.graphnets.StepwiseCrossEntropy;
+import dev.reckon.graphnets.StepwiseTrainer;
 
 /**
  * Optimiser updates of a deep-equilibrium graph network: solve {@code h* = f(h*, x)} without

@@ -13,7 +13,8 @@ final class ContrastiveFactory extends RetrievalFactory {
    */
   private static final List<Setting> SETTINGS = RetrievalSettings.declare(
       /* width= */ 64, /* layers= */ 2, /* heads= */ 4, /* updates= */ 1000, /* batchSize= */ 64,
-      /* learningRate= */ 3e-3, /* warmup= */ 100, /* logEvery= */ 50);
+      /* learningRate= */ 3e-3, /* warmup= */ 100, /* logEvery= */ 50, /* segment= */ 0,
+      /* segmentLayers= */ 1, /* answerTargets= */ false);
 
   private final int dimension;
 

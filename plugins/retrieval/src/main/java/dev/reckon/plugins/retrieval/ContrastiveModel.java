@@ -2,6 +2,7 @@ package dev.reckon.plugins.retrieval;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import dev.reckon.api.ModelContext;
@@ -40,9 +41,16 @@ final class ContrastiveModel extends RetrievalModel<DualEncoder> {
 
   @Override
   protected NDArray loss(
-      DualEncoder network, ParameterStore store, NDArray queries, NDArray keys, NDArray positives) {
+      DualEncoder network, ParameterStore store, NDArray queries, NDArray keys, NDArray positives,
+      NDArray answers) {
     NDList vectors = network.forward(store, new NDList(queries, positives), true);
-    return InfoNceLoss.symmetric(vectors.get(0).matMul(vectors.get(1).transpose()));
+    NDArray scores = vectors.get(0).matMul(vectors.get(1).transpose());
+    if (settings().answerTargets()) {
+      // matches[i][j] = answers[i][drawn key of j]
+      int keyCount = Math.toIntExact(answers.getShape().get(1));
+      return InfoNceLoss.symmetric(scores, answers.matMul(positives.oneHot(keyCount, DataType.FLOAT32).transpose()));
+    }
+    return InfoNceLoss.symmetric(scores);
   }
 
   /** One: the key vectors come from the table. */

@@ -15,7 +15,8 @@ final class CrossEncoderFactory extends RetrievalFactory {
    */
   private static final List<Setting> SETTINGS = RetrievalSettings.declare(
       /* width= */ 64, /* layers= */ 1, /* heads= */ 4, /* updates= */ 300, /* batchSize= */ 16,
-      /* learningRate= */ 3e-3, /* warmup= */ 30, /* logEvery= */ 25);
+      /* learningRate= */ 3e-3, /* warmup= */ 30, /* logEvery= */ 25, /* segment= */ 0,
+      /* segmentLayers= */ 1, /* answerTargets= */ false);
 
   @Override
   public String id() {

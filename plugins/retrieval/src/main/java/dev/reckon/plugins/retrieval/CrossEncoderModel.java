@@ -34,8 +34,13 @@ final class CrossEncoderModel extends RetrievalModel<CrossEncoder> {
 
   @Override
   protected NDArray loss(
-      CrossEncoder network, ParameterStore store, NDArray queries, NDArray keys, NDArray positives) {
-    return KeyCrossEntropy.of(scores(network, store, queries, keys, true), positives);
+      CrossEncoder network, ParameterStore store, NDArray queries, NDArray keys, NDArray positives,
+      NDArray answers) {
+    NDArray scores = scores(network, store, queries, keys, true);
+    if (settings().answerTargets()) {
+      return KeyCrossEntropy.ofAnswers(scores, answers);
+    }
+    return KeyCrossEntropy.of(scores, positives);
   }
 
   /** One query-key pair per key. */

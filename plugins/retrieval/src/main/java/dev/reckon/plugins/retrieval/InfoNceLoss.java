@@ -12,10 +12,20 @@ final class InfoNceLoss {
    * @return the mean of the row and column losses, a scalar
    */
   static NDArray symmetric(NDArray scores) {
-    int batch = Math.toIntExact(scores.getShape().get(0));
-    NDArray matches = scores.getManager().eye(batch);
-    NDArray rows = scores.logSoftmax(1).mul(matches).sum();
-    NDArray columns = scores.logSoftmax(0).mul(matches).sum();
-    return rows.add(columns).div(-2f * batch);
+    return symmetric(scores, scores.getManager().eye(Math.toIntExact(scores.getShape().get(0))));
+  }
+
+  /**
+   * The symmetric loss with every pair of the batch whose key lies in the query's answer counted as
+   * a match: each row's (and each column's) target is uniform over its matches, so a key drawn for
+   * another query of the batch is no negative when it answers this query too.
+   *
+   * @param matches {@code (B, B)} float: 1 where the key drawn for example j is in the answer of
+   *     query i (always on the diagonal)
+   */
+  static NDArray symmetric(NDArray scores, NDArray matches) {
+    NDArray rows = KeyCrossEntropy.against(scores, matches.div(matches.sum(new int[] {1}, true)), 1);
+    NDArray columns = KeyCrossEntropy.against(scores, matches.div(matches.sum(new int[] {0}, true)), 0);
+    return rows.add(columns).div(scores.getManager().full(new ai.djl.ndarray.types.Shape(), 2f));
   }
 }

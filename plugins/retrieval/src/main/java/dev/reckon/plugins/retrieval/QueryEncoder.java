@@ -21,7 +21,7 @@ final class QueryEncoder extends AbstractBlock {
   QueryEncoder(TokenLayout layout, RetrievalSettings settings, int dimension) {
     width = settings.width();
     encoder = addChildBlock("encoder", new SequenceEncoder(layout.embeddingRows(), layout.queryLength(),
-        settings.width(), settings.layers(), settings.heads(), settings.feedForward()));
+        settings.segment(), settings));
     projection = addChildBlock("projection", Linear.builder().setUnits(dimension).build());
   }
 

@@ -90,10 +90,11 @@ abstract class RetrievalModel<N extends Block> implements Model {
 
   /**
    * @param positives {@code (B)} int: the key drawn from each query's answer
+   * @param answers {@code (B, K)} float: 1 on every key of each query's answer, 0 elsewhere
    * @return the training loss of the batch, a scalar
    */
   protected abstract NDArray loss(
-      N network, ParameterStore store, NDArray queries, NDArray keys, NDArray positives);
+      N network, ParameterStore store, NDArray queries, NDArray keys, NDArray positives, NDArray answers);
 
   /** How many sequences the network encodes to score one query against every key. */
   protected abstract int sequencesPerQuery(int keys);
@@ -125,7 +126,8 @@ abstract class RetrievalModel<N extends Block> implements Model {
         NDArray keys = layout.keys(step, data.keyTokens());
         NDArray loss;
         try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
-          loss = loss(network, store, queries, keys, step.create(batch.positives()));
+          loss = loss(network, store, queries, keys, step.create(batch.positives()),
+              answerMask(step, batch.examples(), data.answers(), data.keys()));
           collector.backward(loss);
         }
         for (Parameter parameter : network.getParameters().values()) {
@@ -236,6 +238,11 @@ abstract class RetrievalModel<N extends Block> implements Model {
     manager.close();
   }
 
+  /** The settings the model trains (or was trained) with. */
+  protected RetrievalSettings settings() {
+    return settings;
+  }
+
   /** The manager that outlives every update; its array count stays flat while training. */
   NDManager manager() {
     return manager;
@@ -253,6 +260,16 @@ abstract class RetrievalModel<N extends Block> implements Model {
     this.keyCount = keys;
     weights = manager.newSubManager();
     network = newNetwork(layout, keys, settings);
+  }
+
+  private static NDArray answerMask(NDManager manager, int[] examples, int[][] answers, int keys) {
+    float[] mask = new float[examples.length * keys];
+    for (int i = 0; i < examples.length; i++) {
+      for (int key : answers[examples[i]]) {
+        mask[i * keys + key] = 1;
+      }
+    }
+    return manager.create(mask, new Shape(examples.length, keys));
   }
 
   private static double topOneHits(NDArray scores, int[] examples, int[][] answers) {

@@ -19,6 +19,9 @@ import java.util.Properties;
  * @param learningRate peak Adam learning rate
  * @param warmup updates of linear warm-up before the cosine decay
  * @param logEvery updates between two points of the training curve
+ * @param segment tokens of a segment read on its own first (see {@link SequenceEncoder}), 0 for none
+ * @param segmentLayers layers within each segment when {@code segment > 0}
+ * @param answerTargets train against every key of each query's answer, not only the drawn one
  */
 record RetrievalSettings(
     int width,
@@ -29,7 +32,10 @@ record RetrievalSettings(
     int batchSize,
     double learningRate,
     int warmup,
-    int logEvery) {
+    int logEvery,
+    int segment,
+    int segmentLayers,
+    boolean answerTargets) {
 
   /** The feed-forward size per unit of width when a suite does not set it. */
   static final int FEED_FORWARD_PER_WIDTH = 2;
@@ -42,6 +48,12 @@ record RetrievalSettings(
     positive("updates", updates);
     positive("batchSize", batchSize);
     positive("logEvery", logEvery);
+    if (segment < 0) {
+      throw new IllegalArgumentException("setting 'segment' is " + segment + "; expected 0 or more");
+    }
+    if (segment > 0) {
+      positive("segmentLayers", segmentLayers);
+    }
     if (width % heads != 0) {
       throw new IllegalArgumentException("setting 'heads' (" + heads + ") must divide 'width' (" + width + ")");
     }
@@ -58,7 +70,7 @@ record RetrievalSettings(
    * #FEED_FORWARD_PER_WIDTH} x width, so a suite that only widens the model keeps the ratio.
    */
   static List<Setting> declare(int width, int layers, int heads, int updates, int batchSize, double learningRate,
-      int warmup, int logEvery) {
+      int warmup, int logEvery, int segment, int segmentLayers, boolean answerTargets) {
     return List.of(
         Setting.integer("width", width, "transformer hidden size W"),
         Setting.integer("layers", layers, "transformer layers"),
@@ -69,7 +81,14 @@ record RetrievalSettings(
         Setting.integer("batchSize", batchSize, "training queries per update"),
         Setting.number("learningRate", learningRate, "peak Adam learning rate"),
         Setting.integer("warmup", warmup, "updates of linear warm-up before the cosine decay"),
-        Setting.integer("logEvery", logEvery, "updates between two points of the training curve"));
+        Setting.integer("logEvery", logEvery, "updates between two points of the training curve"),
+        Setting.integer("segment", segment, "when above 0, the encoder reads consecutive segments of this many"
+            + " tokens on their own first (segmentLayers layers within each), then its layers over one vector per"
+            + " segment; 0: one sequence of tokens"),
+        Setting.integer("segmentLayers", segmentLayers, "layers within each segment when segment is above 0"),
+        Setting.flag("answerTargets", answerTargets, "train against every key of each query's answer: the"
+            + " cross-encoder's cross-entropy against the uniform answer (the drawn key's loss in expectation),"
+            + " the dual encoders' InfoNCE with every in-batch key of the answer a match; false: the drawn key"));
   }
 
   /** The settings in {@code config}, resolved against the family's {@link #declare declaration}. */
@@ -84,7 +103,10 @@ record RetrievalSettings(
         config.getInt("batchSize"),
         config.getDouble("learningRate"),
         config.getInt("warmup"),
-        config.getInt("logEvery"));
+        config.getInt("logEvery"),
+        config.getInt("segment"),
+        config.getInt("segmentLayers"),
+        config.getBoolean("answerTargets"));
   }
 
   void store(Properties properties) {
@@ -97,6 +119,9 @@ record RetrievalSettings(
     properties.setProperty("learningRate", Double.toString(learningRate));
     properties.setProperty("warmup", Integer.toString(warmup));
     properties.setProperty("logEvery", Integer.toString(logEvery));
+    properties.setProperty("segment", Integer.toString(segment));
+    properties.setProperty("segmentLayers", Integer.toString(segmentLayers));
+    properties.setProperty("answerTargets", Boolean.toString(answerTargets));
   }
 
   static RetrievalSettings restore(Properties properties) {
@@ -109,7 +134,10 @@ record RetrievalSettings(
         integer(properties, "batchSize"),
         Double.parseDouble(required(properties, "learningRate")),
         integer(properties, "warmup"),
-        integer(properties, "logEvery"));
+        integer(properties, "logEvery"),
+        integer(properties, "segment"),
+        integer(properties, "segmentLayers"),
+        Boolean.parseBoolean(required(properties, "answerTargets")));
   }
 
   static int integer(Properties properties, String key) {

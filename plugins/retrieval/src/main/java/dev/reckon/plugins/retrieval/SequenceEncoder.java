@@ -28,20 +28,37 @@ import java.util.List;
  * <p>Token and learned position embeddings are drawn from {@code N(0, 1/W)} and {@code N(0,
  * 1/(2W))}: the research note found the small transformer scheme converges much faster than unit
  * variance. Then {@code layers} {@link EncoderLayer}s and a final layer norm.
+ *
+ * <p>With segments of S tokens ({@code segment > 0}) the encoder is hierarchical: the row is cut
+ * into consecutive segments of S tokens (the last padded with the pad token), {@code
+ * segmentLayers} layers attend within each segment only (positions count within the segment, so
+ * every segment shares them), each segment is normalised and mean-pooled to one vector, and the
+ * {@code layers} layers run over the segment vectors (with positions of their own). A query of m
+ * SET pairs, each pair and its operator 8 tokens, is then m segments of 8: each pair is read on
+ * its own, as in the one-pair games, and the pairs then meet.
  */
 final class SequenceEncoder extends AbstractBlock {
   private final int width;
+  private final int segment;
+  private final int padToken;
   private final Parameter tokenEmbedding;
   private final Parameter positionEmbedding;
+  private final Parameter segmentPositionEmbedding;
+  private final List<EncoderLayer> segmentLayers = new ArrayList<>();
+  private final LayerNorm segmentNorm;
   private final List<EncoderLayer> layers = new ArrayList<>();
   private final LayerNorm finalNorm;
 
   /**
-   * @param tokens rows of the token embedding table
+   * @param tokens rows of the token embedding table; the last is the pad token
    * @param length L, the length of every input row
+   * @param segment S, the tokens of a segment; 0 for none
+   * @param settings width, layers, heads, feed-forward size and segment layers
    */
-  SequenceEncoder(int tokens, int length, int width, int layerCount, int heads, int feedForward) {
-    this.width = width;
+  SequenceEncoder(int tokens, int length, int segment, RetrievalSettings settings) {
+    width = settings.width();
+    this.segment = segment;
+    padToken = tokens - 1;
     float sigma = (float) (1 / Math.sqrt(width));
     tokenEmbedding = addParameter(Parameter.builder()
         .setName("tokenEmbedding")
@@ -52,27 +69,104 @@ final class SequenceEncoder extends AbstractBlock {
     positionEmbedding = addParameter(Parameter.builder()
         .setName("positionEmbedding")
         .setType(Parameter.Type.WEIGHT)
-        .optShape(new Shape(length, width))
+        .optShape(new Shape(segment == 0 ? length : segment, width))
         .optInitializer(new NormalInitializer((float) (sigma / Math.sqrt(2))))
         .build());
-    for (int i = 0; i < layerCount; i++) {
-      layers.add(addChildBlock("layer" + i, new EncoderLayer(width, heads, feedForward)));
+    if (segment == 0) {
+      segmentPositionEmbedding = null;
+      segmentNorm = null;
+    } else {
+      segmentPositionEmbedding = addParameter(Parameter.builder()
+          .setName("segmentPositionEmbedding")
+          .setType(Parameter.Type.WEIGHT)
+          .optShape(new Shape(segments(length, segment), width))
+          .optInitializer(new NormalInitializer((float) (sigma / Math.sqrt(2))))
+          .build());
+      for (int i = 0; i < settings.segmentLayers(); i++) {
+        segmentLayers.add(addChildBlock("segmentLayer" + i, layer(settings)));
+      }
+      segmentNorm = addChildBlock("segmentNorm", LayerNorm.builder().axis(2).build());
+    }
+    for (int i = 0; i < settings.layers(); i++) {
+      layers.add(addChildBlock("layer" + i, layer(settings)));
     }
     finalNorm = addChildBlock("finalNorm", LayerNorm.builder().axis(2).build());
+  }
+
+  private static EncoderLayer layer(RetrievalSettings settings) {
+    return new EncoderLayer(settings.width(), settings.heads(), settings.feedForward());
+  }
+
+  /** The segments of a row of {@code length} tokens, the last one padded. */
+  static int segments(int length, int segment) {
+    return (length + segment - 1) / segment;
+  }
+
+  /** {@code (B, L)} tokens padded at the end with {@code padToken} to a whole number of segments. */
+  static NDArray pad(NDArray tokens, int segment, int padToken) {
+    if (segment == 0) {
+      return tokens;
+    }
+    int length = Math.toIntExact(tokens.getShape().get(1));
+    int missing = segments(length, segment) * segment - length;
+    if (missing == 0) {
+      return tokens;
+    }
+    NDArray pads = tokens.getManager()
+        .full(new Shape(tokens.getShape().get(0), missing), padToken, tokens.getDataType());
+    return tokens.concat(pads, 1);
   }
 
   @Override
   protected NDList forwardInternal(
       ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+    if (segment > 0) {
+      return new NDList(overSegments(store, segmentVectors(store, inputs.head(), training), training));
+    }
     NDArray tokens = inputs.head();
-    NDArray table = store.getValue(tokenEmbedding, tokens.getDevice(), training);
-    NDArray positions = store.getValue(positionEmbedding, tokens.getDevice(), training);
+    NDArray x = Embedding.embedding(tokens, store.getValue(tokenEmbedding, tokens.getDevice(), training),
+        SparseFormat.DENSE).head();
     // The lookup's result belongs to the tokens' manager, so a training step's arrays stay in it.
-    NDArray x = Embedding.embedding(tokens, table, SparseFormat.DENSE).head().add(positions);
+    x = x.add(store.getValue(positionEmbedding, tokens.getDevice(), training));
+    return new NDList(pooled(store, x, training));
+  }
+
+  /**
+   * With segments, the first half: {@code (R, L)} tokens {@code -> (R, n, W)}, one vector per
+   * segment, each computed from its own segment's tokens alone.
+   */
+  NDArray segmentVectors(ParameterStore store, NDArray tokens, boolean training) {
+    tokens = pad(tokens, segment, padToken);
+    long rows = tokens.getShape().get(0);
+    long count = tokens.getShape().get(1) / segment;
+    NDArray x = Embedding.embedding(tokens, store.getValue(tokenEmbedding, tokens.getDevice(), training),
+        SparseFormat.DENSE).head();
+    x = x.reshape(rows * count, segment, width)
+        .add(store.getValue(positionEmbedding, tokens.getDevice(), training));
+    for (EncoderLayer layer : segmentLayers) {
+      x = layer.forward(store, new NDList(x), training).head();
+    }
+    return segmentNorm.forward(store, new NDList(x), training).head().mean(new int[] {1})
+        .reshape(rows, count, width);
+  }
+
+  /** With segments, the second half: {@code (R, n, W)} segment vectors {@code -> (R, W)}. */
+  NDArray overSegments(ParameterStore store, NDArray segments, boolean training) {
+    return pooled(store,
+        segments.add(store.getValue(segmentPositionEmbedding, segments.getDevice(), training)), training);
+  }
+
+  /** The layers over {@code (R, n, W)}, the final norm and the sum over positions. */
+  private NDArray pooled(ParameterStore store, NDArray x, boolean training) {
     for (EncoderLayer layer : layers) {
       x = layer.forward(store, new NDList(x), training).head();
     }
-    return new NDList(finalNorm.forward(store, new NDList(x), training).head().sum(new int[] {1}));
+    return finalNorm.forward(store, new NDList(x), training).head().sum(new int[] {1});
+  }
+
+  /** The tokens of a segment, 0 without segments. */
+  int segment() {
+    return segment;
   }
 
   @Override
@@ -82,7 +176,18 @@ final class SequenceEncoder extends AbstractBlock {
 
   @Override
   protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-    Shape sequence = inputShapes[0].add(width);
+    long rows = inputShapes[0].get(0);
+    long length = inputShapes[0].get(1);
+    if (segment > 0) {
+      long count = segments(Math.toIntExact(length), segment);
+      Shape tokens = new Shape(rows * count, segment, width);
+      for (EncoderLayer layer : segmentLayers) {
+        layer.initialize(manager, dataType, tokens);
+      }
+      segmentNorm.initialize(manager, dataType, tokens);
+      length = count;
+    }
+    Shape sequence = new Shape(rows, length, width);
     for (EncoderLayer layer : layers) {
       layer.initialize(manager, dataType, sequence);
     }

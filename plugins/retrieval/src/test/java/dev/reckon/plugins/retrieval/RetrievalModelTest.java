@@ -47,6 +47,21 @@ class RetrievalModelTest {
     assertLearnsTheSetGame(new CrossEncoderFactory(), with(TINY, "layers", 1, "updates", 150));
   }
 
+  /**
+   * The hierarchical encoders (each segment read on its own, then the layers over segments) with
+   * answer targets, as the default suite trains them on the union game, where each segment is one
+   * SET pair with its operator: here the fixture's pair of cards (7 tokens) is one segment of 8,
+   * padded, and a key (3 tokens) is padded to a segment of its own.
+   */
+  @Test
+  void segmentedEncodersWithAnswerTargetsLearnTheSetGame() {
+    Map<String, Object> segmented = with(TINY, "segment", 8, "answerTargets", true);
+    assertLearnsTheSetGame(new ContrastiveFactory(27), segmented);
+    // Query and key meet only in one layer over their two segment vectors: it learns more slowly
+    // (top-1 0.41 after 300 updates, 11 times chance), so it is held to 0.3 here.
+    assertLearnsTheSetGame(new CrossEncoderFactory(), with(segmented, "layers", 1), 0.3);
+  }
+
   @Test
   void trainingKeepsTheLongLivedManagerFlat() {
     for (var factory : List.of(new ContrastiveFactory(8), new CrossEncoderFactory())) {
@@ -75,7 +90,7 @@ class RetrievalModelTest {
     RetrievalDataset training = SetGameFixture.set(200, 2);
     RetrievalDataset queries = SetGameFixture.set(50, 3).withoutAnswers();
     for (var factory : List.of(new ContrastiveFactory(16), new CrossEncoderFactory())) {
-      Map<String, Object> settings = with(TINY, "updates", 20);
+      Map<String, Object> settings = with(TINY, "updates", 20, "segment", 2);
       Path checkpoint = directory.resolve(factory.id());
       float[][] trained;
       try (Model model = create(factory, settings)) {
@@ -149,6 +164,10 @@ class RetrievalModelTest {
   }
 
   private static void assertLearnsTheSetGame(ModelFactory factory, Map<String, Object> settings) {
+    assertLearnsTheSetGame(factory, settings, 0.5);
+  }
+
+  private static void assertLearnsTheSetGame(ModelFactory factory, Map<String, Object> settings, double topOne) {
     RetrievalDataset training = SetGameFixture.set(1000, 10);
     RetrievalDataset heldOut = SetGameFixture.set(300, 11);
     try (Model model = create(factory, settings)) {
@@ -157,8 +176,8 @@ class RetrievalModelTest {
       RetrievalMetrics metrics = RetrievalMetrics.of(scores, heldOut.answers());
       double uniformKl = Math.log(SetGameFixture.CARDS);
       // One positive key per query: top-K overlap is top-1 accuracy; chance is 1/27.
-      assertTrue(metrics.topKOverlap() >= 0.5,
-          factory.id() + " top-1 accuracy " + metrics.topKOverlap() + " should be at least 0.5 (chance 1/27)");
+      assertTrue(metrics.topKOverlap() >= topOne, factory.id() + " top-1 accuracy " + metrics.topKOverlap()
+          + " should be at least " + topOne + " (chance 1/27)");
       assertTrue(metrics.kl() <= uniformKl - 1,
           factory.id() + " KL " + metrics.kl() + " should be at least 1 nat below uniform's " + uniformKl);
     }

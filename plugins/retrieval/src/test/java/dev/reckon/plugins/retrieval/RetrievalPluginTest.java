@@ -55,8 +55,8 @@ class RetrievalPluginTest {
   /** The CPU defaults of each family, as they were before settings were declared. */
   @Test
   void eachFamilyDeclaresItsOwnDefaults() {
-    assertEquals(new RetrievalSettings(64, 2, 4, 128, 1000, 64, 3e-3, 100, 50), defaults(new ContrastiveFactory(27)));
-    assertEquals(new RetrievalSettings(64, 1, 4, 128, 300, 16, 3e-3, 30, 25), defaults(new CrossEncoderFactory()));
+    assertEquals(new RetrievalSettings(64, 2, 4, 128, 1000, 64, 3e-3, 100, 50, 0, 1, false), defaults(new ContrastiveFactory(27)));
+    assertEquals(new RetrievalSettings(64, 1, 4, 128, 300, 16, 3e-3, 30, 25, 0, 1, false), defaults(new CrossEncoderFactory()));
   }
 
   @Test

@@ -7,6 +7,11 @@ import dev.reckon.api.Dataset;
 import dev.reckon.api.LabelingDataset;
 import dev.reckon.api.LabelingPredictions;
 import dev.reckon.api.TrainingLog;
+import dev.reckon.graphnets.BatchSampler;
+import dev.reckon.graphnets.GraphNetworkModel;
+import dev.reckon.graphnets.PuzzleBatch;
+import dev.reckon.graphnets.RecurrentRelationalNetwork;
+import dev.reckon.graphnets.StepwiseTrainer;
 import java.util.OptionalInt;
 import java.util.SplittableRandom;
 

@@ -8,6 +8,8 @@ import dev.reckon.api.ModelFactory;
 import dev.reckon.api.Setting;
 import dev.reckon.api.Support;
 import dev.reckon.api.Task;
+import dev.reckon.graphnets.GraphNetworkModel;
+import dev.reckon.graphnets.GraphNetworkSettings;
 import java.util.List;
 
 /** Makes the recurrent relational network {@code rrn} for labelling tasks on a shared graph. */

@@ -1,9 +1,11 @@
 package dev.reckon.plugins.rrn;
 
-import static dev.reckon.plugins.rrn.SettingChecks.atLeast;
-import static dev.reckon.plugins.rrn.SettingChecks.positive;
+import static dev.reckon.graphnets.SettingChecks.atLeast;
+import static dev.reckon.graphnets.SettingChecks.positive;
 
 import dev.reckon.api.Config;
+import dev.reckon.graphnets.FlatJson;
+import dev.reckon.graphnets.ReadoutIterations;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package dev.reckon.plugins.rrn;
+package dev.reckon.graphnets;
 
 /** The checks of a graph model's settings, each failing with the setting's name, value and bound. */
 public final class SettingChecks {

@@ -1,4 +1,4 @@
-package dev.reckon.plugins.rrn;
+package dev.reckon.graphnets;
 
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;

@@ -1,4 +1,4 @@
-package dev.reckon.plugins.rrn;
+package dev.reckon.graphnets;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

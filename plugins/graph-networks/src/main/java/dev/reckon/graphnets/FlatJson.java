@@ -1,4 +1,4 @@
-package dev.reckon.plugins.rrn;
+package dev.reckon.graphnets;
 
 import dev.reckon.api.Config;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package dev.reckon.plugins.rrn;
+package dev.reckon.graphnets;
 
 import static java.util.Objects.requireNonNull;
 

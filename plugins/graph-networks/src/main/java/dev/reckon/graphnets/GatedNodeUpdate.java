@@ -1,4 +1,4 @@
-package dev.reckon.plugins.rrn;
+package dev.reckon.graphnets;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
