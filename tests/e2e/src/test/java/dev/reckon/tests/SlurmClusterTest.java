@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * here with tests/cluster/slurm-cluster.sh): the scripts of {@code reckon slurm} run it as a
  * 3-task array and a merge job, and the merged run has the results of one process at the same
  * seed. Then one array task is cancelled mid-run, its shard resumed through Slurm, and merged
- * again: still the same. Behind the Maven profile {@code cluster} (it installs packages).
+ * again: still the same. Behind the Maven profile {@code slow} (it installs packages), which CI runs.
  */
 class SlurmClusterTest {
   private static final Path ROOT = Path.of(System.getProperty("reckon.root", "../.."));
