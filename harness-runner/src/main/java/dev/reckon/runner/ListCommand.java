@@ -26,8 +26,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code reckon list}: every discovered task and model, and every plugin that failed to load; exit
- * status 1 when one did, so CI can gate on it. {@code --verbose ID...} tells all of those ids.
+ * {@code reckon list}: every discovered task and model, what the engine sees (its native library,
+ * CUDA, GPUs), and every plugin that failed to load; exit status 1 when one did or the engine cannot
+ * start, so CI can gate on it. {@code --verbose ID...} tells all of those ids.
  */
 @Command(name = "list", mixinStandardHelpOptions = true, description = "List discovered tasks, models and analyses, "
     + "the engine (its native library, CUDA version and GPUs), and plugins that failed to load or an engine that "
