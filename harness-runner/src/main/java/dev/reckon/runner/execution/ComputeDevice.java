@@ -2,6 +2,7 @@ package dev.reckon.runner.execution;
 
 import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.pytorch.jni.LibUtils;
 import dev.reckon.runner.UsageException;
 import java.util.Locale;
 
@@ -55,7 +56,7 @@ public record ComputeDevice(String name, Engine engine) {
   public static String seen() {
     Engine engine = started();
     return ENGINE + " " + engine.getVersion() + " from " + nativeLibrary() + " (loaded from "
-        + ai.djl.pytorch.jni.LibUtils.getLibtorchPath() + "), CUDA " + cudaVersion() + ", " + engine.getGpuCount()
+        + LibUtils.getLibtorchPath() + "), CUDA " + cudaVersion() + ", " + engine.getGpuCount()
         + " GPU(s) on " + host();
   }
 

@@ -2,6 +2,7 @@ package dev.reckon.runner.suites;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -90,6 +91,6 @@ public record Suite(String name, String description, List<Long> seeds, Double ce
    * fingerprinted: shards of one run, each in a JVM of its own, must write the same bytes.
    */
   private static Map<String, Object> ordered(Map<String, Object> settings) {
-    return settings == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settings));
+    return settings == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(settings));
   }
 }

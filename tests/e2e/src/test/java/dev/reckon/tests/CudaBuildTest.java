@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -83,17 +84,17 @@ class CudaBuildTest {
       assertTrue(cuda.anyMatch(jar -> jar.getFileName().toString().startsWith("pytorch-native-cu124")),
           "the GPU build carries the CUDA library");
     }
-    Outcome list = launch(Map.of(), "list");
-    assertEquals(0, list.status, list::toString);
-    assertTrue(list.out.contains("from pytorch-native-cpu") && list.out.contains("CUDA none, 0 GPU(s)"),
+    Cli.Outcome list = launch(Map.of(), "list");
+    assertEquals(0, list.status(), list::toString);
+    assertTrue(list.out().contains("from pytorch-native-cpu") && list.out().contains("CUDA none, 0 GPU(s)"),
         "reckon list says what the engine saw: " + list);
-    assertEquals(1, count(list.err, "found no NVIDIA driver"), "one warning: " + list);
+    assertEquals(1, count(list.err(), "found no NVIDIA driver"), "one warning: " + list);
 
     Path suite = Files.writeString(copy.resolve("suite.yaml"), SUITE);
-    Outcome run = launch(Map.of(), "run", "--suite", suite.toString(), "--out", copy.resolve("runs").toString());
-    assertEquals(0, run.status, run::toString);
-    assertEquals(1, count(run.err, "found no NVIDIA driver"), "one warning: " + run);
-    assertFalse(run.err.contains("\tat "), "no stack trace: " + run);
+    Cli.Outcome run = launch(Map.of(), "run", "--suite", suite.toString(), "--out", copy.resolve("runs").toString());
+    assertEquals(0, run.status(), run::toString);
+    assertEquals(1, count(run.err(), "found no NVIDIA driver"), "one warning: " + run);
+    assertFalse(run.err().contains("\tat "), "no stack trace: " + run);
     Path directory;
     try (Stream<Path> runs = Files.list(copy.resolve("runs"))) {
       directory = runs.filter(Files::isDirectory).findFirst().orElseThrow();
@@ -108,26 +109,19 @@ class CudaBuildTest {
 
   @Test
   void theCudaLibraryWithoutADriverIsRefusedInOneSentence() throws Exception {
-    Outcome run = launch(Map.of("RECKON_NATIVE", "cuda"), "run", "--suite", "quick", "--out",
+    Cli.Outcome run = launch(Map.of("RECKON_NATIVE", "cuda"), "run", "--suite", "quick", "--out",
         copy.resolve("refused").toString());
-    assertEquals(2, run.status, run::toString);
-    assertTrue(run.err.contains("cannot start on") && run.err.contains("RECKON_NATIVE=cpu"), run.toString());
-    assertFalse(run.err.contains("\tat "), "no stack trace: " + run);
+    assertEquals(2, run.status(), run::toString);
+    assertTrue(run.err().contains("cannot start on") && run.err().contains("RECKON_NATIVE=cpu"), run.toString());
+    assertFalse(run.err().contains("\tat "), "no stack trace: " + run);
 
-    Outcome list = launch(Map.of("RECKON_NATIVE", "cuda"), "list");
-    assertEquals(1, list.status, "reckon list fails when the engine cannot start: " + list);
-  }
-
-  private record Outcome(int status, String out, String err) {
-    @Override
-    public String toString() {
-      return "exit " + status + "\n--- out\n" + out + "\n--- err\n" + err;
-    }
+    Cli.Outcome list = launch(Map.of("RECKON_NATIVE", "cuda"), "list");
+    assertEquals(1, list.status(), "reckon list fails when the engine cannot start: " + list);
   }
 
   /** The built GPU distribution's own launcher, as a user types it. */
-  private static Outcome launch(Map<String, String> environment, String... args) throws Exception {
-    List<String> command = new java.util.ArrayList<>(List.of(copy.resolve("target/reckon/bin/reckon").toString()));
+  private static Cli.Outcome launch(Map<String, String> environment, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(copy.resolve("target/reckon/bin/reckon").toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).directory(copy.toFile());
     builder.environment().remove("RECKON_NATIVE");
@@ -136,7 +130,7 @@ class CudaBuildTest {
     Path err = Files.createTempFile(copy, "err", ".txt");
     Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     assertTrue(process.waitFor(10, TimeUnit.MINUTES), "reckon " + String.join(" ", args) + " ends");
-    return new Outcome(process.exitValue(), Files.readString(out), Files.readString(err));
+    return new Cli.Outcome(process.exitValue(), Files.readString(out), Files.readString(err));
   }
 
   private static int count(String text, String part) {

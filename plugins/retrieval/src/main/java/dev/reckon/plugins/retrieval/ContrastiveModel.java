@@ -45,7 +45,7 @@ final class ContrastiveModel extends RetrievalModel<DualEncoder> {
       NDArray answers) {
     NDList vectors = network.forward(store, new NDList(queries, positives), true);
     NDArray scores = vectors.get(0).matMul(vectors.get(1).transpose());
-    if (settings().answerTargets()) {
+    if (answers != null) {
       // matches[i][j] = answers[i][drawn key of j]
       int keyCount = Math.toIntExact(answers.getShape().get(1));
       return InfoNceLoss.symmetric(scores, answers.matMul(positives.oneHot(keyCount, DataType.FLOAT32).transpose()));

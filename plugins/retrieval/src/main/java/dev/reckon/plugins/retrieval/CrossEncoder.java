@@ -61,9 +61,8 @@ final class CrossEncoder extends AbstractBlock {
     return new NDList(score.forward(store, new NDList(pooled), training).head().reshape(b, k));
   }
 
-  /** {@code length} rounded up to whole segments (unchanged without segments). */
   private int padded(int length) {
-    return segment == 0 ? length : SequenceEncoder.segments(length, segment) * segment;
+    return SequenceEncoder.paddedLength(length, segment);
   }
 
   @Override

@@ -37,7 +37,7 @@ final class CrossEncoderModel extends RetrievalModel<CrossEncoder> {
       CrossEncoder network, ParameterStore store, NDArray queries, NDArray keys, NDArray positives,
       NDArray answers) {
     NDArray scores = scores(network, store, queries, keys, true);
-    if (settings().answerTargets()) {
+    if (answers != null) {
       return KeyCrossEntropy.ofAnswers(scores, answers);
     }
     return KeyCrossEntropy.of(scores, positives);

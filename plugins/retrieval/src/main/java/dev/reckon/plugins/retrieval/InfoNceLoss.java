@@ -1,6 +1,7 @@
 package dev.reckon.plugins.retrieval;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
 
 /** The symmetric InfoNCE loss of CLIP: cross-entropy along the rows and along the columns. */
 final class InfoNceLoss {
@@ -26,6 +27,6 @@ final class InfoNceLoss {
   static NDArray symmetric(NDArray scores, NDArray matches) {
     NDArray rows = KeyCrossEntropy.against(scores, matches.div(matches.sum(new int[] {1}, true)), 1);
     NDArray columns = KeyCrossEntropy.against(scores, matches.div(matches.sum(new int[] {0}, true)), 0);
-    return rows.add(columns).div(scores.getManager().full(new ai.djl.ndarray.types.Shape(), 2f));
+    return rows.add(columns).div(scores.getManager().full(new Shape(), 2f));
   }
 }

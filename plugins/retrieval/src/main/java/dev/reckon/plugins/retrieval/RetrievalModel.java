@@ -90,7 +90,9 @@ abstract class RetrievalModel<N extends Block> implements Model {
 
   /**
    * @param positives {@code (B)} int: the key drawn from each query's answer
-   * @param answers {@code (B, K)} float: 1 on every key of each query's answer, 0 elsewhere
+   * @param answers {@code (B, K)} float: 1 on every key of each query's answer, 0 elsewhere, when
+   *     the settings train against the whole answer ({@code answerTargets}); null when they train
+   *     against the drawn key alone
    * @return the training loss of the batch, a scalar
    */
   protected abstract NDArray loss(
@@ -127,7 +129,7 @@ abstract class RetrievalModel<N extends Block> implements Model {
         NDArray loss;
         try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
           loss = loss(network, store, queries, keys, step.create(batch.positives()),
-              answerMask(step, batch.examples(), data.answers(), data.keys()));
+              settings.answerTargets() ? answerMask(step, batch.examples(), data.answers(), data.keys()) : null);
           collector.backward(loss);
         }
         for (Parameter parameter : network.getParameters().values()) {
@@ -236,11 +238,6 @@ abstract class RetrievalModel<N extends Block> implements Model {
   @Override
   public void close() {
     manager.close();
-  }
-
-  /** The settings the model trains (or was trained) with. */
-  protected RetrievalSettings settings() {
-    return settings;
   }
 
   /** The manager that outlives every update; its array count stays flat while training. */

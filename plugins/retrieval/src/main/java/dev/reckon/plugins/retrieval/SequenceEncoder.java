@@ -102,13 +102,15 @@ final class SequenceEncoder extends AbstractBlock {
     return (length + segment - 1) / segment;
   }
 
+  /** {@code length} rounded up to whole segments; unchanged without segments ({@code segment} 0). */
+  static int paddedLength(int length, int segment) {
+    return segment == 0 ? length : segments(length, segment) * segment;
+  }
+
   /** {@code (B, L)} tokens padded at the end with {@code padToken} to a whole number of segments. */
-  static NDArray pad(NDArray tokens, int segment, int padToken) {
-    if (segment == 0) {
-      return tokens;
-    }
+  private static NDArray pad(NDArray tokens, int segment, int padToken) {
     int length = Math.toIntExact(tokens.getShape().get(1));
-    int missing = segments(length, segment) * segment - length;
+    int missing = paddedLength(length, segment) - length;
     if (missing == 0) {
       return tokens;
     }
@@ -162,11 +164,6 @@ final class SequenceEncoder extends AbstractBlock {
       x = layer.forward(store, new NDList(x), training).head();
     }
     return finalNorm.forward(store, new NDList(x), training).head().sum(new int[] {1});
-  }
-
-  /** The tokens of a segment, 0 without segments. */
-  int segment() {
-    return segment;
   }
 
   @Override
