@@ -3,6 +3,7 @@ package dev.reckon.runner;
 import dev.reckon.reports.RunFormat;
 import dev.reckon.reports.ReportWriter;
 import dev.reckon.runner.execution.BarProgress;
+import dev.reckon.runner.execution.CellKey;
 import dev.reckon.runner.execution.CellOutcome.Status;
 import dev.reckon.runner.execution.CellProcess;
 import dev.reckon.runner.execution.Checkpoints;
@@ -41,6 +42,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -319,7 +321,12 @@ final class RunCommand implements Callable<Integer> {
       CellProcess process = new CellProcess(plugins.directories(), run.device().name(),
           Checkpoints.of(run.directory(), checkpointsFrom),
           Duration.ofSeconds(Math.round(run.identity().suite().cellTimeLimitMinutes() * 60)), run.directory(), clock);
-      return executor.execute(run.cells(), new RunStore(run.directory()), process, progress, parallel);
+      Optional<RunStore> earlier = RunStore.latest(run.directory().toAbsolutePath().getParent(),
+          run.identity().suite().name(), run.directory());
+      earlier.ifPresent(times -> console.err().println("reckon: cells start longest first, as long as they took in "
+          + times.directory()));
+      Map<CellKey, Double> earlierSeconds = earlier.map(RunStore::cellSeconds).orElse(Map.of());
+      return executor.execute(run.cells(), new RunStore(run.directory()), process, progress, parallel, earlierSeconds);
     }
   }
 

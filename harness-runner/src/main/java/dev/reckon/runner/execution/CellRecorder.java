@@ -1,6 +1,7 @@
 package dev.reckon.runner.execution;
 
 import dev.reckon.api.Config;
+import java.util.List;
 import java.util.Set;
 
 /** Where finished cells go: the run directory's tables, written by the results package. */
@@ -13,4 +14,7 @@ public interface CellRecorder {
 
   /** Keeps the whole stack trace of a failed cell. */
   void logError(CellKey key, String stackTrace);
+
+  /** Puts the finished cells' rows in the plan's order, whatever order they finished in. */
+  void putInPlanOrder(List<CellKey> plan);
 }

@@ -2,20 +2,21 @@ package dev.reckon.runner.execution;
 
 import dev.reckon.runner.execution.CellOutcome.Status;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
- * Runs the cells of a plan, {@code jobs} at a time, each in its own process, and stores each as
- * soon as every cell before it in the plan is stored: the run directory's rows come in plan order
- * whatever the number of jobs, so runs at one seed give identical tables.
+ * Runs the cells of a plan, {@code jobs} at a time, each in its own process, the longest first;
+ * each is stored as soon as it finishes, and at the end the tables are put in plan order: a run's
+ * rows do not depend on the number of jobs or on which cell finished first.
  */
 public final class RunExecutor {
   /** How many cells ended in each status, counting cells reused from an earlier attempt as reused. */
@@ -25,8 +26,14 @@ public final class RunExecutor {
     }
   }
 
+  private record Finished(PlannedCell cell, CellResult result) {}
+
+  /**
+   * @param earlierSeconds what each cell took in an earlier run of the suite, to start the longest
+   *     first; empty when there is none
+   */
   public Summary execute(List<PlannedCell> cells, CellRecorder store, CellProcess process, RunProgress progress,
-      int jobs) {
+      int jobs, Map<CellKey, Double> earlierSeconds) {
     Set<CellKey> finished = store.finishedCells();
     Map<Status, Integer> counts = new EnumMap<>(Status.class);
     int reused = 0;
@@ -45,33 +52,47 @@ public final class RunExecutor {
       return thread;
     });
     try {
-      List<Future<CellResult>> results = new ArrayList<>();
-      for (PlannedCell cell : toRun) {
-        results.add(workers.submit(() -> {
+      CompletionService<Finished> finishing = new ExecutorCompletionService<>(workers);
+      for (PlannedCell cell : longestFirst(toRun, earlierSeconds)) {
+        finishing.submit(() -> {
           progress.cellStarted(cell.key());
           CellResult result = process.run(cell, (done, total) -> progress.training(cell.key(), done, total));
           progress.cellFinished(result.outcome());
-          return result;
-        }));
+          return new Finished(cell, result);
+        });
       }
       for (int i = 0; i < toRun.size(); i++) {
-        PlannedCell cell = toRun.get(i);
-        CellResult result = await(results.get(i));
-        store.record(result.outcome(), cell.config(), cell.taskConfig(), cell.taskSeed());
+        Finished next = await(finishing);
+        CellResult result = next.result();
+        store.record(result.outcome(), next.cell().config(), next.cell().taskConfig(), next.cell().taskSeed());
         if (result.error() != null) {
-          store.logError(cell.key(), result.error());
+          store.logError(next.cell().key(), result.error());
         }
         counts.merge(result.outcome().status(), 1, Integer::sum);
       }
+      store.putInPlanOrder(cells.stream().map(PlannedCell::key).toList());
     } finally {
       workers.shutdownNow();
     }
     return new Summary(counts, reused);
   }
 
-  private static CellResult await(Future<CellResult> result) {
+  /**
+   * The order cells start in: the longest first, so that the last to start are short and no job
+   * waits long for another at the end (the longest-processing-time rule). A cell's length is what
+   * it took in an earlier run; cells without one go first, by {@link Shard#cost}'s estimate, since
+   * nothing says they are short. Ties keep the plan's order.
+   */
+  static List<PlannedCell> longestFirst(List<PlannedCell> cells, Map<CellKey, Double> earlierSeconds) {
+    return cells.stream()
+        .sorted(Comparator.comparing((PlannedCell cell) -> earlierSeconds.containsKey(cell.key()))
+            .thenComparingDouble(cell -> -earlierSeconds.getOrDefault(cell.key(), (double) Shard.cost(cell))))
+        .toList();
+  }
+
+  private static Finished await(CompletionService<Finished> finishing) {
     try {
-      return result.get();
+      return finishing.take().get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while cells were running", e);

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
 import org.apache.commons.csv.CSVFormat;
@@ -111,21 +112,30 @@ final class CsvTable {
     }
   }
 
-  /** Rewrites the file with only the rows that {@code keep} accepts (atomically, via a temp file). */
+  /** Rewrites the file with only the rows that {@code keep} accepts. */
   void retain(Predicate<CSVRecord> keep) {
-    if (!Files.exists(file)) {
-      return;
+    if (Files.exists(file)) {
+      rewrite(read().stream().filter(keep).toList());
     }
-    List<List<Object>> kept = new ArrayList<>();
-    for (CSVRecord row : read()) {
-      if (keep.test(row)) {
-        kept.add(new ArrayList<>(row.toList()));
-      }
+  }
+
+  /** Rewrites the file with its rows sorted by {@code order}; rows it ranks equal keep their order. */
+  void sort(Comparator<CSVRecord> order) {
+    if (Files.exists(file)) {
+      rewrite(read().stream().sorted(order).toList());
+    }
+  }
+
+  /** Replaces the rows atomically, via a temporary file beside this one. */
+  private void rewrite(List<CSVRecord> rows) {
+    List<List<Object>> copied = new ArrayList<>();
+    for (CSVRecord row : rows) {
+      copied.add(new ArrayList<>(row.toList()));
     }
     Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
     try {
       Files.deleteIfExists(temporary);
-      new CsvTable(temporary, header).append(kept); // writes the header even when nothing is kept
+      new CsvTable(temporary, header).append(copied); // writes the header even when no row is left
       Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot rewrite " + file, e);

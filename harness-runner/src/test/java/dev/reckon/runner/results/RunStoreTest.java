@@ -48,6 +48,26 @@ class RunStoreTest {
   }
 
   @Test
+  void cellsThatFinishedOutOfOrderArePutInPlanOrderWithEachCellsRowsInTheirOrder() throws IOException {
+    RunStore store = new RunStore(directory);
+    store.record(outcome("c", Status.DONE), Config.empty(), Config.empty(), 0);
+    store.record(outcome("a", Status.FAILED), Config.empty(), Config.empty(), 0);
+    store.record(outcome("b", Status.DONE), Config.empty(), Config.empty(), 0);
+    store.record(outcome("a", Status.DONE), Config.empty(), Config.empty(), 0);
+
+    store.putInPlanOrder(List.of("a", "b", "c").stream().map(m -> new CellKey(m, "sudoku-4x4", "b6", 1)).toList());
+
+    assertEquals(List.of("a failed", "a done", "b done", "c done"), Files.readAllLines(directory.resolve("cells.csv"))
+        .stream().skip(1).map(line -> line.split(",")[0] + " " + line.split(",")[4]).toList());
+    assertEquals(List.of("a", "b", "c"), Files.readAllLines(directory.resolve("results.csv")).stream().skip(1)
+        .map(line -> line.split(",")[0]).toList());
+    assertEquals(List.of("a", "a", "b", "c"), Files.readAllLines(directory.resolve("training.csv")).stream().skip(1)
+        .map(line -> line.split(",")[0]).toList());
+    assertEquals(java.util.Map.of(new CellKey("a", "sudoku-4x4", "b6", 1), 2.0, new CellKey("b", "sudoku-4x4", "b6", 1),
+        2.0, new CellKey("c", "sudoku-4x4", "b6", 1), 2.0), store.cellSeconds(), "train and evaluation seconds");
+  }
+
+  @Test
   void rowsOfUnfinishedCellsAreDiscardedAndTheRestKeptVerbatim() throws IOException {
     RunStore store = new RunStore(directory);
     store.record(outcome("a", Status.DONE), Config.empty(), Config.empty(), 0);
