@@ -84,4 +84,27 @@ public final class ConstraintGraph {
   public int[] edgeTargets() {
     return edgeTargets.clone();
   }
+
+  /** Graphs are equal when they have the same nodes and the same groups in the same order. */
+  @Override
+  public boolean equals(Object other) {
+    if (!(other instanceof ConstraintGraph graph) || graph.nodes != nodes || graph.groups.size() != groups.size()) {
+      return false;
+    }
+    for (int i = 0; i < groups.size(); i++) {
+      if (!Arrays.equals(groups.get(i), graph.groups.get(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public int hashCode() {
+    int hash = nodes;
+    for (int[] group : groups) {
+      hash = 31 * hash + Arrays.hashCode(group);
+    }
+    return hash;
+  }
 }

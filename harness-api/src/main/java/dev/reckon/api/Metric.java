@@ -11,6 +11,9 @@ import static java.util.Objects.requireNonNull;
  * @param description one line for people
  */
 public record Metric(String id, Direction direction, String unit, String description) {
+  /** The unit of a proportion, a value in [0, 1]; the conformance checks hold such scores to it. */
+  public static final String FRACTION = "fraction";
+
   public Metric {
     requireNonNull(id, "id is null");
     requireNonNull(direction, "direction is null");

@@ -3,7 +3,6 @@ package dev.reckon.runner;
 import dev.reckon.reports.RunFormat;
 import dev.reckon.reports.ReportWriter;
 import dev.reckon.runner.execution.BarProgress;
-import dev.reckon.runner.execution.CellKey;
 import dev.reckon.runner.execution.CellOutcome.Status;
 import dev.reckon.runner.execution.CellProcess;
 import dev.reckon.runner.execution.Checkpoints;
@@ -42,7 +41,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -179,7 +177,7 @@ final class RunCommand implements Callable<Integer> {
     if (jobs != null && jobs < 1) {
       throw new UsageException("--jobs must be at least 1, not " + jobs);
     }
-    if (runId != null && !dev.reckon.runner.plugins.SafeNames.safe(runId)) {
+    if (runId != null && !dev.reckon.tck.SafeNames.safe(runId)) {
       throw new UsageException("--run-id '" + runId + "' is not a safe name: 1 to 64 letters, digits, '.', '_' or "
           + "'-', starting with a letter or digit");
     }
@@ -321,12 +319,7 @@ final class RunCommand implements Callable<Integer> {
       CellProcess process = new CellProcess(plugins.directories(), run.device().name(),
           Checkpoints.of(run.directory(), checkpointsFrom),
           Duration.ofSeconds(Math.round(run.identity().suite().cellTimeLimitMinutes() * 60)), run.directory(), clock);
-      Optional<RunStore> earlier = RunStore.latest(run.directory().toAbsolutePath().getParent(),
-          run.identity().suite().name(), run.directory());
-      earlier.ifPresent(times -> console.err().println("reckon: cells start longest first, as long as they took in "
-          + times.directory()));
-      Map<CellKey, Double> earlierSeconds = earlier.map(RunStore::cellSeconds).orElse(Map.of());
-      return executor.execute(run.cells(), new RunStore(run.directory()), process, progress, parallel, earlierSeconds);
+      return executor.execute(run.cells(), new RunStore(run.directory()), process, progress, parallel);
     }
   }
 

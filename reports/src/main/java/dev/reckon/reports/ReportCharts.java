@@ -2,6 +2,7 @@ package dev.reckon.reports;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.reckon.api.Metric;
 import dev.reckon.reports.RunResults.TrainingPoint;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -151,7 +152,7 @@ final class ReportCharts {
   /** A chart of a task's metric; a fraction gets the 0 to 1 axis. */
   private LineChart chart(String title, String xLabel, String task, String metric) {
     LineChart chart = new LineChart(title, xLabel, metric);
-    return index.run().tasks().get(task).unit(metric).equals("fraction") ? chart.fractionY() : chart;
+    return index.run().tasks().get(task).unit(metric).equals(Metric.FRACTION) ? chart.fractionY() : chart;
   }
 
   private List<String> tasks() {

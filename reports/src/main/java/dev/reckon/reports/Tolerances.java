@@ -1,5 +1,6 @@
 package dev.reckon.reports;
 
+import dev.reckon.api.Metric;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,7 +60,7 @@ public final class Tolerances {
     if (set != null) {
       return set;
     }
-    return unit.equals("fraction") ? FRACTION : OTHER;
+    return unit.equals(Metric.FRACTION) ? FRACTION : OTHER;
   }
 
   /** One line for a summary, e.g. {@code kl_divergence 0.2; otherwise fractions 0.05, other units 0.1}. */

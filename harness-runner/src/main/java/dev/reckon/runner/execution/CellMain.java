@@ -11,6 +11,7 @@ import dev.reckon.runner.plugins.DiscoveredModel;
 import dev.reckon.runner.plugins.DiscoveredTask;
 import dev.reckon.runner.plugins.PluginLoader;
 import dev.reckon.runner.plugins.PluginRegistry;
+import dev.reckon.tck.BoundaryRules;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;

@@ -7,14 +7,12 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -117,24 +115,8 @@ public final class CellProcess {
     Files.createDirectories(log.getParent());
     Files.writeString(log, "== " + key + " started\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
         StandardOpenOption.APPEND);
-    List<String> command = new ArrayList<>();
-    command.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin",
-        "java").toString()));
-    for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      // A debugger's agent would ask for the same port again.
-      if (!option.startsWith("-agentlib:jdwp") && !option.startsWith("-Xrunjdwp")) {
-        command.add(option);
-      }
-    }
-    command.add("-D" + ENGINE_THREADS + "=" + engineThreads());
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), CellMain.class.getName(), spec.toString(),
-        result.toString()));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
-    // OpenMP keeps its thread count per thread: PyTorch's setting reaches only the thread that
-    // loads the engine, and every other thread of the cell would start as many as there are cores.
-    for (String variable : List.of("OMP_NUM_THREADS", "MKL_NUM_THREADS")) {
-      builder.environment().putIfAbsent(variable, Integer.toString(engineThreads()));
-    }
+    ProcessBuilder builder = ChildJvm.of(CellMain.class, List.of(spec.toString(), result.toString()))
+        .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
     return builder.start();
   }
 

@@ -12,6 +12,7 @@ import dev.reckon.api.Task;
 import dev.reckon.runner.execution.CellOutcome.LevelScore;
 import dev.reckon.runner.execution.CellOutcome.Status;
 import dev.reckon.runner.plugins.DiscoveredModel;
+import dev.reckon.tck.BoundaryRules;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -28,12 +28,8 @@ public final class RunExecutor {
 
   private record Finished(PlannedCell cell, CellResult result) {}
 
-  /**
-   * @param earlierSeconds what each cell took in an earlier run of the suite, to start the longest
-   *     first; empty when there is none
-   */
   public Summary execute(List<PlannedCell> cells, CellRecorder store, CellProcess process, RunProgress progress,
-      int jobs, Map<CellKey, Double> earlierSeconds) {
+      int jobs) {
     Set<CellKey> finished = store.finishedCells();
     Map<Status, Integer> counts = new EnumMap<>(Status.class);
     int reused = 0;
@@ -53,7 +49,7 @@ public final class RunExecutor {
     });
     try {
       CompletionService<Finished> finishing = new ExecutorCompletionService<>(workers);
-      for (PlannedCell cell : longestFirst(toRun, earlierSeconds)) {
+      for (PlannedCell cell : longestFirst(toRun)) {
         finishing.submit(() -> {
           progress.cellStarted(cell.key());
           CellResult result = process.run(cell, (done, total) -> progress.training(cell.key(), done, total));
@@ -78,16 +74,12 @@ public final class RunExecutor {
   }
 
   /**
-   * The order cells start in: the longest first, so that the last to start are short and no job
-   * waits long for another at the end (the longest-processing-time rule). A cell's length is what
-   * it took in an earlier run; cells without one go first, by {@link Shard#cost}'s estimate, since
-   * nothing says they are short. Ties keep the plan's order.
+   * The order cells start in: the costliest first by {@link Shard#cost}'s estimate, so that the
+   * last to start are short and no job waits long for another at the end (the
+   * longest-processing-time rule). Ties keep the plan's order.
    */
-  static List<PlannedCell> longestFirst(List<PlannedCell> cells, Map<CellKey, Double> earlierSeconds) {
-    return cells.stream()
-        .sorted(Comparator.comparing((PlannedCell cell) -> earlierSeconds.containsKey(cell.key()))
-            .thenComparingDouble(cell -> -earlierSeconds.getOrDefault(cell.key(), (double) Shard.cost(cell))))
-        .toList();
+  static List<PlannedCell> longestFirst(List<PlannedCell> cells) {
+    return cells.stream().sorted(Comparator.comparingLong((PlannedCell cell) -> -Shard.cost(cell))).toList();
   }
 
   private static Finished await(CompletionService<Finished> finishing) {

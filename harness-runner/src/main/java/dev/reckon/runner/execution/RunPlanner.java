@@ -12,7 +12,7 @@ import dev.reckon.runner.UsageException;
 import dev.reckon.runner.plugins.DiscoveredModel;
 import dev.reckon.runner.plugins.DiscoveredTask;
 import dev.reckon.runner.plugins.PluginRegistry;
-import dev.reckon.runner.plugins.SafeNames;
+import dev.reckon.tck.SafeNames;
 import dev.reckon.runner.suites.Suite;
 import dev.reckon.runner.suites.Suite.ModelEntry;
 import dev.reckon.runner.suites.Suite.TaskEntry;

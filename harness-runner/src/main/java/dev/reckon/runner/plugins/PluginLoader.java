@@ -6,6 +6,7 @@ import dev.reckon.api.ModelFactory;
 import dev.reckon.api.ReckonPlugin;
 import dev.reckon.api.TaskFactory;
 import dev.reckon.runner.Errors;
+import dev.reckon.tck.SafeNames;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -38,30 +39,33 @@ public final class PluginLoader {
   private final ClassLoader host = PluginLoader.class.getClassLoader();
 
   public PluginRegistry load(List<Path> directories) {
+    return loadEach(directories.stream().flatMap(directory -> entries(directory).stream()).toList());
+  }
+
+  /** The plugins of these jars or plugin directories, in this order: the first to offer an id keeps it. */
+  public PluginRegistry loadEach(List<Path> sources) {
     List<Plugin> plugins = new ArrayList<>();
     Map<String, DiscoveredTask> tasks = new LinkedHashMap<>();
     Map<String, DiscoveredModel> models = new LinkedHashMap<>();
     Map<String, DiscoveredAnalysis> analyses = new LinkedHashMap<>();
     List<PluginFailure> failures = new ArrayList<>();
-    for (Path directory : directories) {
-      for (Path source : entries(directory)) {
-        try {
-          Plugin plugin = open(source);
-          List<ReckonPlugin> providers = providers(plugin);
-          plugins.add(plugin);
-          for (ReckonPlugin provider : providers) {
-            register(plugin, provider.tasks(), TaskFactory::id, TaskFactory.class, tasks, DiscoveredTask::new, "task",
-                failures);
-            register(plugin, provider.models(), ModelFactory::id, ModelFactory.class, models, DiscoveredModel::new,
-                "model", failures);
-            register(plugin, provider.analyses(), Analysis::id, Analysis.class, analyses, DiscoveredAnalysis::new,
-                "analysis", failures);
-          }
-        } catch (PluginException e) {
-          failures.add(new PluginFailure(source, e.getMessage()));
-        } catch (RuntimeException | LinkageError e) {
-          failures.add(new PluginFailure(source, "failed while loading: " + Errors.oneLine(e)));
+    for (Path source : sources) {
+      try {
+        Plugin plugin = open(source);
+        List<ReckonPlugin> providers = providers(plugin);
+        plugins.add(plugin);
+        for (ReckonPlugin provider : providers) {
+          register(plugin, provider.tasks(), TaskFactory::id, TaskFactory.class, tasks, DiscoveredTask::new, "task",
+              failures);
+          register(plugin, provider.models(), ModelFactory::id, ModelFactory.class, models, DiscoveredModel::new,
+              "model", failures);
+          register(plugin, provider.analyses(), Analysis::id, Analysis.class, analyses, DiscoveredAnalysis::new,
+              "analysis", failures);
         }
+      } catch (PluginException e) {
+        failures.add(new PluginFailure(source, e.getMessage()));
+      } catch (RuntimeException | LinkageError e) {
+        failures.add(new PluginFailure(source, "failed while loading: " + Errors.oneLine(e)));
       }
     }
     return new PluginRegistry(plugins, tasks, models, analyses, failures);

@@ -17,16 +17,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.commons.csv.CSVRecord;
 
 /**
@@ -45,37 +42,6 @@ public final class RunStore implements CellRecorder {
     this.results = CsvTable.of(RunFormat.Table.RESULTS, directory);
     this.cells = CsvTable.of(RunFormat.Table.CELLS, directory);
     this.training = CsvTable.of(RunFormat.Table.TRAINING, directory);
-  }
-
-  /**
-   * The newest run directory of suite {@code suite} in {@code runs} other than {@code except}, by
-   * its manifest's start: folders that are not run directories are passed over.
-   */
-  public static Optional<RunStore> latest(Path runs, String suite, Path except) {
-    if (!Files.isDirectory(runs)) {
-      return Optional.empty();
-    }
-    try (Stream<Path> folders = Files.list(runs)) {
-      Map<Path, Instant> started = new HashMap<>();
-      for (Path folder : folders.filter(Files::isDirectory).toList()) {
-        if (folder.toAbsolutePath().normalize().equals(except.toAbsolutePath().normalize())
-            || !Files.isRegularFile(folder.resolve(RunFormat.MANIFEST))) {
-          continue;
-        }
-        try {
-          Manifest manifest = Manifest.read(folder);
-          if (manifest.suite().name().equals(suite)) {
-            started.put(folder, manifest.startedAt());
-          }
-        } catch (RuntimeException unreadable) {
-          // not a run directory of this format: it has nothing to say about cell times
-        }
-      }
-      return started.entrySet().stream().max(Map.Entry.comparingByValue())
-          .map(newest -> new RunStore(newest.getKey()));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + runs, e);
-    }
   }
 
   public Path directory() {
@@ -156,17 +122,6 @@ public final class RunStore implements CellRecorder {
     for (CsvTable table : List.of(results, training, cells)) {
       table.sort(order);
     }
-  }
-
-  /** Seconds each cell that ended done took to train and evaluate, by this directory's cells.csv. */
-  public Map<CellKey, Double> cellSeconds() {
-    Map<CellKey, Double> seconds = new HashMap<>();
-    for (CSVRecord row : cells.read()) {
-      if (Status.of(row.get("status")) == Status.DONE) {
-        seconds.put(key(row), Double.parseDouble(row.get("train_seconds")) + Double.parseDouble(row.get("eval_seconds")));
-      }
-    }
-    return seconds;
   }
 
   /** Keeps the whole stack trace of a failed cell; cells.csv has the one-line reason. */

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.reckon.runner.UsageException;
-import dev.reckon.runner.plugins.SafeNames;
+import dev.reckon.tck.SafeNames;
 import dev.reckon.runner.suites.Suite.ModelEntry;
 import dev.reckon.runner.suites.Suite.TaskEntry;
 import java.io.IOException;

@@ -63,8 +63,6 @@ class RunStoreTest {
         .map(line -> line.split(",")[0]).toList());
     assertEquals(List.of("a", "a", "b", "c"), Files.readAllLines(directory.resolve("training.csv")).stream().skip(1)
         .map(line -> line.split(",")[0]).toList());
-    assertEquals(java.util.Map.of(new CellKey("a", "sudoku-4x4", "b6", 1), 2.0, new CellKey("b", "sudoku-4x4", "b6", 1),
-        2.0, new CellKey("c", "sudoku-4x4", "b6", 1), 2.0), store.cellSeconds(), "train and evaluation seconds");
   }
 
   @Test

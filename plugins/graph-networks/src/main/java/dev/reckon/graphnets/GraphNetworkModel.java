@@ -202,18 +202,6 @@ public abstract class GraphNetworkModel<S> implements Model {
     return name + "-parameters.bin";
   }
 
-  /**
-   * Megabytes of the engine arrays alive in {@code scope} and its sub-managers: measured at the
-   * loss of a training update, what the update keeps for its backward pass.
-   */
-  public static double arrayMegabytes(NDManager scope) {
-    long bytes = 0;
-    for (NDArray array : scope.getManagedArrays()) {
-      bytes += array.size() * array.getDataType().getNumOfBytes();
-    }
-    return bytes / 1e6;
-  }
-
   /** Example indices {@code 0 .. size - 1} in consecutive batches of at most {@code batchSize}. */
   protected static List<int[]> batches(int size, int batchSize) {
     List<int[]> batches = new ArrayList<>();

@@ -10,6 +10,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import dev.reckon.api.UpdateMemory;
 
 /**
  * Optimiser updates of a {@link RecurrentRelationalNetwork} with Adam on the {@link
@@ -79,7 +80,7 @@ public final class StepwiseTrainer {
     try (GradientCollector collector = batch.givens().getManager().getEngine().newGradientCollector()) {
       logits = network.forward(parameterStore, new NDList(batch.givens()), true);
       value = loss.evaluate(new NDList(batch.targets(), batch.blanks()), logits);
-      memory = GraphNetworkModel.arrayMegabytes(batch.givens().getManager());
+      memory = UpdateMemory.megabytes(batch.givens().getManager());
       collector.backward(value);
     }
     applyGradients(network, optimizer);
@@ -90,7 +91,7 @@ public final class StepwiseTrainer {
    * @param loss the stepwise loss before the update, a scalar
    * @param lastLogits the last training step's logits {@code [batch, nodes, labels]}
    * @param memoryMegabytes the arrays alive in the batch's manager at the loss: the update's
-   *     activations kept for the backward pass (see {@link GraphNetworkModel#arrayMegabytes})
+   *     activations kept for the backward pass (see {@link UpdateMemory#megabytes})
    */
   public record Update(NDArray loss, NDArray lastLogits, double memoryMegabytes) {}
 }

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's plugin guide, taken from the README itself: its files are compiled against the api
- * jar alone, dropped into a plugin directory, listed and evaluated. If the guide rots, this fails.
+ * jar alone, checked by verify-plugin, dropped into a plugin directory, listed and evaluated. If the
+ * guide rots, this fails.
  */
 class ReadmeGuideTest {
   private static final Pattern FILE_BLOCK =
@@ -42,6 +43,12 @@ class ReadmeGuideTest {
 
     Cli.Outcome listing = Cli.reckon("list", "--plugins", plugins.toString());
     assertTrue(listing.out().lines().anyMatch(line -> line.trim().startsWith("greedy ")), listing::toString);
+
+    Cli.Outcome verified = Cli.reckon("verify-plugin", plugins.resolve("greedy.jar").toString(), "--plugins",
+        Cli.DISTRIBUTION.resolve("plugins").toString());
+    assertEquals(0, verified.status(), verified::toString);
+    assertTrue(verified.out().contains("pass model greedy on sudoku-4x4: same seed, same predictions"),
+        verified::toString);
 
     Path out = work.resolve("runs");
     Cli.Outcome run = Cli.reckon("run", "--plugins", plugins.toString(), "--suite", "quick", "--models",

@@ -9,9 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,30 +92,6 @@ class ShardAndMergeTest {
     assertEquals(2, mixed.status(), mixed::toString);
     assertTrue(mixed.err().contains("is not of the same run as") && mixed.err().contains("run id is r2, not r1"),
         mixed::toString);
-  }
-
-  @Test
-  void aRunStartsFirstTheCellsThatTookLongestInTheSuitesLastRun() throws IOException {
-    Path plugins = Files.createDirectories(work.resolve("plugins"));
-    PluginJars.build("test-models", plugins.resolve("test-models.jar"));
-    Path suite = Files.writeString(work.resolve("shards.yaml"), SUITE);
-    Path runs = work.resolve("runs");
-    run(plugins, suite, runs, "--run-id", "first", "--jobs", "1");
-    Path first = runs.resolve("first");
-    Map<String, String> longest = RunFiles.csv(first.resolve("cells.csv")).stream()
-        .filter(cell -> cell.get("status").equals("done"))
-        .max(Comparator.comparingDouble(cell -> Double.parseDouble(cell.get("train_seconds"))
-            + Double.parseDouble(cell.get("eval_seconds")))).orElseThrow();
-
-    Cli.Outcome second = Cli.reckon("run", "--plugins", plugins.toString(), "--suite", suite.toString(), "--out",
-        runs.toString(), "--run-id", "second", "--jobs", "1");
-    assertEquals(0, second.status(), second::toString);
-    assertTrue(second.err().contains("cells start longest first, as long as they took in " + first), second::toString);
-    String firstFinished = second.err().lines().filter(line -> line.contains(": done")).findFirst().orElseThrow();
-    assertTrue(firstFinished.contains(longest.get("model") + " x " + longest.get("task") + " "), second::toString);
-    assertEquals(statuses(first), statuses(runs.resolve("second")), "the tables are in plan order again at the end");
-    assertEquals(Files.readString(first.resolve("results.csv")),
-        Files.readString(runs.resolve("second").resolve("results.csv")));
   }
 
   @Test

@@ -9,7 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.optimizer.Optimizer;
-import dev.reckon.graphnets.GraphNetworkModel;
+import dev.reckon.api.UpdateMemory;
 import dev.reckon.graphnets.PuzzleBatch;
 import dev.reckon.graphnets.RecurrentRelationalNetwork;
 import dev.reckon.graphnets.StepwiseCrossEntropy;
@@ -71,7 +71,7 @@ public final class PhantomGradientTrainer {
     FixedPointSolver.Solution equilibrium = solver.solve(
         (h, step) -> network.step(parameterStore, h, attached(detachedFeatures, step), false),
         detachedFeatures.zerosLike(),
-        (evaluations, answer, residuals) -> peak[0] = Math.max(peak[0], GraphNetworkModel.arrayMegabytes(scope)));
+        (evaluations, answer, residuals) -> peak[0] = Math.max(peak[0], UpdateMemory.megabytes(scope)));
     NDArray fixedPoint = equilibrium.answer();
     NDArray logits;
     NDArray value;
@@ -92,7 +92,7 @@ public final class PhantomGradientTrainer {
       value = loss.evaluate(new NDList(batch.targets(), batch.blanks()), new NDList(logits));
       NDArray objective = penalty == null ? value
           : value.add(penalty.mul(constant(scope, (float) settings.jacobianPenalty())));
-      peak[0] = Math.max(peak[0], GraphNetworkModel.arrayMegabytes(scope));
+      peak[0] = Math.max(peak[0], UpdateMemory.megabytes(scope));
       collector.backward(objective);
     }
     StepwiseTrainer.applyGradients(network, optimizer);
@@ -126,7 +126,7 @@ public final class PhantomGradientTrainer {
    * @param solution the solve: evaluations and residuals per puzzle
    * @param penalty the Jacobian penalty's estimate of {@code |J|_F^2 / dim}, 0 without one
    * @param memoryMegabytes the most engine arrays alive in the batch's manager during the update
-   *     (see {@link GraphNetworkModel#arrayMegabytes}), in the solve or at the loss
+   *     (see {@link UpdateMemory#megabytes}), in the solve or at the loss
    */
   public record Update(NDArray loss, NDArray logits, NDArray fixedPoint, NDArray features,
       FixedPointSolver.Solution solution, double penalty, double memoryMegabytes) {}

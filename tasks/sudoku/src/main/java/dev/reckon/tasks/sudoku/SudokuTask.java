@@ -36,9 +36,9 @@ public final class SudokuTask implements Task {
   static final int FILE_SAMPLE = 1000;
 
   private static final List<Metric> METRICS = List.of(
-      new Metric("puzzle_accuracy", Direction.HIGHER_IS_BETTER, "fraction", "puzzles with every cell right"),
-      new Metric("cell_accuracy", Direction.HIGHER_IS_BETTER, "fraction", "blank cells labelled right"),
-      new Metric("violation_rate", Direction.LOWER_IS_BETTER, "fraction",
+      new Metric("puzzle_accuracy", Direction.HIGHER_IS_BETTER, Metric.FRACTION, "puzzles with every cell right"),
+      new Metric("cell_accuracy", Direction.HIGHER_IS_BETTER, Metric.FRACTION, "blank cells labelled right"),
+      new Metric("violation_rate", Direction.LOWER_IS_BETTER, Metric.FRACTION,
           "outputs with a label repeated in a row, column or box, a label out of range, or a given changed"));
 
   private final SudokuShape shape;

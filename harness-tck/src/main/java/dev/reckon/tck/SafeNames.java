@@ -1,4 +1,4 @@
-package dev.reckon.runner.plugins;
+package dev.reckon.tck;
 
 import java.util.regex.Pattern;
 

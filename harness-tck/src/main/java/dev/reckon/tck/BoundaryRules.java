@@ -1,25 +1,24 @@
-package dev.reckon.runner.execution;
+package dev.reckon.tck;
 
 import dev.reckon.api.Dataset;
 import dev.reckon.api.Metric;
 import dev.reckon.api.Predictions;
 import dev.reckon.api.Score;
-import dev.reckon.runner.plugins.SafeNames;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Everything a plugin returns is checked here before it is stored: a model's predictions and
- * measurements, and a task's scores. A broken rule fails the cell with a sentence naming the
- * plugin and the rule; nothing of it reaches the results.
+ * Everything a plugin returns is checked here: the runner before a cell's results are stored, the
+ * conformance checks before a jar is dropped in. A model's predictions and measurements, and a
+ * task's scores; a broken rule is a sentence naming the plugin and the rule.
  */
-final class BoundaryRules {
+public final class BoundaryRules {
   private BoundaryRules() {}
 
   /** Thrown for a broken rule; its message is the cell's reason. */
-  static final class Violation extends RuntimeException {
+  public static final class Violation extends RuntimeException {
     Violation(String message) {
       super(message);
     }
@@ -29,7 +28,7 @@ final class BoundaryRules {
    * The model's predictions for {@code inputs}: present, iteration counts strictly ascending and
    * positive, the shape the dataset checks, measurements finite and not named like a task metric.
    */
-  static void checkPredictions(String model, String level, Dataset inputs, Predictions predictions,
+  public static void checkPredictions(String model, String level, Dataset inputs, Predictions predictions,
       List<Metric> taskMetrics) {
     String who = "model " + model + " on level " + level + " ";
     if (predictions == null) {
@@ -69,7 +68,7 @@ final class BoundaryRules {
   }
 
   /** The task's scores: only metrics it declares, each finite, once per iteration count. */
-  static void checkScores(String task, String level, List<Score> scores, List<Metric> taskMetrics) {
+  public static void checkScores(String task, String level, List<Score> scores, List<Metric> taskMetrics) {
     String who = "task " + task + " on level " + level + " ";
     if (scores == null) {
       throw new Violation(who + "returned no scores (null)");

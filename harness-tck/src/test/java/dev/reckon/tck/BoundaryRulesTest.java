@@ -1,4 +1,4 @@
-package dev.reckon.runner.execution;
+package dev.reckon.tck;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertThrows;

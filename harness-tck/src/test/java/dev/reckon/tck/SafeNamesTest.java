@@ -1,4 +1,4 @@
-package dev.reckon.runner.plugins;
+package dev.reckon.tck;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

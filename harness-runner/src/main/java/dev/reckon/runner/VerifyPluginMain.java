@@ -1,0 +1,136 @@
+package dev.reckon.runner;
+
+import dev.reckon.api.ApiVersion;
+import dev.reckon.api.ModelFactory;
+import dev.reckon.api.ReckonPlugin;
+import dev.reckon.api.Setting;
+import dev.reckon.api.TaskFactory;
+import dev.reckon.runner.execution.CellJson;
+import dev.reckon.runner.plugins.Discovered;
+import dev.reckon.runner.plugins.DiscoveredModel;
+import dev.reckon.runner.plugins.DiscoveredTask;
+import dev.reckon.runner.plugins.PluginLoader;
+import dev.reckon.runner.plugins.PluginRegistry;
+import dev.reckon.tck.Check;
+import dev.reckon.tck.PluginChecks;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The process in which {@code reckon verify-plugin} checks one jar: whatever the plugin does,
+ * {@code System.exit} included, ends this process only. Its standard output carries one {@link
+ * #CHECK} line per check; what the plugin prints goes to standard error.
+ */
+public final class VerifyPluginMain {
+  /** The prefix of a check's line: {@code reckon-check {json}}. */
+  static final String CHECK = "reckon-check ";
+  private static final String CHANCE = "uniform";
+
+  /**
+   * What to check: a jar, the plugin directories whose tasks its models may be checked on, and
+   * the settings given to every task and model that declares them.
+   */
+  record Spec(Path jar, List<Path> pluginDirectories, Map<String, String> taskConfig,
+      Map<String, String> modelConfig) {}
+
+  private VerifyPluginMain() {}
+
+  /** {@code VerifyPluginMain SPEC_FILE}. */
+  public static void main(String[] args) {
+    PrintStream channel = System.out;
+    System.setOut(System.err);
+    check(CellJson.read(Path.of(args[0]), Spec.class), check -> {
+      channel.println(CHECK + CellJson.line(check));
+      channel.flush();
+    });
+    System.exit(0);
+  }
+
+  /**
+   * The jar's checks, each handed to {@code sink} as soon as it is made: loading it, then {@link
+   * PluginChecks} on what it offers. Models are checked on the first task they support among the
+   * jar's own and the other plugins'; the {@code uniform} model is the guess each task's reference
+   * solver must beat.
+   */
+  static void check(Spec spec, Consumer<Check> sink) {
+    PluginLoader loader = new PluginLoader();
+    PluginRegistry checked = loader.loadEach(List.of(spec.jar()));
+    PluginRegistry others = loader.load(spec.pluginDirectories());
+    String name = spec.jar().getFileName().toString();
+    checked.failures().forEach(failure ->
+        sink.accept(new Check("plugin " + name, "loads", Check.Verdict.FAILED, failure.reason())));
+    Optional<ModelFactory> chance = others.model(CHANCE).or(() -> checked.model(CHANCE))
+        .map(DiscoveredModel::factory);
+    PluginChecks.Setup setup = new PluginChecks.Setup(task -> declared(task.settings(), spec.taskConfig()),
+        model -> declared(model.settings(), spec.modelConfig()),
+        others.tasks().stream().map(DiscoveredTask::factory).toList(), chance, model -> true);
+    PluginChecks.run(name, offeredBy(spec.jar(), checked), setup, sink);
+  }
+
+  /** What {@code jar} offers, as one plugin: the loader has refused a jar of another api version already. */
+  private static ReckonPlugin offeredBy(Path jar, PluginRegistry registry) {
+    List<TaskFactory> tasks = registry.tasks().stream().filter(task -> from(task, jar))
+        .map(DiscoveredTask::factory).toList();
+    List<ModelFactory> models = registry.models().stream().filter(model -> from(model, jar))
+        .map(DiscoveredModel::factory).toList();
+    return new ReckonPlugin() {
+      @Override
+      public int apiVersion() {
+        return ApiVersion.CURRENT;
+      }
+
+      @Override
+      public List<TaskFactory> tasks() {
+        return tasks;
+      }
+
+      @Override
+      public List<ModelFactory> models() {
+        return models;
+      }
+    };
+  }
+
+  private static boolean from(Discovered item, Path jar) {
+    try {
+      return Files.isSameFile(item.plugin().source(), jar);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot compare " + item.plugin().source() + " with " + jar, e);
+    }
+  }
+
+  /** The given settings an item declares, typed as a suite file would type them. */
+  private static Map<String, Object> declared(List<Setting> settings, Map<String, String> given) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (Setting setting : settings) {
+      String text = given.get(setting.name());
+      if (text != null) {
+        values.put(setting.name(), typed(text));
+      }
+    }
+    return values;
+  }
+
+  private static Object typed(String text) {
+    if (text.equals("true") || text.equals("false")) {
+      return Boolean.valueOf(text);
+    }
+    try {
+      return Integer.valueOf(text);
+    } catch (NumberFormatException notWhole) {
+      try {
+        return Double.valueOf(text);
+      } catch (NumberFormatException notNumber) {
+        return text;
+      }
+    }
+  }
+}

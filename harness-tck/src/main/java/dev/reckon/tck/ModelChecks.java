@@ -1,0 +1,208 @@
+package dev.reckon.tck;
+
+import static dev.reckon.tck.Checklist.notApplicable;
+import static dev.reckon.tck.Checklist.require;
+
+import dev.reckon.api.Config;
+import dev.reckon.api.Dataset;
+import dev.reckon.api.Level;
+import dev.reckon.api.Model;
+import dev.reckon.api.ModelContext;
+import dev.reckon.api.ModelFactory;
+import dev.reckon.api.Predictions;
+import dev.reckon.api.Support;
+import dev.reckon.api.Task;
+import dev.reckon.api.TrainingLog;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * The properties of a model on one task it supports: it declines a task of a shape nobody knows,
+ * trains and predicts within the runner's boundary rules, reports a finite loss while learning,
+ * leaves its training and evaluation data as they were, predicts the same twice at one seed
+ * (unless declared otherwise), predicts the same after save and load, and closes. It trains on
+ * {@value #TRAINING_EXAMPLES} examples of the task's easiest level and predicts for {@value
+ * #EVALUATION_EXAMPLES}: give it settings small enough to train in seconds.
+ */
+public final class ModelChecks {
+  static final int TRAINING_EXAMPLES = 64;
+  static final int EVALUATION_EXAMPLES = 16;
+  static final long SEED = 11;
+
+  private final ModelFactory factory;
+  private final Task task;
+  private final String taskId;
+  private final Config settings;
+  private final Checklist list;
+  private final List<Model> opened = new ArrayList<>();
+  private Level level;
+  private Dataset training;
+  private Dataset evaluation;
+  private Predictions first;
+
+  private ModelChecks(ModelFactory factory, Task task, String taskId, Map<String, ?> settings,
+      Consumer<Check> sink) {
+    this.factory = factory;
+    this.task = task;
+    this.taskId = taskId;
+    this.settings = Config.resolve(factory.settings(), settings);
+    this.list = new Checklist("model " + factory.id() + " on " + taskId, sink);
+  }
+
+  /**
+   * Checks {@code factory}'s model at {@code settings} (the rest at their defaults) on {@code task}.
+   *
+   * @param deterministic false for a model that says it predicts differently at one seed (e.g. on
+   *     a GPU's nondeterministic kernels): that property is then left out
+   */
+  public static List<Check> of(ModelFactory factory, Task task, String taskId, Map<String, ?> settings,
+      boolean deterministic) {
+    return run(factory, task, taskId, settings, deterministic, check -> { });
+  }
+
+  /** As {@link #of}, handing each check to {@code sink} as soon as it is made. */
+  static List<Check> run(ModelFactory factory, Task task, String taskId, Map<String, ?> settings,
+      boolean deterministic, Consumer<Check> sink) {
+    ModelChecks checks = new ModelChecks(factory, task, taskId, settings, sink);
+    checks.run(deterministic);
+    return checks.list.checks();
+  }
+
+  private void run(boolean deterministic) {
+    list.check("declines a task of a shape nobody knows, with a reason", this::declinesForeignShape);
+    list.check("supports the task it is checked on", () -> {
+      Support support = factory.supports(task);
+      require(support != null, "supports() returned null");
+      require(support.supported(), "it declines: " + support.reason());
+    });
+    list.check("trains and predicts within the boundary rules", this::trainsAndPredicts);
+    if (first == null) {
+      return;
+    }
+    list.check("leaves its training and evaluation data as they were", this::dataUnchanged);
+    list.check("same seed, same predictions", () -> {
+      if (!deterministic) {
+        throw notApplicable("declared nondeterministic");
+      }
+      DeepEquality.difference(first, trainedModel(SEED).predict(evaluation.copy().withoutAnswers()))
+          .ifPresent(where -> {
+            throw new Checklist.Broken("two models at seed " + SEED + " predicted differently: " + where);
+          });
+    });
+    list.check("predicts the same after save and load", this::saveAndLoad);
+    list.check("closes", () -> {
+      for (Model model : opened) {
+        model.close();
+      }
+    });
+  }
+
+  private void declinesForeignShape() {
+    Support support = factory.supports(ForeignShapeTask.INSTANCE);
+    require(support != null, "supports() returned null");
+    require(!support.supported(), "it accepts a task of the unknown shape '" + ForeignShapeTask.FORMAT.id()
+        + "'; a model declines what it cannot read");
+  }
+
+  private void trainsAndPredicts() {
+    level = task.levels().get(0);
+    training = task.generate(level, TRAINING_EXAMPLES, SEED + 1);
+    evaluation = task.generate(level, EVALUATION_EXAMPLES, SEED + 2);
+    Model model = trainedModel(SEED);
+    require(model.parameterCount() >= 0, "parameterCount() is " + model.parameterCount());
+    model.trainedIterations().ifPresent(iterations ->
+        require(iterations > 0, "trainedIterations() is " + iterations + "; it is the count trained with, above 0"));
+    Predictions predictions = model.predict(evaluation.copy().withoutAnswers());
+    BoundaryRules.checkPredictions(factory.id(), level.id(), evaluation.withoutAnswers(), predictions, task.metrics());
+    BoundaryRules.checkScores(taskId, level.id(), task.score(evaluation, predictions),
+        task.metrics());
+    first = predictions;
+  }
+
+  /** A model at {@code seed}, trained on a copy of the training set when it learns, and kept to be closed. */
+  private Model trainedModel(long seed) {
+    Model model = factory.create(new ModelContext(task, settings, seed, "cpu"));
+    require(model != null, "create returned null");
+    opened.add(model);
+    if (factory.learns()) {
+      CurveCheck curve = new CurveCheck();
+      model.train(training.copy(), curve);
+      curve.requireLoss();
+    }
+    return model;
+  }
+
+  private void dataUnchanged() {
+    Dataset trainingCopy = training.copy();
+    Dataset inputs = evaluation.copy().withoutAnswers();
+    Dataset inputsKept = evaluation.copy().withoutAnswers();
+    Model model = factory.create(new ModelContext(task, settings, SEED, "cpu"));
+    opened.add(model);
+    if (factory.learns()) {
+      model.train(trainingCopy, new CurveCheck());
+      DeepEquality.difference(training, trainingCopy).ifPresent(where -> {
+        throw new Checklist.Broken("train() changed its training set: " + where);
+      });
+    }
+    model.predict(inputs);
+    DeepEquality.difference(inputsKept, inputs).ifPresent(where -> {
+      throw new Checklist.Broken("predict() changed its inputs: " + where);
+    });
+  }
+
+  private void saveAndLoad() throws IOException {
+    Path directory = Files.createTempDirectory("reckon-tck-checkpoint");
+    try {
+      Model trained = trainedModel(SEED);
+      Predictions before = trained.predict(evaluation.copy().withoutAnswers());
+      trained.save(directory);
+      Model restored = factory.create(new ModelContext(task, settings, SEED + 100, "cpu"));
+      opened.add(restored);
+      try {
+        restored.load(directory);
+      } catch (UnsupportedOperationException e) {
+        throw notApplicable("it keeps no checkpoint (load is unsupported)");
+      }
+      DeepEquality.difference(before, restored.predict(evaluation.copy().withoutAnswers())).ifPresent(where -> {
+        throw new Checklist.Broken("a model loaded from its checkpoint predicted differently: " + where);
+      });
+    } finally {
+      delete(directory);
+    }
+  }
+
+  /** A training log that holds the model to the boundary: safe curve names, a finite loss, reported at least once. */
+  private static final class CurveCheck implements TrainingLog {
+    private boolean lossSeen;
+
+    @Override
+    public void record(int update, String metric, double value) {
+      SafeNames.require("curve", metric);
+      if (metric.equals(LOSS)) {
+        require(Double.isFinite(value), "the loss at update " + update + " is " + value);
+        lossSeen = true;
+      }
+    }
+
+    void requireLoss() {
+      require(lossSeen, "it learns but recorded no '" + LOSS + "' curve while training");
+    }
+  }
+
+  private static void delete(Path directory) {
+    try (Stream<Path> files = Files.walk(directory)) {
+      for (Path path : files.sorted((a, b) -> b.compareTo(a)).toList()) {
+        Files.deleteIfExists(path);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + directory, e);
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package dev.reckon.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code reckon verify-plugin} checks a jar before it is dropped in: a built-in task and a third
+ * party's task of another shape pass, hostile models fail the checks their misdeeds break, and
+ * one that calls {@code System.exit} ends only its own checks' process.
+ */
+class VerifyPluginTest {
+  private static final String BUILT_IN = Cli.DISTRIBUTION.resolve("plugins").toString();
+
+  @TempDir Path work;
+
+  @Test
+  void aBuiltInTaskJarAndAThirdPartysTaskPassEveryCheck() throws IOException {
+    Path colouring = PluginJars.build("colouring", work.resolve("colouring.jar"));
+    Cli.Outcome outcome = Cli.reckon("verify-plugin", builtIn("task-sudoku"), colouring.toString(), "--plugins",
+        BUILT_IN);
+    assertEquals(0, outcome.status(), outcome::toString);
+    assertTrue(outcome.out().contains("pass plugin task-sudoku"), outcome::toString);
+    assertTrue(outcome.out().contains("task sudoku-9x9: chance scores worse than its reference solver"),
+        outcome::toString);
+    assertTrue(outcome.out().contains("task colouring: same seed, same data"), outcome::toString);
+    assertTrue(outcome.out().contains(" 0 failed"), outcome::toString);
+  }
+
+  @Test
+  void hostileModelsFailTheirChecksAndAnExitEndsOnlyTheirProcess() {
+    Path hostile = PluginJars.build("hostile-models", work.resolve("hostile-models.jar"));
+    Cli.Outcome outcome = Cli.reckon("verify-plugin", hostile.toString(), "--plugins", BUILT_IN);
+    assertEquals(1, outcome.status(), outcome::toString);
+    assertTrue(outcome.out().contains("FAIL model mutator on sudoku-4x4: leaves its training and evaluation data "
+        + "as they were (train() changed its training set"), outcome::toString);
+    assertTrue(outcome.out().contains("FAIL model backwards on sudoku-4x4: trains and predicts within the boundary "
+        + "rules"), outcome::toString);
+    assertTrue(outcome.out().contains("FAIL plugin hostile-models.jar: finishes its checks (it ended its process with "
+        + "exit status"), outcome::toString);
+  }
+
+  @Test
+  void aMissingJarIsAUsageError() {
+    Cli.Outcome outcome = Cli.reckon("verify-plugin", work.resolve("nothing.jar").toString());
+    assertEquals(2, outcome.status(), outcome::toString);
+    assertTrue(outcome.err().contains("no plugin jar " + work.resolve("nothing.jar") + ": it does not exist"),
+        outcome::toString);
+  }
+
+  private static String builtIn(String prefix) throws IOException {
+    try (Stream<Path> jars = Files.list(Cli.DISTRIBUTION.resolve("plugins"))) {
+      return jars.filter(jar -> jar.getFileName().toString().startsWith(prefix)).findFirst().orElseThrow().toString();
+    }
+  }
+}
