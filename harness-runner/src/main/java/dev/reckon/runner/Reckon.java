@@ -16,8 +16,8 @@ import picocli.CommandLine.IVersionProvider;
 /** The {@code reckon} command line. */
 @Command(name = "reckon", mixinStandardHelpOptions = true, versionProvider = Reckon.Version.class,
     description = "Benchmarks reasoning models: test-time compute, generalisation, compositional retrieval.",
-    subcommands = {ListCommand.class, RunCommand.class, MergeCommand.class, ReportCommand.class, CheckCommand.class,
-        AnalyzeCommand.class, SlurmCommand.class, VerifyPluginCommand.class,
+    subcommands = {ListCommand.class, LockCommand.class, RunCommand.class, MergeCommand.class, ReportCommand.class,
+        CheckCommand.class, AnalyzeCommand.class, SlurmCommand.class, VerifyPluginCommand.class,
         CommandLine.HelpCommand.class})
 public final class Reckon {
   /** Usage errors: an unknown id, a bad option, a malformed input file. */

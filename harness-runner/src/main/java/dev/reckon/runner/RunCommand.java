@@ -15,6 +15,7 @@ import dev.reckon.runner.execution.RunPlanner.Plan;
 import dev.reckon.runner.execution.RunProgress;
 import dev.reckon.runner.execution.Shard;
 import dev.reckon.runner.plugins.PluginFailure;
+import dev.reckon.runner.plugins.PluginLock;
 import dev.reckon.runner.plugins.PluginRegistry;
 import dev.reckon.runner.reporting.RunReporter;
 import dev.reckon.runner.results.Manifest;
@@ -50,9 +51,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code reckon run}: evaluates every selected model on every task it supports. In four steps:
- * open a new run directory (or reopen one to resume), plan its cells, run them, finish with the
- * manifest and the report.
+ * {@code reckon run}: evaluates every selected model on every task it supports. In four steps,
+ * once the loaded plugin jars are found to be those of {@code --lock} when it is given: open a new
+ * run directory (or reopen one to resume), plan its cells, run them, finish with the manifest and
+ * the report.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Run a suite (or chosen models and tasks) and "
     + "write a run directory.")
@@ -107,6 +109,10 @@ final class RunCommand implements Callable<Integer> {
       description = "Finish an interrupted run: cells already finished are kept, the others run.")
   Path resume;
 
+  @Option(names = "--lock", paramLabel = "FILE", description = "Refuse to run, before any cell, unless the plugin "
+      + "jars loaded are those FILE lists, each with its sha256 (reckon lock writes it).")
+  Path lockFile;
+
   @Option(names = "--accept-changes", description = "With --resume: go on although suite.yaml or a plugin jar "
       + "changed since the last attempt; the manifest keeps what each attempt ran with.")
   boolean acceptChanges;
@@ -136,10 +142,12 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     requireConsistentOptions();
+    Optional<PluginLock> locked = Optional.ofNullable(lockFile).map(PluginLock::read);
     PluginRegistry registry = plugins.load();
     for (PluginFailure failure : registry.failures()) {
       console.err().println("warning: plugin " + failure);
     }
+    locked.ifPresent(pluginLock -> requireLocked(pluginLock, registry));
     OpenRun run = resume != null ? reopen(registry) : open(registry);
     RunExecutor.Summary summary;
     try (RunLock lock = run.lock()) {
@@ -198,6 +206,15 @@ final class RunCommand implements Callable<Integer> {
         throw new UsageException("--out " + out + ": " + path + " is not writable");
       }
       return;
+    }
+  }
+
+  /** CI pins the jars a run may load: other jars stop it before its run directory is made or reopened. */
+  private void requireLocked(PluginLock pluginLock, PluginRegistry registry) {
+    List<String> differences = pluginLock.differences(PluginLock.of(registry));
+    if (!differences.isEmpty()) {
+      throw new UsageException("the loaded plugin jars are not those of lock file " + lockFile + ": "
+          + String.join("; ", differences) + "; if the change is meant, write the lock again with reckon lock");
     }
   }
 

@@ -24,7 +24,7 @@ final class Cli {
   /** {@code reckon args...}, with the built-in plugins added to any {@code --plugins} given. */
   static Outcome reckon(String... args) {
     List<String> all = new ArrayList<>(List.of(args));
-    if (!all.isEmpty() && List.of("run", "list", "analyze").contains(all.get(0))) {
+    if (!all.isEmpty() && List.of("run", "list", "lock", "analyze").contains(all.get(0))) {
       all.addAll(1, List.of("--plugins", DISTRIBUTION.resolve("plugins").toString()));
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
