@@ -32,7 +32,10 @@
  * built in, and a task of a new shape implements {@link dev.reckon.api.Format}, {@link
  * dev.reckon.api.Dataset} and {@link dev.reckon.api.Predictions} in its own jar.
  *
- * <p>Everything here is plain JDK types so that a plugin compiles against this jar alone.
+ * <p>Everything here is plain JDK types so that a plugin compiles against this jar alone, but for
+ * {@link dev.reckon.api.UpdateMemory}, which a model computing with DJL calls (and only such a
+ * model loads). The properties the runner relies on are checked by the conformance kit,
+ * {@code dev.reckon:harness-tck}, from a plugin's own tests or with {@code reckon verify-plugin}.
  *
  * <h2>Version policy</h2>
  *
