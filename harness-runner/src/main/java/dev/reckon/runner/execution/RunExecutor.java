@@ -14,7 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Runs the cells of a plan, {@code jobs} at a time, each in its own process, the longest first;
+ * Runs the cells of a plan, {@code jobs} at a time, each in its own process, the costliest first;
  * each is stored as soon as it finishes, and at the end the tables are put in plan order: a run's
  * rows do not depend on the number of jobs or on which cell finished first.
  */
