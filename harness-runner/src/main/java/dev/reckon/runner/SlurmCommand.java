@@ -43,6 +43,10 @@ final class SlurmCommand implements Callable<Integer> {
   @Option(names = "--plugins", paramLabel = "DIR", description = "More plugin directories, as for reckon run.")
   List<Path> plugins = new ArrayList<>();
 
+  @Option(names = "--lock", paramLabel = "FILE", description = "Every shard runs with reckon run --lock FILE: "
+      + "only the plugin jars of this lock (reckon lock writes it).")
+  Path lock;
+
   @Option(names = "--partition", paramLabel = "P", description = "The Slurm partition.")
   String partition;
 
@@ -83,7 +87,11 @@ final class SlurmCommand implements Callable<Integer> {
     }
     String suiteArgument = Files.isRegularFile(Path.of(suiteName)) ? absolute(Path.of(suiteName)) : suiteName;
     String outDir = absolute(out);
-    String pluginArguments = plugins.stream().map(p -> " --plugins " + quote(absolute(p))).collect(Collectors.joining());
+    if (lock != null && !Files.isRegularFile(lock)) {
+      throw new UsageException("no lock file " + lock + ": it does not exist (reckon lock > FILE writes one)");
+    }
+    String pluginArguments = plugins.stream().map(p -> " --plugins " + quote(absolute(p))).collect(Collectors.joining())
+        + (lock == null ? "" : " --lock " + quote(absolute(lock)));
     String runId = suite.name() + "-slurm-";
     String array = "#!/bin/bash\n"
         + "# Shard $SLURM_ARRAY_TASK_ID of $SLURM_ARRAY_TASK_COUNT of suite " + suite.name() + ": reckon run reads both\n"

@@ -114,6 +114,24 @@ class LockedPluginsTest {
   }
 
   /** Exit status 2 and one line on standard error holding every part. */
+  @Test
+  void everyShardOfASlurmArrayRunsWithTheLock() throws IOException {
+    Cli.Outcome locked = Cli.reckon("lock");
+    assertEquals(0, locked.status(), locked::toString);
+    Path lock = Files.writeString(work.resolve("reckon.lock"), locked.out());
+    Path scripts = work.resolve("scripts");
+    Cli.Outcome slurm = Cli.reckon("slurm", "quick", "--shards", "2", "--scripts", scripts.toString(), "--lock",
+        lock.toString(), "--launcher", Cli.DISTRIBUTION.resolve("bin/reckon").toString());
+    assertEquals(0, slurm.status(), slurm::toString);
+    assertTrue(Files.readString(scripts.resolve("reckon-quick.sbatch")).contains(" --lock '" + lock.toAbsolutePath()
+        + "'"), slurm::toString);
+
+    Cli.Outcome missing = Cli.reckon("slurm", "quick", "--shards", "2", "--scripts", scripts.toString(), "--lock",
+        work.resolve("nothing.lock").toString(), "--launcher", Cli.DISTRIBUTION.resolve("bin/reckon").toString());
+    assertEquals(2, missing.status(), missing::toString);
+    assertTrue(missing.err().contains("no lock file " + work.resolve("nothing.lock")), missing::toString);
+  }
+
   private static void assertRefused(Cli.Outcome outcome, String... parts) {
     assertEquals(2, outcome.status(), outcome::toString);
     assertTrue(outcome.err().lines().anyMatch(line -> line.startsWith("reckon: ")
