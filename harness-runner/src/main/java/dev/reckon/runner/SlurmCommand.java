@@ -1,5 +1,6 @@
 package dev.reckon.runner;
 
+import dev.reckon.runner.plugins.PluginLock;
 import dev.reckon.runner.suites.Suite;
 import dev.reckon.runner.suites.SuiteLoader;
 import jakarta.inject.Inject;
@@ -87,8 +88,8 @@ final class SlurmCommand implements Callable<Integer> {
     }
     String suiteArgument = Files.isRegularFile(Path.of(suiteName)) ? absolute(Path.of(suiteName)) : suiteName;
     String outDir = absolute(out);
-    if (lock != null && !Files.isRegularFile(lock)) {
-      throw new UsageException("no lock file " + lock + ": it does not exist (reckon lock > FILE writes one)");
+    if (lock != null) {
+      PluginLock.read(lock); // a missing or malformed lock is refused here, not in every shard
     }
     String pluginArguments = plugins.stream().map(p -> " --plugins " + quote(absolute(p))).collect(Collectors.joining())
         + (lock == null ? "" : " --lock " + quote(absolute(lock)));

@@ -96,14 +96,14 @@ final class VerifyPluginCommand implements Callable<Integer> {
       reader.setDaemon(true);
       reader.start();
       if (!process.waitFor(Math.round(timeLimitMinutes * 60), TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor();
+        ChildJvm.kill(process);
         checks.add(ended(name, "did not finish within " + timeLimitMinutes + " minutes; its process was ended",
             output));
       } else {
         reader.join(TimeUnit.SECONDS.toMillis(5));
         if (process.exitValue() != 0) {
           checks.add(ended(name, "ended its process with exit status " + process.exitValue()
-              + " (System.exit, Runtime.halt or a crash) before the checks finished", output));
+              + " before the checks finished: " + ChildJvm.cause(process.exitValue(), "the plugin"), output));
         }
       }
       return checks;

@@ -11,6 +11,7 @@ import dev.reckon.runner.plugins.DiscoveredModel;
 import dev.reckon.runner.plugins.DiscoveredTask;
 import dev.reckon.runner.plugins.PluginLoader;
 import dev.reckon.runner.plugins.PluginRegistry;
+import dev.reckon.runner.suites.SuiteLoader;
 import dev.reckon.tck.Check;
 import dev.reckon.tck.PluginChecks;
 import java.io.IOException;
@@ -107,30 +108,15 @@ public final class VerifyPluginMain {
     }
   }
 
-  /** The given settings an item declares, typed as a suite file would type them. */
+  /** The given settings an item declares, typed as a suite file types them. */
   private static Map<String, Object> declared(List<Setting> settings, Map<String, String> given) {
     Map<String, Object> values = new LinkedHashMap<>();
     for (Setting setting : settings) {
       String text = given.get(setting.name());
       if (text != null) {
-        values.put(setting.name(), typed(text));
+        values.put(setting.name(), SuiteLoader.value(text));
       }
     }
     return values;
-  }
-
-  private static Object typed(String text) {
-    if (text.equals("true") || text.equals("false")) {
-      return Boolean.valueOf(text);
-    }
-    try {
-      return Integer.valueOf(text);
-    } catch (NumberFormatException notWhole) {
-      try {
-        return Double.valueOf(text);
-      } catch (NumberFormatException notNumber) {
-        return text;
-      }
-    }
   }
 }

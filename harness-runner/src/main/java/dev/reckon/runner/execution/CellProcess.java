@@ -127,18 +127,18 @@ public final class CellProcess {
         "cell-progress " + key);
     reader.setDaemon(true);
     reader.start();
-    Thread stopper = new Thread(() -> kill(process));
+    Thread stopper = new Thread(() -> ChildJvm.kill(process));
     Runtime.getRuntime().addShutdownHook(stopper);
     try {
       while (!process.waitFor(100, TimeUnit.MILLISECONDS)) {
         long now = System.nanoTime();
         if (started.get() == 0 && now - spawned > START_LIMIT.toNanos()) {
-          kill(process);
+          ChildJvm.kill(process);
           return new CellResult(outcome(key, Status.FAILED, "the cell's process did not start within "
               + START_LIMIT.toSeconds() + " s; it was ended"), null);
         }
         if (started.get() != 0 && now - started.get() > timeLimit.plus(GRACE).toNanos()) {
-          kill(process);
+          ChildJvm.kill(process);
           return new CellResult(outcome(key, Status.FAILED, "stopped at the cell time limit of "
               + timeLimit.toSeconds() + " s; its process was ended"), null);
         }
@@ -151,12 +151,13 @@ public final class CellProcess {
         }
         return answer;
       }
+      String culprit = "model " + key.model() + " or task " + key.task();
       return new CellResult(outcome(key, Status.FAILED, "the process of cell " + key + " ended with exit status "
-          + process.exitValue() + " before the cell finished: " + cause(process.exitValue(), key) + "; its output is in "
-          + runDirectory.relativize(outputLog(runDirectory, key))), null);
+          + process.exitValue() + " before the cell finished: " + ChildJvm.cause(process.exitValue(), culprit)
+          + "; its output is in " + runDirectory.relativize(outputLog(runDirectory, key))), null);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      kill(process);
+      ChildJvm.kill(process);
       return new CellResult(outcome(key, Status.FAILED, "interrupted"), null);
     } finally {
       try {
@@ -201,16 +202,6 @@ public final class CellProcess {
     }
   }
 
-  private static void kill(Process process) {
-    process.descendants().forEach(ProcessHandle::destroyForcibly);
-    process.destroyForcibly();
-    try {
-      process.waitFor(30, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
   private CellOutcome outcome(CellKey key, Status status, String reason) {
     return new CellOutcome(key, status, reason, List.of(), List.of(), OptionalInt.empty(), 0, 0, 0,
         Seeds.trainingData(key.seed(), key.task(), key.trainLevel()),
@@ -223,18 +214,5 @@ public final class CellProcess {
     } catch (IOException e) {
       // a temporary folder left behind is harmless
     }
-  }
-
-  /**
-   * Why a cell's process ended early, from its exit status: above 128 the JVM died of a signal
-   * (128 + its number) sent from outside, e.g. SIGKILL (137) from a scheduler's cancel or the
-   * kernel's out-of-memory killer, SIGTERM (143); otherwise plugin code ended it or the JVM crashed.
-   */
-  static String cause(int status, CellKey key) {
-    if (status > 128) {
-      return "it was killed by signal " + (status - 128) + " from outside the run (a scheduler's cancel or time "
-          + "limit, the out-of-memory killer, a kill)";
-    }
-    return "model " + key.model() + " or task " + key.task() + " called System.exit or Runtime.halt, or the JVM crashed";
   }
 }

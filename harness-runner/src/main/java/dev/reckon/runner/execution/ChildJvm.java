@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A JVM like this one (its java, options and class path) running another main class: where a
@@ -33,5 +34,30 @@ public final class ChildJvm {
       builder.environment().putIfAbsent(variable, Integer.toString(CellProcess.engineThreads()));
     }
     return builder;
+  }
+
+  /** Ends {@code process} and every process it started, and waits for it to end. */
+  public static void kill(Process process) {
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
+    try {
+      process.waitFor(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Why a child ended early, from its exit status: above 128 the JVM died of a signal (128 + its
+   * number) sent from outside, e.g. SIGKILL (137) from a scheduler's cancel or the kernel's
+   * out-of-memory killer, SIGTERM (143); otherwise {@code culprit}'s code ended it or the JVM
+   * crashed.
+   */
+  public static String cause(int status, String culprit) {
+    if (status > 128) {
+      return "it was killed by signal " + (status - 128) + " from outside the run (a scheduler's cancel or time "
+          + "limit, the out-of-memory killer, a kill)";
+    }
+    return culprit + " called System.exit or Runtime.halt, or the JVM crashed";
   }
 }

@@ -32,8 +32,21 @@ import java.util.stream.Collectors;
 public final class SuiteLoader {
   public static final List<String> BUILT_IN = List.of("quick", "default", "full", "stress");
 
-  private final ObjectMapper yaml =
+  private static final ObjectMapper YAML =
       new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  /**
+   * A setting's value given on a command line, read as a suite file reads it: {@code 20} a whole
+   * number, {@code 0.5} a number, {@code true} a flag, {@code [4, 8]} a list, anything else text.
+   */
+  public static Object value(String text) {
+    try {
+      Object value = YAML.readValue(text, Object.class);
+      return value == null ? text : value;
+    } catch (IOException notYaml) {
+      return text;
+    }
+  }
 
   /** {@code nameOrFile} is a path to a YAML file or the name of a built-in suite. */
   public Suite load(String nameOrFile) {
@@ -60,7 +73,7 @@ public final class SuiteLoader {
   /** The suite as YAML, saved in the run directory so that {@code --resume} replays it exactly. */
   public String write(Suite suite) {
     try {
-      return yaml.writeValueAsString(suite);
+      return YAML.writeValueAsString(suite);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write suite " + suite.name(), e);
     }
@@ -69,7 +82,7 @@ public final class SuiteLoader {
   private Suite parse(InputStream in, String origin) throws IOException {
     Suite suite;
     try {
-      suite = yaml.readValue(in, Suite.class);
+      suite = YAML.readValue(in, Suite.class);
     } catch (UnrecognizedPropertyException e) {
       throw new UsageException(origin + " is not a valid suite: unknown field '" + e.getPropertyName()
           + "'; the fields there are " + e.getKnownPropertyIds().stream()

@@ -19,6 +19,15 @@ class SuiteLoaderTest {
   @TempDir Path directory;
 
   @Test
+  void aCommandLineValueIsTypedAsInASuiteFile() {
+    assertEquals(20, SuiteLoader.value("20"));
+    assertEquals(0.5, SuiteLoader.value("0.5"));
+    assertEquals(true, SuiteLoader.value("true"));
+    assertEquals(List.of(4, 8), SuiteLoader.value("[4, 8]"));
+    assertEquals("adam", SuiteLoader.value("adam"));
+  }
+
+  @Test
   void everyBuiltInSuiteLoads() {
     for (String name : SuiteLoader.BUILT_IN) {
       Suite suite = loader.load(name);
