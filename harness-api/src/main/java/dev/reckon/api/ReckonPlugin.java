@@ -7,6 +7,13 @@ import java.util.List;
  * META-INF/services/dev.reckon.api.ReckonPlugin}; it needs a public no-argument constructor.
  */
 public interface ReckonPlugin {
+  /**
+   * Where a plugin jar may hold claims of its own, in the format of the project's seeds/claims.yaml
+   * (seeds/README.md): each run copies the file into its directory and the report decides every
+   * claim whose tasks and models the run has, naming the jar it came from.
+   */
+  String CLAIMS_FILE = "META-INF/reckon/claims.yaml";
+
   /** Always {@code return ApiVersion.CURRENT;} so the runner can refuse a mismatched build. */
   int apiVersion();
 

@@ -14,6 +14,7 @@ import dev.reckon.runner.execution.RunPlanner;
 import dev.reckon.runner.execution.RunPlanner.Plan;
 import dev.reckon.runner.execution.RunProgress;
 import dev.reckon.runner.execution.Shard;
+import dev.reckon.runner.plugins.PluginClaims;
 import dev.reckon.runner.plugins.PluginFailure;
 import dev.reckon.runner.plugins.PluginLock;
 import dev.reckon.runner.plugins.PluginRegistry;
@@ -151,6 +152,7 @@ final class RunCommand implements Callable<Integer> {
     OpenRun run = resume != null ? reopen(registry) : open(registry);
     RunExecutor.Summary summary;
     try (RunLock lock = run.lock()) {
+      PluginClaims.copy(registry, run.directory()).forEach(warning -> console.err().println("warning: " + warning));
       ManifestFactory manifests = new ManifestFactory(run.identity(),
           spec.commandLine().getParseResult().originalArgs(), run.startedAt(), run.resumedAt(), run.earlierAttempts(),
           run.device(), registry, run.plan(), run.cells());

@@ -6,9 +6,11 @@ import dev.reckon.api.ReckonPlugin;
 import dev.reckon.api.Setting;
 import dev.reckon.api.TaskFactory;
 import dev.reckon.runner.execution.CellJson;
+import dev.reckon.runner.execution.ComputeDevice;
 import dev.reckon.runner.plugins.Discovered;
 import dev.reckon.runner.plugins.DiscoveredModel;
 import dev.reckon.runner.plugins.DiscoveredTask;
+import dev.reckon.runner.plugins.PluginClaims;
 import dev.reckon.runner.plugins.PluginLoader;
 import dev.reckon.runner.plugins.PluginRegistry;
 import dev.reckon.runner.suites.SuiteLoader;
@@ -68,12 +70,32 @@ public final class VerifyPluginMain {
     String name = spec.jar().getFileName().toString();
     checked.failures().forEach(failure ->
         sink.accept(new Check("plugin " + name, "loads", Check.Verdict.FAILED, failure.reason())));
+    sink.accept(claimsFile(spec.jar(), name));
     Optional<ModelFactory> chance = others.model(CHANCE).or(() -> checked.model(CHANCE))
         .map(DiscoveredModel::factory);
     PluginChecks.Setup setup = new PluginChecks.Setup(task -> declared(task.settings(), spec.taskConfig()),
         model -> declared(model.settings(), spec.modelConfig()),
         others.tasks().stream().map(DiscoveredTask::factory).toList(), chance, model -> true);
-    PluginChecks.run(name, offeredBy(spec.jar(), checked), setup, sink);
+    ReckonPlugin offered = offeredBy(spec.jar(), checked);
+    if (offered.models().stream().anyMatch(ModelFactory::learns)) {
+      // As in a cell: the engine loads with the runner's classes (DJL finds its native library
+      // through the context class loader, which is the plugin's while a plugin's code runs).
+      ComputeDevice.withoutAutogradOnThisThread();
+    }
+    PluginChecks.run(name, offered, setup, sink);
+  }
+
+  /** The jar's claims file, when it ships one, loads as a run's report will read it. */
+  private static Check claimsFile(Path jar, String name) {
+    String property = "its claims file loads";
+    try {
+      return PluginClaims.read(jar).map(claims -> new Check("plugin " + name, property, Check.Verdict.PASSED,
+          claims.claims().size() + " claims, " + claims.sanityChecks().size() + " sanity checks"))
+          .orElse(new Check("plugin " + name, property, Check.Verdict.NOT_APPLICABLE, "it ships no "
+              + ReckonPlugin.CLAIMS_FILE));
+    } catch (IllegalArgumentException e) {
+      return new Check("plugin " + name, property, Check.Verdict.FAILED, e.getMessage());
+    }
   }
 
   /** What {@code jar} offers, as one plugin: the loader has refused a jar of another api version already. */

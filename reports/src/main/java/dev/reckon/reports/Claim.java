@@ -41,6 +41,16 @@ public record Claim(String id, String note, String statement, String reference, 
     return new Claim(id, HARNESS, statement, reference, rules);
   }
 
+  /**
+   * Whether {@code run} has the tasks and models every rule speaks of (see {@link ClaimRule.Subject});
+   * for a sanity check, those of one rule, as a check passes on the rules its run measured.
+   */
+  boolean speaksOf(RunResults run) {
+    List<ClaimRule.Subject> subjects = rules.stream().flatMap(rule -> rule.subject().stream()).toList();
+    return sanity() && !subjects.isEmpty() ? subjects.stream().anyMatch(subject -> subject.in(run))
+        : subjects.stream().allMatch(subject -> subject.in(run));
+  }
+
   /** Decides the claim on one run. */
   ClaimVerdict judge(MeasurementIndex index) {
     return ClaimVerdict.of(this, rules.stream().map(rule -> rule.evaluate(index)).toList());

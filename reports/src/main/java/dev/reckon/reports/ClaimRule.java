@@ -58,6 +58,30 @@ import java.util.stream.Stream;
 sealed interface ClaimRule {
   Outcome evaluate(MeasurementIndex index);
 
+  /** What the rule speaks of; empty for a rule that reads no run's results. */
+  Optional<Subject> subject();
+
+  /**
+   * The tasks a rule reads (an id pattern) and the models it needs on them, each need a list of id
+   * patterns any one of which will do. A report lists a claim for a run only when the run has every
+   * subject of its rules: a run of other tasks or models cannot decide it and is not asked to.
+   */
+  record Subject(String task, List<List<String>> models) {
+    @SafeVarargs
+    static Optional<Subject> of(String task, List<String>... models) {
+      return Optional.of(new Subject(task, List.of(models)));
+    }
+
+    /** Whether {@code run} has a cell or result of each needed model on a task the pattern matches. */
+    boolean in(RunResults run) {
+      List<List<String>> pairs = Stream.concat(run.cells().stream().map(c -> List.of(c.model(), c.task())),
+          run.results().stream().map(r -> List.of(r.model(), r.task()))).filter(p -> matches(task, p.get(1)))
+          .distinct().toList();
+      return !pairs.isEmpty() && models.stream().allMatch(need -> pairs.stream()
+          .anyMatch(p -> need.stream().anyMatch(pattern -> matches(pattern, p.get(0)))));
+    }
+  }
+
   /**
    * The chance check of a trend or separation: a level where none of the models the rule reads is
    * better than {@code model} (e.g. {@code uniform}) outside the noise, in {@code metric} (default:
@@ -85,6 +109,11 @@ sealed interface ClaimRule {
     public MoreIterations {
       required(model, task, levels, steps);
       rise = rise == null || rise;
+    }
+
+    @Override
+    public Optional<Subject> subject() {
+      return Subject.of(task, List.of(model));
     }
 
     @Override
@@ -166,6 +195,11 @@ sealed interface ClaimRule {
       againstAt = againstAt == null ? (at.equals("common") || at.equals("best") ? at : "budget") : againstAt;
       onEvery = onEvery == null ? Require.BETTER : onEvery;
       by = by == null ? 0.0 : by;
+    }
+
+    @Override
+    public Optional<Subject> subject() {
+      return Subject.of(task, List.of(model), List.of(against));
     }
 
     @Override
@@ -251,6 +285,11 @@ sealed interface ClaimRule {
     }
 
     @Override
+    public Optional<Subject> subject() {
+      return Subject.of(task, List.of(model));
+    }
+
+    @Override
     public Outcome evaluate(MeasurementIndex index) {
       List<Finding> findings = new ArrayList<>();
       for (CellLevel s : RuleSupport.cellLevels(index, task, List.of(model), levels, metric)) {
@@ -289,6 +328,11 @@ sealed interface ClaimRule {
     }
 
     @Override
+    public Optional<Subject> subject() {
+      return Subject.of(task, models);
+    }
+
+    @Override
     public Outcome evaluate(MeasurementIndex index) {
       List<Finding> findings = new ArrayList<>();
       for (CellLevel s : RuleSupport.cellLevels(index, task, models, levels, metric)) {
@@ -323,6 +367,11 @@ sealed interface ClaimRule {
       Chance chance) implements ClaimRule {
     public Separation {
       required(task, levels, worse, better);
+    }
+
+    @Override
+    public Optional<Subject> subject() {
+      return Subject.of(task, worse.models(), better.models());
     }
 
     @Override
@@ -376,6 +425,11 @@ sealed interface ClaimRule {
     public DimensionTrend {
       required(models, task, levels, trend);
       minDimensions = minDimensions == null ? 3 : minDimensions;
+    }
+
+    @Override
+    public Optional<Subject> subject() {
+      return Subject.of(task, models);
     }
 
     /** Which way the metric goes as d rises. */
@@ -449,6 +503,11 @@ sealed interface ClaimRule {
     }
 
     @Override
+    public Optional<Subject> subject() {
+      return Subject.of(task, List.of(model), List.of(against));
+    }
+
+    @Override
     public Outcome evaluate(MeasurementIndex index) {
       List<Finding> findings = new ArrayList<>();
       for (Cell[] pair : trainedPairs(index, model, against, task)) {
@@ -484,6 +543,11 @@ sealed interface ClaimRule {
     }
 
     @Override
+    public Optional<Subject> subject() {
+      return Subject.of(task, List.of(model), List.of(against));
+    }
+
+    @Override
     public Outcome evaluate(MeasurementIndex index) {
       List<Finding> findings = new ArrayList<>();
       for (Cell[] pair : trainedPairs(index, model, against, task)) {
@@ -515,6 +579,11 @@ sealed interface ClaimRule {
     public Collapses {
       required(model, task, fromAtLeast, toAtMost);
       forPoints = forPoints == null ? 3 : forPoints;
+    }
+
+    @Override
+    public Optional<Subject> subject() {
+      return Subject.of(task, List.of(model));
     }
 
     @Override
@@ -599,10 +668,18 @@ sealed interface ClaimRule {
         && p.trainLevel().equals(cell.trainLevel()) && p.seed() == cell.seed());
   }
 
-  /** Decided by the project's unit tests, not by a run: {@code test} says which. */
-  record CheckedByTests(String test) implements ClaimRule {
+  /**
+   * Decided by the project's unit tests, not by a run: {@code test} says which; {@code task}, when
+   * given, names the tasks whose runs the claim is about, so that only their reports list it.
+   */
+  record CheckedByTests(String test, String task) implements ClaimRule {
     public CheckedByTests {
       required(test);
+    }
+
+    @Override
+    public Optional<Subject> subject() {
+      return task == null ? Optional.empty() : Subject.of(task);
     }
 
     @Override
@@ -611,10 +688,18 @@ sealed interface ClaimRule {
     }
   }
 
-  /** A claim no run can decide yet, because the harness does not record what it needs. */
-  record NotRecorded(String reason) implements ClaimRule {
+  /**
+   * A claim no run can decide yet, because the harness does not record what it needs; {@code task},
+   * when given, names the tasks whose runs the claim is about.
+   */
+  record NotRecorded(String reason, String task) implements ClaimRule {
     public NotRecorded {
       required(reason);
+    }
+
+    @Override
+    public Optional<Subject> subject() {
+      return task == null ? Optional.empty() : Subject.of(task);
     }
 
     @Override

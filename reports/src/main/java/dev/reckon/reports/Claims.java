@@ -1,7 +1,5 @@
 package dev.reckon.reports;
 
-import static java.util.Objects.requireNonNull;
-
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -28,8 +26,8 @@ public record Claims(Map<String, String> notes, List<Claim> claims,
   static final String BUNDLED = "seeds/claims.yaml";
 
   public Claims {
-    notes = Map.copyOf(requireNonNull(notes, "notes is null"));
-    claims = List.copyOf(requireNonNull(claims, "claims is null"));
+    notes = notes == null ? Map.of() : Map.copyOf(notes);
+    claims = claims == null ? List.of() : List.copyOf(claims);
     sanityChecks = sanityChecks == null ? List.of() : sanityChecks.stream().map(check -> {
       if (!check.note().isEmpty() && !check.sanity()) {
         throw new IllegalArgumentException("sanity check " + check.id() + " names a note; sanity checks have none");

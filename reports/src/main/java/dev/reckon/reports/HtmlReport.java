@@ -109,43 +109,48 @@ final class HtmlReport {
 
   /** The harness's sanity checks, then the claims of the notes: each a table, a column a run. */
   private void claims(Report report) {
-    List<List<ClaimVerdict>> verdicts = report.verdicts();
     heading("sanity", "Sanity checks");
-    page.append("<p class=\"caption\">The harness's own checks (seeds/claims.yaml, sanity_checks), decided from the "
-        + "run's results by the same rules as the claims. A failed check means the run's numbers are suspect.</p>\n");
-    for (int run = 0; run < verdicts.size(); run++) {
-      List<ClaimVerdict> failed = verdicts.get(run).stream()
-          .filter(v -> v.claim().sanity() && v.status() == ClaimVerdict.Status.NOT_REPRODUCED).toList();
+    page.append("<p class=\"caption\">The harness's own checks (seeds/claims.yaml, sanity_checks, and those of "
+        + "plugin jars), decided from the run's results by the same rules as the claims. A failed check means the "
+        + "run's numbers are suspect.</p>\n");
+    for (int run = 0; run < report.runs().size(); run++) {
+      List<String> failed = report.failedSanityChecks(run);
       if (!failed.isEmpty()) {
         page.append("<p class=\"not-reproduced\">").append(escape(report.runs().get(run).id())).append(": ")
             .append(failed.size()).append(failed.size() == 1 ? " sanity check failed: " : " sanity checks failed: ")
-            .append(escape(failed.stream().map(v -> v.claim().id()).collect(Collectors.joining(", "))))
-            .append("</p>\n");
+            .append(escape(String.join(", ", failed))).append("</p>\n");
       }
     }
     verdictTable(report, true);
     heading("claims", "Claims of the research notes");
-    page.append("<p class=\"caption\">Each claim of seeds/claims.yaml, decided from the run's results by its "
-        + "rules, with the numbers compared (values with their 95% intervals; two numbers differ only outside "
-        + "the noise, when the intervals do not overlap).</p>\n");
+    page.append("<p class=\"caption\">Each claim of seeds/claims.yaml and of the plugin jars' claims files, "
+        + "decided from the run's results by its rules, with the numbers compared (values with their 95% "
+        + "intervals; two numbers differ only outside the noise, when the intervals do not overlap).</p>\n");
     verdictTable(report, false);
+    if (!report.unlisted().isEmpty()) {
+      page.append("<p class=\"caption\">").append(Report.UNLISTED).append(escape(String.join(", ", report.unlisted())))
+          .append(".</p>\n");
+    }
   }
 
   private void verdictTable(Report report, boolean sanity) {
-    List<List<ClaimVerdict>> verdicts = report.verdicts();
+    if (report.claims().stream().noneMatch(row -> row.claim().sanity() == sanity)) {
+      page.append("<p>").append(Report.NONE_LISTED).append("</p>\n");
+      return;
+    }
     page.append("<div class=\"scroll\"><table class=\"claims\">\n<tr><th>").append(sanity ? "check" : "claim")
         .append("</th>").append(sanity ? "" : "<th>what the note reports</th>");
     report.runs().forEach(run -> page.append("<th>").append(escape(run.id())).append("</th>"));
     page.append("</tr>\n");
-    for (int claim = 0; claim < verdicts.get(0).size(); claim++) {
-      Claim c = verdicts.get(0).get(claim).claim();
+    for (Report.ClaimRow row : report.claims()) {
+      Claim c = row.claim();
       if (c.sanity() != sanity) {
         continue;
       }
       page.append("<tr><td><b>").append(escape(c.id())).append("</b><br>").append(escape(c.statement()))
-          .append("</td>").append(sanity ? "" : "<td>" + escape(c.reference()) + "</td>");
-      for (List<ClaimVerdict> run : verdicts) {
-        ClaimVerdict verdict = run.get(claim);
+          .append("<br><span class=\"caption\">from ").append(escape(row.source())).append("</span></td>")
+          .append(sanity ? "" : "<td>" + escape(c.reference()) + "</td>");
+      for (ClaimVerdict verdict : row.verdicts()) {
         page.append("<td><span class=\"").append(cssClass(verdict.status().text())).append("\">")
             .append(escape(verdict.label())).append("</span><ul class=\"evidence\">");
         verdict.evidence().forEach(line -> page.append("<li>").append(escape(line)).append("</li>"));

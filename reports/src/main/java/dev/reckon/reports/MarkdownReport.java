@@ -36,13 +36,10 @@ final class MarkdownReport {
    * claims of the notes: a row each, a column a run.
    */
   private static void verdicts(StringBuilder md, Report report, boolean sanity) {
-    List<List<ClaimVerdict>> verdicts = report.verdicts();
     md.append(sanity ? "\n## Sanity checks\n\n" : "\n## Claims of the research notes\n\n");
     if (sanity) {
-      for (int run = 0; run < verdicts.size(); run++) {
-        List<String> failed = verdicts.get(run).stream()
-            .filter(v -> v.claim().sanity() && v.status() == ClaimVerdict.Status.NOT_REPRODUCED)
-            .map(v -> v.claim().id()).toList();
+      for (int run = 0; run < report.runs().size(); run++) {
+        List<String> failed = report.failedSanityChecks(run);
         if (!failed.isEmpty()) {
           md.append("**").append(failed.size()).append(failed.size() == 1 ? " sanity check failed" : " sanity checks "
               + "failed").append(" in `").append(report.runs().get(run).id()).append("`: ")
@@ -50,16 +47,26 @@ final class MarkdownReport {
         }
       }
     }
-    md.append(sanity ? "| check |" : "| claim |");
+    if (report.claims().stream().noneMatch(row -> row.claim().sanity() == sanity)) {
+      md.append("_").append(Report.NONE_LISTED).append("_\n");
+    } else {
+      table(md, report, sanity);
+    }
+    if (!sanity && !report.unlisted().isEmpty()) {
+      md.append("\n").append(Report.UNLISTED).append(String.join(", ", report.unlisted())).append(".\n");
+    }
+  }
+
+  private static void table(StringBuilder md, Report report, boolean sanity) {
+    md.append(sanity ? "| check | from |" : "| claim | from |");
     report.runs().forEach(run -> md.append(" `").append(run.id()).append("` |"));
-    md.append("\n| --- |").append(" --- |".repeat(report.runs().size())).append('\n');
-    for (int claim = 0; claim < verdicts.get(0).size(); claim++) {
-      if (verdicts.get(0).get(claim).claim().sanity() != sanity) {
+    md.append("\n| --- | --- |").append(" --- |".repeat(report.runs().size())).append('\n');
+    for (Report.ClaimRow row : report.claims()) {
+      if (row.claim().sanity() != sanity) {
         continue;
       }
-      md.append("| **").append(verdicts.get(0).get(claim).claim().id()).append("** |");
-      for (List<ClaimVerdict> run : verdicts) {
-        ClaimVerdict verdict = run.get(claim);
+      md.append("| **").append(row.claim().id()).append("** | ").append(row.source()).append(" |");
+      for (ClaimVerdict verdict : row.verdicts()) {
         md.append(' ').append(verdict.label()).append(": ")
             .append(cell(String.join("; ", verdict.evidence()))).append(" |");
       }

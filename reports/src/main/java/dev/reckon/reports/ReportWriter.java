@@ -9,7 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes the report of one or more run directories, from their files alone, into a directory:
+ * Writes the report of one or more run directories, from their files alone (the claims of the
+ * project and those the runs' plugin jars brought), into a directory:
  * report.html, report.md and the leaderboard CSVs (leaderboards/ for one run, leaderboards/RUN-ID/
  * for several); with several runs also comparison.csv, every number of the first run against the
  * others.
@@ -27,7 +28,7 @@ public final class ReportWriter {
    * @throws IllegalArgumentException when a directory is not a run directory
    */
   public static List<Path> write(List<Path> runDirectories, Path out) {
-    Report report = Report.of(runDirectories.stream().map(RunResults::read).toList(), Claims.bundled());
+    Report report = Report.of(runDirectories.stream().map(RunResults::read).toList());
     List<RunResults> runs = report.runs();
     List<Path> written = new ArrayList<>();
     try {

@@ -25,6 +25,8 @@ public final class RunFormat {
   /** What each cell's process printed, one file a cell. */
   public static final String CELL_OUTPUT = "cell-output";
   public static final String LEADERBOARDS = "leaderboards";
+  /** The claims files of the run's plugin jars ({@code ReckonPlugin.CLAIMS_FILE}), one a jar, named after it. */
+  public static final String CLAIMS = "claims";
 
   /** How a cell ended, as cells.csv says it. Done and skipped cells are finished. */
   public static final String DONE = "done";

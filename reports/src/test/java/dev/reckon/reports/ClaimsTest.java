@@ -530,10 +530,10 @@ class ClaimsTest {
       assertTrue(html.indexOf("id=\"sanity\"") < html.indexOf("id=\"claims\""), "before the claims");
       String md = Files.readString(out.resolve("report.md"));
       assertTrue(md.contains("## Sanity checks\n\n**1 sanity check failed in `sudoku-claims`: oracle-perfect; the "
-          + "run's numbers are suspect.**\n\n| check | `sudoku-claims` |"), md);
-      assertTrue(md.contains("| **oracle-perfect** | failed: oracle on sudoku-6x6 b16 at 1 iterations: "
+          + "run's numbers are suspect.**\n\n| check | from | `sudoku-claims` |"), md);
+      assertTrue(md.contains("| **oracle-perfect** | seeds/claims.yaml | failed: oracle on sudoku-6x6 b16 at 1 iterations: "
           + "puzzle_accuracy 0.99"), md);
-      assertTrue(md.contains("| **propagation-complete** | passed: "), md);
+      assertTrue(md.contains("| **propagation-complete** | seeds/claims.yaml | passed: "), md);
       assertFalse(md.substring(md.indexOf("## Claims of the research notes")).contains("oracle-perfect"),
           "sanity checks are not claims");
     }
@@ -542,7 +542,7 @@ class ClaimsTest {
     void aClaimAtChanceSaysSoInTheReport() throws IOException {
       Path out = work.resolve("report");
       ReportWriter.write(List.of(new Games().atChance("set-27/union").builder().write(work)), out);
-      assertTrue(Files.readString(out.resolve("report.md")).contains("| **entropy-rises-as-d-falls** | not "
+      assertTrue(Files.readString(out.resolve("report.md")).contains("| **entropy-rises-as-d-falls** | seeds/claims.yaml | not "
           + "measured: models at chance: set-27 union: kl_divergence 0.783 to 0.791, none better than uniform's"));
       assertTrue(Files.readString(out.resolve("report.html")).contains("<span class=\"not-measured\">not measured: "
           + "models at chance</span>"));

@@ -2,6 +2,7 @@ package dev.reckon.reports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -40,11 +41,67 @@ class ReportWriterTest {
 
     String md = Files.readString(out.resolve("report.md"));
     assertTrue(md.startsWith("# Reckon report: 20260101-000000-rrn\n"), md);
-    assertTrue(md.contains("| **rrn-more-iterations** | not reproduced: rrn on sudoku-4x4 b8, puzzle_accuracy at T = "
+    assertTrue(md.contains("| **rrn-more-iterations** | seeds/claims.yaml | not reproduced: rrn on sudoku-4x4 b8, puzzle_accuracy at T = "
         + "8: 0.75 [0.657, 0.825], 2T = 16: 0.8 [0.711, 0.867], 4T = 32: 0.82 [0.733, 0.883]; the last count is not "
         + "better than the first outside the noise;"), md);
     assertTrue(md.contains("| sudoku-4x4 | minimal | rrn | b6 | puzzle_accuracy | 8 | 0.05 | 0.45 | 0.52 | 0.55 | 32 "
         + "| 0.55 | 0.55 | 32 | 0.1 | 0 | 1 |"), md);
+  }
+
+  @Test
+  void aPluginsClaimsAreDecidedBesideTheProjectsAndNoClaimOfAbsentTasksIsListed() throws IOException {
+    Path run = Fixtures.copy(Fixtures.SUDOKU, work);
+    Files.createDirectories(run.resolve(RunFormat.CLAIMS));
+    Files.writeString(ClaimsFile.inRun(run, "my-models-1.0.jar"), """
+        notes: {mine: "a lab's own note"}
+        claims:
+          - id: rrn-beats-uniform
+            note: mine
+            statement: The rrn solves more puzzles than uniform guessing on the hardest level.
+            rules:
+              - {kind: above_model, model: rrn, against: uniform, task: sudoku-4x4, levels: [hardest]}
+          - id: colouring-is-easy
+            note: mine
+            statement: The oracle colours every graph.
+            rules:
+              - {kind: threshold, models: [oracle], task: colouring, levels: [all], at_least: 1.0}
+        """);
+    Path out = work.resolve("report");
+    ReportWriter.write(List.of(run), out);
+
+    String md = Files.readString(out.resolve("report.md"));
+    assertTrue(md.contains("| **rrn-beats-uniform** | plugin jar my-models-1.0 | reproduced: rrn "), md);
+    assertTrue(md.contains("| **rrn-more-iterations** | seeds/claims.yaml | "), md);
+    assertFalse(md.contains("**colouring-is-easy**"), "the run has no colouring task");
+    assertFalse(md.contains("**set-game-easy**"), "nor a SET game");
+    assertTrue(md.contains("Not listed, as no run has the tasks and models they speak of: set-game-easy, "
+        + "shatter-needs-dimension, union-81-improves-with-dimension, entropy-rises-as-d-falls, "
+        + "shared-attribute-rank, oracle-perfect, propagation-complete, colouring-is-easy.\n"), md);
+    assertTrue(md.contains("## Sanity checks\n\n_None speaks of the tasks and models of these runs._\n"), md);
+    assertTrue(Files.readString(out.resolve("report.html")).contains("from plugin jar my-models-1.0"));
+  }
+
+  @Test
+  void aClaimOneRunSpeaksOfIsDecidedOnEveryRun() throws IOException {
+    Path sudoku = Fixtures.copy(Fixtures.SUDOKU, work);
+    Path games = Fixtures.copy(Fixtures.SET, work);
+    Path out = work.resolve("report");
+    ReportWriter.write(List.of(sudoku, games), out);
+    String md = Files.readString(out.resolve("report.md"));
+    assertTrue(md.contains("| **set-game-easy** | seeds/claims.yaml | not measured: no results for "), md);
+    assertTrue(md.contains("| **rrn-more-iterations** | seeds/claims.yaml | not reproduced: "), md);
+    assertTrue(md.contains("Not listed, as no run has the tasks and models they speak of: "
+        + "union-81-improves-with-dimension, oracle-perfect, propagation-complete.\n"), "no run of 81 cards, nor an oracle");
+  }
+
+  @Test
+  void aRunsClaimsFileThatNoLongerLoadsIsNamed() throws IOException {
+    Path run = Fixtures.copy(Fixtures.SUDOKU, work);
+    Files.createDirectories(run.resolve(RunFormat.CLAIMS));
+    Path broken = Files.writeString(ClaimsFile.inRun(run, "mine.jar"), "claims:\n  - id: c\n    rules: []\n");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ReportWriter.write(List.of(run), work.resolve("report")));
+    assertTrue(e.getMessage().startsWith("the claims file " + broken + " does not load: "), e.getMessage());
   }
 
   @Test

@@ -35,7 +35,8 @@ public final class RunMerger {
   /** A shard's directory with what it says of itself. */
   private record ShardDirectory(Path directory, Manifest manifest, String suite) {}
 
-  private static final List<String> COPIED_FOLDERS = List.of(RunFormat.CHECKPOINTS, RunFormat.CELL_OUTPUT);
+  private static final List<String> COPIED_FOLDERS = List.of(RunFormat.CHECKPOINTS, RunFormat.CELL_OUTPUT,
+      RunFormat.CLAIMS);
 
   /**
    * @throws IllegalArgumentException naming the shard and what does not match, for shards that

@@ -4,13 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,12 +27,12 @@ class ArchetypeTest {
   void generatedModelAndTaskProjectsBuildPassTheKitAndRun() throws IOException, InterruptedException {
     Path plugins = Files.createDirectories(work.resolve("plugins"));
     for (String kind : List.of("model", "task")) {
-      maven(work, ARCHETYPE_PLUGIN, "-DarchetypeGroupId=dev.reckon", "-DarchetypeArtifactId=" + kind
+      Maven.run(work, ARCHETYPE_PLUGIN, "-DarchetypeGroupId=dev.reckon", "-DarchetypeArtifactId=" + kind
           + "-plugin-archetype", "-DarchetypeVersion=" + VERSION, "-DgroupId=org.example", "-DartifactId=my-" + kind,
           "-Dversion=1.0", "-Dpackage=org.example.my" + kind, "-D" + kind + "Id=my-" + kind);
       Path project = work.resolve("my-" + kind);
-      String build = maven(project, "package");
-      assertTrue(build.contains("Tests run:") && build.contains("Failures: 0, Errors: 0"), build);
+      String build = Maven.run(project, "package");
+      assertTrue(Maven.testsPassed(build), build);
       Files.copy(project.resolve("target/my-" + kind + "-1.0.jar"), plugins.resolve("my-" + kind + ".jar"));
     }
 
@@ -47,18 +44,5 @@ class ArchetypeTest {
     assertEquals(1.0, RunFiles.value(results, "oracle", "my-task", "len4", "sequence_accuracy", 1), 1e-9);
     assertTrue(results.stream().anyMatch(row -> row.get("model").equals("my-model")
         && row.get("task").equals("sudoku-4x4")), "the generated model was evaluated");
-  }
-
-  /** Runs Maven (from the PATH) in {@code directory} and returns its output; it must succeed. */
-  private static String maven(Path directory, String... arguments) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("mvn", "-B", "-ntp"));
-    command.addAll(List.of(arguments));
-    Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
-    process.getOutputStream().close();
-    byte[] output = process.getInputStream().readAllBytes();
-    assertTrue(process.waitFor(10, TimeUnit.MINUTES), "mvn " + String.join(" ", arguments) + " did not finish");
-    String text = new String(output, StandardCharsets.UTF_8);
-    assertEquals(0, process.exitValue(), "mvn " + String.join(" ", arguments) + " in " + directory + ":\n" + text);
-    return text;
   }
 }

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * 2.4 GB CUDA library once and takes minutes.
  */
 class CudaBuildTest {
-  private static final Path ROOT = Path.of(System.getProperty("reckon.root", "../.."));
+  private static final Path ROOT = Cli.ROOT;
   private static final Set<String> NOT_SOURCES = Set.of("target", ".git", "runs");
   private static final String SUITE = """
       name: gpu-build-on-cpu

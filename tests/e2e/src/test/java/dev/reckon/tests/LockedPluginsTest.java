@@ -31,7 +31,7 @@ class LockedPluginsTest {
   void aRunWithALockLoadsTheLockedJarsAndNoOthers() throws IOException {
     Path plugins = Files.createDirectories(work.resolve("plugins"));
     PluginJars.build("sorting", plugins.resolve("sorting.jar"));
-    PluginJars.build("colouring", plugins.resolve("colouring.jar"));
+    PluginJars.example("graph-colouring", plugins.resolve("colouring.jar"));
     Path suite = Files.writeString(work.resolve("locked.yaml"), """
         name: locked
         tasks:

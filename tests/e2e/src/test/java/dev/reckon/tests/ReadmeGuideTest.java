@@ -26,7 +26,7 @@ class ReadmeGuideTest {
 
   @Test
   void aPluginWrittenFromTheReadmeIsListedAndEvaluated() throws IOException {
-    String readme = Files.readString(Path.of(System.getProperty("reckon.root", "../..")).resolve("README.md"));
+    String readme = Files.readString(Cli.ROOT.resolve("README.md"));
     Path sources = work.resolve("guide");
     Matcher block = FILE_BLOCK.matcher(readme);
     int files = 0;

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * again: still the same. Behind the Maven profile {@code slow} (it installs packages), which CI runs.
  */
 class SlurmClusterTest {
-  private static final Path ROOT = Path.of(System.getProperty("reckon.root", "../.."));
+  private static final Path ROOT = Cli.ROOT;
   private static final Path CLUSTER = ROOT.resolve("tests/cluster/slurm-cluster.sh");
   private static final Path LAUNCHER = Cli.DISTRIBUTION.resolve("bin/reckon").toAbsolutePath();
 

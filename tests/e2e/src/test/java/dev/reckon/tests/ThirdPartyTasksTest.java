@@ -31,7 +31,7 @@ class ThirdPartyTasksTest {
   @Test
   void thirdPartyTasksAreRunScoredAndReported() throws IOException {
     Path plugins = Files.createDirectories(work.resolve("plugins"));
-    PluginJars.build("colouring", plugins.resolve("colouring.jar"));
+    PluginJars.example("graph-colouring", plugins.resolve("colouring.jar"));
     PluginJars.build("sorting", plugins.resolve("sorting.jar"));
     Path out = work.resolve("runs");
     Path suite = work.resolve("third-party.yaml");

@@ -22,7 +22,7 @@ class VerifyPluginTest {
 
   @Test
   void aBuiltInTaskJarAndAThirdPartysTaskPassEveryCheck() throws IOException {
-    Path colouring = PluginJars.build("colouring", work.resolve("colouring.jar"));
+    Path colouring = PluginJars.example("graph-colouring", work.resolve("colouring.jar"));
     Cli.Outcome outcome = Cli.reckon("verify-plugin", builtIn("task-sudoku"), colouring.toString(), "--plugins",
         BUILT_IN);
     assertEquals(0, outcome.status(), outcome::toString);

@@ -1,4 +1,4 @@
-package colouring;
+package org.example.colouring;
 
 import dev.reckon.api.ApiVersion;
 import dev.reckon.api.ReckonPlugin;
@@ -9,8 +9,8 @@ import dev.reckon.api.TaskFactory;
 import java.util.List;
 
 /**
- * A third-party task written against the api jar alone: proper colouring of random graphs, each
- * example its own graph ({@code LabelingFormat} with {@code PER_EXAMPLE} graphs).
+ * A task written against the api alone, as a plugin project of its own: proper colouring of random
+ * graphs, each example its own graph ({@code LabelingFormat} with {@code PER_EXAMPLE} graphs).
  */
 public final class ColouringPlugin implements ReckonPlugin {
   static final String COLOURS = "colours";

@@ -1,4 +1,4 @@
-package colouring;
+package org.example.colouring;
 
 import dev.reckon.api.ConstraintGraph;
 import dev.reckon.api.Dataset;
