@@ -104,6 +104,9 @@ final class VerifyPluginCommand implements Callable<Integer> {
         if (process.exitValue() != 0) {
           checks.add(ended(name, "ended its process with exit status " + process.exitValue()
               + " before the checks finished: " + ChildJvm.cause(process.exitValue(), "the plugin"), output));
+        } else {
+          // The output is named only by a process that ended early; otherwise nothing is left behind.
+          ChildJvm.deleteQuietly(work);
         }
       }
       return checks;

@@ -38,7 +38,8 @@ class ClaimsTest {
     Claims claims = Claims.bundled();
     assertEquals(List.of("rrn-more-iterations", "rrn-generalises", "set-game-easy", "shatter-needs-dimension",
         "union-81-improves-with-dimension", "entropy-rises-as-d-falls", "shared-attribute-rank", "deq-trains-faster",
-        "deq-more-accurate", "deq-less-memory", "deq-collapses"), claims.claims().stream().map(Claim::id).toList());
+        "deq-more-accurate", "deq-less-memory", "deq-collapses",
+        "learned-adjacency-below-rrn"), claims.claims().stream().map(Claim::id).toList());
     assertEquals(List.of("oracle-perfect", "propagation-complete"),
         claims.sanityChecks().stream().map(Claim::id).toList());
     assertTrue(claims.sanityChecks().stream().allMatch(Claim::sanity));
@@ -59,13 +60,22 @@ class ClaimsTest {
         "b16", new double[] {0.74, 0.99, 1, 1, 1, 1, 1},
         "b20", new double[] {0.2, 0.8, 1, 1, 1, 1, 1},
         "minimal", new double[] {0, 0.02, 0.6, 1, 1, 1, 1}));
+    /** Not given the graph: above chance, below the rrn everywhere. */
+    final Map<String, double[]> learned = new LinkedHashMap<>(Map.of(
+        "b16", new double[] {0, 0.05, 0.2, 0.4, 0.45, 0.45},
+        "b20", new double[] {0, 0, 0.05, 0.2, 0.25, 0.25},
+        "minimal", new double[] {0, 0, 0, 0.05, 0.08, 0.08}));
+    /** Its training-batch puzzle accuracy every 25 updates, {@link #learnedSeconds} apart: it never reaches 0.5. */
+    double[] learnedCurve = {0, 0.1, 0.2, 0.3, 0.38, 0.42, 0.45};
+    double learnedSeconds = 1.9;
     double oracle = 1.0;
     int examples = 500;
 
     RunBuilder builder() {
       RunBuilder run = new RunBuilder("sudoku-claims").examples(examples).trainedWith("rrn", 8)
-          .trainedWith("deq-gnn", 16);
+          .trainedWith("deq-gnn", 16).trainedWith("learned-adjacency", 8);
       for (String level : List.of("b16", "b20", "minimal")) {
+        run.accuracy("learned-adjacency", "b16", level, RRN_COUNTS, learned.get(level));
         run.accuracy("rrn", "b16", level, RRN_COUNTS, rrn.get(level));
         run.accuracy("deq-gnn", "b16", level, CAPS, deq.get(level));
         run.accuracy("propagation", "b16", level, CAPS, propagation.get(level));
@@ -77,6 +87,7 @@ class ClaimsTest {
               0.92, 0.94)
           .curve("deq-gnn", "sudoku-6x6", "b16", "train_puzzle_accuracy", 25, 0.94, 0, 0.44, 0.68, 0.82, 0.9, 0.94,
               0.97, 0.97, 0.97)
+          .curve("learned-adjacency", "sudoku-6x6", "b16", "train_puzzle_accuracy", 25, learnedSeconds, learnedCurve)
           .curve("rrn", "sudoku-6x6", "b16", "update_memory_mb", 200, 12, 41.5)
           .curve("deq-gnn", "sudoku-6x6", "b16", "update_memory_mb", 200, 6, 9.25);
     }
@@ -88,7 +99,8 @@ class ClaimsTest {
     void theSudokuRunReproducesEveryGraphNetworkClaimItMeasures() {
       Map<String, ClaimVerdict> verdicts = judge(new Sudoku().builder());
       assertStatus(verdicts, Status.REPRODUCED, "rrn-more-iterations", "rrn-generalises", "deq-trains-faster",
-          "deq-more-accurate", "deq-less-memory", "oracle-perfect", "propagation-complete");
+          "deq-more-accurate", "deq-less-memory", "learned-adjacency-below-rrn", "oracle-perfect",
+          "propagation-complete");
       assertStatus(verdicts, Status.NOT_MEASURED, "set-game-easy", "shatter-needs-dimension",
           "union-81-improves-with-dimension", "entropy-rises-as-d-falls", "deq-collapses");
       assertStatus(verdicts, Status.CHECKED_BY_TESTS, "shared-attribute-rank");
@@ -214,6 +226,40 @@ class ClaimsTest {
       assertEquals(Status.NOT_REPRODUCED, verdict.status());
       assertEquals("deq-gnn 0.6 [0.556, 0.642] vs rrn 0.7 [0.658, 0.739] on sudoku-6x6 minimal (puzzle_accuracy, "
           + "both at 32 iterations (deq-gnn 2T, rrn 4T)): worse outside the noise", verdict.evidence().get(0));
+    }
+
+    // learned-adjacency-below-rrn: above uniform, below the rrn at each one's best, slower to 0.5
+
+    @Test
+    void aLearnedGraphAsGoodAsTheRealOneOnALevelContradictsIt() {
+      Sudoku run = new Sudoku();
+      run.learned.put("minimal", new double[] {0, 0, 0, 0.3, 0.6, 0.68});
+      ClaimVerdict verdict = judge(run.builder()).get("learned-adjacency-below-rrn");
+      assertEquals(Status.NOT_REPRODUCED, verdict.status());
+      assertEquals("rrn 0.7 [0.658, 0.739] vs learned-adjacency 0.68 [0.638, 0.719] on sudoku-6x6 minimal "
+          + "(puzzle_accuracy, both at 32 iterations (rrn 4T, learned-adjacency 4T)): within the noise",
+          verdict.evidence().get(0));
+    }
+
+    @Test
+    void aLearnedGraphThatLearnsNothingContradictsIt() {
+      Sudoku run = new Sudoku();
+      run.learned.replaceAll((level, values) -> new double[] {0, 0, 0, 0, 0, 0});
+      ClaimVerdict verdict = judge(run.builder()).get("learned-adjacency-below-rrn");
+      assertEquals(Status.NOT_REPRODUCED, verdict.status());
+      assertTrue(verdict.evidence().get(0).startsWith("learned-adjacency 0 [0, 0.008] vs uniform 0 [0, 0.008] on "
+          + "sudoku-6x6 b16"), verdict.evidence()::toString);
+    }
+
+    @Test
+    void aLearnedGraphThatTrainsFasterContradictsIt() {
+      Sudoku run = new Sudoku();
+      run.learnedCurve = new double[] {0, 0.6, 0.7};
+      run.learnedSeconds = 1.0;
+      ClaimVerdict verdict = judge(run.builder()).get("learned-adjacency-below-rrn");
+      assertEquals(Status.NOT_REPRODUCED, verdict.status());
+      assertTrue(verdict.evidence().get(0).contains("reached 0.5 rrn in 3 s, learned-adjacency in 1 s"),
+          verdict.evidence()::toString);
     }
 
     // deq-trains-faster: time_to_target; deq-less-memory: lower_training_peak

@@ -76,7 +76,8 @@ class ReportWriterTest {
     assertFalse(md.contains("**set-game-easy**"), "nor a SET game");
     assertTrue(md.contains("Not listed, as no run has the tasks and models they speak of: set-game-easy, "
         + "shatter-needs-dimension, union-81-improves-with-dimension, entropy-rises-as-d-falls, "
-        + "shared-attribute-rank, oracle-perfect, propagation-complete, colouring-is-easy.\n"), md);
+        + "shared-attribute-rank, learned-adjacency-below-rrn, oracle-perfect, propagation-complete, "
+        + "colouring-is-easy.\n"), md);
     assertTrue(md.contains("## Sanity checks\n\n_None speaks of the tasks and models of these runs._\n"), md);
     assertTrue(Files.readString(out.resolve("report.html")).contains("from plugin jar my-models-1.0"));
   }
@@ -91,7 +92,8 @@ class ReportWriterTest {
     assertTrue(md.contains("| **set-game-easy** | seeds/claims.yaml | not measured: no results for "), md);
     assertTrue(md.contains("| **rrn-more-iterations** | seeds/claims.yaml | not reproduced: "), md);
     assertTrue(md.contains("Not listed, as no run has the tasks and models they speak of: "
-        + "union-81-improves-with-dimension, oracle-perfect, propagation-complete.\n"), "no run of 81 cards, nor an oracle");
+        + "union-81-improves-with-dimension, learned-adjacency-below-rrn, oracle-perfect, propagation-complete.\n"),
+        "no run of 81 cards, nor a learned graph, nor an oracle");
   }
 
   @Test

@@ -90,7 +90,7 @@ public final class CellProcess {
       throw new UncheckedIOException("cannot start the process of cell " + key, e);
     } finally {
       if (work != null) {
-        deleteQuietly(work);
+        ChildJvm.deleteQuietly(work);
       }
     }
   }
@@ -206,13 +206,5 @@ public final class CellProcess {
     return new CellOutcome(key, status, reason, List.of(), List.of(), OptionalInt.empty(), 0, 0, 0,
         Seeds.trainingData(key.seed(), key.task(), key.trainLevel()),
         Seeds.model(key.seed(), key.model(), key.task(), key.trainLevel()), clock.instant(), Optional.empty());
-  }
-
-  private static void deleteQuietly(Path directory) {
-    try (var walk = Files.walk(directory)) {
-      walk.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException e) {
-      // a temporary folder left behind is harmless
-    }
   }
 }

@@ -1,10 +1,14 @@
 package dev.reckon.runner.execution;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A JVM like this one (its java, options and class path) running another main class: where a
@@ -59,5 +63,14 @@ public final class ChildJvm {
           + "limit, the out-of-memory killer, a kill)";
     }
     return culprit + " called System.exit or Runtime.halt, or the JVM crashed";
+  }
+
+  /** Deletes a child's work folder (its spec, its output); a folder left behind is harmless. */
+  public static void deleteQuietly(Path directory) {
+    try (Stream<Path> walk = Files.walk(directory)) {
+      walk.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      // nothing to do: the operating system's temporary folder is cleared in time
+    }
   }
 }

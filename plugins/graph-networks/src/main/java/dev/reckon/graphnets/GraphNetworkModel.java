@@ -212,6 +212,33 @@ public abstract class GraphNetworkModel<S> implements Model {
   }
 
   /**
+   * Runs the network on {@code givens} (those of {@code examples}, owned by a scope the caller
+   * closes) for the largest of {@code iterations} steps, reading the labels out into {@code
+   * outputs[i]} after {@code iterations[i]} steps.
+   */
+  protected final void unroll(LabelingDataset data, int[] examples, NDArray givens, int[] iterations,
+      int[][][] outputs) {
+    NDManager scope = givens.getManager();
+    NDArray features = network.encode(parameterStore, givens, false);
+    NDArray state = network.initialState(features);
+    int next = 0;
+    for (int step = 1; next < iterations.length; step++) {
+      // Each step's intermediates land in a sub-scope closed at the step's end; only the new
+      // state moves out, so memory does not grow with the number of steps.
+      try (NDManager stepScope = scope.newSubManager()) {
+        state.attach(stepScope);
+        features.tempAttach(stepScope);
+        state = network.step(parameterStore, state, features, false);
+        if (step == iterations[next]) {
+          readOut(data, examples, state, outputs[next]);
+          next++;
+        }
+        state.attach(scope);
+      }
+    }
+  }
+
+  /**
    * The labels read out of {@code state} ({@code [batch, nodes, hidden]}, the state of {@code
    * examples}), each given kept, into {@code outputs} at each example's index.
    */

@@ -24,7 +24,8 @@ import java.util.List;
  *
  * <p>A position is the set of all-different groups the node belongs to (for Sudoku its row,
  * column and box), embedded as the sum of one learned vector per group. That describes the place
- * of a node in any {@link ConstraintGraph} without knowing what the groups mean.
+ * of a node in any {@link ConstraintGraph} without knowing what the groups mean. A model that is
+ * not given the graph ({@link #withoutGraph}) has one group per node: a learned vector of its own.
  *
  * <ul>
  *   <li>input: {@code givens [batch, nodes]} int64, 0 for a blank, else the label {@code 1..labels}
@@ -49,17 +50,29 @@ public final class InputEncoder extends AbstractBlock {
    * @param manager owns the graph's membership array
    */
   public InputEncoder(ConstraintGraph graph, int labels, int hidden, NDManager manager) {
-    requireNonNull(graph, "graph is null");
+    this(groupMembership(requireNonNull(graph, "graph is null")), graph.nodes(), graph.groups().size(), labels, hidden,
+        manager);
+  }
+
+  /**
+   * The encoder of a model not given the graph: each of {@code nodes} nodes is a position of its
+   * own, with a learned vector.
+   */
+  public static InputEncoder withoutGraph(int nodes, int labels, int hidden, NDManager manager) {
+    float[] identity = new float[nodes * nodes];
+    for (int node = 0; node < nodes; node++) {
+      identity[node * nodes + node] = 1;
+    }
+    return new InputEncoder(identity, nodes, nodes, labels, hidden, manager);
+  }
+
+  /**
+   * @param member {@code [nodes, groups]}: 1 where a node belongs to a group
+   */
+  private InputEncoder(float[] member, int nodes, int groups, int labels, int hidden, NDManager manager) {
     requireNonNull(manager, "manager is null");
     this.hidden = hidden;
-    List<int[]> groups = graph.groups();
-    float[] member = new float[graph.nodes() * groups.size()];
-    for (int g = 0; g < groups.size(); g++) {
-      for (int node : groups.get(g)) {
-        member[node * groups.size() + g] = 1;
-      }
-    }
-    this.membership = manager.create(member, new Shape(graph.nodes(), groups.size()));
+    this.membership = manager.create(member, new Shape(nodes, groups));
     // Unit-variance embeddings, as nn.Embedding starts; the default weight initialiser would
     // scale them by the fan-in of a table that is not a layer.
     this.valueEmbedding = addParameter(Parameter.builder()
@@ -71,11 +84,22 @@ public final class InputEncoder extends AbstractBlock {
     this.groupEmbedding = addParameter(Parameter.builder()
         .setName("groupEmbedding")
         .setType(Parameter.Type.WEIGHT)
-        .optShape(new Shape(groups.size(), hidden))
+        .optShape(new Shape(groups, hidden))
         .optInitializer(new NormalInitializer(1))
         .build());
     this.first = addChildBlock("first", LinearLayers.of(hidden));
     this.second = addChildBlock("second", LinearLayers.of(hidden));
+  }
+
+  private static float[] groupMembership(ConstraintGraph graph) {
+    List<int[]> groups = graph.groups();
+    float[] member = new float[graph.nodes() * groups.size()];
+    for (int g = 0; g < groups.size(); g++) {
+      for (int node : groups.get(g)) {
+        member[node * groups.size() + g] = 1;
+      }
+    }
+    return member;
   }
 
   @Override

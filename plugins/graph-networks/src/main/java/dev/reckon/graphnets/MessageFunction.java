@@ -33,7 +33,7 @@ import java.util.List;
  * </ul>
  */
 public final class MessageFunction extends AbstractBlock {
-  private final NeighbourSlots slots;
+  private final Neighbours slots;
   private final int hidden;
   private final int width;
   private final Linear self;
@@ -47,7 +47,7 @@ public final class MessageFunction extends AbstractBlock {
    * @param width the MLP's hidden layer size
    * @param layers the MLP's linear layers, at least 2
    */
-  public MessageFunction(NeighbourSlots slots, int hidden, int width, int layers) {
+  public MessageFunction(Neighbours slots, int hidden, int width, int layers) {
     this.slots = requireNonNull(slots, "slots is null");
     if (layers < 2) {
       throw new IllegalArgumentException("a message MLP has at least 2 layers, got " + layers);

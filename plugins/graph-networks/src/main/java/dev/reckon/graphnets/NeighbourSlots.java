@@ -24,7 +24,7 @@ import dev.reckon.api.ConstraintGraph;
  *
  * <p>The index arrays belong to the manager this layout was made with.
  */
-public final class NeighbourSlots {
+public final class NeighbourSlots implements Neighbours {
   private final int nodes;
   private final int slots;
   /** {@code [nodes * slots]} int64: the neighbour in each slot, the node itself in a padding slot. */
@@ -85,24 +85,14 @@ public final class NeighbourSlots {
     return slots;
   }
 
-  /**
-   * Each node's neighbours' values.
-   *
-   * @param nodeValues {@code [batch, nodes, features]}
-   * @return {@code [batch, nodes, slots, features]}, owned by {@code nodeValues}'s manager
-   */
+  @Override
   public NDArray gather(NDArray nodeValues) {
     Shape shape = nodeValues.getShape();
     return nodeValues.get(new NDIndex(":, {}", neighbourIndex))
         .reshape(shape.get(0), nodes, slots, shape.get(2));
   }
 
-  /**
-   * The sum over each node's real neighbours.
-   *
-   * @param slotValues {@code [batch, nodes, slots, features]}
-   * @return {@code [batch, nodes, features]}
-   */
+  @Override
   public NDArray sum(NDArray slotValues) {
     NDArray real = slotMask == null ? slotValues : slotValues.mul(slotMask);
     return real.sum(new int[] {2});

@@ -48,14 +48,24 @@ public final class RecurrentRelationalNetwork extends AbstractBlock {
    */
   public RecurrentRelationalNetwork(ConstraintGraph graph, int labels, int hidden, int messageWidth,
       int messageLayers, int steps, NDManager manager) {
-    requireNonNull(graph, "graph is null");
-    requireNonNull(manager, "manager is null");
+    this(new InputEncoder(graph, labels, hidden, manager), NeighbourSlots.of(graph, manager), labels, hidden,
+        messageWidth, messageLayers, steps);
+  }
+
+  /**
+   * A network whose positions and message paths are given apart: a model that learns its graph
+   * passes {@link InputEncoder#withoutGraph} and {@link SampledNeighbours}.
+   *
+   * @param encoder turns the givens into the input features
+   * @param neighbours who sends messages to whom
+   */
+  public RecurrentRelationalNetwork(InputEncoder encoder, Neighbours neighbours, int labels, int hidden,
+      int messageWidth, int messageLayers, int steps) {
     this.labels = labels;
     this.hidden = hidden;
     this.steps = steps;
-    this.encoder = addChildBlock("encoder", new InputEncoder(graph, labels, hidden, manager));
-    this.step = addChildBlock("step", new RelationalStep(
-        NeighbourSlots.of(graph, manager), hidden, messageWidth, messageLayers));
+    this.encoder = addChildBlock("encoder", requireNonNull(encoder, "encoder is null"));
+    this.step = addChildBlock("step", new RelationalStep(neighbours, hidden, messageWidth, messageLayers));
     this.readout = addChildBlock("readout", LinearLayers.of(labels));
   }
 

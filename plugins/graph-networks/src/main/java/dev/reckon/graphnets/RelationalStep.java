@@ -34,7 +34,7 @@ public final class RelationalStep extends AbstractBlock {
    * @param messageWidth the message MLP's hidden layer size
    * @param messageLayers the message MLP's linear layers
    */
-  public RelationalStep(NeighbourSlots slots, int hidden, int messageWidth, int messageLayers) {
+  public RelationalStep(Neighbours slots, int hidden, int messageWidth, int messageLayers) {
     requireNonNull(slots, "slots is null");
     this.hidden = hidden;
     this.messages = addChildBlock("messages", new MessageFunction(slots, hidden, messageWidth, messageLayers));

@@ -6,11 +6,17 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import dev.reckon.api.Config;
 import dev.reckon.api.LabelingDataset;
+import dev.reckon.graphnets.InputEncoder;
 import dev.reckon.graphnets.PuzzleBatch;
 import dev.reckon.graphnets.RecurrentRelationalNetwork;
+import dev.reckon.graphnets.RecurrentSettings;
+import dev.reckon.graphnets.SampledNeighbours;
 import dev.reckon.graphnets.StepwiseTrainer;
+import dev.reckon.plugins.adjacency.AdjacencySampler;
+import dev.reckon.plugins.adjacency.AdjacencyTrainer;
+import dev.reckon.plugins.adjacency.LearnedAdjacencyFactory;
+import dev.reckon.plugins.adjacency.LearnedAdjacencySettings;
 import dev.reckon.plugins.rrn.RrnModelFactory;
-import dev.reckon.plugins.rrn.RrnSettings;
 import dev.reckon.tasks.sudoku.SudokuTask;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -76,12 +82,13 @@ public class RrnStepBenchmark extends EngineBenchmark {
   private NDArray state;
   private NDArray left;
   private NDArray right;
+  private AdjacencyTrainer learnedAdjacency;
 
   @Setup(Level.Trial)
   public void setUp() {
     SudokuTask task = SudokuTask.ofSide(6);
     puzzles = task.generate(task.level("b12"), BATCH, 1);
-    RrnSettings settings = RrnSettings.from(Config.resolve(new RrnModelFactory().settings(), Map.of()));
+    RecurrentSettings settings = RecurrentSettings.from(Config.resolve(new RrnModelFactory().settings(), Map.of()));
     openEngine(1);
     network = new RecurrentRelationalNetwork(puzzles.graph(), puzzles.labels(), settings.hidden(),
         settings.messageWidth(), settings.messageLayers(), settings.steps(), manager);
@@ -95,6 +102,7 @@ public class RrnStepBenchmark extends EngineBenchmark {
     for (int step = 0; step < settings.steps(); step++) {
       state = network.step(parameterStore, state, features, false);
     }
+    learnedAdjacency = learnedAdjacency(puzzles.graph().nodes(), puzzles.labels());
     left = manager.randomUniform(-1, 1, new Shape(MATRIX, MATRIX));
     right = manager.randomUniform(-1, 1, new Shape(MATRIX, MATRIX));
   }
@@ -104,6 +112,33 @@ public class RrnStepBenchmark extends EngineBenchmark {
   public float trainingUpdate() {
     PuzzleBatch batch = PuzzleBatch.of(invocation, puzzles, IntStream.range(0, BATCH).toArray());
     return trainer.update(batch).loss().getFloat();
+  }
+
+  /**
+   * The learned-adjacency model's trainer at its defaults on the same puzzles, drawing 12
+   * neighbours a node (the real graph's degree): the same network, not given the graph, and its
+   * sampler.
+   */
+  private AdjacencyTrainer learnedAdjacency(int nodes, int labels) {
+    LearnedAdjacencySettings settings = LearnedAdjacencySettings.from(Config.resolve(
+        new LearnedAdjacencyFactory().settings(), Map.of("neighbours", 12)));
+    RecurrentSettings schedule = settings.network();
+    SampledNeighbours neighbours = new SampledNeighbours();
+    RecurrentRelationalNetwork blind = new RecurrentRelationalNetwork(
+        InputEncoder.withoutGraph(nodes, labels, schedule.hidden(), manager), neighbours, labels, schedule.hidden(),
+        schedule.messageWidth(), schedule.messageLayers(), schedule.steps());
+    AdjacencySampler sampler = new AdjacencySampler(nodes, labels, settings.samplerWidth(), settings.readsValues());
+    blind.initialize(manager, DataType.FLOAT32, new Shape(BATCH, nodes));
+    sampler.initialize(manager, DataType.FLOAT32, new Shape(BATCH, nodes));
+    return new AdjacencyTrainer(blind, neighbours, sampler, new ParameterStore(manager, false), schedule,
+        settings.neighbours(), settings.draws(), settings.entropyBonus());
+  }
+
+  /** One learned-adjacency update: a graph drawn, 8 steps on it, the loss and the surrogate, backward, Adam. */
+  @Benchmark
+  public float learnedAdjacencyUpdate() {
+    PuzzleBatch batch = PuzzleBatch.of(invocation, puzzles, IntStream.range(0, BATCH).toArray());
+    return learnedAdjacency.update(batch).loss().getFloat();
   }
 
   /** One relational step and its read-out at evaluation, from a state 8 steps in. */

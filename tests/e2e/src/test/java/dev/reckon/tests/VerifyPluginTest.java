@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,9 +25,11 @@ class VerifyPluginTest {
   @Test
   void aBuiltInTaskJarAndAThirdPartysTaskPassEveryCheck() throws IOException {
     Path colouring = PluginJars.example("graph-colouring", work.resolve("colouring.jar"));
+    Set<Path> before = workFolders();
     Cli.Outcome outcome = Cli.reckon("verify-plugin", builtIn("task-sudoku"), colouring.toString(), "--plugins",
         BUILT_IN);
     assertEquals(0, outcome.status(), outcome::toString);
+    assertTrue(before.containsAll(workFolders()), "the checks' work folders are deleted when they pass");
     assertTrue(outcome.out().contains("pass plugin task-sudoku"), outcome::toString);
     assertTrue(outcome.out().contains("task sudoku-9x9: chance scores worse than its reference solver"),
         outcome::toString);
@@ -52,6 +56,14 @@ class VerifyPluginTest {
     assertEquals(2, outcome.status(), outcome::toString);
     assertTrue(outcome.err().contains("no plugin jar " + work.resolve("nothing.jar") + ": it does not exist"),
         outcome::toString);
+  }
+
+  /** The work folders of verify-plugin's processes in the temporary folder. */
+  private static Set<Path> workFolders() throws IOException {
+    try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      return files.filter(file -> file.getFileName().toString().startsWith("reckon-verify"))
+          .collect(Collectors.toSet());
+    }
   }
 
   private static String builtIn(String prefix) throws IOException {

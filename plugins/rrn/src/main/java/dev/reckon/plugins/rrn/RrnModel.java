@@ -1,6 +1,5 @@
 package dev.reckon.plugins.rrn;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.reckon.api.ConstraintGraph;
 import dev.reckon.api.Dataset;
@@ -11,6 +10,7 @@ import dev.reckon.graphnets.BatchSampler;
 import dev.reckon.graphnets.GraphNetworkModel;
 import dev.reckon.graphnets.PuzzleBatch;
 import dev.reckon.graphnets.RecurrentRelationalNetwork;
+import dev.reckon.graphnets.RecurrentSettings;
 import dev.reckon.graphnets.StepwiseTrainer;
 import java.util.OptionalInt;
 import java.util.SplittableRandom;
@@ -20,7 +20,7 @@ import java.util.SplittableRandom;
  * with the loss at every step; it predicts by running any number of steps. Checkpoints as {@link
  * GraphNetworkModel}, with the files named {@code rrn-*}.
  */
-public final class RrnModel extends GraphNetworkModel<RrnSettings> {
+public final class RrnModel extends GraphNetworkModel<RecurrentSettings> {
   public static final String ID = "rrn";
 
   /**
@@ -28,7 +28,7 @@ public final class RrnModel extends GraphNetworkModel<RrnSettings> {
    * @param seed seeds the initial weights and the batch order
    * @param device a DJL device name, {@code cpu} or {@code gpu0}
    */
-  public RrnModel(RrnSettings settings, long seed, String device) {
+  public RrnModel(RecurrentSettings settings, long seed, String device) {
     super(ID, settings, seed, device);
   }
 
@@ -64,23 +64,7 @@ public final class RrnModel extends GraphNetworkModel<RrnSettings> {
     int[][][] outputs = new int[iterations.length][data.size()][];
     for (int[] examples : batches(data.size(), settings.evalBatchSize())) {
       try (NDManager scope = manager.newSubManager()) {
-        NDArray features = network.encode(parameterStore, PuzzleBatch.givens(scope, data, examples), false);
-        NDArray state = network.initialState(features);
-        int next = 0;
-        for (int step = 1; next < iterations.length; step++) {
-          // Each step's intermediates land in a sub-scope closed at the step's end; only the new
-          // state moves out, so memory does not grow with the number of steps.
-          try (NDManager stepScope = scope.newSubManager()) {
-            state.attach(stepScope);
-            features.tempAttach(stepScope);
-            state = network.step(parameterStore, state, features, false);
-            if (step == iterations[next]) {
-              readOut(data, examples, state, outputs[next]);
-              next++;
-            }
-            state.attach(scope);
-          }
-        }
+        unroll(data, examples, PuzzleBatch.givens(scope, data, examples), iterations, outputs);
       }
     }
     return new LabelingPredictions(iterations, outputs);
@@ -92,23 +76,23 @@ public final class RrnModel extends GraphNetworkModel<RrnSettings> {
   }
 
   @Override
-  protected RecurrentRelationalNetwork newNetwork(ConstraintGraph graph, int labels, RrnSettings settings) {
+  protected RecurrentRelationalNetwork newNetwork(ConstraintGraph graph, int labels, RecurrentSettings settings) {
     return new RecurrentRelationalNetwork(graph, labels, settings.hidden(), settings.messageWidth(),
         settings.messageLayers(), settings.steps(), manager);
   }
 
   @Override
-  protected String settingsJson(RrnSettings settings) {
+  protected String settingsJson(RecurrentSettings settings) {
     return settings.toJson();
   }
 
   @Override
-  protected RrnSettings settingsFromJson(String json) {
-    return RrnSettings.fromJson(json);
+  protected RecurrentSettings settingsFromJson(String json) {
+    return RecurrentSettings.fromJson(json);
   }
 
   @Override
-  protected int batchSize(RrnSettings settings) {
+  protected int batchSize(RecurrentSettings settings) {
     return settings.batchSize();
   }
 }

@@ -9,18 +9,11 @@ import dev.reckon.api.Setting;
 import dev.reckon.api.Support;
 import dev.reckon.api.Task;
 import dev.reckon.graphnets.GraphNetworkModel;
-import dev.reckon.graphnets.GraphNetworkSettings;
+import dev.reckon.graphnets.RecurrentSettings;
 import java.util.List;
 
 /** Makes the recurrent relational network {@code rrn} for labelling tasks on a shared graph. */
 public final class RrnModelFactory implements ModelFactory {
-  /** The settings {@link RrnSettings} reads; the defaults are the CPU scale. */
-  private static final List<Setting> SETTINGS = GraphNetworkSettings.of(GraphNetworkSettings.NETWORK, List.of(
-      Setting.integer("steps", 8, "T, the steps unrolled in training")), GraphNetworkSettings.SCHEDULE, List.of(
-      Setting.integer("evalEvery", 50, "updates between two training-batch accuracy points"),
-      Setting.integer("maxEvalIterations", null, "the most steps run at evaluation; default 4 x steps"),
-      Setting.integer("evalBatchSize", 256, "puzzles per batch at evaluation")));
-
   @Override
   public String id() {
     return RrnModel.ID;
@@ -39,7 +32,7 @@ public final class RrnModelFactory implements ModelFactory {
 
   @Override
   public List<Setting> settings() {
-    return SETTINGS;
+    return RecurrentSettings.DECLARED;
   }
 
   @Override
@@ -60,6 +53,6 @@ public final class RrnModelFactory implements ModelFactory {
   @Override
   public Model create(ModelContext context) {
     requireNonNull(context, "context is null");
-    return new RrnModel(RrnSettings.from(context.config()), context.seed(), context.device());
+    return new RrnModel(RecurrentSettings.from(context.config()), context.seed(), context.device());
   }
 }

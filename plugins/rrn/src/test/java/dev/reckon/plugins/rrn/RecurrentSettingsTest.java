@@ -7,16 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.reckon.api.Config;
 import dev.reckon.api.Setting;
+import dev.reckon.graphnets.RecurrentSettings;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class RrnSettingsTest {
+class RecurrentSettingsTest {
   private static final List<Setting> DECLARED = new RrnModelFactory().settings();
 
   @Test
   void defaultsAreTheCpuScale() {
-    RrnSettings settings = resolved(Map.of());
+    RecurrentSettings settings = resolved(Map.of());
     assertEquals(64, settings.hidden());
     assertEquals(64, settings.messageWidth());
     assertEquals(8, settings.steps());
@@ -27,21 +28,21 @@ class RrnSettingsTest {
 
   @Test
   void derivedDefaultsFollowTheSettingsTheyDeriveFrom() {
-    RrnSettings settings = resolved(Map.of("hidden", 96, "learningRate", 0.01));
+    RecurrentSettings settings = resolved(Map.of("hidden", 96, "learningRate", 0.01));
     assertEquals(96, settings.messageWidth());
     assertEquals(0.01 / 20, settings.finalLearningRate());
   }
 
   @Test
   void readsOutAtOneTTwoTAndFourTWhateverT() {
-    RrnSettings settings = resolved(Map.of("steps", 5));
+    RecurrentSettings settings = resolved(Map.of("steps", 5));
     assertArrayEquals(new int[] {1, 2, 4, 5, 8, 10, 16, 20}, settings.readoutIterations());
   }
 
   @Test
   void jsonRoundTrips() {
-    RrnSettings settings = resolved(Map.of("hidden", 96, "learningRate", 1e-4, "steps", 12));
-    assertEquals(settings, RrnSettings.fromJson(settings.toJson()));
+    RecurrentSettings settings = resolved(Map.of("hidden", 96, "learningRate", 1e-4, "steps", 12));
+    assertEquals(settings, RecurrentSettings.fromJson(settings.toJson()));
   }
 
   @Test
@@ -59,7 +60,7 @@ class RrnSettingsTest {
     assertTrue(refusal.getMessage().matches(".*\\bsteps\\b.*"), refusal.getMessage());
   }
 
-  private static RrnSettings resolved(Map<String, ?> given) {
-    return RrnSettings.from(Config.resolve(DECLARED, given));
+  private static RecurrentSettings resolved(Map<String, ?> given) {
+    return RecurrentSettings.from(Config.resolve(DECLARED, given));
   }
 }

@@ -1,17 +1,18 @@
-package dev.reckon.plugins.rrn;
+package dev.reckon.graphnets;
 
 import static dev.reckon.graphnets.SettingChecks.atLeast;
 import static dev.reckon.graphnets.SettingChecks.positive;
 
 import dev.reckon.api.Config;
-import dev.reckon.graphnets.FlatJson;
-import dev.reckon.graphnets.ReadoutIterations;
+import dev.reckon.api.Setting;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The rrn's settings, read from its resolved config; {@link RrnModelFactory#settings()} declares
- * them with their defaults.
+ * The settings of a recurrent relational network and its training (the rrn's, and the learned
+ * adjacency's network), read from a resolved config; {@link #DECLARED} declares them with their
+ * defaults.
  *
  * @param hidden node state and feature size ({@code hidden})
  * @param messageWidth the message MLP's hidden layer size ({@code messageWidth})
@@ -27,7 +28,7 @@ import java.util.Map;
  * @param maxEvalIterations the most steps run at evaluation ({@code maxEvalIterations})
  * @param evalBatchSize puzzles per batch at evaluation ({@code evalBatchSize})
  */
-public record RrnSettings(
+public record RecurrentSettings(
     int hidden,
     int messageWidth,
     int messageLayers,
@@ -40,7 +41,14 @@ public record RrnSettings(
     int evalEvery,
     int maxEvalIterations,
     int evalBatchSize) {
-  public RrnSettings {
+  /** The settings {@link #from} reads; the defaults are the CPU scale. */
+  public static final List<Setting> DECLARED = GraphNetworkSettings.of(GraphNetworkSettings.NETWORK, List.of(
+      Setting.integer("steps", 8, "T, the steps unrolled in training")), GraphNetworkSettings.SCHEDULE, List.of(
+      Setting.integer("evalEvery", 50, "updates between two training-batch accuracy points"),
+      Setting.integer("maxEvalIterations", null, "the most steps run at evaluation; default 4 x steps"),
+      Setting.integer("evalBatchSize", 256, "puzzles per batch at evaluation")));
+
+  public RecurrentSettings {
     positive("hidden", hidden);
     positive("messageWidth", messageWidth);
     positive("steps", steps);
@@ -56,14 +64,14 @@ public record RrnSettings(
   }
 
   /**
-   * The settings in {@code config}, resolved against {@link RrnModelFactory#settings()} or read
+   * The settings in {@code config}, resolved against {@link #DECLARED} or read
    * from a checkpoint: every setting has a value but those whose default derives from others.
    */
-  public static RrnSettings from(Config config) {
+  public static RecurrentSettings from(Config config) {
     int hidden = config.getInt("hidden");
     int steps = config.getInt("steps");
     double learningRate = config.getDouble("learningRate");
-    return new RrnSettings(
+    return new RecurrentSettings(
         hidden,
         config.getInt("messageWidth", hidden),
         config.getInt("messageLayers"),
@@ -89,11 +97,12 @@ public record RrnSettings(
   }
 
   /** Reads what {@link #toJson} wrote. */
-  public static RrnSettings fromJson(String json) {
+  public static RecurrentSettings fromJson(String json) {
     return from(FlatJson.read(json));
   }
 
-  private Map<String, Object> asMap() {
+  /** The settings by their names in a suite's config. */
+  public Map<String, Object> asMap() {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("hidden", hidden);
     map.put("messageWidth", messageWidth);

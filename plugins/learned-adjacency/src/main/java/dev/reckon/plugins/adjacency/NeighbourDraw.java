@@ -1,0 +1,95 @@
+package dev.reckon.plugins.adjacency;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import dev.reckon.api.ConstraintGraph;
+
+/**
+ * k neighbours for every node, drawn from the sampler's scores without replacement by the
+ * Gumbel-top-k trick: the k largest of {@code scores + Gumbel noise} are an ordered sample of k
+ * draws, each from the softmax over the nodes not drawn yet (the Plackett-Luce model), whose log
+ * probability is the score-function estimator's handle on the sampler.
+ *
+ * @param neighbours {@code [batch, nodes, k]} int64, in the order drawn
+ * @param logProbability {@code [batch]}: the log probability of each example's whole graph, the
+ *     sum over its nodes and draws; on the gradient's path to the sampler
+ */
+record NeighbourDraw(NDArray neighbours, NDArray logProbability) {
+  /** A draw from {@code scores} ({@code [batch, nodes, nodes]}, the diagonal excluded). */
+  static NeighbourDraw sample(NDArray scores, int k) {
+    NDManager scope = scores.getManager();
+    NDArray uniform = scope.randomUniform(1e-6f, 1f, scores.getShape());
+    NDArray gumbel = uniform.log().neg().log().neg();
+    NDArray neighbours = top(scores.stopGradient().add(gumbel), k);
+    return new NeighbourDraw(neighbours, logProbability(scores, neighbours));
+  }
+
+  /** The graph the scores make without noise: each node's k best-scored nodes, the graph evaluation uses. */
+  static NDArray best(NDArray scores, int k) {
+    return top(scores, k);
+  }
+
+  private static NDArray top(NDArray keys, int k) {
+    return keys.argSort(-1, false).get(":, :, 0:" + k);
+  }
+
+  /**
+   * {@code sum over draws t of log softmax(scores without the nodes drawn before t)[drawn t]},
+   * summed over nodes. The masks are arrays the engine allocates (see {@link AdjacencySampler}).
+   */
+  private static NDArray logProbability(NDArray scores, NDArray neighbours) {
+    NDManager scope = scores.getManager();
+    int nodes = (int) scores.getShape().get(2);
+    int k = (int) neighbours.getShape().get(2);
+    NDArray excluded = scope.full(new Shape(), AdjacencySampler.EXCLUDED);
+    NDArray drawn = scope.zeros(scores.getShape());
+    NDArray total = null;
+    for (int t = 0; t < k; t++) {
+      NDArray chosen = neighbours.get(":, :, " + t).oneHot(nodes).toType(DataType.FLOAT32, false);
+      NDArray logSoftmax = scores.add(drawn.mul(excluded)).logSoftmax(-1);
+      NDArray step = logSoftmax.mul(chosen).sum(new int[] {-1});
+      total = total == null ? step : total.add(step);
+      drawn = drawn.add(chosen);
+    }
+    return total.sum(new int[] {1});
+  }
+
+  /** The mean entropy, in nats, of each node's softmax over the other nodes: a scalar, on the gradient's path. */
+  static NDArray entropy(NDArray scores) {
+    NDArray logProbabilities = scores.logSoftmax(-1);
+    return logProbabilities.exp().mul(logProbabilities).sum(new int[] {-1}).neg().mean();
+  }
+
+  /**
+   * How far {@code neighbours} ({@code [batch, nodes, k]}) agree with {@code graph}: the share of
+   * drawn edges that are real (precision) and of real edges drawn (recall), over the batch.
+   */
+  static Agreement agreement(NDArray neighbours, ConstraintGraph graph) {
+    long[] drawn = neighbours.toLongArray();
+    int nodes = graph.nodes();
+    int k = (int) neighbours.getShape().get(2);
+    int batch = (int) neighbours.getShape().get(0);
+    boolean[][] real = new boolean[nodes][nodes];
+    long edges = 0;
+    for (int node = 0; node < nodes; node++) {
+      for (int neighbour : graph.neighbours(node)) {
+        real[node][neighbour] = true;
+        edges++;
+      }
+    }
+    long hits = 0;
+    for (int b = 0; b < batch; b++) {
+      for (int node = 0; node < nodes; node++) {
+        for (int t = 0; t < k; t++) {
+          hits += real[node][(int) drawn[(b * nodes + node) * k + t]] ? 1 : 0;
+        }
+      }
+    }
+    return new Agreement((double) hits / ((long) batch * nodes * k), (double) hits / (batch * edges));
+  }
+
+  /** Precision and recall of drawn edges against the task's real ones. */
+  record Agreement(double precision, double recall) {}
+}
