@@ -24,7 +24,7 @@ class ReportWriterTest {
     List<Path> written = ReportWriter.write(List.of(run), out);
 
     assertEquals(List.of("leaderboards/ttc.csv", "leaderboards/generalization.csv", "leaderboards/compositional.csv",
-        "leaderboards/efficiency.csv", "leaderboards/collapses.csv", "report.md", "report.html"),
+        "leaderboards/convergence.csv", "leaderboards/efficiency.csv", "leaderboards/collapses.csv", "report.md", "report.html"),
         written.stream().map(p -> out.relativize(p).toString()).toList());
     String html = Files.readString(out.resolve("report.html"));
     // rrn and deq-gnn have curves (uniform runs once); one difficulty chart; loss and accuracy (against the
