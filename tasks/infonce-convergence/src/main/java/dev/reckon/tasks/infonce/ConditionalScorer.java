@@ -36,7 +36,7 @@ final class ConditionalScorer {
       for (int example = 0; example < dataset.size(); example++) {
         int token = dataset.queries()[example][0];
         Joint joint = Tokens.joint(token);
-        double[] logQ = logSoftmax(predictions.scores()[i][example]);
+        double[] logQ = RetrievalPredictions.logSoftmax(predictions.scores()[i][example]);
         conditional[example] = klDivergence(joint.conditional(Tokens.x(token)), logQ);
         pmi[example] = klDivergence(joint.pmiConditional(Tokens.x(token)), logQ);
       }
@@ -55,23 +55,5 @@ final class ConditionalScorer {
       }
     }
     return kl;
-  }
-
-  /** {@code log softmax(logits)}, shifted by the largest logit so no exponential overflows. */
-  private static double[] logSoftmax(float[] logits) {
-    double max = Double.NEGATIVE_INFINITY;
-    for (float logit : logits) {
-      max = Math.max(max, logit);
-    }
-    double sum = 0;
-    for (float logit : logits) {
-      sum += Math.exp(logit - max);
-    }
-    double logSum = max + Math.log(sum);
-    double[] logQ = new double[logits.length];
-    for (int y = 0; y < logits.length; y++) {
-      logQ[y] = logits[y] - logSum;
-    }
-    return logQ;
   }
 }
