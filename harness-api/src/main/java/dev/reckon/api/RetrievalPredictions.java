@@ -27,4 +27,25 @@ public record RetrievalPredictions(int[] iterations, float[][][] scores, List<Sc
   public RetrievalPredictions(int[] iterations, float[][][] scores) {
     this(iterations, scores, List.of());
   }
+
+  /**
+   * The distribution over keys a task reads from one query's scores, as logs: {@code log
+   * softmax(scores)}, shifted by the largest score so that no exponential overflows.
+   */
+  public static double[] logSoftmax(float[] scores) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (float score : scores) {
+      max = Math.max(max, score);
+    }
+    double sum = 0;
+    for (float score : scores) {
+      sum += Math.exp(score - max);
+    }
+    double logSum = max + Math.log(sum);
+    double[] logs = new double[scores.length];
+    for (int key = 0; key < scores.length; key++) {
+      logs[key] = scores[key] - logSum;
+    }
+    return logs;
+  }
 }

@@ -50,6 +50,7 @@ import java.util.stream.Stream;
     @JsonSubTypes.Type(value = ClaimRule.Threshold.class, name = "threshold"),
     @JsonSubTypes.Type(value = ClaimRule.Separation.class, name = "separation"),
     @JsonSubTypes.Type(value = ClaimRule.DimensionTrend.class, name = "dimension_trend"),
+    @JsonSubTypes.Type(value = ClaimRule.Ratio.class, name = "ratio"),
     @JsonSubTypes.Type(value = ClaimRule.TimeToTarget.class, name = "time_to_target"),
     @JsonSubTypes.Type(value = ClaimRule.LowerTrainingPeak.class, name = "lower_training_peak"),
     @JsonSubTypes.Type(value = ClaimRule.Collapses.class, name = "collapses"),
@@ -489,6 +490,55 @@ sealed interface ClaimRule {
 
     private static int dimension(Measurement m) {
       return MeasurementIndex.dimension(m.model()).orElseThrow();
+    }
+  }
+
+  /**
+   * One group's numbers are at least {@code at_least} times another's, outside the noise: on every
+   * selected level, for every model of {@code larger} (in its metric) and every model of {@code
+   * smaller} (in its, which may be another metric of the same model), the lower end of the larger's 95%
+   * interval is at least {@code at_least} times the upper end of the smaller's. With {@code at_least:
+   * 1} that is the noise rule itself: larger, and the intervals apart.
+   */
+  record Ratio(String task, List<String> levels, Side larger, Side smaller, @JsonProperty("at_least") Double atLeast)
+      implements ClaimRule {
+    public Ratio {
+      required(task, levels, larger, smaller, atLeast);
+    }
+
+    @Override
+    public Optional<Subject> subject() {
+      return Subject.of(task, larger.models(), smaller.models());
+    }
+
+    /** Models by id pattern and the metric read from them (default: the task's primary metric). */
+    record Side(List<String> models, String metric) {
+      public Side {
+        required(models);
+      }
+
+      List<Measurement> measurements(MeasurementIndex index, TaskLevel at) {
+        String read = metric == null ? index.primaryMetric(at.task()).orElseThrow() : metric;
+        return new ModelGroup(models, null, null).measurements(index, new TaskLevel(at.task(), at.level(), read));
+      }
+    }
+
+    @Override
+    public Outcome evaluate(MeasurementIndex index) {
+      List<Finding> findings = new ArrayList<>();
+      for (TaskLevel s : RuleSupport.taskLevels(index, task, levels, larger.metric())) {
+        for (Measurement big : larger.measurements(index, s)) {
+          for (Measurement small : smaller.measurements(index, s)) {
+            double apart = big.ciLow() / small.ciHigh();
+            findings.add(new Finding(apart >= atLeast, apart - atLeast, String.format(Locale.ROOT,
+                "%s %s: %s %s %s over %s %s %s is %s times, at least %s outside the noise (needs %s)", s.task(),
+                s.level(), big.model(), big.metric(), text(big), small.model(), small.metric(), text(small),
+                Numbers.text(big.value() / small.value()), Numbers.text(apart), Numbers.text(atLeast))));
+          }
+        }
+      }
+      return Outcome.of(findings, "{" + String.join(", ", larger.models()) + "} over {"
+          + String.join(", ", smaller.models()) + "} on " + task + levelWords(levels));
     }
   }
 

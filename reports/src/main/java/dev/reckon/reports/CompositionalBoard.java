@@ -10,8 +10,9 @@ import java.util.TreeMap;
 
 /**
  * Board 3, compositional key-subset extraction: per model variant and game (a level of a retrieval
- * task), every metric the task reports, with games ordered by their difficulty (the log2 count of
- * distinct answer subsets) and models ranked within a game by the primary metric.
+ * task; those of the {@link ConvergenceBoard} have their own board), every metric the task reports,
+ * with games ordered by their difficulty (the log2 count of distinct answer subsets) and models ranked
+ * within a game by the primary metric.
  */
 public final class CompositionalBoard {
   private CompositionalBoard() {}
@@ -21,7 +22,7 @@ public final class CompositionalBoard {
     TreeMap<String, Boolean> metrics = new TreeMap<>();
     for (Measurement m : Measurement.of(run.results()).values()) {
       TaskInfo task = run.tasks().get(m.task());
-      if (task != null && task.retrieval()) {
+      if (task != null && task.retrieval() && !ConvergenceBoard.measures(task)) {
         rows.computeIfAbsent(List.of(m.task(), m.evalLevel(), m.evalDifficulty(), m.model(), m.trainLevel()),
             k -> new LinkedHashMap<>()).put(m.metric(), m);
         metrics.put(m.metric(), true);

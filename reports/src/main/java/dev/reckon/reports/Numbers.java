@@ -1,17 +1,40 @@
 package dev.reckon.reports;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 
-/** How reports print numbers for people: at most three decimals, no trailing zeros, any locale. */
+/**
+ * How reports print numbers for people: at most three decimals (three significant digits for a value
+ * that would round to 0), no trailing zeros, any locale.
+ */
 final class Numbers {
+  /**
+   * Below this a value is what floating point leaves of 0 (a Wilson bound at 0 successes is 4e-19),
+   * and reads as 0.
+   */
+  private static final double ROUNDING_RESIDUE = 1e-12;
+
   private Numbers() {}
 
   /**
-   * {@code value} rounded to three decimals; an empty string for NaN. BigDecimal's plain string
-   * does not depend on the default locale, so a report reads the same on every machine.
+   * {@code value} rounded to three decimals, or, when that would print as 0 a value that is no
+   * rounding residue, to three significant digits ({@code 5.88e-6}: the KL divergence of a converged
+   * table is not 0); an empty string for NaN. BigDecimal's plain string does not depend on the
+   * default locale, so a report reads the same on every machine.
    */
   static String text(double value) {
+    String decimals = decimals(value);
+    if (!decimals.equals("0") || Math.abs(value) < ROUNDING_RESIDUE) {
+      return decimals;
+    }
+    BigDecimal rounded = BigDecimal.valueOf(value).round(new MathContext(3, RoundingMode.HALF_EVEN)).stripTrailingZeros();
+    int exponent = rounded.precision() - rounded.scale() - 1;
+    return rounded.scaleByPowerOfTen(-exponent).toPlainString() + "e" + exponent;
+  }
+
+  /** {@code value} rounded to three decimals; an empty string for NaN. */
+  private static String decimals(double value) {
     if (Double.isNaN(value)) {
       return "";
     }
@@ -32,9 +55,12 @@ final class Numbers {
     return "[" + text(low) + ", " + text(high) + "]";
   }
 
-  /** A change with its sign, so that a drop and a rise read apart at a glance. */
+  /**
+   * A change with its sign, so that a drop and a rise read apart at a glance; rounded to three
+   * decimals, so that a change too small to matter reads as 0.
+   */
   static String change(double change) {
-    String text = text(change);
+    String text = decimals(change);
     return change > 0 && !text.equals("0") ? "+" + text : text;
   }
 }

@@ -91,8 +91,8 @@ final class ReportCharts {
   private List<JFreeChart> games() {
     List<LineChart> charts = new ArrayList<>();
     for (String task : tasks()) {
-      if (!retrieval(task)) {
-        continue;
+      if (!retrieval(task) || ConvergenceBoard.measures(index.run().tasks().get(task))) {
+        continue; // a joint's mutual information is no count of answer subsets: its board is its table
       }
       for (String metric : new LinkedHashSet<>(List.of(index.primaryMetric(task).orElseThrow(), TOP_K_OVERLAP))) {
         LineChart chart = chart(task + ": " + metric + " vs log2 answer subsets", "log2 distinct answer subsets",

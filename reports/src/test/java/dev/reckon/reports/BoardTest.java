@@ -30,7 +30,9 @@ class BoardTest {
     } finally {
       Locale.setDefault(before);
     }
-    assertEquals("0", Numbers.text(-0.0001));
+    assertEquals("-1e-4", Numbers.text(-0.0001));
+    assertEquals("5.88e-6", Numbers.text(5.8801e-6));
+    assertEquals("0", Numbers.text(0.0));
     assertEquals("", Numbers.text(Double.NaN));
     assertEquals("+0.3", Numbers.change(0.3));
     assertEquals("-0.3", Numbers.change(-0.3));

@@ -113,9 +113,11 @@ final class Fixtures {
    * level with results or a curve), training.csv and a manifest.json describing the tasks used. Tasks:
    * {@code sudoku-6x6} (levels b16, b20, minimal; puzzle_accuracy primary) and {@code set-27} and
    * {@code set-81} (the SET games; kl_divergence primary, top_k_overlap, entropy and their
-   * {@code _10_20} versions).
+   * {@code _10_20} versions), and {@value #JOINTS} (the joints product, dependent, dice;
+   * kl_conditional primary, kl_pmi).
    */
   static final class RunBuilder {
+    static final String JOINTS = "infonce-convergence";
     private static final Map<String, Double> SUDOKU = Map.of("b16", 16.0, "b20", 20.0, "minimal", 25.9);
     private static final Map<String, Double> GAMES = Map.of("set", 4.57, "wildcard", 6.0, "union", 21.0,
         "symdiff", 23.0, "shatter", 27.0);
@@ -246,12 +248,15 @@ final class Fixtures {
       List<String> tasks = new ArrayList<>();
       for (String task : results.stream().map(r -> r.split(",")[1]).distinct().toList()) {
         boolean sudoku = task.startsWith("sudoku");
+        boolean joints = task.equals(JOINTS);
         Map<String, Double> levels = new LinkedHashMap<>();
-        (sudoku ? List.of("b16", "b20", "minimal") : List.of("set", "wildcard", "union", "symdiff", "shatter"))
+        (sudoku ? List.of("b16", "b20", "minimal") : joints ? List.of("product", "dependent", "dice")
+            : List.of("set", "wildcard", "union", "symdiff", "shatter"))
             .forEach(level -> levels.put(level, difficulty(task, level)));
         results.stream().map(r -> r.split(",")).filter(r -> r[1].equals(task))
             .forEach(r -> levels.putIfAbsent(r[3], Double.parseDouble(r[4])));
         String metrics = (sudoku ? Stream.of("puzzle_accuracy:HIGHER_IS_BETTER", "cell_accuracy:HIGHER_IS_BETTER")
+            : joints ? Stream.of("kl_conditional:LOWER_IS_BETTER", "kl_pmi:LOWER_IS_BETTER")
             : Stream.of("kl_divergence:LOWER_IS_BETTER", "top_k_overlap:HIGHER_IS_BETTER", "entropy:LOWER_IS_BETTER",
                 "kl_divergence_10_20:LOWER_IS_BETTER", "top_k_overlap_10_20:HIGHER_IS_BETTER",
                 "entropy_10_20:LOWER_IS_BETTER"))
@@ -260,7 +265,7 @@ final class Fixtures {
             .collect(Collectors.joining(", "));
         tasks.add(String.format(Locale.ROOT, "{\"id\": \"%s\", \"format\": \"%s\", \"primaryMetric\": \"%s\", "
             + "\"metrics\": [%s], \"levels\": [%s]}", task, sudoku ? "labeling" : "retrieval",
-            sudoku ? "puzzle_accuracy" : "kl_divergence", metrics, levels.entrySet().stream()
+            sudoku ? "puzzle_accuracy" : joints ? "kl_conditional" : "kl_divergence", metrics, levels.entrySet().stream()
                 .map(e -> String.format(Locale.ROOT, "{\"id\": \"%s\", \"difficulty\": %s}", e.getKey(),
                     number(e.getValue())))
                 .collect(Collectors.joining(", "))));

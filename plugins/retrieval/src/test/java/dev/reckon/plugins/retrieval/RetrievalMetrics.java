@@ -1,5 +1,6 @@
 package dev.reckon.plugins.retrieval;
 
+import dev.reckon.api.RetrievalPredictions;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;
@@ -21,19 +22,11 @@ record RetrievalMetrics(double kl, double topKOverlap) {
   }
 
   private static double kl(float[] scores, int[] answer) {
-    double max = Double.NEGATIVE_INFINITY;
-    for (float score : scores) {
-      max = Math.max(max, score);
-    }
-    double sum = 0;
-    for (float score : scores) {
-      sum += Math.exp(score - max);
-    }
-    double logPartition = max + Math.log(sum);
+    double[] logQ = RetrievalPredictions.logSoftmax(scores);
     double target = 1.0 / answer.length;
     double kl = 0;
     for (int key : answer) {
-      kl += target * (Math.log(target) - (scores[key] - logPartition));
+      kl += target * (Math.log(target) - logQ[key]);
     }
     return kl;
   }

@@ -85,7 +85,7 @@ public final class RetrievalScorer {
           throw new IllegalArgumentException("predictions at " + iterations + " iterations score "
               + logits[e].length + " keys for example " + e + ", the dataset has " + answers.keys());
         }
-        double[] logQ = logSoftmax(logits[e]);
+        double[] logQ = RetrievalPredictions.logSoftmax(logits[e]);
         kl[e] = klDivergence(answers.answers()[e], logQ);
         overlap[e] = topKOverlap(answers.answers()[e], logits[e]);
         entropy[e] = entropy(logQ);
@@ -101,24 +101,6 @@ public final class RetrievalScorer {
       scores.add(Score.mean(ANSWER_ENTROPY, iterations, answerEntropy));
     }
     return List.copyOf(scores);
-  }
-
-  /** {@code log softmax(logits)}, shifted by the largest logit so no exponential overflows. */
-  static double[] logSoftmax(float[] logits) {
-    double max = Double.NEGATIVE_INFINITY;
-    for (float logit : logits) {
-      max = Math.max(max, logit);
-    }
-    double sum = 0;
-    for (float logit : logits) {
-      sum += Math.exp(logit - max);
-    }
-    double logSum = max + Math.log(sum);
-    double[] logQ = new double[logits.length];
-    for (int key = 0; key < logits.length; key++) {
-      logQ[key] = logits[key] - logSum;
-    }
-    return logQ;
   }
 
   /** {@code KL(p || q) = sum_(i in answer) (1/K) (log(1/K) - log q_i) = -log K - mean log q_i}. */

@@ -43,9 +43,9 @@ class RetrievalScorerTest {
   @Test
   void largeLogitsStayFinite() {
     float[] logits = {1e4f, 1e4f, -1e4f, 3e38f - 1e30f};
-    double[] logQ = RetrievalScorer.logSoftmax(logits);
+    double[] logQ = RetrievalPredictions.logSoftmax(logits);
     assertEquals(0, logQ[3], 1e-12);
-    double[] even = RetrievalScorer.logSoftmax(new float[] {1000, 1000});
+    double[] even = RetrievalPredictions.logSoftmax(new float[] {1000, 1000});
     assertEquals(-Math.log(2), even[0], 1e-12);
     assertEquals(Math.log(2), RetrievalScorer.entropy(even), 1e-12);
   }

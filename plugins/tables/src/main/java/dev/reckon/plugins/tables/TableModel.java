@@ -1,0 +1,206 @@
+package dev.reckon.plugins.tables;
+
+import static java.util.Objects.requireNonNull;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import dev.reckon.api.Dataset;
+import dev.reckon.api.Model;
+import dev.reckon.api.ModelContext;
+import dev.reckon.api.RetrievalDataset;
+import dev.reckon.api.RetrievalPredictions;
+import dev.reckon.api.TrainingLog;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Collectors;
+
+/**
+ * A free table of scores f(query, key), one row per training query ({@link QueryRows}), trained by
+ * plain SGD on one {@link Objective}; its row is its score of every key. It starts at 0 (every row
+ * uniform); the seed orders the batches: shuffled passes over the training examples, each pair's key
+ * drawn from the example's answer (on the known joints, the one y drawn with x).
+ *
+ * <p>The table is held in Java, in double precision; each update hands it to the engine as a fresh
+ * array whose gradient autograd computes, so the step itself is plain arithmetic and never an
+ * in-place change of an array autograd watches.
+ *
+ * <p>Checkpoint: {@value #CHECKPOINT}, a first line naming the model, then one line per row: the
+ * query's tokens, a tab, the row's scores.
+ */
+final class TableModel implements Model {
+  static final String CHECKPOINT = "table-scores.tsv";
+
+  private final String id;
+  private final Objective objective;
+  private final TableSettings settings;
+  private final long seed;
+  private final NDManager manager;
+  private QueryRows rows;
+  private double[][] table;
+
+  TableModel(String id, Objective objective, ModelContext context) {
+    this.id = requireNonNull(id, "id is null");
+    this.objective = requireNonNull(objective, "objective is null");
+    settings = TableSettings.from(context.config());
+    seed = context.seed();
+    manager = NDManager.newBaseManager(Device.fromName(context.device()));
+  }
+
+  @Override
+  public void train(Dataset training, TrainingLog log) {
+    RetrievalDataset data = retrieval(training);
+    if (!data.hasAnswers()) {
+      throw new IllegalArgumentException("a training set needs its answers");
+    }
+    rows = new QueryRows(Arrays.asList(data.queries()));
+    table = new double[rows.size()][data.keys()];
+    int[] exampleRows = Arrays.stream(data.queries()).mapToInt(rows::of).toArray();
+    SplittableRandom random = new SplittableRandom(seed);
+    int[] order = new int[data.size()];
+    Arrays.setAll(order, i -> i);
+    int next = order.length;
+    int batchSize = settings.batchSize();
+    for (int update = 1; update <= settings.updates(); update++) {
+      int[] batchRows = new int[batchSize];
+      int[] batchKeys = new int[batchSize];
+      for (int i = 0; i < batchSize; i++) {
+        if (next == order.length) {
+          shuffle(order, random);
+          next = 0;
+        }
+        int example = order[next++];
+        int[] answer = data.answers()[example];
+        batchRows[i] = exampleRows[example];
+        batchKeys[i] = answer[random.nextInt(answer.length)];
+      }
+      double loss = step(batchRows, batchKeys, settings.stepSize(update));
+      if (update % settings.logEvery() == 0 || update == settings.updates()) {
+        log.record(update, TrainingLog.LOSS, loss);
+      }
+      log.progress(update, settings.updates());
+    }
+  }
+
+  /** One SGD update on a batch; returns the batch's loss before it. */
+  private double step(int[] batchRows, int[] batchKeys, double stepSize) {
+    int keys = table[0].length;
+    try (NDManager step = manager.newSubManager()) {
+      float[] flat = new float[table.length * keys];
+      for (int row = 0; row < table.length; row++) {
+        for (int key = 0; key < keys; key++) {
+          flat[row * keys + key] = (float) table[row][key];
+        }
+      }
+      NDArray scores = step.create(flat, new Shape(table.length, keys));
+      scores.setRequiresGradient(true);
+      NDArray loss;
+      try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
+        loss = objective.loss(scores, step.create(batchRows).oneHot(table.length), step.create(batchKeys).oneHot(keys));
+        collector.backward(loss);
+      }
+      float[] gradient = scores.getGradient().toFloatArray();
+      for (int row = 0; row < table.length; row++) {
+        for (int key = 0; key < keys; key++) {
+          table[row][key] -= stepSize * gradient[row * keys + key];
+        }
+      }
+      return loss.getFloat();
+    }
+  }
+
+  @Override
+  public RetrievalPredictions predict(Dataset inputs) {
+    RetrievalDataset data = retrieval(inputs);
+    if (table == null) {
+      throw new IllegalStateException(id + " must be trained or loaded before it predicts");
+    }
+    if (data.keys() != table[0].length) {
+      throw new IllegalArgumentException(id + " was trained on " + table[0].length + " keys, not " + data.keys());
+    }
+    float[][] scores = new float[data.size()][data.keys()];
+    for (int example = 0; example < scores.length; example++) {
+      int row = rows.of(data.queries()[example]);
+      if (row != QueryRows.UNSEEN) {
+        for (int key = 0; key < data.keys(); key++) {
+          scores[example][key] = (float) table[row][key];
+        }
+      }
+    }
+    return new RetrievalPredictions(new int[] {1}, new float[][][] {scores});
+  }
+
+  @Override
+  public long parameterCount() {
+    return table == null ? 0 : (long) table.length * table[0].length;
+  }
+
+  @Override
+  public void save(Path directory) throws IOException {
+    if (table == null) {
+      throw new IllegalStateException(id + " has nothing to save before it is trained");
+    }
+    Files.createDirectories(directory);
+    try (BufferedWriter out = Files.newBufferedWriter(directory.resolve(CHECKPOINT), StandardCharsets.UTF_8)) {
+      out.write(id + "\n");
+      List<int[]> queries = rows.queries();
+      for (int row = 0; row < table.length; row++) {
+        out.write(Arrays.stream(queries.get(row)).mapToObj(Integer::toString).collect(Collectors.joining(" ")) + "\t"
+            + Arrays.stream(table[row]).mapToObj(Double::toString).collect(Collectors.joining(" ")) + "\n");
+      }
+    }
+  }
+
+  @Override
+  public void load(Path directory) throws IOException {
+    Path file = directory.resolve(CHECKPOINT);
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String model = in.readLine();
+      if (!id.equals(model)) {
+        throw new IOException(file + " holds a checkpoint of " + model + ", not " + id);
+      }
+      List<int[]> queries = new ArrayList<>();
+      List<double[]> values = new ArrayList<>();
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        String[] parts = line.split("\t");
+        queries.add(Arrays.stream(parts[0].split(" ")).mapToInt(Integer::parseInt).toArray());
+        values.add(Arrays.stream(parts[1].split(" ")).mapToDouble(Double::parseDouble).toArray());
+      }
+      rows = new QueryRows(queries);
+      table = values.toArray(double[][]::new);
+    } catch (RuntimeException e) {
+      throw new IOException(file + " is not a table checkpoint: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    manager.close();
+  }
+
+  private static void shuffle(int[] order, SplittableRandom random) {
+    for (int i = order.length - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int swap = order[i];
+      order[i] = order[j];
+      order[j] = swap;
+    }
+  }
+
+  private RetrievalDataset retrieval(Dataset dataset) {
+    if (dataset instanceof RetrievalDataset data) {
+      return data;
+    }
+    throw new IllegalArgumentException(id + " reads retrieval datasets, not " + dataset.getClass().getSimpleName());
+  }
+}

@@ -1,0 +1,88 @@
+package dev.reckon.plugins.tables;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.reckon.api.Config;
+import dev.reckon.api.Model;
+import dev.reckon.api.ModelContext;
+import dev.reckon.api.RetrievalDataset;
+import dev.reckon.api.RetrievalPredictions;
+import dev.reckon.api.Score;
+import dev.reckon.api.Task;
+import dev.reckon.api.TaskContext;
+import dev.reckon.tasks.infonce.InfoNceConvergencePlugin;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The tables learn what their objectives converge to, on tiny data in seconds: 2000 pairs of the
+ * dependent joint, 300 updates of 100 pairs.
+ */
+class TableModelTest {
+  private static final Task TASK =
+      new InfoNceConvergencePlugin().tasks().get(0).create(new TaskContext(Config.empty(), 1));
+  private static final RetrievalDataset TRAINING = (RetrievalDataset) TASK.generate(TASK.level("dependent"), 2000, 1);
+  private static final RetrievalDataset EVALUATION = (RetrievalDataset) TASK.generate(TASK.level("dependent"), 500, 2);
+  private static final Map<String, ?> TINY = Map.of("updates", 300, "batchSize", 100);
+
+  @Test
+  void likelihoodTablesConvergeToTheConditionalFarBelowChance() {
+    double chance = uniform(EVALUATION, "kl_conditional");
+    assertTrue(chance > 0.1, "equal scores are " + chance + " nats from p(y|x)");
+    for (Objective objective : List.of(Objective.NLL, Objective.PSEUDO_NLL)) {
+      List<Score> scores = trained(objective, 1);
+      // A hundredth of chance's KL: most of the way to p(y|x) in 300 updates.
+      assertTrue(value(scores, "kl_conditional") < chance / 100, objective + ": " + scores);
+      assertTrue(value(scores, "kl_pmi") > 10 * value(scores, "kl_conditional"), objective + ": " + scores);
+    }
+  }
+
+  @Test
+  void infoNceConvergesToThePmiRatioNotTheConditional() {
+    double chance = uniform(EVALUATION, "kl_pmi");
+    List<Score> scores = trained(Objective.INFONCE, 1);
+    assertTrue(value(scores, "kl_pmi") < chance / 20, scores + " against equal scores' kl_pmi " + chance);
+    assertTrue(value(scores, "kl_conditional") > 10 * value(scores, "kl_pmi"), scores.toString());
+  }
+
+  @Test
+  void theSameSeedTrainsTheSameTableAndItsCheckpointPredictsAlike(@TempDir Path directory) throws Exception {
+    TableFactory factory = new TableFactory(Objective.PSEUDO_NLL);
+    try (Model first = create(factory, 4); Model again = create(factory, 4); Model restored = create(factory, 9)) {
+      first.train(TRAINING, (update, metric, value) -> { });
+      again.train(TRAINING, (update, metric, value) -> { });
+      RetrievalPredictions predicted = (RetrievalPredictions) first.predict(EVALUATION.withoutAnswers());
+      assertArrayEquals(predicted.scores()[0], ((RetrievalPredictions) again.predict(EVALUATION.withoutAnswers())).scores()[0]);
+      first.save(directory);
+      restored.load(directory);
+      assertArrayEquals(predicted.scores()[0],
+          ((RetrievalPredictions) restored.predict(EVALUATION.withoutAnswers())).scores()[0]);
+      assertEquals(6 * 6, first.parameterCount());
+    }
+  }
+
+  private static List<Score> trained(Objective objective, long seed) {
+    try (Model model = create(new TableFactory(objective), seed)) {
+      model.train(TRAINING, (update, metric, value) -> { });
+      return TASK.score(EVALUATION, model.predict(EVALUATION.withoutAnswers()));
+    }
+  }
+
+  private static Model create(TableFactory factory, long seed) {
+    return factory.create(new ModelContext(TASK, Config.resolve(factory.settings(), TINY), seed, "cpu"));
+  }
+
+  private static double uniform(RetrievalDataset data, String metric) {
+    float[][] equal = new float[data.size()][data.keys()];
+    return value(TASK.score(data, new RetrievalPredictions(new int[] {1}, new float[][][] {equal})), metric);
+  }
+
+  private static double value(List<Score> scores, String metric) {
+    return scores.stream().filter(s -> s.metric().equals(metric)).findFirst().orElseThrow().value();
+  }
+}
