@@ -566,8 +566,8 @@ sealed interface ClaimRule {
         double other = secondsTo(index, pair[1], metric);
         double margin = Math.min(other, Double.MAX_VALUE) - Math.min(mine, Double.MAX_VALUE);
         findings.add(new Finding(mine < other, margin, String.format(Locale.ROOT,
-            "%s %s seed %d: %s reached %s %s in %s, %s in %s", pair[0].task(), pair[0].trainLevel(), pair[0].seed(),
-            metric, Numbers.text(target), model, seconds(mine), against, seconds(other))));
+            "%s %s seed %d: %s reached %s: %s, %s", pair[0].task(), pair[0].trainLevel(), pair[0].seed(), metric,
+            Numbers.text(target), when(model, mine), when(against, other))));
       }
       return Outcome.of(findings, "finished training cells of " + model + " and " + against + " on " + task);
     }
@@ -577,8 +577,9 @@ sealed interface ClaimRule {
           .findFirst().orElse(Double.POSITIVE_INFINITY);
     }
 
-    private static String seconds(double value) {
-      return Double.isInfinite(value) ? "never" : Numbers.text(value) + " s";
+    /** E.g. {@code rrn after 28.1 s}, or {@code learned-adjacency never} for a curve that never got there. */
+    private static String when(String model, double seconds) {
+      return model + (Double.isInfinite(seconds) ? " never" : " after " + Numbers.text(seconds) + " s");
     }
   }
 

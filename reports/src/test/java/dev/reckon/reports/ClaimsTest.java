@@ -258,7 +258,7 @@ class ClaimsTest {
       run.learnedSeconds = 1.0;
       ClaimVerdict verdict = judge(run.builder()).get("learned-adjacency-below-rrn");
       assertEquals(Status.NOT_REPRODUCED, verdict.status());
-      assertTrue(verdict.evidence().get(0).contains("reached 0.5 rrn in 3 s, learned-adjacency in 1 s"),
+      assertTrue(verdict.evidence().get(0).contains("reached 0.5: rrn after 3 s, learned-adjacency after 1 s"),
           verdict.evidence()::toString);
     }
 
@@ -275,7 +275,7 @@ class ClaimsTest {
           .curve("rrn", "sudoku-6x6", "b16", "train_puzzle_accuracy", 25, 1.0, 0, 0.5, 0.95)
           .curve("deq-gnn", "sudoku-6x6", "b16", "train_puzzle_accuracy", 25, 1.0, 0, 0.5, 0.8, 0.95)
           .accuracy("rrn", "b16", "b16", new int[] {8}, 0.9);
-      assertEquals(List.of("sudoku-6x6 b16 seed 1: train_puzzle_accuracy reached 0.9 deq-gnn in 3 s, rrn in 2 s"),
+      assertEquals(List.of("sudoku-6x6 b16 seed 1: train_puzzle_accuracy reached 0.9: deq-gnn after 3 s, rrn after 2 s"),
           judge(slow).get("deq-trains-faster").evidence());
       assertEquals(Status.NOT_REPRODUCED, judge(slow).get("deq-trains-faster").status());
     }
