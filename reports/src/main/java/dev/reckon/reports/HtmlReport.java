@@ -134,7 +134,8 @@ final class HtmlReport {
   }
 
   private void verdictTable(Report report, boolean sanity) {
-    if (report.claims().stream().noneMatch(row -> row.claim().sanity() == sanity)) {
+    List<Report.ClaimRow> rows = report.claims(sanity);
+    if (rows.isEmpty()) {
       page.append("<p>").append(Report.NONE_LISTED).append("</p>\n");
       return;
     }
@@ -142,11 +143,8 @@ final class HtmlReport {
         .append("</th>").append(sanity ? "" : "<th>what the note reports</th>");
     report.runs().forEach(run -> page.append("<th>").append(escape(run.id())).append("</th>"));
     page.append("</tr>\n");
-    for (Report.ClaimRow row : report.claims()) {
+    for (Report.ClaimRow row : rows) {
       Claim c = row.claim();
-      if (c.sanity() != sanity) {
-        continue;
-      }
       page.append("<tr><td><b>").append(escape(c.id())).append("</b><br>").append(escape(c.statement()))
           .append("<br><span class=\"caption\">from ").append(escape(row.source())).append("</span></td>")
           .append(sanity ? "" : "<td>" + escape(c.reference()) + "</td>");

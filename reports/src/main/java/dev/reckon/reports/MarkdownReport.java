@@ -47,7 +47,7 @@ final class MarkdownReport {
         }
       }
     }
-    if (report.claims().stream().noneMatch(row -> row.claim().sanity() == sanity)) {
+    if (report.claims(sanity).isEmpty()) {
       md.append("_").append(Report.NONE_LISTED).append("_\n");
     } else {
       table(md, report, sanity);
@@ -61,10 +61,7 @@ final class MarkdownReport {
     md.append(sanity ? "| check | from |" : "| claim | from |");
     report.runs().forEach(run -> md.append(" `").append(run.id()).append("` |"));
     md.append("\n| --- | --- |").append(" --- |".repeat(report.runs().size())).append('\n');
-    for (Report.ClaimRow row : report.claims()) {
-      if (row.claim().sanity() != sanity) {
-        continue;
-      }
+    for (Report.ClaimRow row : report.claims(sanity)) {
       md.append("| **").append(row.claim().id()).append("** | ").append(row.source()).append(" |");
       for (ClaimVerdict verdict : row.verdicts()) {
         md.append(' ').append(verdict.label()).append(": ")

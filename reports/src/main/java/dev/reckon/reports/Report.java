@@ -60,10 +60,15 @@ record Report(List<RunResults> runs, List<List<Board>> boards, List<ClaimRow> cl
         runs.size() > 1 ? Optional.of(RunComparison.of(runs)) : Optional.empty());
   }
 
+  /** The rows of the sanity checks, or of the claims of notes, in the order listed. */
+  List<ClaimRow> claims(boolean sanity) {
+    return claims.stream().filter(row -> row.claim().sanity() == sanity).toList();
+  }
+
   /** The ids of the sanity checks that failed on the run at {@code run} (its place in {@link #runs}). */
   List<String> failedSanityChecks(int run) {
-    return claims.stream().filter(row -> row.claim().sanity()
-        && row.verdicts().get(run).status() == ClaimVerdict.Status.NOT_REPRODUCED).map(row -> row.claim().id()).toList();
+    return claims(true).stream().filter(row -> row.verdicts().get(run).status() == ClaimVerdict.Status.NOT_REPRODUCED)
+        .map(row -> row.claim().id()).toList();
   }
 
   /**

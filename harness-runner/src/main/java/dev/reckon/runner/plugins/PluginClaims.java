@@ -41,7 +41,7 @@ public final class PluginClaims {
    *     reuses the id of one of the project's claims
    */
   public static Optional<Claims> read(Path jar) {
-    return shipped(jar).map(Shipped::claims);
+    return shipped(jar, ids(Claims.bundled())).map(Shipped::claims);
   }
 
   /**
@@ -54,12 +54,13 @@ public final class PluginClaims {
     Path folder = runDirectory.resolve(RunFormat.CLAIMS);
     try {
       clear(folder);
-      Set<String> ids = ids(Claims.bundled());
+      Set<String> project = ids(Claims.bundled());
+      Set<String> taken = new HashSet<>(project);
       for (Path jar : registry.plugins().stream().flatMap(plugin -> plugin.jars().stream()).map(Plugin.Jar::path)
           .toList()) {
         Optional<Shipped> shipped;
         try {
-          shipped = shipped(jar);
+          shipped = shipped(jar, project);
         } catch (IllegalArgumentException e) {
           warnings.add(left(jar, e.getMessage()));
           continue;
@@ -67,16 +68,14 @@ public final class PluginClaims {
         if (shipped.isEmpty()) {
           continue;
         }
-        Set<String> reused = new HashSet<>(ids(shipped.get().claims()));
-        reused.retainAll(ids);
+        List<String> reused = reused(shipped.get().claims(), taken);
         Path target = ClaimsFile.inRun(runDirectory, jar.getFileName().toString());
         if (!reused.isEmpty()) {
-          warnings.add(left(jar, "another jar's claims already have the ids " + String.join(", ", reused.stream()
-              .sorted().toList())));
+          warnings.add(left(jar, "another jar's claims already have the ids " + String.join(", ", reused)));
         } else if (Files.exists(target)) {
           warnings.add(left(jar, "another jar of the same name brought " + target.getFileName()));
         } else {
-          ids.addAll(ids(shipped.get().claims()));
+          taken.addAll(ids(shipped.get().claims()));
           Files.createDirectories(folder);
           Files.write(target, shipped.get().text());
         }
@@ -87,7 +86,8 @@ public final class PluginClaims {
     return warnings;
   }
 
-  private static Optional<Shipped> shipped(Path jar) {
+  /** The claims file of {@code jar}, refused when it reuses one of the {@code project}'s claim ids. */
+  private static Optional<Shipped> shipped(Path jar, Set<String> project) {
     byte[] text;
     try (JarFile file = new JarFile(jar.toFile())) {
       JarEntry entry = file.getJarEntry(ReckonPlugin.CLAIMS_FILE);
@@ -109,17 +109,21 @@ public final class PluginClaims {
     } catch (IOException | IllegalArgumentException e) {
       throw new IllegalArgumentException(ReckonPlugin.CLAIMS_FILE + " does not load: " + e.getMessage(), e);
     }
-    Set<String> reused = ids(claims);
-    reused.retainAll(ids(Claims.bundled()));
+    List<String> reused = reused(claims, project);
     if (!reused.isEmpty()) {
       throw new IllegalArgumentException(ReckonPlugin.CLAIMS_FILE + " reuses ids of the project's claims: "
-          + String.join(", ", reused.stream().sorted().toList()));
+          + String.join(", ", reused));
     }
     return Optional.of(new Shipped(text, claims));
   }
 
   private static String left(Path jar, String reason) {
     return "the claims of plugin jar " + jar.getFileName() + " are left out: " + reason;
+  }
+
+  /** The ids of {@code claims} already in {@code taken}, sorted. */
+  private static List<String> reused(Claims claims, Set<String> taken) {
+    return ids(claims).stream().filter(taken::contains).sorted().toList();
   }
 
   private static Set<String> ids(Claims claims) {

@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import dev.reckon.api.ConstraintGraph;
 import dev.reckon.api.Dataset;
@@ -133,7 +134,12 @@ public abstract class GraphNetworkModel<S> implements Model {
     if (network == null) {
       return 0;
     }
-    return network.getParameters().values().stream().mapToLong(p -> p.getArray().size()).sum();
+    return weightCount(network);
+  }
+
+  /** The number of weights of {@code block}, initialised. */
+  protected static long weightCount(Block block) {
+    return block.getParameters().values().stream().mapToLong(p -> p.getArray().size()).sum();
   }
 
   @Override
@@ -149,9 +155,13 @@ public abstract class GraphNetworkModel<S> implements Model {
       lines.add(Arrays.stream(group).mapToObj(Integer::toString).collect(Collectors.joining(" ")));
     }
     Files.write(directory.resolve(graphFile()), lines, StandardCharsets.UTF_8);
-    try (DataOutputStream out = new DataOutputStream(
-        new BufferedOutputStream(Files.newOutputStream(directory.resolve(parametersFile()))))) {
-      network.saveParameters(out);
+    saveWeights(network, directory.resolve(parametersFile()));
+  }
+
+  /** Writes {@code block}'s weights to {@code file} in DJL's block parameter format. */
+  protected static void saveWeights(Block block, Path file) throws IOException {
+    try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
+      block.saveParameters(out);
     }
   }
 
@@ -166,15 +176,22 @@ public abstract class GraphNetworkModel<S> implements Model {
         .toList();
     settings = saved;
     build(new ConstraintGraph(Integer.parseInt(header[1]), groups), Integer.parseInt(header[0]));
-    try (DataInputStream in = new DataInputStream(
-        new BufferedInputStream(Files.newInputStream(directory.resolve(parametersFile()))))) {
-      network.loadParameters(manager, in);
-    } catch (MalformedModelException e) {
-      throw new IOException("malformed " + name + " parameters in " + directory + ": " + e.getMessage(), e);
-    }
-    // Loading replaces the weights without marking them trainable; mark them so train may go on.
-    network.getParameters().values().forEach(parameter -> parameter.getArray().setRequiresGradient(true));
+    loadWeights(network, directory.resolve(parametersFile()));
     parameterStore = new ParameterStore(manager, false);
+  }
+
+  /**
+   * Replaces {@code block}'s weights, which this model's manager then owns, by those {@link
+   * #saveWeights} wrote to {@code file}, marked trainable so that training may go on.
+   */
+  protected final void loadWeights(Block block, Path file) throws IOException {
+    try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+      block.loadParameters(manager, in);
+    } catch (MalformedModelException e) {
+      throw new IOException("malformed " + name + " parameters in " + file + ": " + e.getMessage(), e);
+    }
+    // Loading replaces the weights without marking them trainable.
+    block.getParameters().values().forEach(parameter -> parameter.getArray().setRequiresGradient(true));
   }
 
   /** Frees every array the model holds: parameters, optimiser state, graph constants. */

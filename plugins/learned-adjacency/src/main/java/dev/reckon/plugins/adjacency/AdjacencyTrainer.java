@@ -83,10 +83,11 @@ public final class AdjacencyTrainer {
    * @param loss the loss before the update, a scalar
    * @param lastLogits the last step's logits {@code [batch, nodes, labels]}
    * @param scores the sampler's scores {@code [batch, nodes, nodes]}
+   * @param entropy the attention head's mean entropy per node, in nats, a scalar
    * @param advantageSpread the standard deviation of {@code L_b - baseline_b} over the batch
    * @param memoryMegabytes the arrays alive in the batch's manager at the loss (see {@link UpdateMemory})
    */
-  public record Update(NDArray loss, NDArray lastLogits, NDArray scores, double advantageSpread,
+  public record Update(NDArray loss, NDArray lastLogits, NDArray scores, NDArray entropy, double advantageSpread,
       double memoryMegabytes) {}
 
   /** One update on {@code batch}. */
@@ -95,6 +96,7 @@ public final class AdjacencyTrainer {
     NDArray loss;
     NDList logits;
     NDArray scores;
+    NDArray entropy;
     double[] advantages;
     double memory;
     try (GradientCollector collector = scope.getEngine().newGradientCollector()) {
@@ -106,14 +108,15 @@ public final class AdjacencyTrainer {
       advantages = leaveOneOut(perExample.stopGradient().toType(DataType.FLOAT64, false).toDoubleArray(), draws);
       // An array the engine keeps while autograd needs it (see AdjacencySampler#attention).
       NDArray weights = scope.create(toFloats(advantages));
+      entropy = NeighbourDraw.entropy(scores);
       loss = perExample.mean().add(weights.mul(draw.logProbability()).mean())
-          .sub(NeighbourDraw.entropy(scores).mul(scope.full(new Shape(), entropyBonus)));
+          .sub(entropy.mul(scope.full(new Shape(), entropyBonus)));
       memory = UpdateMemory.megabytes(scope);
       collector.backward(loss);
     }
     StepwiseTrainer.applyGradients(network, optimizer);
     StepwiseTrainer.applyGradients(sampler, optimizer);
-    return new Update(loss, logits.get(logits.size() - 1), scores, standardDeviation(advantages), memory);
+    return new Update(loss, logits.get(logits.size() - 1), scores, entropy, standardDeviation(advantages), memory);
   }
 
   /** Each example's cross-entropy on its blanks, averaged over its blanks and the steps: {@code [batch]}. */

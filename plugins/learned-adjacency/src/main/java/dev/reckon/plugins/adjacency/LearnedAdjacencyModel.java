@@ -1,6 +1,5 @@
 package dev.reckon.plugins.adjacency;
 
-import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -18,12 +17,7 @@ import dev.reckon.graphnets.PuzzleBatch;
 import dev.reckon.graphnets.RecurrentRelationalNetwork;
 import dev.reckon.graphnets.RecurrentSettings;
 import dev.reckon.graphnets.SampledNeighbours;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalInt;
 import java.util.SplittableRandom;
@@ -90,7 +84,7 @@ public final class LearnedAdjacencyModel extends GraphNetworkModel<LearnedAdjace
               NeighbourDraw.best(result.scores(), settings.neighbours()), data.graph());
           log.record(update, EDGE_PRECISION, agreement.precision());
           log.record(update, EDGE_RECALL, agreement.recall());
-          log.record(update, HEAD_ENTROPY, NeighbourDraw.entropy(result.scores()).getFloat());
+          log.record(update, HEAD_ENTROPY, result.entropy().getFloat());
         }
       }
       log.progress(update, schedule.updates());
@@ -120,8 +114,7 @@ public final class LearnedAdjacencyModel extends GraphNetworkModel<LearnedAdjace
 
   @Override
   public long parameterCount() {
-    return super.parameterCount() + (sampler == null ? 0
-        : sampler.getParameters().values().stream().mapToLong(p -> p.getArray().size()).sum());
+    return super.parameterCount() + (sampler == null ? 0 : weightCount(sampler));
   }
 
   /**
@@ -147,23 +140,14 @@ public final class LearnedAdjacencyModel extends GraphNetworkModel<LearnedAdjace
   @Override
   public void save(Path directory) throws IOException {
     super.save(directory);
-    try (DataOutputStream out = new DataOutputStream(
-        new BufferedOutputStream(Files.newOutputStream(directory.resolve(SAMPLER_FILE))))) {
-      sampler.saveParameters(out);
-    }
+    saveWeights(sampler, directory.resolve(SAMPLER_FILE));
   }
 
   @Override
   public void load(Path directory) throws IOException {
     super.load(directory);
     initialiseSampler(sampler.nodes());
-    try (DataInputStream in = new DataInputStream(
-        new BufferedInputStream(Files.newInputStream(directory.resolve(SAMPLER_FILE))))) {
-      sampler.loadParameters(manager, in);
-    } catch (MalformedModelException e) {
-      throw new IOException("malformed " + ID + " sampler in " + directory + ": " + e.getMessage(), e);
-    }
-    sampler.getParameters().values().forEach(parameter -> parameter.getArray().setRequiresGradient(true));
+    loadWeights(sampler, directory.resolve(SAMPLER_FILE));
   }
 
   @Override

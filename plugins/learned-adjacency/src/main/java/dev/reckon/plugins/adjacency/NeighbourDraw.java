@@ -22,17 +22,16 @@ record NeighbourDraw(NDArray neighbours, NDArray logProbability) {
     NDManager scope = scores.getManager();
     NDArray uniform = scope.randomUniform(1e-6f, 1f, scores.getShape());
     NDArray gumbel = uniform.log().neg().log().neg();
-    NDArray neighbours = top(scores.stopGradient().add(gumbel), k);
+    NDArray neighbours = best(scores.stopGradient().add(gumbel), k);
     return new NeighbourDraw(neighbours, logProbability(scores, neighbours));
   }
 
-  /** The graph the scores make without noise: each node's k best-scored nodes, the graph evaluation uses. */
+  /**
+   * Each node's k best-scored nodes, best first: of the scores themselves, the graph evaluation
+   * uses; of the scores with Gumbel noise, a draw.
+   */
   static NDArray best(NDArray scores, int k) {
-    return top(scores, k);
-  }
-
-  private static NDArray top(NDArray keys, int k) {
-    return keys.argSort(-1, false).get(":, :, 0:" + k);
+    return scores.argSort(-1, false).get(":, :, 0:" + k);
   }
 
   /**
