@@ -2,6 +2,7 @@ package dev.reckon.api;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -26,6 +27,15 @@ public interface Model extends AutoCloseable {
   /** Number of trainable parameters, 0 for models without any. */
   default long parameterCount() {
     return 0;
+  }
+
+  /**
+   * The model's embedding of each input token, {@code [token][dimension]}, for tokens {@code
+   * 0..vocabulary-1}, if it has one. The runner fits a linear probe from them to what a task says
+   * its tokens stand for ({@link Task#tokenCoordinates()}, e.g. cities' positions).
+   */
+  default Optional<float[][]> tokenEmbeddings() {
+    return Optional.empty();
   }
 
   /** Writes what {@link #load} needs to predict again without training. */

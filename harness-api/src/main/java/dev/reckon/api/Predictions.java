@@ -8,6 +8,13 @@ import java.util.List;
  */
 public interface Predictions {
   /**
+   * The {@link #measurements()} name of the floating-point operations (2 per multiply-add) one
+   * example took at an iteration count, by the model's documented formula: the compute
+   * leaderboard's inference cost.
+   */
+  String INFERENCE_FLOPS = "inference_flops";
+
+  /**
    * The iteration counts, strictly ascending and positive; a model without iterations reports
    * {@code [1]}.
    */

@@ -42,6 +42,15 @@ public interface Task {
    */
   List<Score> score(Dataset answers, Predictions predictions);
 
+  /**
+   * Where the things the first tokens stand for lie, {@code [token][coordinate]} for tokens {@code
+   * 0..n-1}, if they stand for points (the cities of a map): the runner probes a model's {@link
+   * Model#tokenEmbeddings()} for them with a cross-validated linear regression.
+   */
+  default Optional<double[][]> tokenCoordinates() {
+    return Optional.empty();
+  }
+
   /** The task's own exact solver, if it has one; the {@code oracle} model uses it. */
   default Optional<ReferenceSolver> referenceSolver() {
     return Optional.empty();

@@ -12,6 +12,15 @@ public interface TrainingLog {
   /** Megabytes of engine arrays a training update holds (the efficiency leaderboard's memory). */
   String UPDATE_MEMORY = "update_memory_mb";
 
+  /**
+   * Training floating-point operations so far, cumulative (forward and backward, 2 per
+   * multiply-add, by the model's documented formula). The runner evaluates the model at the suite's
+   * compute budgets (the compute leaderboard): when a point of this curve reaches one, it calls
+   * {@link Model#predict} on the model from within {@link #record} before returning. So record it
+   * after an update's step, where predicting is safe (outside any gradient scope).
+   */
+  String TRAINING_FLOPS = "training_flops";
+
   /** Put before a task metric's name for its value on the training batches. */
   String TRAINING_PREFIX = "train_";
 
