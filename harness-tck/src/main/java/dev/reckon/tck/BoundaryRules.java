@@ -84,6 +84,56 @@ public final class BoundaryRules {
     }
   }
 
+  /**
+   * A model's token embeddings beside a task's token coordinates, for the linear probe: a row of
+   * one length for every token with a coordinate, finite numbers, no more than {@code maxNumbers}
+   * in all (a model cannot make the runner hold more than it bargained for).
+   */
+  public static void checkTokenEmbeddings(String model, float[][] embeddings, int tokens, long maxNumbers) {
+    String who = "model " + model + " ";
+    if (embeddings == null || embeddings.length < tokens) {
+      throw new Violation(who + "gave " + (embeddings == null ? "no token embeddings (null)" : embeddings.length
+          + " token embeddings") + "; the task has " + tokens + " tokens with coordinates");
+    }
+    int width = embeddings[0] == null ? 0 : embeddings[0].length;
+    if (width < 1 || (long) width * embeddings.length > maxNumbers) {
+      throw new Violation(who + "gave token embeddings " + width + " wide for " + embeddings.length
+          + " tokens; they must be at least 1 and at most " + maxNumbers + " numbers in all");
+    }
+    for (int token = 0; token < embeddings.length; token++) {
+      float[] row = embeddings[token];
+      if (row == null || row.length != width) {
+        throw new Violation(who + "gave token " + token + " an embedding of " + (row == null ? "null" : row.length
+            + " numbers") + ", not " + width + " as token 0");
+      }
+      for (float value : row) {
+        if (!Float.isFinite(value)) {
+          throw new Violation(who + "gave token " + token + " an embedding holding " + value
+              + "; values must be finite");
+        }
+      }
+    }
+  }
+
+  /** A task's token coordinates: at least two tokens, rows of one length, finite numbers. */
+  public static void checkTokenCoordinates(String task, double[][] coordinates) {
+    String who = "task " + task + " ";
+    if (coordinates == null || coordinates.length < 2 || coordinates[0] == null || coordinates[0].length < 1) {
+      throw new Violation(who + "gave token coordinates for fewer than 2 tokens or with no coordinate");
+    }
+    for (int token = 0; token < coordinates.length; token++) {
+      double[] row = coordinates[token];
+      if (row == null || row.length != coordinates[0].length) {
+        throw new Violation(who + "gave token " + token + " coordinates of another length than token 0's");
+      }
+      for (double value : row) {
+        if (!Double.isFinite(value)) {
+          throw new Violation(who + "gave token " + token + " a coordinate " + value + "; they must be finite");
+        }
+      }
+    }
+  }
+
   private static void checkScore(String who, Score score, Set<String> seen) {
     try {
       SafeNames.require("metric", score.metric());

@@ -1,5 +1,6 @@
 package dev.reckon.reports;
 
+import dev.reckon.api.Predictions;
 import dev.reckon.api.TrainingLog;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,6 +43,15 @@ public final class RunFormat {
   /** Put before a task metric's name for its value on the training batches: {@code train_puzzle_accuracy}. */
   public static final String TRAINING_PREFIX = TrainingLog.TRAINING_PREFIX;
 
+  /** The training FLOPs a model reported, cumulative: a training curve, and a column of cells.csv. */
+  public static final String TRAINING_FLOPS = TrainingLog.TRAINING_FLOPS;
+  /** The FLOPs one example took at an iteration count: a model's measurement in results.csv. */
+  public static final String INFERENCE_FLOPS = Predictions.INFERENCE_FLOPS;
+  /** The linear probe's cross-validated R^2 of the token embeddings against the tokens' coordinates. */
+  public static final String PROBE_R2 = "probe_r2";
+  /** The same probe fitted to coordinates shuffled among the tokens: the control. */
+  public static final String PROBE_R2_SHUFFLED = "probe_r2_shuffled";
+
   private RunFormat() {}
 
   /** The tables of a run directory, each with its file and columns in order. */
@@ -50,8 +60,15 @@ public final class RunFormat {
         "seed", "value", "n", "ci_low", "ci_high"),
     CELLS("cells.csv", "model", "task", "train_level", "seed", "status", "reason", "trained_iterations", "parameters",
         "train_seconds", "eval_seconds", "finished_at", "train_data_seed", "model_seed", "config", "collapse_update",
-        "collapse", "task_seed", "task_config"),
-    TRAINING("training.csv", "model", "task", "train_level", "seed", "update", "metric", "value", "wall_seconds");
+        "collapse", "task_seed", "task_config", "training_flops", "probe_r2", "probe_r2_shuffled"),
+    TRAINING("training.csv", "model", "task", "train_level", "seed", "update", "metric", "value", "wall_seconds"),
+    /**
+     * Evaluations during training at the suite's compute budgets: every score, as in results.csv,
+     * and the linear probe's fits (metrics {@link #PROBE_R2}, {@link #PROBE_R2_SHUFFLED}, with no
+     * level or iteration count).
+     */
+    COMPUTE("compute.csv", "model", "task", "train_level", "seed", "budget_flops", "update", "training_flops",
+        "eval_level", "eval_difficulty", "iterations", "metric", "value", "n", "ci_low", "ci_high");
 
     private final String file;
     private final List<String> columns;

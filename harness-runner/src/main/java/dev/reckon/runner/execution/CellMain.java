@@ -97,7 +97,7 @@ public final class CellMain {
       Checkpoints checkpoints = new Checkpoints(Path.of(spec.checkpointsTo()),
           spec.checkpointsFrom() == null ? null : Path.of(spec.checkpointsFrom()));
       CellOutcome outcome = new CellWork(model, instance, key, Clock.systemUTC()).run(context, train, eval,
-          spec.trainSize(), spec.evalSize(), checkpoints, log);
+          spec.trainSize(), spec.evalSize(), spec.computeBudgets(), checkpoints, log);
       return new CellResult(outcome, null);
     } catch (Throwable e) {
       StringWriter trace = new StringWriter();
@@ -105,7 +105,7 @@ public final class CellMain {
       String reason = e instanceof BoundaryRules.Violation ? e.getMessage() : Errors.oneLine(e);
       return new CellResult(new CellOutcome(key, Status.FAILED, reason, List.of(), log.curve(),
           OptionalInt.empty(), 0, 0, 0, Seeds.trainingData(key.seed(), key.task(), key.trainLevel()), modelSeed,
-          Clock.systemUTC().instant(), log.collapse()), trace.toString());
+          Clock.systemUTC().instant(), log.collapse(), null), trace.toString());
     }
   }
 

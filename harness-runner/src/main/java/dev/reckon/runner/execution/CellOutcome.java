@@ -7,6 +7,7 @@ import dev.reckon.reports.RunFormat;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
 /**
@@ -15,7 +16,7 @@ import java.util.OptionalInt;
  */
 public record CellOutcome(CellKey key, Status status, String reason, List<LevelScore> scores, List<CurvePoint> curve,
     OptionalInt trainedIterations, long parameters, double trainSeconds, double evalSeconds, long trainDataSeed,
-    long modelSeed, Instant finishedAt, Optional<TrainingCollapse> collapse) {
+    long modelSeed, Instant finishedAt, Optional<TrainingCollapse> collapse, Compute compute) {
   public CellOutcome {
     requireNonNull(key, "key is null");
     requireNonNull(status, "status is null");
@@ -23,6 +24,7 @@ public record CellOutcome(CellKey key, Status status, String reason, List<LevelS
     scores = List.copyOf(scores);
     curve = List.copyOf(curve);
     requireNonNull(collapse, "collapse is null");
+    compute = compute == null ? Compute.NONE : compute;
   }
 
   /** How a cell ended. Done and skipped cells are finished: a resumed run does not redo them. */
@@ -57,6 +59,46 @@ public record CellOutcome(CellKey key, Status status, String reason, List<LevelS
 
   /** A score on one evaluated level. */
   public record LevelScore(String level, double difficulty, Score score) {}
+
+  /**
+   * What the cell measured of its model's training compute (the compute leaderboard).
+   *
+   * @param trainingFlops the training FLOPs the model reported in all, if it reports them
+   * @param budgets its scores when its training FLOPs reached each of the suite's compute budgets
+   * @param probes the linear probe of its token embeddings at each budget
+   * @param probe the linear probe after training, if the model and the task take part in it
+   */
+  public record Compute(OptionalDouble trainingFlops, List<BudgetScore> budgets, List<ProbeFit> probes,
+      Optional<ProbeFit> probe) {
+    public static final Compute NONE = new Compute(OptionalDouble.empty(), List.of(), List.of(), Optional.empty());
+
+    public Compute {
+      requireNonNull(trainingFlops, "trainingFlops is null");
+      budgets = List.copyOf(budgets);
+      probes = List.copyOf(probes);
+      requireNonNull(probe, "probe is null");
+    }
+  }
+
+  /**
+   * Where in training an evaluation at a compute budget happened.
+   *
+   * @param budget the suite's budget, in training FLOPs
+   * @param update the update after which the model's training FLOPs first reached it
+   * @param trainingFlops the model's training FLOPs there
+   */
+  public record Budget(double budget, int update, double trainingFlops) {}
+
+  /** A score on one level at a compute budget. */
+  public record BudgetScore(Budget at, LevelScore score) {}
+
+  /**
+   * The linear probe's fit (research note 000): the cross-validated R^2 of the token embeddings
+   * against what the tokens stand for, and the same with the targets shuffled among the tokens.
+   *
+   * @param at where in training, or null after training
+   */
+  public record ProbeFit(Budget at, double r2, double shuffledR2, int tokens) {}
 
   /** One point of the training curve, with the wall time since training started. */
   public record CurvePoint(int update, String metric, double value, double wallSeconds) {}

@@ -99,7 +99,7 @@ public final class CellProcess {
     return new CellSpec(pluginDirectories.stream().map(p -> p.toAbsolutePath().toString()).toList(),
         cell.model().id(), cell.task().id(), cell.taskConfig().asMap(), cell.taskSeed(), cell.config().asMap(),
         cell.train().id(), cell.eval().stream().map(level -> level.id()).toList(), cell.trainSize(), cell.evalSize(),
-        cell.seed(), device, checkpoints.saveTo().toAbsolutePath().toString(),
+        cell.computeBudgets(), cell.seed(), device, checkpoints.saveTo().toAbsolutePath().toString(),
         checkpoints.loadFrom() == null ? null : checkpoints.loadFrom().toAbsolutePath().toString(),
         timeLimit.toMillis() / 1e3);
   }
@@ -205,6 +205,6 @@ public final class CellProcess {
   private CellOutcome outcome(CellKey key, Status status, String reason) {
     return new CellOutcome(key, status, reason, List.of(), List.of(), OptionalInt.empty(), 0, 0, 0,
         Seeds.trainingData(key.seed(), key.task(), key.trainLevel()),
-        Seeds.model(key.seed(), key.model(), key.task(), key.trainLevel()), clock.instant(), Optional.empty());
+        Seeds.model(key.seed(), key.model(), key.task(), key.trainLevel()), clock.instant(), Optional.empty(), null);
   }
 }

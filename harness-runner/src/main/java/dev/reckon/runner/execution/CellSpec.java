@@ -8,10 +8,11 @@ import java.util.Map;
  * task with their effective settings, the levels, sizes and seeds, the device, and where
  * checkpoints go.
  *
+ * @param computeBudgets the training FLOPs at which the model is also evaluated, ascending
  * @param checkpointsFrom another run's checkpoints folder to load the model from, or null to train
  * @param timeLimitSeconds the cell's time limit; the process stops the model at its next report
  *     after it, and the runner ends the process a little later
  */
 record CellSpec(List<String> pluginDirectories, String model, String task, Map<String, Object> taskConfig,
     long taskSeed, Map<String, Object> modelConfig, String trainLevel, List<String> evalLevels, int trainSize,
-    int evalSize, long seed, String device, String checkpointsTo, String checkpointsFrom, double timeLimitSeconds) {}
+    int evalSize, List<Double> computeBudgets, long seed, String device, String checkpointsTo, String checkpointsFrom, double timeLimitSeconds) {}

@@ -5,10 +5,12 @@ import dev.reckon.runner.execution.CellOutcome.CurvePoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * A cell's {@link TrainingLog}: keeps the curve, watches it for a collapse ({@link
- * CollapseDetector}), feeds the progress display, and stops the cell on a NaN loss or when its
+ * CollapseDetector}), has the model evaluated at the compute budgets ({@link ComputeBudgets}),
+ * feeds the progress display, and stops the cell on a NaN loss or when its
  * time is up (the model gets the exception at its next report).
  */
 final class CellTrainingLog implements TrainingLog {
@@ -17,6 +19,7 @@ final class CellTrainingLog implements TrainingLog {
   private final TrainingProgress progress;
   private final long deadlineNanos;
   private final long startNanos = System.nanoTime();
+  private ComputeBudgets budgets = new ComputeBudgets(List.of(), budget -> {});
 
   CellTrainingLog(TrainingProgress progress, long deadlineNanos) {
     this.progress = progress;
@@ -29,7 +32,20 @@ final class CellTrainingLog implements TrainingLog {
     if (collapses.observe(update, metric, value).isPresent() && !Double.isFinite(value)) {
       throw new CellStoppedException(collapses.result().orElseThrow().toString());
     }
+    if (metric.equals(TRAINING_FLOPS)) {
+      budgets.reported(update, value);
+    }
     checkDeadline();
+  }
+
+  /** Has the model evaluated at the suite's compute budgets, as its training FLOPs reach them. */
+  synchronized void evaluateAt(ComputeBudgets budgets) {
+    this.budgets = budgets;
+  }
+
+  /** The training FLOPs the model reported in all, if it reports them. */
+  synchronized OptionalDouble trainingFlops() {
+    return budgets.total();
   }
 
   /** Records a point the harness measured, at the last update the model reported. */

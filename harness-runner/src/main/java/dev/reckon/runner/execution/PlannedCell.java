@@ -18,17 +18,20 @@ import java.util.Optional;
  * @param taskConfig the task's effective settings
  * @param taskSeed the task's own seed
  * @param config the model's effective settings
+ * @param computeBudgets the training FLOPs at which a model that reports them is also evaluated
  * @param seed the run seed
  * @param skip why the model declined the task, when it did: the cell is skipped, not run
  * @param failure why the cell cannot run at all (the model's support check threw), when so
  */
 public record PlannedCell(DiscoveredModel model, DiscoveredTask task, Task taskInstance, Config taskConfig,
-    long taskSeed, Config config, Level train, List<Level> eval, int trainSize, int evalSize, long seed,
+    long taskSeed, Config config, Level train, List<Level> eval, int trainSize, int evalSize,
+    List<Double> computeBudgets, long seed,
     Optional<String> skip, Optional<String> failure) {
   public PlannedCell {
     requireNonNull(model, "model is null");
     requireNonNull(task, "task is null");
     eval = List.copyOf(eval);
+    computeBudgets = List.copyOf(computeBudgets);
     requireNonNull(skip, "skip is null");
     requireNonNull(failure, "failure is null");
   }

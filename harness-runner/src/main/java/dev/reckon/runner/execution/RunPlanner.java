@@ -163,7 +163,7 @@ public final class RunPlanner {
             failure = Optional.of(model.id() + "'s supports() failed: " + Errors.oneLine(e));
           }
           cells.add(new PlannedCell(model, task, instance, taskConfig, taskSeed, config, train, eval,
-              taskEntry.trainSize(), taskEntry.evalSize(), seed, skip, failure));
+              taskEntry.trainSize(), taskEntry.evalSize(), taskEntry.computeBudgets(), seed, skip, failure));
         }
       }
     }

@@ -38,6 +38,11 @@ public final class Seeds {
     return derive(seed, "data", task, level, "eval");
   }
 
+  /** The linear probe's folds and its control's shuffle; the same for every model of a task. */
+  public static long probe(long seed, String task) {
+    return derive(seed, "probe", task);
+  }
+
   public static long model(long seed, String model, String task, String trainLevel) {
     return derive(seed, "model", model, task, trainLevel);
   }

@@ -63,7 +63,7 @@ public final class RunMerger {
       Files.createDirectories(out);
       Files.writeString(out.resolve(RunFormat.SUITE), shards.get(0).suite(), StandardCharsets.UTF_8);
       Map<CellKey, String> lastStatus = new HashMap<>();
-      for (RunFormat.Table table : List.of(RunFormat.Table.CELLS, RunFormat.Table.RESULTS, RunFormat.Table.TRAINING)) {
+      for (RunFormat.Table table : RunFormat.Table.values()) {
         String file = table.file();
         Map<CellKey, List<List<Object>>> rows = new java.util.TreeMap<>(planOrder);
         for (ShardDirectory shard : shards) {

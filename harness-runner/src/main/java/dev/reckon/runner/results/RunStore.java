@@ -5,7 +5,11 @@ import dev.reckon.api.Config;
 import dev.reckon.runner.execution.CellKey;
 import dev.reckon.runner.execution.CellOutcome;
 import dev.reckon.runner.execution.CellRecorder;
+import dev.reckon.runner.execution.CellOutcome.Budget;
+import dev.reckon.runner.execution.CellOutcome.BudgetScore;
+import dev.reckon.runner.execution.CellOutcome.Compute;
 import dev.reckon.runner.execution.CellOutcome.CurvePoint;
+import dev.reckon.runner.execution.CellOutcome.ProbeFit;
 import dev.reckon.runner.execution.CellOutcome.LevelScore;
 import dev.reckon.runner.execution.CellOutcome.Status;
 import dev.reckon.runner.execution.TrainingCollapse;
@@ -27,8 +31,8 @@ import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * The tables of a run directory. Each finished cell appends its results and training curve and
- * then its line in cells.csv, each flushed: a cell counts as finished only once that line is on
+ * The tables of a run directory. Each finished cell appends its results, training curve and
+ * evaluations at compute budgets, and then its line in cells.csv, each flushed: a cell counts as finished only once that line is on
  * disk, and on resume the rows of unfinished cells are dropped and the cells run again.
  */
 public final class RunStore implements CellRecorder {
@@ -36,12 +40,14 @@ public final class RunStore implements CellRecorder {
   private final CsvTable results;
   private final CsvTable cells;
   private final CsvTable training;
+  private final CsvTable compute;
 
   public RunStore(Path directory) {
     this.directory = directory;
     this.results = CsvTable.of(RunFormat.Table.RESULTS, directory);
     this.cells = CsvTable.of(RunFormat.Table.CELLS, directory);
     this.training = CsvTable.of(RunFormat.Table.TRAINING, directory);
+    this.compute = CsvTable.of(RunFormat.Table.COMPUTE, directory);
   }
 
   public Path directory() {
@@ -67,7 +73,7 @@ public final class RunStore implements CellRecorder {
    */
   public List<String> discardUnfinished() {
     List<String> repaired = new ArrayList<>();
-    for (CsvTable table : List.of(results, training, cells)) {
+    for (CsvTable table : List.of(results, training, compute, cells)) {
       long dropped = table.dropTornTail();
       if (dropped > 0) {
         repaired.add(table.file().getFileName() + " ended in a torn line (" + dropped + " bytes, a write cut short); "
@@ -77,6 +83,7 @@ public final class RunStore implements CellRecorder {
     Set<CellKey> finished = finishedCells();
     results.retain(row -> finished.contains(key(row)));
     training.retain(row -> finished.contains(key(row)));
+    compute.retain(row -> finished.contains(key(row)));
     return repaired;
   }
 
@@ -95,8 +102,27 @@ public final class RunStore implements CellRecorder {
       curveRows.add(List.of(key.model(), key.task(), key.trainLevel(), key.seed(), point.update(), point.metric(),
           number(point.value()), number(point.wallSeconds())));
     }
+    Compute measured = outcome.compute();
+    List<List<Object>> computeRows = new ArrayList<>();
+    for (BudgetScore budgetScore : measured.budgets()) {
+      Budget at = budgetScore.at();
+      LevelScore level = budgetScore.score();
+      var s = level.score();
+      computeRows.add(List.of(key.model(), key.task(), key.trainLevel(), key.seed(), number(at.budget()), at.update(),
+          number(at.trainingFlops()), level.level(), number(level.difficulty()), s.iterations(), s.metric(),
+          number(s.value()), s.n(), number(s.ciLow()), number(s.ciHigh())));
+    }
+    for (ProbeFit fit : measured.probes()) {
+      for (var metric : List.of(Map.entry(RunFormat.PROBE_R2, fit.r2()),
+          Map.entry(RunFormat.PROBE_R2_SHUFFLED, fit.shuffledR2()))) {
+        computeRows.add(List.of(key.model(), key.task(), key.trainLevel(), key.seed(), number(fit.at().budget()),
+            fit.at().update(), number(fit.at().trainingFlops()), "", "", "", metric.getKey(),
+            number(metric.getValue()), fit.tokens(), "", ""));
+      }
+    }
     results.append(scoreRows);
     training.append(curveRows);
+    compute.append(computeRows);
     cells.append(List.of(List.of(key.model(), key.task(), key.trainLevel(), key.seed(),
         outcome.status().word(), outcome.reason(),
         outcome.trainedIterations().isPresent() ? outcome.trainedIterations().getAsInt() : "",
@@ -104,7 +130,9 @@ public final class RunStore implements CellRecorder {
         outcome.trainDataSeed(), outcome.modelSeed(), modelConfig.asMap(),
         outcome.collapse().map(c -> (Object) c.update()).orElse(""),
         outcome.collapse().map(TrainingCollapse::description).orElse(""), taskSeed,
-        taskConfig.asMap())));
+        taskConfig.asMap(), measured.trainingFlops().isPresent() ? number(measured.trainingFlops().getAsDouble()) : "",
+        measured.probe().map(fit -> (Object) number(fit.r2())).orElse(""),
+        measured.probe().map(fit -> (Object) number(fit.shuffledR2())).orElse(""))));
   }
 
   /**
@@ -119,7 +147,7 @@ public final class RunStore implements CellRecorder {
       index.put(plan.get(i), i);
     }
     Comparator<CSVRecord> order = Comparator.comparingInt(row -> index.getOrDefault(key(row), plan.size()));
-    for (CsvTable table : List.of(results, training, cells)) {
+    for (CsvTable table : List.of(results, training, compute, cells)) {
       table.sort(order);
     }
   }

@@ -47,11 +47,14 @@ public record Suite(String name, String description, List<Long> seeds, Double ce
    * @param config the task's own settings (checked against what the task declares)
    * @param modelConfig settings given to every model on this entry's cells, over the model's own
    *     (a harder game may need more updates for every model)
+   * @param computeBudgets training FLOPs, ascending: a model that reports its training FLOPs is
+   *     evaluated on the entry's levels when it reaches each (the compute leaderboard)
    */
   public record TaskEntry(String id, String train, List<String> eval, Integer trainSize, Integer evalSize,
-      Map<String, Object> config, Map<String, Object> modelConfig) {
+      Map<String, Object> config, Map<String, Object> modelConfig, List<Double> computeBudgets) {
     public TaskEntry {
       eval = eval == null ? List.of() : List.copyOf(eval);
+      computeBudgets = computeBudgets == null ? List.of() : copy(computeBudgets);
       config = ordered(config);
       modelConfig = ordered(modelConfig);
       trainSize = trainSize == null ? 1000 : trainSize;
@@ -59,7 +62,7 @@ public record Suite(String name, String description, List<Long> seeds, Double ce
     }
 
     public static TaskEntry of(String id) {
-      return new TaskEntry(id, null, null, null, null, null, null);
+      return new TaskEntry(id, null, null, null, null, null, null, null);
     }
   }
 

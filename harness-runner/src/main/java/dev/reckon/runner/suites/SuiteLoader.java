@@ -147,6 +147,14 @@ public final class SuiteLoader {
       if (task.evalSize() < 1) {
         throw new UsageException(invalid + entry + " has evalSize " + task.evalSize() + "; it must be at least 1");
       }
+      for (int b = 0; b < task.computeBudgets().size(); b++) {
+        Double budget = task.computeBudgets().get(b);
+        if (budget == null || !(budget > 0) || Double.isInfinite(budget)
+            || (b > 0 && !(budget > task.computeBudgets().get(b - 1)))) {
+          throw new UsageException(invalid + entry + " has computeBudgets " + task.computeBudgets() + "; they must be "
+              + "training FLOPs above 0, each larger than the one before");
+        }
+      }
       Set<String> levels = new HashSet<>();
       for (String level : task.eval()) {
         if (!levels.add(level)) {

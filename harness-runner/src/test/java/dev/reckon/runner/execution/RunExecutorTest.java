@@ -81,6 +81,7 @@ class RunExecutorTest {
       }
     };
     return new PlannedCell(new DiscoveredModel(factory, PLUGIN), new DiscoveredTask(task, PLUGIN), null,
-        Config.empty(), 0, new Config(config), LEVEL, List.of(LEVEL), 100, 50, 1, Optional.empty(), Optional.empty());
+        Config.empty(), 0, new Config(config), LEVEL, List.of(LEVEL), 100, 50, List.of(), 1, Optional.empty(),
+        Optional.empty());
   }
 }

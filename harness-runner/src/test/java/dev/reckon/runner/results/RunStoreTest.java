@@ -7,7 +7,11 @@ import dev.reckon.api.Config;
 import dev.reckon.api.Score;
 import dev.reckon.runner.execution.CellKey;
 import dev.reckon.runner.execution.CellOutcome;
+import dev.reckon.runner.execution.CellOutcome.Budget;
+import dev.reckon.runner.execution.CellOutcome.BudgetScore;
+import dev.reckon.runner.execution.CellOutcome.Compute;
 import dev.reckon.runner.execution.CellOutcome.CurvePoint;
+import dev.reckon.runner.execution.CellOutcome.ProbeFit;
 import dev.reckon.runner.execution.CellOutcome.LevelScore;
 import dev.reckon.runner.execution.CellOutcome.Status;
 import java.io.IOException;
@@ -17,6 +21,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -32,7 +37,24 @@ class RunStoreTest {
         : List.of();
     return new CellOutcome(key, status, status == Status.FAILED ? "boom, with a comma" : "", scores,
         List.of(new CurvePoint(10, "loss", 0.5, 1.25)), OptionalInt.of(4), 123, 1.5, 0.5, 11, 12,
-        Instant.parse("2026-01-01T00:00:00Z"), Optional.empty());
+        Instant.parse("2026-01-01T00:00:00Z"), Optional.empty(), status == Status.DONE ? COMPUTE : null);
+  }
+
+  private static final Budget BUDGET = new Budget(1e6, 7, 1.25e6);
+  private static final Compute COMPUTE = new Compute(OptionalDouble.of(2.5e6),
+      List.of(new BudgetScore(BUDGET, new LevelScore("b6", 6, Score.proportion("puzzle_accuracy", 4, 1, 4)))),
+      List.of(new ProbeFit(BUDGET, 0.75, -0.125, 24)), Optional.of(new ProbeFit(null, 0.875, -0.25, 24)));
+
+  @Test
+  void aCellsTrainingComputeGoesToComputeCsvAndItsTotalAndProbeToCellsCsv() throws IOException {
+    new RunStore(directory).record(outcome("a", Status.DONE), Config.empty(), Config.empty(), 0);
+
+    assertEquals(List.of(
+        "a,sudoku-4x4,b6,1,1000000.0,7,1250000.0,b6,6.0,4,puzzle_accuracy,0.25,4,0.04558726080970055,0.6993581574175981",
+        "a,sudoku-4x4,b6,1,1000000.0,7,1250000.0,,,,probe_r2,0.75,24,,",
+        "a,sudoku-4x4,b6,1,1000000.0,7,1250000.0,,,,probe_r2_shuffled,-0.125,24,,"),
+        Files.readAllLines(directory.resolve("compute.csv")).stream().skip(1).toList());
+    assertTrue(Files.readAllLines(directory.resolve("cells.csv")).get(1).endsWith(",2500000.0,0.875,-0.25"));
   }
 
   @Test
@@ -63,6 +85,8 @@ class RunStoreTest {
         .map(line -> line.split(",")[0]).toList());
     assertEquals(List.of("a", "a", "b", "c"), Files.readAllLines(directory.resolve("training.csv")).stream().skip(1)
         .map(line -> line.split(",")[0]).toList());
+    assertEquals(List.of("a", "a", "a", "b", "b", "b", "c", "c", "c"), Files.readAllLines(
+        directory.resolve("compute.csv")).stream().skip(1).map(line -> line.split(",")[0]).toList());
   }
 
   @Test
@@ -74,11 +98,14 @@ class RunStoreTest {
         "ghost,sudoku-4x4,b6,b6,6.0,1,puzzle_accuracy,1,0.5,4,0.1,0.9\n", StandardOpenOption.APPEND);
     Files.writeString(directory.resolve("training.csv"), "ghost,sudoku-4x4,b6,1,1,loss,0.1,0.1\n",
         StandardOpenOption.APPEND);
+    Files.writeString(directory.resolve("compute.csv"), "ghost,sudoku-4x4,b6,1,1e6,7,1.2e6,,,,probe_r2,0.5,24,,\n",
+        StandardOpenOption.APPEND);
 
     store.discardUnfinished();
 
     assertEquals(kept, Files.readString(directory.resolve("results.csv")));
     assertTrue(!Files.readString(directory.resolve("training.csv")).contains("ghost"));
+    assertTrue(!Files.readString(directory.resolve("compute.csv")).contains("ghost"));
     assertTrue(Files.readString(directory.resolve("cells.csv")).contains("a,sudoku-4x4,b6,1,done,,4,123,1.5,0.5,"));
   }
 
@@ -94,7 +121,7 @@ class RunStoreTest {
   /**
    * A write cut at any byte of the last cell's rows, in any table, is found on resume: the torn
    * line goes, the last cell counts as unfinished, and the cells before it keep every row. A cell
-   * appends to results.csv, training.csv and cells.csv in that order, each forced to disk before
+   * appends to results.csv, training.csv, compute.csv and cells.csv in that order, each forced to disk before
    * the next, so a cut in one table finds the tables after it without the cell.
    */
   @Test
@@ -104,7 +131,7 @@ class RunStoreTest {
     java.util.Map<String, byte[]> before = snapshot();
     store.record(outcome("b", Status.DONE), Config.empty(), Config.empty(), 0);
     java.util.Map<String, byte[]> after = snapshot();
-    List<String> order = List.of("results.csv", "training.csv", "cells.csv");
+    List<String> order = List.of("results.csv", "training.csv", "compute.csv", "cells.csv");
     for (String table : order) {
       for (int cut = before.get(table).length; cut < after.get(table).length; cut++) {
         restore(after);
@@ -130,7 +157,7 @@ class RunStoreTest {
 
   private java.util.Map<String, byte[]> snapshot() throws IOException {
     java.util.Map<String, byte[]> files = new java.util.HashMap<>();
-    for (String table : List.of("results.csv", "training.csv", "cells.csv")) {
+    for (String table : List.of("results.csv", "training.csv", "compute.csv", "cells.csv")) {
       files.put(table, Files.readAllBytes(directory.resolve(table)));
     }
     return files;
