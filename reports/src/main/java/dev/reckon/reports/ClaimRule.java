@@ -54,6 +54,8 @@ import java.util.stream.Stream;
     @JsonSubTypes.Type(value = ClaimRule.TimeToTarget.class, name = "time_to_target"),
     @JsonSubTypes.Type(value = ClaimRule.LowerTrainingPeak.class, name = "lower_training_peak"),
     @JsonSubTypes.Type(value = ClaimRule.Collapses.class, name = "collapses"),
+    @JsonSubTypes.Type(value = ClaimRule.AtComputeBudget.class, name = "at_compute_budget"),
+    @JsonSubTypes.Type(value = ClaimRule.Probe.class, name = "probe"),
     @JsonSubTypes.Type(value = ClaimRule.CheckedByTests.class, name = "checked_by_tests"),
     @JsonSubTypes.Type(value = ClaimRule.NotRecorded.class, name = "not_recorded")})
 sealed interface ClaimRule {
@@ -75,9 +77,18 @@ sealed interface ClaimRule {
 
     /** Whether {@code run} has a cell or result of each needed model on a task the pattern matches. */
     boolean in(RunResults run) {
-      List<List<String>> pairs = Stream.concat(run.cells().stream().map(c -> List.of(c.model(), c.task())),
-          run.results().stream().map(r -> List.of(r.model(), r.task()))).filter(p -> matches(task, p.get(1)))
-          .distinct().toList();
+      return among(Stream.concat(run.cells().stream().map(c -> List.of(c.model(), c.task())),
+          run.results().stream().map(r -> List.of(r.model(), r.task()))));
+    }
+
+    /** Whether {@code run} has results of each needed model on a task the pattern matches. */
+    boolean inResults(RunResults run) {
+      return among(run.results().stream().map(r -> List.of(r.model(), r.task())));
+    }
+
+    /** Whether the (model, task) pairs hold each needed model on a task the pattern matches. */
+    private boolean among(Stream<List<String>> modelTasks) {
+      List<List<String>> pairs = modelTasks.filter(p -> matches(task, p.get(1))).distinct().toList();
       return !pairs.isEmpty() && models.stream().allMatch(need -> pairs.stream()
           .anyMatch(p -> need.stream().anyMatch(pattern -> matches(pattern, p.get(0)))));
     }
@@ -189,7 +200,7 @@ sealed interface ClaimRule {
    */
   record AboveModel(String model, String against, String task, List<String> levels, String metric, String at,
       @JsonProperty("against_at") String againstAt, @JsonProperty("on_every") Require onEvery,
-      @JsonProperty("on_some") Require onSome, Double by) implements ClaimRule {
+      @JsonProperty("on_some") Require onSome, Double by, Chance chance) implements ClaimRule {
     public AboveModel {
       required(model, against, task, levels);
       at = at == null ? "budget" : at;
@@ -206,6 +217,7 @@ sealed interface ClaimRule {
     @Override
     public Outcome evaluate(MeasurementIndex index) {
       List<Finding> findings = new ArrayList<>();
+      List<String> atChance = new ArrayList<>();
       boolean anyBetter = false;
       for (CellLevel s : RuleSupport.cellLevels(index, task, List.of(model), levels, metric)) {
         Optional<CellLevel> other = counterpart(index, s);
@@ -218,6 +230,13 @@ sealed interface ClaimRule {
         }
         Measurement mine = pair.get()[0];
         Measurement theirs = pair.get()[1];
+        Optional<ChanceCheck> check = RuleSupport.chance(index, chance, s.task(), s.level(), s.metric(),
+            Stream.of(mine, theirs).flatMap(m -> RuleSupport.inMetric(index, m, chance == null ? s.metric()
+                : chance.metric(s.metric())).stream()).toList());
+        if (check.isPresent() && !check.get().aboveChance()) {
+          atChance.add(check.get().text());
+          continue;
+        }
         double lead = lead(index, mine, theirs);
         boolean isBetter = better(index, mine, theirs) && lead >= by;
         boolean isWorse = better(index, theirs, mine);
@@ -234,7 +253,7 @@ sealed interface ClaimRule {
         findings.add(new Finding(false, 0, model + " is better than " + against + " outside the noise on none of "
             + "the levels"));
       }
-      return Outcome.of(findings, model + " and " + against + " on " + task + levelWords(levels));
+      return Outcome.of(findings, atChance, model + " and " + against + " on " + task + levelWords(levels));
     }
 
     /** The other model's cell on the same level: trained on the same level when it has that cell. */
@@ -717,6 +736,109 @@ sealed interface ClaimRule {
   private static Stream<TrainingPoint> points(MeasurementIndex index, Cell cell) {
     return index.run().training().stream().filter(p -> p.model().equals(cell.model()) && p.task().equals(cell.task())
         && p.trainLevel().equals(cell.trainLevel()) && p.seed() == cell.seed());
+  }
+
+  /**
+   * A rule read at equal training compute (research note 000's question) instead of at the end of
+   * training: {@code rule} decides on the scores of budgets.csv at the largest compute budget that
+   * every model it reads reached ({@code budget: largest}, the default) or at every such budget
+   * ({@code all}). {@code baselines} (e.g. {@code uniform}, for a chance check) are models that do
+   * not train, read at the end of the run: they stand where they stand at every budget. Its
+   * evidence names the budget and each model's training FLOPs there.
+   */
+  record AtComputeBudget(String budget, List<String> baselines, ClaimRule rule) implements ClaimRule {
+    private static final List<String> BUDGETS = List.of("largest", "all");
+
+    public AtComputeBudget {
+      required(rule);
+      required(rule.subject().orElse(null));
+      budget = budget == null ? "largest" : budget;
+      baselines = baselines == null ? List.of() : List.copyOf(baselines);
+      if (!BUDGETS.contains(budget)) {
+        throw new IllegalArgumentException("budget is one of " + BUDGETS + ", not " + budget);
+      }
+    }
+
+    @Override
+    public Optional<Subject> subject() {
+      return rule.subject();
+    }
+
+    @Override
+    public Outcome evaluate(MeasurementIndex index) {
+      RunResults run = index.run();
+      Subject subject = rule.subject().orElseThrow();
+      List<Double> reached = run.compute().stream().map(RunResults.ComputePoint::budget).distinct()
+          .sorted(Comparator.reverseOrder()).filter(b -> subject.inResults(run.atComputeBudget(b, List.of()))).toList();
+      if (reached.isEmpty()) {
+        return new Outcome(Status.NOT_MEASURED, List.of("no compute budget that " + subject.models() + " on "
+            + subject.task() + " all reached"), "not evaluated at a common compute budget");
+      }
+      List<Outcome> outcomes = new ArrayList<>();
+      for (double at : budget.equals("all") ? reached : reached.subList(0, 1)) {
+        Outcome outcome = rule.evaluate(new MeasurementIndex(run.atComputeBudget(at, baselines)));
+        String where = "at " + Numbers.text(at) + " training FLOPs (" + flops(run, at, subject) + "): ";
+        outcomes.add(new Outcome(outcome.status(), outcome.evidence().stream().map(line -> where + line).toList(),
+            outcome.reason()));
+      }
+      Status status = outcomes.stream().map(Outcome::status).max(Comparator.comparingInt(AtComputeBudget::severity))
+          .orElseThrow();
+      return new Outcome(status, outcomes.stream().flatMap(o -> o.evidence().stream()).toList(),
+          outcomes.stream().map(Outcome::reason).filter(r -> !r.isEmpty()).findFirst().orElse(""));
+    }
+
+    private static int severity(Status status) {
+      return List.of(Status.REPRODUCED, Status.CHECKED_BY_TESTS, Status.NOT_MEASURED, Status.NOT_REPRODUCED)
+          .indexOf(status);
+    }
+
+    /** E.g. {@code transformer-large 1.02e+09, recurrent-transformer 1.01e+09}: where each model stood. */
+    private static String flops(RunResults run, double at, Subject subject) {
+      Map<String, Double> byModel = new TreeMap<>();
+      run.compute().stream().filter(p -> p.budget() == at && matches(subject.task(), p.result().task())
+              && subject.models().stream().flatMap(List::stream).anyMatch(m -> matches(m, p.result().model())))
+          .forEach(p -> byModel.putIfAbsent(p.result().model(), p.trainingFlops()));
+      return byModel.entrySet().stream().map(e -> e.getKey() + " " + Numbers.text(e.getValue()))
+          .collect(Collectors.joining(", "));
+    }
+  }
+
+  /**
+   * The linear probe (research note 000): after training, every selected model's token embeddings
+   * give a cross-validated R^2 of at least {@code at_least} for what the task's tokens stand for,
+   * and beat the control (the same probe fitted to coordinates shuffled among the tokens) by at
+   * least {@code above_control}. Means over seeds. The bounds are margins, as a threshold's are.
+   */
+  record Probe(List<String> models, String task, @JsonProperty("at_least") Double atLeast,
+      @JsonProperty("above_control") Double aboveControl) implements ClaimRule {
+    public Probe {
+      required(models, task, atLeast, aboveControl);
+    }
+
+    @Override
+    public Optional<Subject> subject() {
+      return Subject.of(task, models);
+    }
+
+    @Override
+    public Outcome evaluate(MeasurementIndex index) {
+      Map<List<String>, List<Cell>> probed = index.run().cells().stream()
+          .filter(c -> !Double.isNaN(c.probeR2()) && matches(task, c.task())
+              && models.stream().anyMatch(pattern -> matches(pattern, c.model())))
+          .collect(Collectors.groupingBy(c -> List.of(c.model(), c.task(), c.trainLevel()), LinkedHashMap::new,
+              Collectors.toList()));
+      List<Finding> findings = new ArrayList<>();
+      probed.forEach((cell, seeds) -> {
+        double r2 = seeds.stream().mapToDouble(Cell::probeR2).average().orElseThrow();
+        double control = seeds.stream().mapToDouble(Cell::probeR2Shuffled).average().orElseThrow();
+        double margin = Math.min(r2 - atLeast, r2 - control - aboveControl);
+        findings.add(new Finding(margin >= 0, margin, String.format(Locale.ROOT,
+            "%s on %s (trained on %s, %d seed%s): probe R^2 %s, shuffled control %s (needs >= %s, and %s above "
+                + "the control)", cell.get(0), cell.get(1), cell.get(2), seeds.size(), seeds.size() == 1 ? "" : "s",
+            Numbers.text(r2), Numbers.text(control), Numbers.text(atLeast), Numbers.text(aboveControl))));
+      });
+      return Outcome.of(findings, "the probe of " + String.join(", ", models) + " on " + task);
+    }
   }
 
   /**

@@ -15,7 +15,7 @@ public final class Leaderboards {
 
   public static List<Board> of(RunResults run) {
     return List.of(TestTimeComputeBoard.build(run), GeneralizationBoard.build(run), CompositionalBoard.build(run),
-        ConvergenceBoard.build(run), EfficiencyBoard.build(run), CollapseBoard.build(run));
+        ConvergenceBoard.build(run), ComputeBoard.build(run), EfficiencyBoard.build(run), CollapseBoard.build(run));
   }
 
   /** A board's heading in reports, with the CSV file it is written to. */
@@ -25,6 +25,7 @@ public final class Leaderboards {
       case "generalization" -> "Generalisation to harder levels";
       case "compositional" -> "Compositional key-subset extraction";
       case "convergence" -> "What each objective converges to: KL from p(y|x) and from the PMI ratio";
+      case "compute" -> "Equal training compute: the primary metric at each compute budget";
       case "efficiency" -> "Training speed and memory";
       case "collapses" -> "Training collapses";
       default -> board.name();
@@ -34,7 +35,7 @@ public final class Leaderboards {
 
   /**
    * Writes leaderboards/ttc.csv, generalization.csv, compositional.csv, convergence.csv,
-   * efficiency.csv and collapses.csv in the run directory.
+   * compute.csv, efficiency.csv and collapses.csv in the run directory.
    */
   public static void write(Path runDirectory) {
     Path directory = runDirectory.resolve(RunFormat.LEADERBOARDS);

@@ -6,7 +6,8 @@ import java.math.RoundingMode;
 
 /**
  * How reports print numbers for people: at most three decimals (three significant digits for a value
- * that would round to 0), no trailing zeros, any locale.
+ * that would round to 0 and for a count of a million or more, such as FLOPs), no trailing zeros,
+ * any locale.
  */
 final class Numbers {
   /**
@@ -15,17 +16,21 @@ final class Numbers {
    */
   private static final double ROUNDING_RESIDUE = 1e-12;
 
+  /** From here on a value reads better as {@code 2.02e9} than as ten digits. */
+  private static final double LARGE = 1e6;
+
   private Numbers() {}
 
   /**
    * {@code value} rounded to three decimals, or, when that would print as 0 a value that is no
    * rounding residue, to three significant digits ({@code 5.88e-6}: the KL divergence of a converged
-   * table is not 0); an empty string for NaN. BigDecimal's plain string does not depend on the
+   * table is not 0), as a value of a million or more ({@code 2.02e9}); an empty string for NaN. BigDecimal's plain string does not depend on the
    * default locale, so a report reads the same on every machine.
    */
   static String text(double value) {
     String decimals = decimals(value);
-    if (!decimals.equals("0") || Math.abs(value) < ROUNDING_RESIDUE) {
+    boolean large = Math.abs(value) >= LARGE && !Double.isInfinite(value);
+    if (!large && (!decimals.equals("0") || Math.abs(value) < ROUNDING_RESIDUE)) {
       return decimals;
     }
     BigDecimal rounded = BigDecimal.valueOf(value).round(new MathContext(3, RoundingMode.HALF_EVEN)).stripTrailingZeros();

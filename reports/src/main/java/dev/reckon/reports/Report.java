@@ -84,7 +84,7 @@ record Report(List<RunResults> runs, List<List<Board>> boards, List<ClaimRow> cl
         id = run.id() + "-" + n;
       }
       distinct.add(id.equals(run.id()) ? run : new RunResults(run.directory(), id, run.about(), run.results(),
-          run.cells(), run.training(), run.tasks(), run.iterationMeanings()));
+          run.cells(), run.training(), run.compute(), run.tasks(), run.iterationMeanings()));
     }
     return distinct;
   }

@@ -6,6 +6,7 @@ import dev.reckon.api.Metric;
 import dev.reckon.reports.RunResults.TrainingPoint;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,6 +42,10 @@ final class ReportCharts {
             + "subsets, one line per model variant.", games()),
         new ChartSection("Entropy and representation dimension", "Prediction entropy against the contrastive "
             + "models' representation dimension d, one line per game.", entropyByDimension()),
+        new ChartSection("Training compute", "Each model's primary metric, at its best iteration count, against "
+            + "the training FLOPs it had when evaluated (the suite's compute budgets, the same for every model of a "
+            + "task), one chart per level; and the linear probe's R^2 of the token embeddings for what the tokens "
+            + "stand for, beside its control fitted to shuffled targets.", trainingCompute()),
         new ChartSection("Training curves", "Each metric the models logged while training, against the update; "
             + "and each training accuracy against the wall time, to compare speed.", training()));
   }
@@ -130,6 +135,35 @@ final class ReportCharts {
       }
     }
     return built(charts);
+  }
+
+  private List<JFreeChart> trainingCompute() {
+    Board board = ComputeBoard.build(index.run());
+    Map<List<String>, LineChart> charts = new LinkedHashMap<>();
+    Map<String, LineChart> probes = new LinkedHashMap<>();
+    Set<List<Object>> probed = new HashSet<>(); // the board repeats a cell's probe on every level
+    for (List<Object> row : board.rows()) {
+      String task = (String) cell(board, row, "task");
+      String level = (String) cell(board, row, "eval_level");
+      String model = (String) cell(board, row, "model");
+      double budget = (Double) cell(board, row, "budget_flops");
+      charts.computeIfAbsent(List.of(task, level), k -> chart(task + " " + level + ": best over iterations vs "
+              + "training FLOPs", "training FLOPs (log2)", task, index.primaryMetric(task).orElseThrow()).log2X())
+          .point(model, budget, (Double) cell(board, row, "best"));
+      if (cell(board, row, RunFormat.PROBE_R2) instanceof Double r2 && probed.add(List.of(task, model, budget))) {
+        LineChart probe = probes.computeIfAbsent(task, t -> new LineChart(t + ": linear probe R^2 vs training FLOPs",
+            "training FLOPs (log2)", RunFormat.PROBE_R2).log2X());
+        probe.point(model, budget, r2);
+        probe.point(model + " (shuffled)", budget, (Double) cell(board, row, RunFormat.PROBE_R2_SHUFFLED));
+      }
+    }
+    List<LineChart> all = new ArrayList<>(charts.values());
+    all.addAll(probes.values());
+    return built(all);
+  }
+
+  private static Object cell(Board board, List<Object> row, String column) {
+    return row.get(board.header().indexOf(column));
   }
 
   private List<JFreeChart> training() {

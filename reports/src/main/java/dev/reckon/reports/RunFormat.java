@@ -67,7 +67,7 @@ public final class RunFormat {
      * and the linear probe's fits (metrics {@link #PROBE_R2}, {@link #PROBE_R2_SHUFFLED}, with no
      * level or iteration count).
      */
-    COMPUTE("compute.csv", "model", "task", "train_level", "seed", "budget_flops", "update", "training_flops",
+    BUDGETS("budgets.csv", "model", "task", "train_level", "seed", "budget_flops", "update", "training_flops",
         "eval_level", "eval_difficulty", "iterations", "metric", "value", "n", "ci_low", "ci_high");
 
     private final String file;

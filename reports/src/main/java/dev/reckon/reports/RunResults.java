@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * What a run directory says, read from its files alone (results.csv, cells.csv, training.csv,
@@ -30,12 +31,13 @@ import java.util.Optional;
  * @param results every row of results.csv
  * @param cells per cell, its last line in cells.csv (a resumed run may have retried it)
  * @param training every row of training.csv
+ * @param compute every row of budgets.csv: the evaluations at compute budgets and the probe's fits
  * @param tasks per task id, its primary metric, metric directions and units, format and level order
  * @param iterationMeanings per model id, what one iteration of its test-time compute axis is (as
  *     the model declares it; empty for runs made before models declared it)
  */
 public record RunResults(Path directory, String id, Map<String, String> about, List<Result> results,
-    List<Cell> cells, List<TrainingPoint> training, Map<String, TaskInfo> tasks,
+    List<Cell> cells, List<TrainingPoint> training, List<ComputePoint> compute, Map<String, TaskInfo> tasks,
     Map<String, String> iterationMeanings) {
   private static final String RESULTS = RunFormat.Table.RESULTS.file();
   private static final String MANIFEST = RunFormat.MANIFEST;
@@ -47,6 +49,7 @@ public record RunResults(Path directory, String id, Map<String, String> about, L
     results = List.copyOf(results);
     cells = List.copyOf(cells);
     training = List.copyOf(training);
+    compute = List.copyOf(compute);
     tasks = Map.copyOf(tasks);
   }
 
@@ -62,9 +65,24 @@ public record RunResults(Path directory, String id, Map<String, String> about, L
    * @param trainSeconds wall time of training, NaN when not recorded
    * @param collapseUpdate the update where its training collapsed, 0 when it did not
    * @param collapse what collapsed, empty when nothing did
+   * @param trainingFlops the training FLOPs the model reported in all, NaN when it reports none
+   * @param probeR2 the linear probe's R^2 after training, NaN when there was no probe
+   * @param probeR2Shuffled its control's, NaN when there was no probe
    */
   public record Cell(String model, String task, String trainLevel, long seed, String status, String reason,
-      int trainedIterations, double trainSeconds, int collapseUpdate, String collapse) {}
+      int trainedIterations, double trainSeconds, int collapseUpdate, String collapse, double trainingFlops,
+      double probeR2, double probeR2Shuffled) {}
+
+  /**
+   * One row of budgets.csv: where in training a model was evaluated at a compute budget, and what
+   * it scored there, as a row of results.csv; a fit of the linear probe ({@link RunFormat#PROBE_R2},
+   * {@link RunFormat#PROBE_R2_SHUFFLED}) has no level and iterations 0.
+   *
+   * @param budget the suite's budget, in training FLOPs
+   * @param update the update after which the model's training FLOPs first reached it
+   * @param trainingFlops the model's training FLOPs there
+   */
+  public record ComputePoint(double budget, long update, double trainingFlops, Result result) {}
 
   /** One row of training.csv: a point of a training curve. */
   public record TrainingPoint(String model, String task, String trainLevel, long seed, long update, String metric,
@@ -117,6 +135,9 @@ public record RunResults(Path directory, String id, Map<String, String> about, L
       "iterations", "metric", "seed", "value", "n", "ci_low", "ci_high");
   private static final List<String> CELL_COLUMNS = List.of("model", "task", "train_level", "seed", "status", "reason",
       "trained_iterations", "train_seconds");
+  private static final List<String> COMPUTE_COLUMNS = List.of("model", "task", "train_level", "seed",
+      "budget_flops", "update", "training_flops", "eval_level", "eval_difficulty", "iterations", "metric", "value", "n",
+      "ci_low", "ci_high");
   private static final List<String> TRAINING_COLUMNS = List.of("model", "task", "train_level", "seed", "update",
       "metric", "value", "wall_seconds");
 
@@ -184,19 +205,46 @@ public record RunResults(Path directory, String id, Map<String, String> about, L
     for (Cell cell : TableReader.read(RunFormat.Table.CELLS.in(directory), CELL_COLUMNS, row -> new Cell(row.text("model"),
         row.text("task"), row.text("train_level"), row.whole("seed"), row.text("status"), row.optional("reason"),
         row.smallWhole("trained_iterations", 0), row.decimal("train_seconds", Double.NaN),
-        row.smallWhole("collapse_update", 0), row.optional("collapse")))) {
+        row.smallWhole("collapse_update", 0), row.optional("collapse"),
+        row.decimal(RunFormat.TRAINING_FLOPS, Double.NaN), row.decimal(RunFormat.PROBE_R2, Double.NaN),
+        row.decimal(RunFormat.PROBE_R2_SHUFFLED, Double.NaN)))) {
       cells.put(List.of(cell.model(), cell.task(), cell.trainLevel(), cell.seed()), cell);
     }
     List<TrainingPoint> training = TableReader.read(RunFormat.Table.TRAINING.in(directory), TRAINING_COLUMNS,
         row -> new TrainingPoint(row.text("model"), row.text("task"), row.text("train_level"), row.whole("seed"),
             row.whole("update"), row.text("metric"), row.decimal("value"), row.decimal("wall_seconds")));
+    List<ComputePoint> compute = TableReader.read(RunFormat.Table.BUDGETS.in(directory), COMPUTE_COLUMNS,
+        row -> new ComputePoint(row.decimal("budget_flops"), row.whole("update"), row.decimal("training_flops"),
+            new Result(row.text("model"), row.text("task"), row.text("train_level"), row.optional("eval_level"),
+                row.decimal("eval_difficulty", Double.NaN), row.smallWhole("iterations", 0), row.text("metric"),
+                row.whole("seed"), row.decimal("value"), row.smallWhole("n"), row.decimal("ci_low", Double.NaN),
+                row.decimal("ci_high", Double.NaN))));
     JsonNode manifest = manifest(directory);
     String id = manifest.path("runId").asText(String.valueOf(directory.toAbsolutePath().normalize().getFileName()));
     Map<String, String> meanings = new HashMap<>();
     manifest.path("models").forEach(model -> meanings.put(model.path("id").asText(),
         model.path("iterationMeaning").asText("")));
-    return new RunResults(directory, id, about(manifest), results, List.copyOf(cells.values()), training,
+    return new RunResults(directory, id, about(manifest), results, List.copyOf(cells.values()), training, compute,
         tasks(manifest), Map.copyOf(meanings));
+  }
+
+  /** The compute budgets the run evaluated {@code task} at, ascending. */
+  public List<Double> computeBudgets(String task) {
+    return compute.stream().filter(p -> p.result().task().equals(task)).map(ComputePoint::budget).distinct().sorted()
+        .toList();
+  }
+
+  /**
+   * The run as it stood at a compute budget: its results are the scores of budgets.csv at {@code
+   * budget} (not the probe's fits), so that a leaderboard or a rule reads them as it reads a run;
+   * and the final results of {@code baselines}, models that do not train, which stand where they
+   * stand at every budget.
+   */
+  public RunResults atComputeBudget(double budget, List<String> baselines) {
+    List<Result> scores = Stream.concat(compute.stream()
+            .filter(p -> p.budget() == budget && p.result().iterations() > 0).map(ComputePoint::result),
+        results.stream().filter(r -> baselines.contains(r.model()))).toList();
+    return new RunResults(directory, id, about, scores, cells, List.of(), List.of(), tasks, iterationMeanings);
   }
 
   /** The suite the run ran, as its manifest names it; empty for a baseline without a manifest. */

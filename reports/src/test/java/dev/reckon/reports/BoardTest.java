@@ -26,7 +26,9 @@ class BoardTest {
     try {
       Locale.setDefault(Locale.GERMANY);
       assertEquals("0.5", Numbers.text(0.5));
-      assertEquals("1234567.125", Numbers.text(1234567.125));
+      assertEquals("1234.125", Numbers.text(1234.125));
+      assertEquals("1.23e6", Numbers.text(1234567.125));
+      assertEquals("2.02e9", Numbers.text(2.02e9));
     } finally {
       Locale.setDefault(before);
     }

@@ -39,8 +39,9 @@ class ClaimsTest {
     assertEquals(List.of("rrn-more-iterations", "rrn-generalises", "set-game-easy", "shatter-needs-dimension",
         "union-81-improves-with-dimension", "entropy-rises-as-d-falls", "shared-attribute-rank", "deq-trains-faster",
         "deq-more-accurate", "deq-less-memory", "deq-collapses", "learned-adjacency-below-rrn",
-        "infonce-converges-to-pmi"), claims.claims().stream().map(Claim::id).toList());
-    assertEquals(List.of("oracle-perfect", "propagation-complete"),
+        "infonce-converges-to-pmi", "recurrence-does-not-catch-larger", "probe-finds-cities-not-paths",
+        "sorting-recurrence-does-not-catch-larger"), claims.claims().stream().map(Claim::id).toList());
+    assertEquals(List.of("oracle-perfect", "propagation-complete", "classical-references-complete"),
         claims.sanityChecks().stream().map(Claim::id).toList());
     assertTrue(claims.sanityChecks().stream().allMatch(Claim::sanity));
     assertFalse(claims.claims().stream().anyMatch(Claim::sanity));
@@ -90,6 +91,174 @@ class ClaimsTest {
           .curve("learned-adjacency", "sudoku-6x6", "b16", "train_puzzle_accuracy", 25, learnedSeconds, learnedCurve)
           .curve("rrn", "sudoku-6x6", "b16", "update_memory_mb", 200, 12, 41.5)
           .curve("deq-gnn", "sudoku-6x6", "b16", "update_memory_mb", 200, 6, 9.25);
+    }
+  }
+
+  /**
+   * A run of the sequence tasks: transformers of two sizes and a recurrent one (T = 4, evaluated at
+   * 1 to 16) on shortest-path (trained on h2) and sorting (trained on n4), each evaluated at two
+   * compute budgets; uniform, the oracle and the classical references beside them. As the note found:
+   * at equal compute the larger model wins on the harder levels, the probe finds the map, and no
+   * model finds most of the longest paths.
+   */
+  private static final class Paths {
+    static final int[] RECURRENT = {1, 2, 4, 8, 16};
+    static final int[] ONE = {1};
+    static final int[] BUDGET_K = {1, 2, 4, 8};
+    /** Per level of each task, the larger transformer's accuracy at each budget (1e9, 2e9). */
+    final Map<String, double[]> large = new LinkedHashMap<>(Map.of("h2", new double[] {0.9, 0.95},
+        "h4", new double[] {0.4, 0.6}, "h6", new double[] {0.2, 0.4}, "n4", new double[] {0.9, 1},
+        "n8", new double[] {0.3, 0.5}, "n12", new double[] {0.1, 0.2}));
+    /** The recurrent transformer's accuracy over its counts, at each budget: the best stays below. */
+    final Map<String, double[][]> recurrent = new LinkedHashMap<>(Map.of(
+        "h2", new double[][] {{0.5, 0.7, 0.8, 0.8, 0.8}, {0.6, 0.8, 0.85, 0.85, 0.85}},
+        "h4", new double[][] {{0.05, 0.1, 0.2, 0.2, 0.15}, {0.1, 0.2, 0.3, 0.3, 0.25}},
+        "h6", new double[][] {{0, 0.02, 0.05, 0.05, 0.05}, {0, 0.05, 0.1, 0.1, 0.08}},
+        "n4", new double[][] {{0.6, 0.8, 0.9, 0.9, 0.9}, {0.7, 0.9, 0.95, 0.95, 0.95}},
+        "n8", new double[][] {{0, 0.05, 0.1, 0.1, 0.1}, {0.02, 0.1, 0.2, 0.2, 0.2}},
+        "n12", new double[][] {{0, 0, 0.01, 0.01, 0.01}, {0, 0.01, 0.03, 0.03, 0.03}}));
+    double[] budgets = {1e9, 2e9};
+    /** Where the recurrent model stopped: it reached every budget. */
+    int recurrentBudgets = 2;
+    double probe = 0.8;
+    double control = -0.1;
+    double largeAtHardestPath = 0.4;
+    double bellmanFordAtFull = 1;
+    double uniform = 0;
+
+    RunBuilder builder() {
+      RunBuilder run = new RunBuilder("paths-claims").examples(400).trainedWith("recurrent-transformer", 4)
+          .trainedWith("bellman-ford", 8);
+      for (String task : List.of("shortest-path", "sorting")) {
+        String metric = Fixtures.RunBuilder.SEQUENCE_TASKS.get(task);
+        List<String> levels = task.equals("sorting") ? List.of("n4", "n8", "n12") : List.of("h2", "h4", "h6");
+        String train = levels.get(0);
+        for (String level : levels) {
+          for (int b = 0; b < budgets.length; b++) {
+            run.atBudget("transformer-large", task, train, level, budgets[b], ONE, large.get(level)[b]);
+            run.atBudget("transformer-small", task, train, level, budgets[b], ONE, large.get(level)[b] / 2);
+            if (b < recurrentBudgets) {
+              run.atBudget("recurrent-transformer", task, train, level, budgets[b], RECURRENT,
+                  recurrent.get(level)[b]);
+            }
+          }
+          boolean hardestPath = level.equals("h6");
+          double largeFinal = hardestPath ? largeAtHardestPath : large.get(level)[1];
+          run.proportions("transformer-large", task, train, level, metric, ONE, largeFinal);
+          run.proportions("transformer-small", task, train, level, metric, ONE, largeFinal / 2);
+          run.proportions("recurrent-transformer", task, train, level, metric, RECURRENT, recurrent.get(level)[1]);
+          run.proportions("uniform", task, train, level, metric, ONE, uniform);
+          run.proportions("oracle", task, train, level, metric, ONE, 1);
+          double[] reference = {0.2, 0.5, 0.9, task.equals("sorting") ? 1 : bellmanFordAtFull};
+          run.proportions(task.equals("sorting") ? "odd-even-sort" : "bellman-ford", task, train, level, metric,
+              BUDGET_K, reference);
+        }
+      }
+      for (String model : List.of("transformer-small", "transformer-large", "recurrent-transformer")) {
+        run.probe(model, "shortest-path", "h2", probe, control);
+      }
+      return run;
+    }
+  }
+
+  @Nested
+  class SequenceModels {
+    private static final String PATHS = "recurrence-does-not-catch-larger";
+    private static final String PROBE = "probe-finds-cities-not-paths";
+    private static final String SORTING = "sorting-recurrence-does-not-catch-larger";
+
+    @Test
+    void thePathsRunReproducesEveryClaimOfTheNote() {
+      Map<String, ClaimVerdict> verdicts = judge(new Paths().builder());
+      assertStatus(verdicts, Status.REPRODUCED, PATHS, PROBE, SORTING, "oracle-perfect",
+          "classical-references-complete");
+      assertEquals("at 2e9 training FLOPs (recurrent-transformer 2.02e9, transformer-large 2.02e9): "
+          + "transformer-large 0.4 [0.353, 0.449] vs recurrent-transformer 0.1 [0.074, 0.133] on shortest-path h6 "
+          + "(path_accuracy, transformer-large at 1, recurrent-transformer at T = 4 iterations): better outside "
+          + "the noise", verdicts.get(PATHS).evidence().get(1));
+    }
+
+    @Test
+    void aRecurrentModelThatCatchesTheLargerOneAtTheLargestCommonBudgetContradictsIt() {
+      Paths run = new Paths();
+      run.recurrent.put("h6", new double[][] {{0, 0.02, 0.05, 0.05, 0.05}, {0, 0.2, 0.38, 0.3, 0.3}});
+      ClaimVerdict verdict = judge(run.builder()).get(PATHS);
+      assertEquals(Status.NOT_REPRODUCED, verdict.status());
+      assertTrue(verdict.evidence().get(0).contains("on shortest-path h6") && verdict.evidence().get(0)
+          .endsWith("within the noise"), verdict.evidence()::toString);
+    }
+
+    @Test
+    void onlyTheLargestBudgetBothReachedDecides() {
+      Paths run = new Paths();
+      // Ahead at the first budget, behind at the second: the second decides.
+      run.recurrent.put("h4", new double[][] {{0.5, 0.6, 0.7, 0.7, 0.7}, {0.1, 0.2, 0.3, 0.3, 0.25}});
+      assertEquals(Status.REPRODUCED, judge(run.builder()).get(PATHS).status());
+      // The recurrent model stopped before the second budget: the first, where it is ahead, decides.
+      run.recurrentBudgets = 1;
+      ClaimVerdict verdict = judge(run.builder()).get(PATHS);
+      assertEquals(Status.NOT_REPRODUCED, verdict.status());
+      assertTrue(verdict.evidence().get(0).startsWith("at 1e9 training FLOPs"), verdict.evidence()::toString);
+    }
+
+    @Test
+    void modelsAtChanceOnEveryHarderLevelDecideNothing() {
+      Paths run = new Paths();
+      for (String level : List.of("h4", "h6")) {
+        run.large.put(level, new double[] {0, 0});
+        run.recurrent.put(level, new double[][] {new double[5], new double[5]});
+      }
+      ClaimVerdict verdict = judge(run.builder()).get(PATHS);
+      assertEquals(Status.NOT_MEASURED, verdict.status());
+      assertEquals("models at chance", verdict.reason());
+    }
+
+    @Test
+    void aRunWithoutComputeBudgetsCannotDecideIt() {
+      Paths run = new Paths();
+      run.budgets = new double[0];
+      ClaimVerdict verdict = judge(run.builder()).get(PATHS);
+      assertEquals(Status.NOT_MEASURED, verdict.status());
+    }
+
+    @Test
+    void aProbeBelowTheBoundOrTooCloseToItsControlContradictsIt() {
+      Paths weak = new Paths();
+      weak.probe = 0.45;
+      assertEquals(Status.NOT_REPRODUCED, judge(weak.builder()).get(PROBE).status());
+      Paths control = new Paths();
+      control.probe = 0.6;
+      control.control = 0.4;
+      ClaimVerdict verdict = judge(control.builder()).get(PROBE);
+      assertEquals(Status.NOT_REPRODUCED, verdict.status());
+      assertTrue(verdict.evidence().get(0).contains("probe R^2 0.6, shuffled control 0.4"),
+          verdict.evidence()::toString);
+    }
+
+    @Test
+    void aModelThatFindsMostOfTheLongestPathsContradictsIt() {
+      Paths run = new Paths();
+      run.largeAtHardestPath = 0.6;
+      ClaimVerdict verdict = judge(run.builder()).get(PROBE);
+      assertEquals(Status.NOT_REPRODUCED, verdict.status());
+      assertTrue(verdict.evidence().get(0).startsWith("transformer-large on shortest-path h6"),
+          verdict.evidence()::toString);
+    }
+
+    @Test
+    void sortingIsDecidedOnItsOwnLevels() {
+      Paths run = new Paths();
+      run.recurrent.put("n8", new double[][] {{0, 0.05, 0.1, 0.1, 0.1}, {0.02, 0.3, 0.5, 0.45, 0.4}});
+      Map<String, ClaimVerdict> verdicts = judge(run.builder());
+      assertEquals(Status.NOT_REPRODUCED, verdicts.get(SORTING).status());
+      assertEquals(Status.REPRODUCED, verdicts.get(PATHS).status());
+    }
+
+    @Test
+    void aClassicalReferenceThatMissesAPathAtItsFullBudgetFailsTheSanityCheck() {
+      Paths run = new Paths();
+      run.bellmanFordAtFull = 0.99;
+      assertEquals(Status.NOT_REPRODUCED, judge(run.builder()).get("classical-references-complete").status());
     }
   }
 

@@ -121,12 +121,19 @@ final class Fixtures {
     private static final Map<String, Double> SUDOKU = Map.of("b16", 16.0, "b20", 20.0, "minimal", 25.9);
     private static final Map<String, Double> GAMES = Map.of("set", 4.57, "wildcard", 6.0, "union", 21.0,
         "symdiff", 23.0, "shatter", 27.0);
+    private static final Map<String, Double> SEQUENCES = Map.of("h2", 2.0, "h4", 4.0, "h6", 6.0, "n4", 4.0, "n8",
+        8.0, "n12", 12.0);
+    /** The sequence tasks' primary metrics. */
+    static final Map<String, String> SEQUENCE_TASKS = Map.of("shortest-path", "path_accuracy", "sorting",
+        "sequence_accuracy");
     private static final List<String> FRACTIONS = List.of("puzzle_accuracy", "cell_accuracy", "top_k_overlap",
-        "top_k_overlap_10_20");
+        "top_k_overlap_10_20", "path_accuracy", "sequence_accuracy");
 
     private final String id;
     private final List<String> results = new ArrayList<>();
     private final List<String> training = new ArrayList<>();
+    private final List<String> budgets = new ArrayList<>();
+    private final Map<List<Object>, String> probes = new LinkedHashMap<>();
     private final Map<List<Object>, Integer> cells = new LinkedHashMap<>();
     private final Map<List<Object>, String> collapses = new LinkedHashMap<>();
     private final Map<String, Integer> trained = new LinkedHashMap<>();
@@ -196,6 +203,29 @@ final class Fixtures {
       return this;
     }
 
+    /**
+     * Proportions of {@code task}'s primary metric at a compute budget (budgets.csv), at each of
+     * {@code iterations}, reached after {@code 1.01 * budget} training FLOPs.
+     */
+    RunBuilder atBudget(String model, String task, String trainLevel, String level, double budget, int[] iterations,
+        double... values) {
+      for (int i = 0; i < iterations.length; i++) {
+        double[] ci = wilson(values[i], n);
+        budgets.add(String.join(",", model, task, trainLevel, String.valueOf(seed), number(budget), "100",
+            number(budget * 1.01), level, number(difficulty(task, level)), String.valueOf(iterations[i]),
+            SEQUENCE_TASKS.get(task), number(values[i]), String.valueOf(n), number(ci[0]), number(ci[1])));
+      }
+      cells.putIfAbsent(List.of(model, task, trainLevel, seed), 0);
+      return this;
+    }
+
+    /** The linear probe's fit after training, in the cell's line of cells.csv. */
+    RunBuilder probe(String model, String task, String trainLevel, double r2, double shuffled) {
+      probes.put(List.of(model, task, trainLevel, seed), number(r2) + "," + number(shuffled));
+      cells.putIfAbsent(List.of(model, task, trainLevel, seed), 0);
+      return this;
+    }
+
     /** A training curve: the value at update {@code i * every}, wall seconds {@code i * secondsEach}. */
     RunBuilder curve(String model, String task, String trainLevel, String metric, int every, double secondsEach,
         double... values) {
@@ -221,16 +251,18 @@ final class Fixtures {
             + "metric,seed,value,n,ci_low,ci_high\n" + lines(results));
         Files.writeString(run.resolve("training.csv"), "model,task,train_level,seed,update,metric,value,"
             + "wall_seconds\n" + lines(training));
+        Files.writeString(run.resolve("budgets.csv"), "model,task,train_level,seed,budget_flops,update,training_flops,"
+            + "eval_level,eval_difficulty,iterations,metric,value,n,ci_low,ci_high\n" + lines(budgets));
         StringBuilder cellLines = new StringBuilder("model,task,train_level,seed,status,reason,trained_iterations,"
             + "parameters,train_seconds,eval_seconds,finished_at,train_data_seed,model_seed,config,collapse_update,"
-            + "collapse\n");
+            + "collapse,task_seed,task_config,training_flops,probe_r2,probe_r2_shuffled\n");
         for (List<Object> cell : cells.keySet()) {
           String model = (String) cell.get(0);
           double seconds = trainSeconds.getOrDefault(model, 10.0);
           cellLines.append(String.join(",", model, (String) cell.get(1), (String) cell.get(2),
               String.valueOf(cell.get(3)), "done", "", trained.containsKey(model) ? trained.get(model).toString() : "",
               "1000", number(seconds), "1.0", "2026-01-01T00:00:00Z", "1", "2", "{}",
-              collapses.getOrDefault(cell, ","))).append('\n');
+              collapses.getOrDefault(cell, ","), "0", "{}", "", probes.getOrDefault(cell, ","))).append('\n');
         }
         Files.writeString(run.resolve("cells.csv"), cellLines.toString());
         Files.writeString(run.resolve("manifest.json"), manifest());
@@ -249,6 +281,17 @@ final class Fixtures {
       for (String task : results.stream().map(r -> r.split(",")[1]).distinct().toList()) {
         boolean sudoku = task.startsWith("sudoku");
         boolean joints = task.equals(JOINTS);
+        String sequence = SEQUENCE_TASKS.get(task);
+        if (sequence != null) {
+          tasks.add(String.format(Locale.ROOT, "{\"id\": \"%s\", \"format\": \"sequence\", \"primaryMetric\": "
+              + "\"%s\", \"metrics\": [{\"id\": \"%s\", \"direction\": \"HIGHER_IS_BETTER\", \"unit\": "
+              + "\"fraction\"}], \"levels\": [%s]}", task, sequence, sequence, SEQUENCES.keySet().stream().sorted(
+                  java.util.Comparator.comparing(SEQUENCES::get)).filter(level -> level.startsWith(
+                      task.equals("sorting") ? "n" : "h"))
+              .map(level -> "{\"id\": \"" + level + "\", \"difficulty\": " + SEQUENCES.get(level) + "}")
+              .collect(Collectors.joining(", "))));
+          continue;
+        }
         Map<String, Double> levels = new LinkedHashMap<>();
         (sudoku ? List.of("b16", "b20", "minimal") : joints ? List.of("product", "dependent", "dice")
             : List.of("set", "wildcard", "union", "symdiff", "shatter"))
@@ -275,7 +318,8 @@ final class Fixtures {
     }
 
     private static double difficulty(String task, String level) {
-      Double known = (task.startsWith("sudoku") ? SUDOKU : GAMES).get(level);
+      Double known = (task.startsWith("sudoku") ? SUDOKU : SEQUENCE_TASKS.containsKey(task) ? SEQUENCES : GAMES)
+          .get(level);
       return known != null ? known : 100.0;
     }
 

@@ -25,7 +25,8 @@ class ReportWriterTest {
     List<Path> written = ReportWriter.write(List.of(run), out);
 
     assertEquals(List.of("leaderboards/ttc.csv", "leaderboards/generalization.csv", "leaderboards/compositional.csv",
-        "leaderboards/convergence.csv", "leaderboards/efficiency.csv", "leaderboards/collapses.csv", "report.md", "report.html"),
+        "leaderboards/convergence.csv", "leaderboards/compute.csv", "leaderboards/efficiency.csv",
+        "leaderboards/collapses.csv", "report.md", "report.html"),
         written.stream().map(p -> out.relativize(p).toString()).toList());
     String html = Files.readString(out.resolve("report.html"));
     // rrn and deq-gnn have curves (uniform runs once); one difficulty chart; loss and accuracy (against the
@@ -76,8 +77,9 @@ class ReportWriterTest {
     assertFalse(md.contains("**set-game-easy**"), "nor a SET game");
     assertTrue(md.contains("Not listed, as no run has the tasks and models they speak of: set-game-easy, "
         + "shatter-needs-dimension, union-81-improves-with-dimension, entropy-rises-as-d-falls, "
-        + "shared-attribute-rank, learned-adjacency-below-rrn, infonce-converges-to-pmi, oracle-perfect, "
-        + "propagation-complete, colouring-is-easy.\n"), md);
+        + "shared-attribute-rank, learned-adjacency-below-rrn, infonce-converges-to-pmi, "
+        + "recurrence-does-not-catch-larger, probe-finds-cities-not-paths, sorting-recurrence-does-not-catch-larger, "
+        + "oracle-perfect, propagation-complete, classical-references-complete, colouring-is-easy.\n"), md);
     assertTrue(md.contains("## Sanity checks\n\n_None speaks of the tasks and models of these runs._\n"), md);
     assertTrue(Files.readString(out.resolve("report.html")).contains("from plugin jar my-models-1.0"));
   }
@@ -92,8 +94,10 @@ class ReportWriterTest {
     assertTrue(md.contains("| **set-game-easy** | seeds/claims.yaml | not measured: no results for "), md);
     assertTrue(md.contains("| **rrn-more-iterations** | seeds/claims.yaml | not reproduced: "), md);
     assertTrue(md.contains("Not listed, as no run has the tasks and models they speak of: "
-        + "union-81-improves-with-dimension, learned-adjacency-below-rrn, infonce-converges-to-pmi, oracle-perfect, "
-        + "propagation-complete.\n"), "no run of 81 cards, nor a learned graph, nor a known joint, nor an oracle");
+        + "union-81-improves-with-dimension, learned-adjacency-below-rrn, infonce-converges-to-pmi, "
+        + "recurrence-does-not-catch-larger, probe-finds-cities-not-paths, sorting-recurrence-does-not-catch-larger, "
+        + "oracle-perfect, propagation-complete, classical-references-complete.\n"),
+        "no run of 81 cards, nor a learned graph, nor a known joint, nor an oracle, nor a sequence task");
   }
 
   @Test

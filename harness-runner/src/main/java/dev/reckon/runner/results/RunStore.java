@@ -47,7 +47,7 @@ public final class RunStore implements CellRecorder {
     this.results = CsvTable.of(RunFormat.Table.RESULTS, directory);
     this.cells = CsvTable.of(RunFormat.Table.CELLS, directory);
     this.training = CsvTable.of(RunFormat.Table.TRAINING, directory);
-    this.compute = CsvTable.of(RunFormat.Table.COMPUTE, directory);
+    this.compute = CsvTable.of(RunFormat.Table.BUDGETS, directory);
   }
 
   public Path directory() {

@@ -53,7 +53,7 @@ class RunStoreTest {
         "a,sudoku-4x4,b6,1,1000000.0,7,1250000.0,b6,6.0,4,puzzle_accuracy,0.25,4,0.04558726080970055,0.6993581574175981",
         "a,sudoku-4x4,b6,1,1000000.0,7,1250000.0,,,,probe_r2,0.75,24,,",
         "a,sudoku-4x4,b6,1,1000000.0,7,1250000.0,,,,probe_r2_shuffled,-0.125,24,,"),
-        Files.readAllLines(directory.resolve("compute.csv")).stream().skip(1).toList());
+        Files.readAllLines(directory.resolve("budgets.csv")).stream().skip(1).toList());
     assertTrue(Files.readAllLines(directory.resolve("cells.csv")).get(1).endsWith(",2500000.0,0.875,-0.25"));
   }
 
@@ -86,7 +86,7 @@ class RunStoreTest {
     assertEquals(List.of("a", "a", "b", "c"), Files.readAllLines(directory.resolve("training.csv")).stream().skip(1)
         .map(line -> line.split(",")[0]).toList());
     assertEquals(List.of("a", "a", "a", "b", "b", "b", "c", "c", "c"), Files.readAllLines(
-        directory.resolve("compute.csv")).stream().skip(1).map(line -> line.split(",")[0]).toList());
+        directory.resolve("budgets.csv")).stream().skip(1).map(line -> line.split(",")[0]).toList());
   }
 
   @Test
@@ -98,14 +98,14 @@ class RunStoreTest {
         "ghost,sudoku-4x4,b6,b6,6.0,1,puzzle_accuracy,1,0.5,4,0.1,0.9\n", StandardOpenOption.APPEND);
     Files.writeString(directory.resolve("training.csv"), "ghost,sudoku-4x4,b6,1,1,loss,0.1,0.1\n",
         StandardOpenOption.APPEND);
-    Files.writeString(directory.resolve("compute.csv"), "ghost,sudoku-4x4,b6,1,1e6,7,1.2e6,,,,probe_r2,0.5,24,,\n",
+    Files.writeString(directory.resolve("budgets.csv"), "ghost,sudoku-4x4,b6,1,1e6,7,1.2e6,,,,probe_r2,0.5,24,,\n",
         StandardOpenOption.APPEND);
 
     store.discardUnfinished();
 
     assertEquals(kept, Files.readString(directory.resolve("results.csv")));
     assertTrue(!Files.readString(directory.resolve("training.csv")).contains("ghost"));
-    assertTrue(!Files.readString(directory.resolve("compute.csv")).contains("ghost"));
+    assertTrue(!Files.readString(directory.resolve("budgets.csv")).contains("ghost"));
     assertTrue(Files.readString(directory.resolve("cells.csv")).contains("a,sudoku-4x4,b6,1,done,,4,123,1.5,0.5,"));
   }
 
@@ -121,7 +121,7 @@ class RunStoreTest {
   /**
    * A write cut at any byte of the last cell's rows, in any table, is found on resume: the torn
    * line goes, the last cell counts as unfinished, and the cells before it keep every row. A cell
-   * appends to results.csv, training.csv, compute.csv and cells.csv in that order, each forced to disk before
+   * appends to results.csv, training.csv, budgets.csv and cells.csv in that order, each forced to disk before
    * the next, so a cut in one table finds the tables after it without the cell.
    */
   @Test
@@ -131,7 +131,7 @@ class RunStoreTest {
     java.util.Map<String, byte[]> before = snapshot();
     store.record(outcome("b", Status.DONE), Config.empty(), Config.empty(), 0);
     java.util.Map<String, byte[]> after = snapshot();
-    List<String> order = List.of("results.csv", "training.csv", "compute.csv", "cells.csv");
+    List<String> order = List.of("results.csv", "training.csv", "budgets.csv", "cells.csv");
     for (String table : order) {
       for (int cut = before.get(table).length; cut < after.get(table).length; cut++) {
         restore(after);
@@ -157,7 +157,7 @@ class RunStoreTest {
 
   private java.util.Map<String, byte[]> snapshot() throws IOException {
     java.util.Map<String, byte[]> files = new java.util.HashMap<>();
-    for (String table : List.of("results.csv", "training.csv", "compute.csv", "cells.csv")) {
+    for (String table : List.of("results.csv", "training.csv", "budgets.csv", "cells.csv")) {
       files.put(table, Files.readAllBytes(directory.resolve(table)));
     }
     return files;
