@@ -43,7 +43,7 @@ final class BellmanFordFactory implements ModelFactory {
   /** It reads the roads themselves, which only this jar's shortest-path task holds. */
   @Override
   public Support supports(Task task) {
-    return task instanceof ShortestPathTask
+    return DijkstraSolver.mapOf(task).isPresent()
         ? Support.yes()
         : Support.no("bellman-ford relaxes the roads of the shortest-path task's map; this task has no map");
   }
@@ -59,7 +59,7 @@ final class BellmanFordFactory implements ModelFactory {
     if (maxRounds < 1) {
       throw new IllegalArgumentException("setting '" + MAX_ROUNDS + "' must be at least 1, got " + maxRounds);
     }
-    RoadMap map = ((ShortestPathTask) context.task()).map();
+    RoadMap map = DijkstraSolver.mapOf(context.task()).orElseThrow();
     int[] rounds = IntStream.rangeClosed(1, maxRounds).toArray();
     return inputs -> predict(map, (SequenceDataset) inputs, rounds);
   }

@@ -41,7 +41,7 @@ final class OddEvenSortFactory implements ModelFactory {
 
   @Override
   public Support supports(Task task) {
-    return task instanceof StringTask strings && strings.rearrangement() == Rearrangement.SORTING
+    return RearrangementSolver.rearrangementOf(task).filter(Rearrangement.SORTING::equals).isPresent()
         ? Support.yes()
         : Support.no("odd-even-sort sorts; this task is not the sorting task");
   }

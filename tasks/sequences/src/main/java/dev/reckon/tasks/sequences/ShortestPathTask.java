@@ -56,6 +56,7 @@ public final class ShortestPathTask implements Task {
               + "positions; only from models that give target probabilities"));
 
   private final RoadMap map;
+  private final DijkstraSolver solver;
   private final ShortestPaths paths;
   private final List<Level> levels;
   /** A level's id to its pairs {@code [pair][from, to]}. */
@@ -64,7 +65,8 @@ public final class ShortestPathTask implements Task {
 
   ShortestPathTask(RoadMap map) {
     this.map = map;
-    this.paths = new ShortestPaths(map);
+    this.solver = new DijkstraSolver(map);
+    this.paths = solver.paths();
     int cities = map.cities();
     Map<Integer, List<int[]>> byHops = new LinkedHashMap<>();
     for (int from = 0; from < cities; from++) {
@@ -191,18 +193,6 @@ public final class ShortestPathTask implements Task {
   /** Dijkstra's paths, read from the table made with the map. */
   @Override
   public Optional<ReferenceSolver> referenceSolver() {
-    return Optional.of(inputs -> {
-      SequenceDataset queries = (SequenceDataset) inputs;
-      int[][] answers = new int[queries.size()][];
-      for (int example = 0; example < answers.length; example++) {
-        answers[example] = paths.path(queries.inputs()[example][0], queries.inputs()[example][1]);
-      }
-      return new SequencePredictions(new int[] {1}, new int[][][] {answers});
-    });
-  }
-
-  /** The map, for the Bellman-Ford reference in this jar. */
-  RoadMap map() {
-    return map;
+    return Optional.of(solver);
   }
 }

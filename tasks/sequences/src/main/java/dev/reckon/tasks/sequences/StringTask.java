@@ -50,10 +50,6 @@ public final class StringTask implements Task {
         .toList();
   }
 
-  Rearrangement rearrangement() {
-    return rearrangement;
-  }
-
   @Override
   public SequenceFormat format() {
     return format;
@@ -114,10 +110,6 @@ public final class StringTask implements Task {
 
   @Override
   public Optional<ReferenceSolver> referenceSolver() {
-    return Optional.of(inputs -> {
-      int[][] strings = ((SequenceDataset) inputs).inputs();
-      int[][] answers = Arrays.stream(strings).map(rearrangement::answer).toArray(int[][]::new);
-      return new SequencePredictions(new int[] {1}, new int[][][] {answers});
-    });
+    return Optional.of(new RearrangementSolver(rearrangement));
   }
 }

@@ -57,8 +57,9 @@ class RoadMapTest {
   @Test
   void defaultMapsOfferTheLevelsTheirPathsHave() {
     for (long seed = 0; seed < 20; seed++) {
-      ShortestPathTask task = new ShortestPathTask(RoadMap.draw(24, 3, new SplittableRandom(seed)));
-      ShortestPaths paths = new ShortestPaths(task.map());
+      RoadMap map = RoadMap.draw(24, 3, new SplittableRandom(seed));
+      ShortestPathTask task = new ShortestPathTask(map);
+      ShortestPaths paths = new ShortestPaths(map);
       TreeSet<Integer> hops = new TreeSet<>();
       for (int from = 0; from < 24; from++) {
         for (int to = 0; to < 24; to++) {

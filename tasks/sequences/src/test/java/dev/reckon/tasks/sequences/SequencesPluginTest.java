@@ -13,6 +13,7 @@ import dev.reckon.api.Support;
 import dev.reckon.api.Task;
 import dev.reckon.api.TaskContext;
 import dev.reckon.api.TaskFactory;
+import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -74,6 +75,24 @@ class SequencesPluginTest {
     for (String id : List.of("shortest-path", "copy", "reverse")) {
       assertEquals(Support.no("odd-even-sort sorts; this task is not the sorting task"),
           oddEven.supports(create(id, Map.of())));
+    }
+  }
+
+  /** The runner hands a model its task behind a proxy of the interface, as here: the references still find theirs. */
+  @Test
+  void eachReferenceFindsItsTaskBehindAProxy() {
+    for (String[] pair : new String[][] {{"bellman-ford", "shortest-path"}, {"odd-even-sort", "sorting"}}) {
+      Task real = create(pair[1], Map.of());
+      Task proxy = (Task) Proxy.newProxyInstance(Task.class.getClassLoader(), new Class<?>[] {Task.class},
+          (self, method, args) -> method.invoke(real, args));
+      ModelFactory factory = factory(pair[0]);
+      assertEquals(Support.yes(), factory.supports(proxy), pair[0]);
+      var data = proxy.generate(proxy.levels().get(0), 5, 1);
+      var predictions = factory.create(new ModelContext(proxy, Config.resolve(factory.settings(), Map.of()), 1, "cpu"))
+          .predict(data.withoutAnswers());
+      data.check(predictions);
+      assertEquals(1.0, proxy.score(data, predictions).stream().filter(s -> s.iterations() == 16)
+          .findFirst().orElseThrow().value(), pair[0]);
     }
   }
 
