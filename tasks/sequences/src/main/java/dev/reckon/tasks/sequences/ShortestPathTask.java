@@ -21,8 +21,8 @@ import java.util.SplittableRandom;
 
 /**
  * Shortest paths on one fixed map (research note 000's first form): the input is {@code [from,
- * to]}, the answer the cities on the shortest path, both ends included; tokens are city ids. The
- * map is drawn from the task seed, so training and evaluation share it.
+ * to]}, the answer the cities on the shortest path, both ends included; tokens are city ids. Its
+ * factory draws the map from the task seed, so training and evaluation share it.
  *
  * <p>A level holds the pairs whose shortest path takes a given number of hops ({@code h3}: three
  * roads); only hop counts some pair of the map has are offered. Pairs are drawn uniformly among a
@@ -36,7 +36,7 @@ public final class ShortestPathTask implements Task {
   /** The hop counts offered as levels, where the map has pairs that far apart. */
   static final int[] HOP_LEVELS = {2, 3, 4, 6, 8, 12, 16, 24, 32};
   static final double EXACT_TOLERANCE = 1e-9;
-  /** The probability below which a target token's is taken as this, so cross-entropy stays finite. */
+  /** A target token's probability is taken as at least this, so that cross-entropy stays finite. */
   static final double MIN_PROBABILITY = 1e-9;
 
   static final String PATH_ACCURACY = "path_accuracy";
@@ -167,7 +167,7 @@ public final class ShortestPathTask implements Task {
   }
 
   /** {@code -ln p} at every answer position of every example, {@code p} clamped at {@value #MIN_PROBABILITY}. */
-  static double[] crossEntropies(int[][] targets, float[][] probabilities) {
+  private static double[] crossEntropies(int[][] targets, float[][] probabilities) {
     int positions = 0;
     for (int[] target : targets) {
       positions += target.length;
