@@ -22,7 +22,7 @@ public final class SortingPlugin implements ReckonPlugin {
     return List.of(new TaskFactory() {
       @Override
       public String id() {
-        return "sorting";
+        return "third-party-sorting";
       }
 
       @Override

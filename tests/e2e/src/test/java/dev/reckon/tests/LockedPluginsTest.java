@@ -53,7 +53,7 @@ class LockedPluginsTest {
     assertTrue(locked.keySet().stream().anyMatch(jar -> jar.startsWith("task-sudoku-")),
         () -> "the distribution's own jars are locked too: " + locking);
     assertTrue(written.path("plugins").findValues("tasks").stream()
-        .anyMatch(tasks -> "1".equals(tasks.path("sorting").asText())), () -> "the sorting task's version: " + locking);
+        .anyMatch(tasks -> "1".equals(tasks.path("third-party-sorting").asText())), () -> "the sorting task's version: " + locking);
 
     Path runs = work.resolve("runs");
     Cli.Outcome run = Cli.reckon("run", "--plugins", plugins.toString(), "--suite", suite.toString(), "--out",

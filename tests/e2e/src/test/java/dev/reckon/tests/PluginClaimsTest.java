@@ -30,7 +30,7 @@ class PluginClaimsTest {
           note: lab
           statement: The oracle sorts every list.
           rules:
-            - {kind: threshold, models: [oracle], task: sorting, levels: [all], at_least: 1.0}
+            - {kind: threshold, models: [oracle], task: third-party-sorting, levels: [all], at_least: 1.0}
       """;
 
   @TempDir Path work;

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * results, the leaderboards and the report. A task setting set in the suite changes the data.
  */
 class ThirdPartyTasksTest {
-  private static final Set<String> NEW_TASKS = Set.of("colouring", "sorting");
+  private static final Set<String> NEW_TASKS = Set.of("colouring", "third-party-sorting");
 
   @TempDir Path work;
 
@@ -48,7 +48,7 @@ class ThirdPartyTasksTest {
             eval: [n12]
             evalSize: 40
             config: {colours: 4}
-          - id: sorting
+          - id: third-party-sorting
             train: n4
             eval: [n4, n8]
             evalSize: 40
@@ -63,7 +63,7 @@ class ThirdPartyTasksTest {
           - id: propagation
           - id: rrn
             config: {hidden: 16, steps: 2, updates: 20, batchSize: 16}
-            tasks: [colouring, sorting]
+            tasks: [colouring, third-party-sorting]
         """);
 
     Cli.Outcome run = Cli.reckon("run", "--plugins", plugins.toString(), "--suite", suite.toString(), "--out",
@@ -85,10 +85,10 @@ class ThirdPartyTasksTest {
       }
     }
     assertTrue(reason(cells, "propagation", "colouring").contains("assume every label once per group"), cells::toString);
-    assertTrue(reason(cells, "propagation", "sorting").contains("this task's format is sequence"), cells::toString);
+    assertTrue(reason(cells, "propagation", "third-party-sorting").contains("this task's format is sequence"), cells::toString);
     assertTrue(reason(cells, "rrn", "colouring").contains("one shared graph; this task has a graph per example"),
         cells::toString);
-    assertTrue(reason(cells, "rrn", "sorting").contains("this task's format is sequence"), cells::toString);
+    assertTrue(reason(cells, "rrn", "third-party-sorting").contains("this task's format is sequence"), cells::toString);
     assertTrue(RunFiles.csv(runDirectory.resolve("training.csv")).stream().noneMatch(r -> r.get("model").equals("rrn")),
         "rrn never trained");
     assertTrue(!Files.exists(runDirectory.resolve("checkpoints")) || noneNamed(runDirectory.resolve("checkpoints"),
@@ -104,8 +104,8 @@ class ThirdPartyTasksTest {
     }
     assertEquals(1.0, value(results, "oracle", "colouring", "n12", "n12", "valid_rate"), "colours 4 too");
     for (String level : List.of("n4", "n8")) {
-      assertEquals(1.0, value(results, "oracle", "sorting", "n4", level, "exact_accuracy"), level);
-      assertEquals(1.0, value(results, "oracle", "sorting", "n4", level, "token_accuracy"), level);
+      assertEquals(1.0, value(results, "oracle", "third-party-sorting", "n4", level, "exact_accuracy"), level);
+      assertEquals(1.0, value(results, "oracle", "third-party-sorting", "n4", level, "token_accuracy"), level);
     }
     assertEquals(1.0, RunFiles.value(results, "oracle", "sudoku-4x4", "b6", "puzzle_accuracy", 1));
     for (String metric : List.of("valid_rate", "node_accuracy")) {
@@ -115,8 +115,8 @@ class ThirdPartyTasksTest {
     assertEquals(40, Integer.parseInt(row(results, "uniform", "colouring", "n8", "n8", "valid_rate").get("n")));
     assertEquals(40 * 6, Integer.parseInt(row(results, "uniform", "colouring", "n8", "n8", "node_accuracy").get("n")),
         "node accuracy counts the blanks: 6 of 8 nodes");
-    assertTrue(value(results, "uniform", "sorting", "n4", "n8", "exact_accuracy") < 0.5);
-    assertEquals(40 * 8, Integer.parseInt(row(results, "uniform", "sorting", "n4", "n8", "token_accuracy").get("n")));
+    assertTrue(value(results, "uniform", "third-party-sorting", "n4", "n8", "exact_accuracy") < 0.5);
+    assertEquals(40 * 8, Integer.parseInt(row(results, "uniform", "third-party-sorting", "n4", "n8", "token_accuracy").get("n")));
     assertTrue(results.stream().noneMatch(r -> Set.of("propagation", "rrn").contains(r.get("model"))
         && NEW_TASKS.contains(r.get("task"))), "skipped cells have no rows");
 
@@ -151,7 +151,7 @@ class ThirdPartyTasksTest {
       }
     }
     String report = Files.readString(runDirectory.resolve("report/report.html"));
-    assertTrue(report.contains("colouring") && report.contains("sorting"), "the report names both tasks");
+    assertTrue(report.contains("colouring") && report.contains("third-party-sorting"), "the report names both tasks");
   }
 
   private static List<Map<String, String>> cells(List<Map<String, String>> cells, String model, String task) {

@@ -1,0 +1,198 @@
+package dev.reckon.tasks.sequences;
+
+import dev.reckon.api.Dataset;
+import dev.reckon.api.Level;
+import dev.reckon.api.Metric;
+import dev.reckon.api.Metric.Direction;
+import dev.reckon.api.Predictions;
+import dev.reckon.api.Score;
+import dev.reckon.api.SequenceDataset;
+import dev.reckon.api.SequenceFormat;
+import dev.reckon.api.SequencePredictions;
+import dev.reckon.api.Task;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+/**
+ * Shortest paths on one fixed map (research note 000's first form): the input is {@code [from,
+ * to]}, the answer the cities on the shortest path, both ends included; tokens are city ids. Its
+ * factory draws the map from the task seed, so training and evaluation share it.
+ *
+ * <p>A level holds the pairs whose shortest path takes a given number of hops ({@code h3}: three
+ * roads); only hop counts some pair of the map has are offered. Pairs are drawn uniformly among a
+ * level's, with replacement.
+ *
+ * <p>The answer is the path {@link ShortestPaths} picks among equals, but scoring takes any path
+ * as exact that follows roads between the right ends and is as long as the optimum within {@value
+ * #EXACT_TOLERANCE}: an equally short detour is as right as the one the data shows.
+ */
+public final class ShortestPathTask implements Task {
+  /** The hop counts offered as levels, where the map has pairs that far apart. */
+  static final int[] HOP_LEVELS = {2, 3, 4, 6, 8, 12, 16, 24, 32};
+  static final double EXACT_TOLERANCE = 1e-9;
+  /** A target token's probability is taken as at least this, so that cross-entropy stays finite. */
+  static final double MIN_PROBABILITY = 1e-9;
+
+  static final String PATH_ACCURACY = "path_accuracy";
+  static final String VALID_PATH_RATE = "valid_path_rate";
+  static final String LENGTH_RATIO = "length_ratio";
+  static final String TOKEN_CROSS_ENTROPY = "token_cross_entropy";
+
+  private static final List<Metric> METRICS = List.of(
+      new Metric(PATH_ACCURACY, Direction.HIGHER_IS_BETTER, Metric.FRACTION,
+          "paths between the right ends, along roads, as short as the optimum"),
+      new Metric(VALID_PATH_RATE, Direction.HIGHER_IS_BETTER, Metric.FRACTION,
+          "paths between the right ends whose consecutive cities are joined by a road"),
+      new Metric(LENGTH_RATIO, Direction.LOWER_IS_BETTER, "ratio",
+          "length of a valid path over the optimum, over valid paths only; absent where none is valid"),
+      new Metric(TOKEN_CROSS_ENTROPY, Direction.LOWER_IS_BETTER, "nats",
+          "-ln p of each answer token (p at least 1e-9; a position without p counts as 1e-9), over all answer "
+              + "positions; only from models that give target probabilities"));
+
+  private final RoadMap map;
+  private final DijkstraSolver solver;
+  private final ShortestPaths paths;
+  private final List<Level> levels;
+  /** A level's id to its pairs {@code [pair][from, to]}. */
+  private final Map<String, int[][]> pairs;
+  private final SequenceFormat format;
+
+  ShortestPathTask(RoadMap map) {
+    this.map = map;
+    this.solver = new DijkstraSolver(map);
+    this.paths = solver.paths();
+    int cities = map.cities();
+    Map<Integer, List<int[]>> byHops = new LinkedHashMap<>();
+    for (int from = 0; from < cities; from++) {
+      for (int to = 0; to < cities; to++) {
+        if (from != to) {
+          byHops.computeIfAbsent(paths.hops(from, to), hops -> new ArrayList<>()).add(new int[] {from, to});
+        }
+      }
+    }
+    List<Level> offered = new ArrayList<>();
+    this.pairs = new LinkedHashMap<>();
+    int longest = 0;
+    for (int hops : HOP_LEVELS) {
+      List<int[]> level = byHops.get(hops);
+      if (level != null) {
+        String id = "h" + hops;
+        offered.add(new Level(id, hops, String.format(Locale.ROOT,
+            "shortest paths of %d roads, drawn from the map's %d such ordered pairs", hops, level.size())));
+        pairs.put(id, level.toArray(int[][]::new));
+        longest = hops;
+      }
+    }
+    if (offered.isEmpty()) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT, "the map of %d cities has no shortest path of"
+          + " %d roads or more; no level can be made: more cities or fewer neighbours", cities, HOP_LEVELS[0]));
+    }
+    this.levels = List.copyOf(offered);
+    this.format = new SequenceFormat(cities, 2, longest + 1);
+  }
+
+  @Override
+  public SequenceFormat format() {
+    return format;
+  }
+
+  @Override
+  public List<Level> levels() {
+    return levels;
+  }
+
+  @Override
+  public List<Metric> metrics() {
+    return METRICS;
+  }
+
+  @Override
+  public SequenceDataset generate(Level level, int count, long seed) {
+    int[][] candidates = pairs.get(level(level.id()).id());
+    SplittableRandom random = new SplittableRandom(seed);
+    int[][] inputs = new int[count][];
+    int[][] targets = new int[count][];
+    for (int example = 0; example < count; example++) {
+      int[] pair = candidates[random.nextInt(candidates.length)];
+      inputs[example] = pair.clone();
+      targets[example] = paths.path(pair[0], pair[1]);
+    }
+    return new SequenceDataset(format.vocabulary(), format.maxOutputLength(), inputs, targets);
+  }
+
+  @Override
+  public List<Score> score(Dataset answers, Predictions predictions) {
+    if (!(answers instanceof SequenceDataset data) || !data.hasAnswers()) {
+      throw new IllegalArgumentException("shortest-path scores a sequence dataset with its answers");
+    }
+    if (!(predictions instanceof SequencePredictions sequences)) {
+      throw new IllegalArgumentException("shortest-path needs sequence predictions, got "
+          + predictions.getClass().getName());
+    }
+    List<Score> scores = new ArrayList<>();
+    for (int i = 0; i < sequences.iterations().length; i++) {
+      int iterations = sequences.iterations()[i];
+      int exact = 0;
+      double[] ratios = new double[data.size()];
+      int valid = 0;
+      for (int example = 0; example < data.size(); example++) {
+        int[] output = sequences.tokens()[i][example];
+        int from = data.inputs()[example][0];
+        int to = data.inputs()[example][1];
+        if (map.isPath(output, from, to)) {
+          double optimum = map.length(data.targets()[example]);
+          double length = map.length(output);
+          exact += Math.abs(length - optimum) <= EXACT_TOLERANCE ? 1 : 0;
+          ratios[valid++] = length / optimum;
+        }
+      }
+      scores.add(Score.proportion(PATH_ACCURACY, iterations, exact, data.size()));
+      scores.add(Score.proportion(VALID_PATH_RATE, iterations, valid, data.size()));
+      // A score needs a sample: with no valid path the ratio is not defined, and is left out.
+      if (valid > 0) {
+        scores.add(Score.mean(LENGTH_RATIO, iterations, Arrays.copyOf(ratios, valid)));
+      }
+      if (sequences.targetProbabilities() != null) {
+        scores.add(Score.mean(TOKEN_CROSS_ENTROPY, iterations,
+            crossEntropies(data.targets(), sequences.targetProbabilities()[i])));
+      }
+    }
+    return scores;
+  }
+
+  /** {@code -ln p} at every answer position of every example, {@code p} clamped at {@value #MIN_PROBABILITY}. */
+  private static double[] crossEntropies(int[][] targets, float[][] probabilities) {
+    int positions = 0;
+    for (int[] target : targets) {
+      positions += target.length;
+    }
+    double[] samples = new double[positions];
+    int next = 0;
+    for (int example = 0; example < targets.length; example++) {
+      float[] given = probabilities[example];
+      for (int position = 0; position < targets[example].length; position++) {
+        double p = given == null || position >= given.length ? 0 : given[position];
+        samples[next++] = -Math.log(Math.max(p, MIN_PROBABILITY));
+      }
+    }
+    return samples;
+  }
+
+  /** Where the cities lie: a model's city embeddings are probed for them. */
+  @Override
+  public Optional<double[][]> tokenCoordinates() {
+    return Optional.of(map.coordinates());
+  }
+
+  /** Dijkstra's paths, read from the table made with the map. */
+  @Override
+  public Optional<ReferenceSolver> referenceSolver() {
+    return Optional.of(solver);
+  }
+}

@@ -1,0 +1,115 @@
+package dev.reckon.tasks.sequences;
+
+import dev.reckon.api.Dataset;
+import dev.reckon.api.Level;
+import dev.reckon.api.Metric;
+import dev.reckon.api.Metric.Direction;
+import dev.reckon.api.Predictions;
+import dev.reckon.api.Score;
+import dev.reckon.api.SequenceDataset;
+import dev.reckon.api.SequenceFormat;
+import dev.reckon.api.SequencePredictions;
+import dev.reckon.api.Task;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+/**
+ * A string of uniformly random tokens in, a {@link Rearrangement} of it out (sorted, copied,
+ * reversed). Levels by length ({@code n8}: eight tokens); the task seed is unused, every string
+ * comes from the data seed.
+ *
+ * <p>Token accuracy compares position by position over the longer of output and answer, so a
+ * missing or an extra token counts as one wrong position.
+ */
+public final class StringTask implements Task {
+  static final String SEQUENCE_ACCURACY = "sequence_accuracy";
+  static final String TOKEN_ACCURACY = "token_accuracy";
+
+  private static final List<Metric> METRICS = List.of(
+      new Metric(SEQUENCE_ACCURACY, Direction.HIGHER_IS_BETTER, Metric.FRACTION, "outputs equal to the answer"),
+      new Metric(TOKEN_ACCURACY, Direction.HIGHER_IS_BETTER, Metric.FRACTION,
+          "positions holding the answer's token, over the longer of output and answer"));
+
+  private final Rearrangement rearrangement;
+  private final SequenceFormat format;
+  private final List<Level> levels;
+
+  StringTask(Rearrangement rearrangement, int vocabulary) {
+    if (vocabulary < 2) {
+      throw new IllegalArgumentException("setting 'vocabulary' must be at least 2, got " + vocabulary);
+    }
+    this.rearrangement = rearrangement;
+    int[] lengths = rearrangement.lengths();
+    int longest = lengths[lengths.length - 1];
+    this.format = new SequenceFormat(vocabulary, longest, longest);
+    this.levels = Arrays.stream(lengths)
+        .mapToObj(n -> new Level("n" + n, n, n + " tokens of " + vocabulary + "; answer: " + rearrangement.meaning()))
+        .toList();
+  }
+
+  @Override
+  public SequenceFormat format() {
+    return format;
+  }
+
+  @Override
+  public List<Level> levels() {
+    return levels;
+  }
+
+  @Override
+  public List<Metric> metrics() {
+    return METRICS;
+  }
+
+  @Override
+  public SequenceDataset generate(Level level, int count, long seed) {
+    int length = (int) level(level.id()).difficulty();
+    SplittableRandom random = new SplittableRandom(seed);
+    int[][] inputs = new int[count][];
+    int[][] targets = new int[count][];
+    for (int example = 0; example < count; example++) {
+      inputs[example] = random.ints(length, 0, format.vocabulary()).toArray();
+      targets[example] = rearrangement.answer(inputs[example]);
+    }
+    return new SequenceDataset(format.vocabulary(), format.maxOutputLength(), inputs, targets);
+  }
+
+  @Override
+  public List<Score> score(Dataset answers, Predictions predictions) {
+    if (!(answers instanceof SequenceDataset data) || !data.hasAnswers()) {
+      throw new IllegalArgumentException(rearrangement.taskId() + " scores a sequence dataset with its answers");
+    }
+    if (!(predictions instanceof SequencePredictions sequences)) {
+      throw new IllegalArgumentException(rearrangement.taskId() + " needs sequence predictions, got "
+          + predictions.getClass().getName());
+    }
+    List<Score> scores = new ArrayList<>();
+    for (int i = 0; i < sequences.iterations().length; i++) {
+      int iterations = sequences.iterations()[i];
+      int exact = 0;
+      long rightPositions = 0;
+      long positions = 0;
+      for (int example = 0; example < data.size(); example++) {
+        int[] output = sequences.tokens()[i][example];
+        int[] answer = data.targets()[example];
+        exact += Arrays.equals(output, answer) ? 1 : 0;
+        for (int position = 0; position < Math.min(output.length, answer.length); position++) {
+          rightPositions += output[position] == answer[position] ? 1 : 0;
+        }
+        positions += Math.max(output.length, answer.length);
+      }
+      scores.add(Score.proportion(SEQUENCE_ACCURACY, iterations, exact, data.size()));
+      scores.add(Score.proportion(TOKEN_ACCURACY, iterations, rightPositions, Math.toIntExact(positions)));
+    }
+    return scores;
+  }
+
+  @Override
+  public Optional<ReferenceSolver> referenceSolver() {
+    return Optional.of(new RearrangementSolver(rearrangement));
+  }
+}
