@@ -20,6 +20,7 @@ import dev.reckon.api.ModelContext;
 import dev.reckon.api.RetrievalDataset;
 import dev.reckon.api.RetrievalPredictions;
 import dev.reckon.api.TrainingLog;
+import dev.reckon.plugins.transformer.LearningRateSchedule;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;

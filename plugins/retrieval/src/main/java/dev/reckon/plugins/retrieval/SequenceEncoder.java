@@ -5,14 +5,13 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
-import ai.djl.nn.core.Embedding;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
+import dev.reckon.plugins.transformer.Embeddings;
+import dev.reckon.plugins.transformer.EncoderLayer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,9 +24,8 @@ import java.util.List;
  * through Adam's bounded steps; on the 27-card shatter game, mean pooling left the d=27 model at
  * KL 0.44 where sum pooling reached 0.19 in the same 1000 updates.
  *
- * <p>Token and learned position embeddings are drawn from {@code N(0, 1/W)} and {@code N(0,
- * 1/(2W))}: the research note found the small transformer scheme converges much faster than unit
- * variance. Then {@code layers} {@link EncoderLayer}s and a final layer norm.
+ * <p>Token and learned position {@link Embeddings}, then {@code layers} {@link EncoderLayer}s and a
+ * final layer norm.
  *
  * <p>With segments of S tokens ({@code segment > 0}) the encoder is hierarchical: the row is cut
  * into consecutive segments of S tokens (the last padded with the pad token), {@code
@@ -59,29 +57,15 @@ final class SequenceEncoder extends AbstractBlock {
     width = settings.width();
     this.segment = segment;
     padToken = tokens - 1;
-    float sigma = (float) (1 / Math.sqrt(width));
-    tokenEmbedding = addParameter(Parameter.builder()
-        .setName("tokenEmbedding")
-        .setType(Parameter.Type.WEIGHT)
-        .optShape(new Shape(tokens, width))
-        .optInitializer(new NormalInitializer(sigma))
-        .build());
-    positionEmbedding = addParameter(Parameter.builder()
-        .setName("positionEmbedding")
-        .setType(Parameter.Type.WEIGHT)
-        .optShape(new Shape(segment == 0 ? length : segment, width))
-        .optInitializer(new NormalInitializer((float) (sigma / Math.sqrt(2))))
-        .build());
+    tokenEmbedding = addParameter(Embeddings.tokenTable("tokenEmbedding", tokens, width));
+    positionEmbedding = addParameter(
+        Embeddings.positionTable("positionEmbedding", segment == 0 ? length : segment, width));
     if (segment == 0) {
       segmentPositionEmbedding = null;
       segmentNorm = null;
     } else {
-      segmentPositionEmbedding = addParameter(Parameter.builder()
-          .setName("segmentPositionEmbedding")
-          .setType(Parameter.Type.WEIGHT)
-          .optShape(new Shape(segments(length, segment), width))
-          .optInitializer(new NormalInitializer((float) (sigma / Math.sqrt(2))))
-          .build());
+      segmentPositionEmbedding = addParameter(
+          Embeddings.positionTable("segmentPositionEmbedding", segments(length, segment), width));
       for (int i = 0; i < settings.segmentLayers(); i++) {
         segmentLayers.add(addChildBlock("segmentLayer" + i, layer(settings)));
       }
@@ -126,9 +110,7 @@ final class SequenceEncoder extends AbstractBlock {
       return new NDList(overSegments(store, segmentVectors(store, inputs.head(), training), training));
     }
     NDArray tokens = inputs.head();
-    NDArray x = Embedding.embedding(tokens, store.getValue(tokenEmbedding, tokens.getDevice(), training),
-        SparseFormat.DENSE).head();
-    // The lookup's result belongs to the tokens' manager, so a training step's arrays stay in it.
+    NDArray x = Embeddings.lookup(store, tokenEmbedding, tokens, training);
     x = x.add(store.getValue(positionEmbedding, tokens.getDevice(), training));
     return new NDList(pooled(store, x, training));
   }
@@ -141,8 +123,7 @@ final class SequenceEncoder extends AbstractBlock {
     tokens = pad(tokens, segment, padToken);
     long rows = tokens.getShape().get(0);
     long count = tokens.getShape().get(1) / segment;
-    NDArray x = Embedding.embedding(tokens, store.getValue(tokenEmbedding, tokens.getDevice(), training),
-        SparseFormat.DENSE).head();
+    NDArray x = Embeddings.lookup(store, tokenEmbedding, tokens, training);
     x = x.reshape(rows * count, segment, width)
         .add(store.getValue(positionEmbedding, tokens.getDevice(), training));
     for (EncoderLayer layer : segmentLayers) {

@@ -1,4 +1,4 @@
-package dev.reckon.plugins.retrieval;
+package dev.reckon.plugins.transformer;
 
 import ai.djl.training.tracker.Tracker;
 
@@ -7,12 +7,12 @@ import ai.djl.training.tracker.Tracker;
  * The research note: harder games want gentler schedules, and the cosine tail helped models out of
  * local minima.
  */
-final class LearningRateSchedule implements Tracker {
+public final class LearningRateSchedule implements Tracker {
   private final float peak;
   private final int warmup;
   private final int updates;
 
-  LearningRateSchedule(double peak, int warmup, int updates) {
+  public LearningRateSchedule(double peak, int warmup, int updates) {
     this.peak = (float) peak;
     this.warmup = Math.min(warmup, updates);
     this.updates = updates;

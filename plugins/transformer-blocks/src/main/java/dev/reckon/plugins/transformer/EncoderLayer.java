@@ -1,4 +1,4 @@
-package dev.reckon.plugins.retrieval;
+package dev.reckon.plugins.transformer;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -20,9 +20,10 @@ import ai.djl.util.PairList;
  * <p>DJL's {@code TransformerEncoderBlock} is not used: it normalises with batch norm across the
  * batch (so a query's score would depend on the other queries of its batch, and evaluation would
  * run on running statistics) and adds its second residual to the layer input. The attention
- * itself is DJL's, without dropout: the games are noise-free and short runs gain nothing from it.
+ * itself is DJL's (four {@code W x W} projections with biases), without dropout: the tasks are
+ * noise-free and short runs gain nothing from it.
  */
-final class EncoderLayer extends AbstractBlock {
+public final class EncoderLayer extends AbstractBlock {
   private final int feedForward;
   private final LayerNorm attentionNorm;
   private final ScaledDotProductAttentionBlock attention;
@@ -30,7 +31,12 @@ final class EncoderLayer extends AbstractBlock {
   private final Linear expand;
   private final Linear contract;
 
-  EncoderLayer(int width, int heads, int feedForward) {
+  /**
+   * @param width W, the hidden size
+   * @param heads attention heads; they divide {@code width}
+   * @param feedForward the feed-forward part's hidden size
+   */
+  public EncoderLayer(int width, int heads, int feedForward) {
     this.feedForward = feedForward;
     attentionNorm = addChildBlock("attentionNorm", LayerNorm.builder().axis(2).build());
     attention = addChildBlock("attention", ScaledDotProductAttentionBlock.builder()

@@ -1,0 +1,116 @@
+package dev.reckon.plugins.transformers;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dev.reckon.api.SequenceFormat;
+import java.util.Arrays;
+import java.util.Properties;
+
+/**
+ * How an example becomes one row of tokens, and the answer slots' classes.
+ *
+ * <p>A row of {@link #length()} tokens: the input at positions {@code 0..n-1}, the pad token up to
+ * the longest input, the separator at position {@code maxInputLength}, then {@code
+ * maxOutputLength} slot tokens. Pads are not masked: learned positions and the pad token let the
+ * layers read where an input ends. Each slot is classified over the vocabulary and one more class,
+ * end; the answer is the slots before the first end.
+ *
+ * @param vocabulary V: tokens {@code 0..V-1}; the pad, separator and slot tokens are V, V+1 and V+2
+ * @param maxInputLength the longest input
+ * @param maxOutputLength S, the answer slots
+ */
+record SlotLayout(int vocabulary, int maxInputLength, int maxOutputLength) {
+  static SlotLayout of(SequenceFormat format) {
+    return new SlotLayout(format.vocabulary(), format.maxInputLength(), format.maxOutputLength());
+  }
+
+  /** Rows of the token embedding table: the vocabulary, pad, separator and slot. */
+  int embeddingRows() {
+    return vocabulary + 3;
+  }
+
+  /** The read-out's classes: the vocabulary and end. */
+  int classes() {
+    return vocabulary + 1;
+  }
+
+  /** L, the length of every row. */
+  int length() {
+    return maxInputLength + 1 + maxOutputLength;
+  }
+
+  /** The position of the first slot. */
+  int firstSlot() {
+    return maxInputLength + 1;
+  }
+
+  /** The rows of {@code examples}: {@code (B, L)} int32. */
+  NDArray rows(NDManager manager, int[][] inputs, int[] examples) {
+    int length = length();
+    int[] flat = new int[examples.length * length];
+    for (int b = 0; b < examples.length; b++) {
+      int[] input = inputs[examples[b]];
+      if (input.length > maxInputLength) {
+        throw new IllegalArgumentException("input " + examples[b] + " has " + input.length
+            + " tokens; the task's longest is " + maxInputLength);
+      }
+      requireTokens(input, "input " + examples[b]);
+      int row = b * length;
+      System.arraycopy(input, 0, flat, row, input.length);
+      Arrays.fill(flat, row + input.length, row + maxInputLength, vocabulary);
+      flat[row + maxInputLength] = vocabulary + 1;
+      Arrays.fill(flat, row + firstSlot(), row + length, vocabulary + 2);
+    }
+    return manager.create(flat, new Shape(examples.length, length));
+  }
+
+  /** The slots' classes for {@code examples}: the answer, then end. {@code (B, S)} int64. */
+  NDArray targets(NDManager manager, int[][] targets, int[] examples) {
+    long[] flat = new long[examples.length * maxOutputLength];
+    Arrays.fill(flat, vocabulary);
+    for (int b = 0; b < examples.length; b++) {
+      int[] answer = targets[examples[b]];
+      if (answer.length > maxOutputLength) {
+        throw new IllegalArgumentException("answer " + examples[b] + " has " + answer.length
+            + " tokens; the task's longest is " + maxOutputLength);
+      }
+      requireTokens(answer, "answer " + examples[b]);
+      for (int position = 0; position < answer.length; position++) {
+        flat[b * maxOutputLength + position] = answer[position];
+      }
+    }
+    return manager.create(flat, new Shape(examples.length, maxOutputLength));
+  }
+
+  /** Example {@code b}'s answer from the slots' classes {@code [B * S]}: the tokens before the first end. */
+  int[] answer(long[] classes, int b) {
+    int[] tokens = new int[maxOutputLength];
+    int length = 0;
+    while (length < maxOutputLength && classes[b * maxOutputLength + length] != vocabulary) {
+      tokens[length] = (int) classes[b * maxOutputLength + length];
+      length++;
+    }
+    return Arrays.copyOf(tokens, length);
+  }
+
+  private void requireTokens(int[] tokens, String what) {
+    for (int token : tokens) {
+      if (token < 0 || token >= vocabulary) {
+        throw new IllegalArgumentException(what + " holds token " + token + ", outside 0.." + (vocabulary - 1));
+      }
+    }
+  }
+
+  void store(Properties properties) {
+    properties.setProperty("vocabulary", Integer.toString(vocabulary));
+    properties.setProperty("maxInputLength", Integer.toString(maxInputLength));
+    properties.setProperty("maxOutputLength", Integer.toString(maxOutputLength));
+  }
+
+  static SlotLayout restore(Properties properties) {
+    return new SlotLayout(TransformerSettings.integer(properties, "vocabulary"),
+        TransformerSettings.integer(properties, "maxInputLength"),
+        TransformerSettings.integer(properties, "maxOutputLength"));
+  }
+}

@@ -1,0 +1,112 @@
+package dev.reckon.benchmarks;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import dev.reckon.api.Config;
+import dev.reckon.api.Model;
+import dev.reckon.api.ModelContext;
+import dev.reckon.api.ModelFactory;
+import dev.reckon.api.SequenceDataset;
+import dev.reckon.api.SequenceFormat;
+import dev.reckon.api.Task;
+import dev.reckon.api.TrainingLog;
+import dev.reckon.plugins.transformers.TransformersPlugin;
+import java.lang.reflect.Proxy;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Training updates of each transformer variant at its default size, through the plugin's own
+ * {@code train}, on a sorting task's shape (16 tokens over 10 in, 16 out: rows of L = 33), beside
+ * the 512 x 512 matrix product on the same engine. One invocation creates a model and trains
+ * {@value #UPDATES} updates (the first initialises the weights and Adam's state): the score / {@value
+ * #UPDATES} is the time of an update. The set-up prints each variant's FLOPs an update as its own
+ * {@code training_flops} curve counts them (the plugin's TransformerFlops); GFLOP/s = FLOPs an
+ * update / the time of an update. The matrix product is 2 x 512^3 = 268 MFLOP.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 2)
+@Fork(value = 1, jvmArgsAppend = "-Dai.djl.offline=true")
+public class TransformerUpdateBenchmark extends EngineBenchmark {
+  static final int UPDATES = 10;
+  private static final SequenceFormat FORMAT = new SequenceFormat(10, 16, 16);
+
+  @Param({"transformer-small", "transformer-large", "recurrent-transformer"})
+  public String variant;
+
+  private ModelFactory factory;
+  private Task task;
+  private Config settings;
+  private SequenceDataset data;
+  private NDArray left;
+  private NDArray right;
+
+  @Setup(Level.Trial)
+  public void setUp() {
+    openEngine(1);
+    factory = new TransformersPlugin().models().stream().filter(model -> model.id().equals(variant)).findFirst()
+        .orElseThrow();
+    task = (Task) Proxy.newProxyInstance(Task.class.getClassLoader(), new Class<?>[] {Task.class},
+        (proxy, method, args) -> FORMAT);
+    settings = Config.resolve(factory.settings(), Map.of("updates", UPDATES, "logEvery", UPDATES));
+    data = sorting(1000);
+    double[] flops = new double[1];
+    try (Model model = factory.create(new ModelContext(task, settings, 1, "cpu"))) {
+      model.train(data, (update, metric, value) -> {
+        if (metric.equals(TrainingLog.TRAINING_FLOPS)) {
+          flops[0] = value / update;
+        }
+      });
+      System.out.printf(Locale.ROOT, "%n%s: %d parameters, %.4g FLOPs an update%n", variant, model.parameterCount(),
+          flops[0]);
+    }
+    left = manager.randomUniform(-1, 1, new Shape(512, 512));
+    right = manager.randomUniform(-1, 1, new Shape(512, 512));
+  }
+
+  private static SequenceDataset sorting(int count) {
+    SplittableRandom random = new SplittableRandom(1);
+    int[][] inputs = new int[count][];
+    int[][] targets = new int[count][];
+    for (int i = 0; i < count; i++) {
+      inputs[i] = random.ints(16, 0, 10).toArray();
+      targets[i] = inputs[i].clone();
+      Arrays.sort(targets[i]);
+    }
+    return new SequenceDataset(10, 16, inputs, targets);
+  }
+
+  /** A fresh model trained {@value #UPDATES} updates at the variant's default size. */
+  @Benchmark
+  public long trainingUpdates() {
+    try (Model model = factory.create(new ModelContext(task, settings, 1, "cpu"))) {
+      model.train(data, (update, metric, value) -> {});
+      return model.parameterCount();
+    }
+  }
+
+  /** A 512 x 512 by 512 x 512 float product. */
+  @Benchmark
+  public float matmul512() {
+    left.tempAttach(invocation);
+    return left.matMul(right).getFloat(0, 0);
+  }
+}
