@@ -98,12 +98,11 @@ final class TransformerModel implements Model {
     build();
     manager.getEngine().setRandomSeed(random.nextInt());
     network.initialize(manager, DataType.FLOAT32, new Shape(settings.batchSize(), layout.length()));
-    Optimizer adam = Adam.builder()
-        .optLearningRateTracker(
-            new LearningRateSchedule(settings.learningRate(), settings.warmup(), settings.updates()))
-        .build();
     long flopsPerUpdate = new TransformerFlops(layout, settings).trainingUpdate();
-    int updates = settings.updates();
+    int updates = settings.updates(flopsPerUpdate);
+    Optimizer adam = Adam.builder()
+        .optLearningRateTracker(new LearningRateSchedule(settings.learningRate(), settings.warmup(), updates))
+        .build();
     for (int update = 1; update <= updates; update++) {
       int[] examples = random.ints(settings.batchSize(), 0, data.size()).toArray();
       try (NDManager step = manager.newSubManager()) {

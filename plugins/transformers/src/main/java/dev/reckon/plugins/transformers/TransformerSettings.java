@@ -16,14 +16,16 @@ import java.util.Properties;
  * @param ffnWidth hidden size of each layer's feed-forward part
  * @param steps T, the applications of the weight-tied top layer in training; 0 for a stack without one
  * @param evaluationFactor evaluation reads out after 1, 2, ..., this many times T applications
- * @param updates optimiser updates
+ * @param updates optimiser updates, unless {@code trainingFlops} sets them
  * @param batchSize training examples per update
  * @param learningRate peak Adam learning rate
  * @param warmup updates of linear warm-up before the cosine decay
  * @param logEvery updates between two points of the loss curve
+ * @param trainingFlops when above 0, the training compute to spend instead of a count of updates:
+ *     as many updates as reach it (research note 000 compares models at a fixed FLOP budget)
  */
 record TransformerSettings(int layers, int width, int heads, int ffnWidth, int steps, int evaluationFactor,
-    int updates, int batchSize, double learningRate, int warmup, int logEvery) {
+    int updates, int batchSize, double learningRate, int warmup, int logEvery, double trainingFlops) {
 
   TransformerSettings {
     positive("width", width);
@@ -43,9 +45,21 @@ record TransformerSettings(int layers, int width, int heads, int ffnWidth, int s
     if (!(learningRate > 0)) {
       throw new IllegalArgumentException("setting 'learningRate' is " + learningRate + "; expected a positive number");
     }
+    if (!(trainingFlops >= 0) || Double.isInfinite(trainingFlops)) {
+      throw new IllegalArgumentException("setting 'trainingFlops' is " + trainingFlops + "; expected 0 (train "
+          + "'updates' updates) or a positive number of FLOPs");
+    }
     if (warmup < 0) {
       throw new IllegalArgumentException("setting 'warmup' is " + warmup + "; expected 0 or more");
     }
+  }
+
+  /** The updates to train: {@code updates}, or as many as reach {@code trainingFlops} at this cost each. */
+  int updates(long flopsPerUpdate) {
+    if (trainingFlops == 0) {
+      return updates;
+    }
+    return Math.toIntExact(Math.max(1, (long) Math.ceil(trainingFlops / flopsPerUpdate)));
   }
 
   /** Whether a weight-tied top layer iterates. */
@@ -68,7 +82,9 @@ record TransformerSettings(int layers, int width, int heads, int ffnWidth, int s
         Setting.integer("batchSize", batchSize, "training examples per update"),
         Setting.number("learningRate", learningRate, "peak Adam learning rate"),
         Setting.integer("warmup", 100, "updates of linear warm-up before the cosine decay"),
-        Setting.integer("logEvery", 50, "updates between two points of the loss curve")));
+        Setting.integer("logEvery", 50, "updates between two points of the loss curve"),
+        Setting.number("trainingFlops", 0.0, "when above 0: train until the training FLOPs reach this, "
+            + "instead of 'updates' updates (a fixed compute budget, as research note 000 compares models)")));
     if (steps > 0) {
       settings.add(Setting.integer("steps", steps,
           "T: applications of the weight-tied top layer in training, each read out into the loss"));
@@ -91,7 +107,8 @@ record TransformerSettings(int layers, int width, int heads, int ffnWidth, int s
         config.getInt("batchSize"),
         config.getDouble("learningRate"),
         config.getInt("warmup"),
-        config.getInt("logEvery"));
+        config.getInt("logEvery"),
+        config.getDouble("trainingFlops"));
   }
 
   void store(Properties properties) {
@@ -106,6 +123,7 @@ record TransformerSettings(int layers, int width, int heads, int ffnWidth, int s
     properties.setProperty("learningRate", Double.toString(learningRate));
     properties.setProperty("warmup", Integer.toString(warmup));
     properties.setProperty("logEvery", Integer.toString(logEvery));
+    properties.setProperty("trainingFlops", Double.toString(trainingFlops));
   }
 
   static TransformerSettings restore(Properties properties) {
@@ -120,7 +138,8 @@ record TransformerSettings(int layers, int width, int heads, int ffnWidth, int s
         integer(properties, "batchSize"),
         Double.parseDouble(required(properties, "learningRate")),
         integer(properties, "warmup"),
-        integer(properties, "logEvery"));
+        integer(properties, "logEvery"),
+        Double.parseDouble(required(properties, "trainingFlops")));
   }
 
   static int integer(Properties properties, String key) {

@@ -22,7 +22,7 @@ class TransformerFlopsTest {
 
   @Test
   void aStackCostsWhatItsLayersAndReadOutMultiply() {
-    TransformerSettings settings = new TransformerSettings(2, 16, 4, 24, 0, 1, 1, 3, 1e-3, 0, 1);
+    TransformerSettings settings = new TransformerSettings(2, 16, 4, 24, 0, 1, 1, 3, 1e-3, 0, 1, 0);
     long forward = countedForward(settings);
     TransformerFlops flops = new TransformerFlops(LAYOUT, settings);
     assertEquals(forward, flops.forward(0, 1));
@@ -32,12 +32,21 @@ class TransformerFlopsTest {
 
   @Test
   void theRecurrentModelCountsEveryApplicationAndReadOut() {
-    TransformerSettings settings = new TransformerSettings(1, 8, 2, 12, 3, 4, 1, 5, 1e-3, 0, 1);
+    TransformerSettings settings = new TransformerSettings(1, 8, 2, 12, 3, 4, 1, 5, 1e-3, 0, 1, 0);
     TransformerFlops flops = new TransformerFlops(LAYOUT, settings);
     assertEquals(countedForward(settings), flops.forward(3, 3));
     assertEquals(3 * 5 * countedForward(settings), flops.trainingUpdate());
     // At k applications: the base layer, k tied layers, one read-out.
     assertEquals(flops.layer() * (1 + 7) + flops.readout(), flops.inference(7));
+  }
+
+  @Test
+  void aComputeBudgetTrainsAsManyUpdatesAsReachIt() {
+    TransformerSettings fixed = new TransformerSettings(1, 8, 2, 12, 0, 1, 7, 5, 1e-3, 0, 1, 0);
+    assertEquals(7, fixed.updates(300));
+    TransformerSettings budget = new TransformerSettings(1, 8, 2, 12, 0, 1, 7, 5, 1e-3, 0, 1, 1000);
+    assertEquals(4, budget.updates(300), "3 updates reach 900 FLOPs, the fourth 1200");
+    assertEquals(4, budget.updates(250), "exactly 1000 after the fourth");
   }
 
   /** The training forward pass of one example, 2 FLOPs a multiply-add, counted over the initialised block. */

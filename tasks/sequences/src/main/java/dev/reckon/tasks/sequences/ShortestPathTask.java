@@ -18,15 +18,20 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Shortest paths on one fixed map (research note 000's first form): the input is {@code [from,
  * to]}, the answer the cities on the shortest path, both ends included; tokens are city ids. Its
  * factory draws the map from the task seed, so training and evaluation share it.
  *
- * <p>A level holds the pairs whose shortest path takes a given number of hops ({@code h3}: three
- * roads); only hop counts some pair of the map has are offered. Pairs are drawn uniformly among a
- * level's, with replacement.
+ * <p>A share of the map's pairs of cities (setting {@code heldOut}) is held out from training. A
+ * level {@code hN} holds the held-out pairs whose shortest path takes N roads; only hop counts some
+ * such pair has are offered. A level {@code h1-N} (not listed, taken by id) holds the other pairs,
+ * of at most N roads, to train on: a model trained on one hop count only ever answers with that many
+ * cities, so "train short, test long" trains on all the short paths, and is then scored on pairs it
+ * never saw, as long as those (where it must find paths, not recall them) and longer.
  *
  * <p>The answer is the path {@link ShortestPaths} picks among equals, but scoring takes any path
  * as exact that follows roads between the right ends and is as long as the optimum within {@value
@@ -36,6 +41,7 @@ public final class ShortestPathTask implements Task {
   /** The hop counts offered as levels, where the map has pairs that far apart. */
   static final int[] HOP_LEVELS = {2, 3, 4, 6, 8, 12, 16, 24, 32};
   static final double EXACT_TOLERANCE = 1e-9;
+  private static final Pattern SHORT_PATHS = Pattern.compile("h1-(\\d{1,4})");
   /** A target token's probability is taken as at least this, so that cross-entropy stays finite. */
   static final double MIN_PROBABILITY = 1e-9;
 
@@ -59,20 +65,51 @@ public final class ShortestPathTask implements Task {
   private final DijkstraSolver solver;
   private final ShortestPaths paths;
   private final List<Level> levels;
-  /** A level's id to its pairs {@code [pair][from, to]}. */
+  /** A level's id to its pairs {@code [pair][from, to]}: held-out pairs when some are held out. */
   private final Map<String, int[][]> pairs;
   private final SequenceFormat format;
+  /** The ordered pairs the training levels {@code h1-N} draw from, by the hops of their shortest path. */
+  private final Map<Integer, List<int[]>> trainingPairs;
 
+  /** Every pair in every level: nothing held out. */
   ShortestPathTask(RoadMap map) {
+    this(map, 0, 0);
+  }
+
+  /**
+   * @param heldOut the share of the map's pairs of cities (both directions together) kept out of
+   *     the training levels {@code h1-N}: the levels {@code hN} draw only from them, so that a
+   *     model is scored on paths it never saw and must find them, not recall them. 0 holds none
+   *     out: every level draws from every pair.
+   * @param splitSeed chooses the held-out pairs
+   */
+  ShortestPathTask(RoadMap map, double heldOut, long splitSeed) {
+    if (!(heldOut >= 0 && heldOut < 1)) {
+      throw new IllegalArgumentException("setting 'heldOut' must be at least 0 and below 1, got " + heldOut);
+    }
     this.map = map;
     this.solver = new DijkstraSolver(map);
     this.paths = solver.paths();
     int cities = map.cities();
-    Map<Integer, List<int[]>> byHops = new LinkedHashMap<>();
+    boolean[][] held = new boolean[cities][cities];
+    SplittableRandom split = new SplittableRandom(splitSeed);
+    for (int from = 0; from < cities; from++) {
+      for (int to = from + 1; to < cities; to++) {
+        held[from][to] = held[to][from] = split.nextDouble() < heldOut;
+      }
+    }
+    Map<Integer, List<int[]>> evaluated = new LinkedHashMap<>();
+    this.trainingPairs = new LinkedHashMap<>();
     for (int from = 0; from < cities; from++) {
       for (int to = 0; to < cities; to++) {
         if (from != to) {
-          byHops.computeIfAbsent(paths.hops(from, to), hops -> new ArrayList<>()).add(new int[] {from, to});
+          int hops = paths.hops(from, to);
+          if (heldOut == 0 || held[from][to]) {
+            evaluated.computeIfAbsent(hops, h -> new ArrayList<>()).add(new int[] {from, to});
+          }
+          if (heldOut == 0 || !held[from][to]) {
+            trainingPairs.computeIfAbsent(hops, h -> new ArrayList<>()).add(new int[] {from, to});
+          }
         }
       }
     }
@@ -80,18 +117,19 @@ public final class ShortestPathTask implements Task {
     this.pairs = new LinkedHashMap<>();
     int longest = 0;
     for (int hops : HOP_LEVELS) {
-      List<int[]> level = byHops.get(hops);
+      List<int[]> level = evaluated.get(hops);
       if (level != null) {
         String id = "h" + hops;
-        offered.add(new Level(id, hops, String.format(Locale.ROOT,
-            "shortest paths of %d roads, drawn from the map's %d such ordered pairs", hops, level.size())));
+        offered.add(new Level(id, hops, String.format(Locale.ROOT, "shortest paths of %d roads between the map's "
+            + "%d %ssuch ordered pairs, each once while they last", hops, level.size(), heldOut == 0 ? "" : "held-out ")));
         pairs.put(id, level.toArray(int[][]::new));
         longest = hops;
       }
     }
     if (offered.isEmpty()) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT, "the map of %d cities has no shortest path of"
-          + " %d roads or more; no level can be made: more cities or fewer neighbours", cities, HOP_LEVELS[0]));
+      throw new IllegalArgumentException(String.format(Locale.ROOT, "the map of %d cities has no %sshortest path of"
+          + " %d roads or more; no level can be made: more cities, fewer neighbours or more held out", cities,
+          heldOut == 0 ? "" : "held-out ", HOP_LEVELS[0]));
     }
     this.levels = List.copyOf(offered);
     this.format = new SequenceFormat(cities, 2, longest + 1);
@@ -112,16 +150,58 @@ public final class ShortestPathTask implements Task {
     return METRICS;
   }
 
+  /** A listed level, or {@code h1-N}: every pair of at most N hops, N up to the longest level. */
+  @Override
+  public Level level(String id) {
+    Matcher matcher = SHORT_PATHS.matcher(id);
+    if (!matcher.matches()) {
+      return Task.super.level(id);
+    }
+    int most = Integer.parseInt(matcher.group(1));
+    int longest = (int) levels.get(levels.size() - 1).difficulty();
+    if (most < 1 || most > longest) {
+      throw new IllegalArgumentException("level '" + id + "' holds paths of 1 to " + most + " roads; " + most
+          + " must be from 1 to " + longest + ", the longest level of this map");
+    }
+    return new Level(id, most, String.format(Locale.ROOT, "shortest paths of 1 to %d roads, drawn from the map's %d "
+        + "such ordered pairs", most, shortPairs(most).length));
+  }
+
+  private int[][] shortPairs(int most) {
+    return trainingPairs.entrySet().stream().filter(e -> e.getKey() <= most).flatMap(e -> e.getValue().stream())
+        .toArray(int[][]::new);
+  }
+
+  /**
+   * A level {@code hN} gives its pairs in an order the seed shuffles, each once until all are
+   * given (an interval over repeated pairs would claim more than was measured; a suite's evalSize
+   * should not exceed a level's pairs); {@code h1-N} draws training pairs with replacement.
+   */
   @Override
   public SequenceDataset generate(Level level, int count, long seed) {
-    int[][] candidates = pairs.get(level(level.id()).id());
+    Level known = level(level.id());
     SplittableRandom random = new SplittableRandom(seed);
     int[][] inputs = new int[count][];
+    if (pairs.containsKey(known.id())) {
+      int[][] order = pairs.get(known.id()).clone();
+      for (int i = order.length - 1; i > 0; i--) {
+        int j = random.nextInt(i + 1);
+        int[] swap = order[i];
+        order[i] = order[j];
+        order[j] = swap;
+      }
+      for (int example = 0; example < count; example++) {
+        inputs[example] = order[example % order.length].clone();
+      }
+    } else {
+      int[][] candidates = shortPairs((int) known.difficulty());
+      for (int example = 0; example < count; example++) {
+        inputs[example] = candidates[random.nextInt(candidates.length)].clone();
+      }
+    }
     int[][] targets = new int[count][];
     for (int example = 0; example < count; example++) {
-      int[] pair = candidates[random.nextInt(candidates.length)];
-      inputs[example] = pair.clone();
-      targets[example] = paths.path(pair[0], pair[1]);
+      targets[example] = paths.path(inputs[example][0], inputs[example][1]);
     }
     return new SequenceDataset(format.vocabulary(), format.maxOutputLength(), inputs, targets);
   }

@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 final class ShortestPathTaskFactory implements TaskFactory {
   static final String CITIES = "cities";
   static final String NEIGHBOURS = "neighbours";
+  static final String HELD_OUT = "heldOut";
 
   @Override
   public String id() {
@@ -23,19 +24,23 @@ final class ShortestPathTaskFactory implements TaskFactory {
 
   @Override
   public String description() {
-    return "shortest paths between cities on one fixed map (k-nearest-neighbour roads); levels by hops";
+    return "shortest paths between cities on one fixed map (k-nearest-neighbour roads); levels hN: the held-out "
+        + "pairs whose path takes N roads; h1-N: the other pairs of at most N roads, to train on";
   }
 
   @Override
   public List<Setting> settings() {
     return List.of(
-        Setting.integer(CITIES, 24, "cities on the map, at uniformly random points of the unit square"),
-        Setting.integer(NEIGHBOURS, 3, "roads from each city to its nearest cities (then made two-way)"));
+        Setting.integer(CITIES, 48, "cities on the map, at uniformly random points of the unit square"),
+        Setting.integer(NEIGHBOURS, 3, "roads from each city to its nearest cities (then made two-way)"),
+        Setting.number(HELD_OUT, 0.25, "share of the pairs of cities (both directions together) never trained on; "
+            + "the levels hN are made of them"));
   }
 
   @Override
   public ShortestPathTask create(TaskContext context) {
-    return new ShortestPathTask(RoadMap.draw(context.config().getInt(CITIES), context.config().getInt(NEIGHBOURS),
-        new SplittableRandom(context.seed())));
+    SplittableRandom random = new SplittableRandom(context.seed());
+    RoadMap map = RoadMap.draw(context.config().getInt(CITIES), context.config().getInt(NEIGHBOURS), random);
+    return new ShortestPathTask(map, context.config().getDouble(HELD_OUT), random.nextLong());
   }
 }

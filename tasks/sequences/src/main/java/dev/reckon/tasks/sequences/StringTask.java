@@ -15,11 +15,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A string of uniformly random tokens in, a {@link Rearrangement} of it out (sorted, copied,
  * reversed). Levels by length ({@code n8}: eight tokens); the task seed is unused, every string
- * comes from the data seed.
+ * comes from the data seed. A level {@code nA-B} (not listed, taken by id) mixes the lengths A to B
+ * uniformly: a model trained on one length only ever answers with that many tokens, so "train
+ * short, test long" trains on a mix of short lengths.
  *
  * <p>Token accuracy compares position by position over the longer of output and answer, so a
  * missing or an extra token counts as one wrong position.
@@ -27,6 +31,7 @@ import java.util.SplittableRandom;
 public final class StringTask implements Task {
   static final String SEQUENCE_ACCURACY = "sequence_accuracy";
   static final String TOKEN_ACCURACY = "token_accuracy";
+  private static final Pattern MIX = Pattern.compile("n(\\d{1,4})-(\\d{1,4})");
 
   private static final List<Metric> METRICS = List.of(
       new Metric(SEQUENCE_ACCURACY, Direction.HIGHER_IS_BETTER, Metric.FRACTION, "outputs equal to the answer"),
@@ -65,13 +70,43 @@ public final class StringTask implements Task {
     return METRICS;
   }
 
+  /** A listed level, or a mix of lengths {@code nA-B} with {@code 1 <= A <= B <=} the longest level. */
+  @Override
+  public Level level(String id) {
+    int[] range = mix(id);
+    if (range == null) {
+      return Task.super.level(id);
+    }
+    return new Level(id, range[1], range[0] + " to " + range[1] + " tokens of " + format.vocabulary()
+        + ", lengths drawn uniformly; answer: " + rearrangement.meaning());
+  }
+
+  /** {@code [A, B]} of a mix's id, or null for any other id; a mix out of range is refused by name. */
+  private int[] mix(String id) {
+    Matcher matcher = MIX.matcher(id);
+    if (!matcher.matches()) {
+      return null;
+    }
+    int shortest = Integer.parseInt(matcher.group(1));
+    int longest = Integer.parseInt(matcher.group(2));
+    if (shortest < 1 || shortest > longest || longest > format.maxInputLength()) {
+      throw new IllegalArgumentException("level '" + id + "' mixes lengths " + shortest + " to " + longest
+          + "; they must run upwards from at least 1 to at most " + format.maxInputLength());
+    }
+    return new int[] {shortest, longest};
+  }
+
   @Override
   public SequenceDataset generate(Level level, int count, long seed) {
+    int[] range = mix(level.id());
     int length = (int) level(level.id()).difficulty();
     SplittableRandom random = new SplittableRandom(seed);
     int[][] inputs = new int[count][];
     int[][] targets = new int[count][];
     for (int example = 0; example < count; example++) {
+      if (range != null) {
+        length = random.nextInt(range[0], range[1] + 1);
+      }
       inputs[example] = random.ints(length, 0, format.vocabulary()).toArray();
       targets[example] = rearrangement.answer(inputs[example]);
     }

@@ -29,7 +29,8 @@ final class StringTaskFactory implements TaskFactory {
 
   @Override
   public String description() {
-    return "a string of random tokens in, " + rearrangement.meaning() + " out; levels by length";
+    return "a string of random tokens in, " + rearrangement.meaning() + " out; levels by length (n8), and nA-B, "
+        + "lengths A to B mixed, to train on";
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.reckon.tasks.sequences;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,7 +11,10 @@ import dev.reckon.api.SequenceDataset;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
@@ -54,6 +58,44 @@ class RoadMapTest {
   }
 
   /** The documented default levels: at the default settings, maps of 20 task seeds all have h2 to h6. */
+  @Test
+  void heldOutPairsAreScoredAndNeverTrainedOnInEitherDirection() {
+    ShortestPathTask task = new ShortestPathTask(RoadMap.draw(48, 3, new SplittableRandom(3)), 0.25, 9);
+    Set<List<Integer>> trained = new HashSet<>();
+    for (int[] pair : task.generate(task.level("h1-8"), 20000, 1).inputs()) {
+      trained.add(List.of(Math.min(pair[0], pair[1]), Math.max(pair[0], pair[1])));
+    }
+    Set<List<Integer>> scored = new HashSet<>();
+    for (Level level : task.levels()) {
+      SequenceDataset data = task.generate(level, 50, 2);
+      for (int[] pair : data.inputs()) {
+        scored.add(List.of(Math.min(pair[0], pair[1]), Math.max(pair[0], pair[1])));
+      }
+    }
+    assertTrue(scored.size() > 100, "pairs scored: " + scored.size());
+    assertTrue(scored.stream().noneMatch(trained::contains), "a held-out pair was trained on");
+  }
+
+  @Test
+  void aLevelGivesEachOfItsPairsOnceBeforeAnyTwice() {
+    ShortestPathTask task = new ShortestPathTask(RoadMap.draw(48, 3, new SplittableRandom(3)), 0.25, 9);
+    Level level = task.levels().get(0);
+    int pairs = Integer.parseInt(level.description().replaceAll(".* the map's (\\d+) held-out .*", "$1"));
+    SequenceDataset data = task.generate(level, pairs, 4);
+    assertEquals(pairs, Arrays.stream(data.inputs()).map(pair -> List.of(pair[0], pair[1])).distinct().count());
+  }
+
+  @Test
+  void aLevelOfShortPathsHoldsEveryHopCountUpToItsOwn() {
+    ShortestPathTask task = new ShortestPathTask(RoadMap.draw(24, 3, new SplittableRandom(3)));
+    Level shortPaths = task.level("h1-3");
+    assertEquals(3, shortPaths.difficulty());
+    SequenceDataset data = task.generate(shortPaths, 600, 5);
+    assertEquals(Set.of(2, 3, 4), Arrays.stream(data.targets()).map(path -> path.length)
+        .collect(Collectors.toSet()), "1 to 3 roads: 2 to 4 cities");
+    assertThrows(IllegalArgumentException.class, () -> task.level("h1-99"));
+  }
+
   @Test
   void defaultMapsOfferTheLevelsTheirPathsHave() {
     for (long seed = 0; seed < 20; seed++) {

@@ -41,18 +41,21 @@ class SequencesPluginTest {
     assertEquals(new SequenceFormat(3, 12, 12), create("reverse", Map.of("vocabulary", 3)).format());
     Task paths = create("shortest-path", Map.of());
     int longestHops = (int) paths.levels().get(paths.levels().size() - 1).difficulty();
-    assertEquals(new SequenceFormat(24, 2, longestHops + 1), paths.format());
+    assertEquals(new SequenceFormat(48, 2, longestHops + 1), paths.format());
   }
 
   @Test
   void badSettingsAreNamedWithTheReason() {
     assertMessage("setting 'cities' must be at least 2, got 1", () -> create("shortest-path", Map.of("cities", 1)));
-    assertMessage("setting 'neighbours' must be between 1 and cities - 1 = 23, got 0",
+    assertMessage("setting 'neighbours' must be between 1 and cities - 1 = 47, got 0",
         () -> create("shortest-path", Map.of("neighbours", 0)));
     assertMessage("setting 'neighbours' must be between 1 and cities - 1 = 4, got 5",
         () -> create("shortest-path", Map.of("cities", 5, "neighbours", 5)));
-    assertMessage("the map of 4 cities has no shortest path of 2 roads or more; no level can be made: more cities or"
-        + " fewer neighbours", () -> create("shortest-path", Map.of("cities", 4, "neighbours", 3)));
+    assertMessage("the map of 4 cities has no held-out shortest path of 2 roads or more; no level can be made: more "
+        + "cities, fewer neighbours or more held out", () -> create("shortest-path", Map.of("cities", 4, "neighbours",
+        3)));
+    assertMessage("setting 'heldOut' must be at least 0 and below 1, got 1.0",
+        () -> create("shortest-path", Map.of("heldOut", 1.0)));
     for (String id : List.of("sorting", "copy", "reverse")) {
       assertMessage("setting 'vocabulary' must be at least 2, got 1", () -> create(id, Map.of("vocabulary", 1)));
     }

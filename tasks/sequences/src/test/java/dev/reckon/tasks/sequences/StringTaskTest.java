@@ -5,6 +5,7 @@ import static dev.reckon.tasks.sequences.StringTask.SEQUENCE_ACCURACY;
 import static dev.reckon.tasks.sequences.StringTask.TOKEN_ACCURACY;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.reckon.api.Level;
@@ -13,6 +14,8 @@ import dev.reckon.api.SequenceDataset;
 import dev.reckon.api.SequencePredictions;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -60,6 +63,20 @@ class StringTaskTest {
         new int[][][] {{{1, 2, 3}, {5, 6, 7, 8, 0}, {}}}));
     assertEquals(0.0, value(scores, SEQUENCE_ACCURACY, 2));
     assertEquals((3 + 4) / (4.0 + 5 + 4), value(scores, TOKEN_ACCURACY, 2), 1e-12);
+  }
+
+  @Test
+  void aMixedLevelDrawsEveryLengthOfItsRangeAndNoOther() {
+    StringTask task = new StringTask(Rearrangement.SORTING, 10);
+    Level mix = task.level("n2-6");
+    assertEquals(6, mix.difficulty());
+    SequenceDataset data = task.generate(mix, 500, 3);
+    assertEquals(Set.of(2, 3, 4, 5, 6), Arrays.stream(data.inputs()).map(input -> input.length)
+        .collect(Collectors.toSet()));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> task.level("n6-2"));
+    assertEquals("level 'n6-2' mixes lengths 6 to 2; they must run upwards from at least 1 to at most 16",
+        e.getMessage());
   }
 
   @Test
