@@ -121,8 +121,8 @@ final class Fixtures {
     private static final Map<String, Double> SUDOKU = Map.of("b16", 16.0, "b20", 20.0, "minimal", 25.9);
     private static final Map<String, Double> GAMES = Map.of("set", 4.57, "wildcard", 6.0, "union", 21.0,
         "symdiff", 23.0, "shatter", 27.0);
-    private static final Map<String, Double> SEQUENCES = Map.of("h2", 2.0, "h4", 4.0, "h6", 6.0, "n4", 4.0, "n8",
-        8.0, "n12", 12.0);
+    private static final Map<String, Double> SEQUENCES = Map.of("h1-4", 4.0, "h2", 2.0, "h4", 4.0, "h6", 6.0, "n2-6",
+        6.0, "n4", 4.0, "n8", 8.0, "n12", 12.0);
     /** The sequence tasks' primary metrics. */
     static final Map<String, String> SEQUENCE_TASKS = Map.of("shortest-path", "path_accuracy", "sorting",
         "sequence_accuracy");

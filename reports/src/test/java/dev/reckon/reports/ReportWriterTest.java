@@ -78,7 +78,8 @@ class ReportWriterTest {
     assertTrue(md.contains("Not listed, as no run has the tasks and models they speak of: set-game-easy, "
         + "shatter-needs-dimension, union-81-improves-with-dimension, entropy-rises-as-d-falls, "
         + "shared-attribute-rank, learned-adjacency-below-rrn, infonce-converges-to-pmi, "
-        + "recurrence-does-not-catch-larger, probe-finds-cities-not-paths, sorting-recurrence-does-not-catch-larger, "
+        + "recurrence-does-not-catch-larger, recurrence-does-not-catch-longer-training, probe-finds-cities-not-paths, "
+        + "sorting-recurrence-does-not-catch-up, "
         + "oracle-perfect, propagation-complete, classical-references-complete, colouring-is-easy.\n"), md);
     assertTrue(md.contains("## Sanity checks\n\n_None speaks of the tasks and models of these runs._\n"), md);
     assertTrue(Files.readString(out.resolve("report.html")).contains("from plugin jar my-models-1.0"));
@@ -95,7 +96,8 @@ class ReportWriterTest {
     assertTrue(md.contains("| **rrn-more-iterations** | seeds/claims.yaml | not reproduced: "), md);
     assertTrue(md.contains("Not listed, as no run has the tasks and models they speak of: "
         + "union-81-improves-with-dimension, learned-adjacency-below-rrn, infonce-converges-to-pmi, "
-        + "recurrence-does-not-catch-larger, probe-finds-cities-not-paths, sorting-recurrence-does-not-catch-larger, "
+        + "recurrence-does-not-catch-larger, recurrence-does-not-catch-longer-training, probe-finds-cities-not-paths, "
+        + "sorting-recurrence-does-not-catch-up, "
         + "oracle-perfect, propagation-complete, classical-references-complete.\n"),
         "no run of 81 cards, nor a learned graph, nor a known joint, nor an oracle, nor a sequence task");
   }
