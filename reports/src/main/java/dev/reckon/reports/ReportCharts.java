@@ -170,6 +170,9 @@ final class ReportCharts {
     Map<List<String>, LineChart> charts = new LinkedHashMap<>();
     boolean severalSeeds = index.run().training().stream().map(TrainingPoint::seed).distinct().count() > 1;
     for (TrainingPoint p : index.run().training()) {
+      if (p.metric().equals(RunFormat.TRAINING_FLOPS)) {
+        continue; // a straight line per model: the training compute section draws what it buys
+      }
       String line = p.model() + " (trained on " + p.trainLevel() + (severalSeeds ? ", seed " + p.seed() : "") + ")";
       charts.computeIfAbsent(List.of(p.task(), p.metric()),
               k -> new LineChart(p.task() + ": training " + p.metric(), "update", p.metric()))
