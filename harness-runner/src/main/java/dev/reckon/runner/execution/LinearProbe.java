@@ -14,11 +14,13 @@ final class LinearProbe {
   static final int FOLDS = 5;
 
   /**
-   * The ridge penalty as a share of the mean squared (centred) embedding norm, so that the probe
-   * treats embeddings of every width and scale alike; the fit runs in the tokens' dual form, which
-   * needs no more tokens than dimensions.
+   * The ridge penalties tried, each a share of the mean squared (centred) embedding norm, so that
+   * the probe treats embeddings of every width and scale alike. Each outer fold picks its penalty
+   * by an inner cross-validation on its own training tokens only (nested), so the held-out tokens
+   * never choose it; the fit runs in the tokens' dual form, which needs no more tokens than
+   * dimensions.
    */
-  static final double RIDGE = 0.1;
+  static final double[] RIDGES = {0.001, 0.01, 0.1, 1, 10, 100};
 
   /**
    * @param r2 the coefficient of determination of the held-out predictions, pooled over folds and
@@ -43,10 +45,51 @@ final class LinearProbe {
     for (int token = 0; token < tokens; token++) {
       shuffled[token] = coordinates[shuffle[token]];
     }
-    return new Fit(crossValidatedR2(embeddings, coordinates, fold), crossValidatedR2(embeddings, shuffled, fold));
+    return new Fit(nestedR2(embeddings, coordinates, fold), nestedR2(embeddings, shuffled, fold));
   }
 
-  private static double crossValidatedR2(float[][] x, double[][] y, int[] fold) {
+  /** Held-out predictions of every fold, each fold's penalty chosen on its training tokens alone. */
+  private static double nestedR2(float[][] x, double[][] y, int[] fold) {
+    int tokens = y.length;
+    double[][] predicted = new double[tokens][];
+    int folds = 1 + Arrays.stream(fold).max().orElse(0);
+    for (int f = 0; f < folds; f++) {
+      final int held = f;
+      int[] train = IntStream.range(0, tokens).filter(t -> fold[t] != held).toArray();
+      float[][] innerX = new float[train.length][];
+      double[][] innerY = new double[train.length][];
+      int[] innerFold = new int[train.length];
+      for (int i = 0; i < train.length; i++) {
+        innerX[i] = x[train[i]];
+        innerY[i] = y[train[i]];
+        innerFold[i] = i % Math.min(FOLDS, train.length);
+      }
+      double best = RIDGES[0];
+      double bestR2 = Double.NEGATIVE_INFINITY;
+      for (double ridge : RIDGES) {
+        double r2 = r2(innerY, crossValidated(innerX, innerY, innerFold, ridge));
+        if (r2 > bestR2) {
+          bestR2 = r2;
+          best = ridge;
+        }
+      }
+      int[] onlyHeld = IntStream.range(0, tokens).map(t -> fold[t] == held ? 0 : 1).toArray();
+      double[][] fitted = crossValidated(x, y, onlyHeld, best);
+      for (int t = 0; t < tokens; t++) {
+        if (fold[t] == held) {
+          predicted[t] = fitted[t];
+        }
+      }
+    }
+    return r2(y, predicted);
+  }
+
+  /**
+   * Predictions of every token in folds {@code 0..}, each fitted on the tokens of the other folds
+   * at one ridge penalty; a token whose fold is not {@code 0} with {@code fold} of two values is
+   * only trained on.
+   */
+  private static double[][] crossValidated(float[][] x, double[][] y, int[] fold, double ridge) {
     int tokens = y.length;
     int outputs = y[0].length;
     double[][] predicted = new double[tokens][];
@@ -54,6 +97,9 @@ final class LinearProbe {
     for (int f = 0; f < folds; f++) {
       final int held = f;
       int[] train = IntStream.range(0, tokens).filter(t -> fold[t] != held).toArray();
+      if (train.length == 0) {
+        continue;
+      }
       double[] xMean = mean(x, train);
       double[] yMean = meanOf(y, train);
       int m = train.length;
@@ -65,7 +111,7 @@ final class LinearProbe {
         }
         trace += kernel[i][i];
       }
-      double penalty = Math.max(RIDGE * trace / m, 1e-12);
+      double penalty = Math.max(ridge * trace / m, 1e-12);
       for (int i = 0; i < m; i++) {
         kernel[i][i] += penalty;
       }
@@ -90,12 +136,17 @@ final class LinearProbe {
         predicted[t] = p;
       }
     }
-    int[] all = IntStream.range(0, tokens).toArray();
-    double[] overall = meanOf(y, all);
+    return predicted;
+  }
+
+  /** The coefficient of determination of {@code predicted} (rows not predicted are left out). */
+  private static double r2(double[][] y, double[][] predicted) {
+    int[] scored = IntStream.range(0, y.length).filter(t -> predicted[t] != null).toArray();
+    double[] overall = meanOf(y, scored);
     double residual = 0;
     double total = 0;
-    for (int t = 0; t < tokens; t++) {
-      for (int c = 0; c < outputs; c++) {
+    for (int t : scored) {
+      for (int c = 0; c < overall.length; c++) {
         residual += square(y[t][c] - predicted[t][c]);
         total += square(y[t][c] - overall[c]);
       }
