@@ -55,8 +55,8 @@ import java.util.stream.IntStream;
  * <p>Prediction: without recurrence, one pass and iterations {@code [1]}; with it, the tied layer
  * is applied {@code evaluationFactor x T} times and the slots read out after every application,
  * iterations {@code 1, 2, ..., evaluationFactor x T}. Each iteration count carries the {@link
- * Predictions#INFERENCE_FLOPS} of one example. Target probabilities are not given: predict sees
- * the inputs without their answers, so it has no answer token whose probability it could report.
+ * Predictions#INFERENCE_FLOPS} of one example, and each slot's probabilities of the tokens, from
+ * which a task computes the answer's cross-entropy.
  *
  * <p>Checkpoint: {@value #SETTINGS_FILE} (model id, layout and settings) and {@value
  * #PARAMETERS_FILE} (the network's parameters in DJL's block format).
@@ -141,12 +141,13 @@ final class TransformerModel implements Model {
     }
     int[] iterations = iterations();
     int[][][] answers = new int[iterations.length][data.size()][];
+    float[][][][] probabilities = new float[iterations.length][data.size()][][];
     for (int first = 0; first < data.size(); first += EXAMPLES_PER_CHUNK) {
       int[] examples = IntStream.range(first, Math.min(first + EXAMPLES_PER_CHUNK, data.size())).toArray();
       try (NDManager scope = manager.newSubManager()) {
         NDArray x = network.encode(store, layout.rows(scope, data.inputs(), examples), false);
         if (!settings.recurrent()) {
-          readAnswers(x, examples, answers[0]);
+          readAnswers(x, examples, answers[0], probabilities[0]);
           continue;
         }
         for (int i = 0; i < iterations.length; i++) {
@@ -155,7 +156,7 @@ final class TransformerModel implements Model {
           try (NDManager applicationScope = scope.newSubManager()) {
             x.attach(applicationScope);
             x = network.applyTiedLayer(store, x, false);
-            readAnswers(x, examples, answers[i]);
+            readAnswers(x, examples, answers[i], probabilities[i]);
             x.attach(scope);
           }
         }
@@ -168,7 +169,7 @@ final class TransformerModel implements Model {
       measurements.add(new Score(Predictions.INFERENCE_FLOPS, count, perExample, data.size(), perExample,
           perExample));
     }
-    return new SequencePredictions(iterations, answers, null, measurements);
+    return SequencePredictions.withProbabilities(iterations, answers, probabilities, measurements);
   }
 
   /** 1 without recurrence; every application count up to {@code evaluationFactor x T} with it. */
@@ -179,10 +180,23 @@ final class TransformerModel implements Model {
     return IntStream.rangeClosed(1, settings.evaluationFactor() * settings.steps()).toArray();
   }
 
-  private void readAnswers(NDArray x, int[] examples, int[][] answers) {
-    long[] classes = network.readOut(store, x, false).argMax(-1).toLongArray();
+  /**
+   * Each slot's most likely class as the answer, and its softmax over the tokens (the "end"
+   * class's share left out) as the token probabilities the task scores the answer's cross-entropy by.
+   */
+  private void readAnswers(NDArray x, int[] examples, int[][] answers, float[][][] probabilities) {
+    NDArray logits = network.readOut(store, x, false);
+    long[] classes = logits.argMax(-1).toLongArray();
+    float[] softmax = logits.softmax(-1).toFloatArray();
+    int slots = layout.maxOutputLength();
+    int width = layout.classes();
     for (int b = 0; b < examples.length; b++) {
       answers[examples[b]] = layout.answer(classes, b);
+      float[][] rows = new float[slots][layout.vocabulary()];
+      for (int slot = 0; slot < slots; slot++) {
+        System.arraycopy(softmax, (b * slots + slot) * width, rows[slot], 0, layout.vocabulary());
+      }
+      probabilities[examples[b]] = rows;
     }
   }
 

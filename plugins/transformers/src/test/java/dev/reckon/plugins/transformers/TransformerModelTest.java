@@ -59,6 +59,10 @@ class TransformerModelTest {
       SequencePredictions predictions = (SequencePredictions) model.predict(heldOut.withoutAnswers());
       assertArrayEquals(IntStream.rangeClosed(1, 16).toArray(), predictions.iterations());
       assertNull(predictions.targetProbabilities(), "predict sees no answers, so it gives no answer probabilities");
+      float[][] slots = predictions.tokenProbabilities()[3][0];
+      assertEquals(COPY.format().maxOutputLength(), slots.length);
+      assertEquals(COPY.format().vocabulary(), slots[0].length);
+      heldOut.withoutAnswers().check(predictions);
       double[] accuracy = exactAccuracy(model, heldOut);
       assertTrue(accuracy[3] >= QUICK_COPY_SHARE, "exact copies at T " + accuracy[3]);
     }

@@ -238,12 +238,28 @@ public final class ShortestPathTask implements Task {
       if (valid > 0) {
         scores.add(Score.mean(LENGTH_RATIO, iterations, Arrays.copyOf(ratios, valid)));
       }
-      if (sequences.targetProbabilities() != null) {
+      if (sequences.tokenProbabilities() != null) {
+        scores.add(Score.mean(TOKEN_CROSS_ENTROPY, iterations,
+            crossEntropies(data.targets(), answerProbabilities(data.targets(), sequences.tokenProbabilities()[i]))));
+      } else if (sequences.targetProbabilities() != null) {
         scores.add(Score.mean(TOKEN_CROSS_ENTROPY, iterations,
             crossEntropies(data.targets(), sequences.targetProbabilities()[i])));
       }
     }
     return scores;
+  }
+
+  /** The probability each example's distributions give its answer's token at each position they cover. */
+  private static float[][] answerProbabilities(int[][] targets, float[][][] distributions) {
+    float[][] given = new float[targets.length][];
+    for (int example = 0; example < targets.length; example++) {
+      float[][] positions = distributions[example];
+      given[example] = new float[Math.min(positions.length, targets[example].length)];
+      for (int position = 0; position < given[example].length; position++) {
+        given[example][position] = positions[position][targets[example][position]];
+      }
+    }
+    return given;
   }
 
   /** {@code -ln p} at every answer position of every example, {@code p} clamped at {@value #MIN_PROBABILITY}. */

@@ -7,6 +7,7 @@ import static dev.reckon.tasks.sequences.ShortestPathTask.VALID_PATH_RATE;
 import static dev.reckon.tasks.sequences.Scores.value;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.reckon.api.Level;
@@ -95,6 +96,30 @@ class ShortestPathScoringTest {
     // p = 0 and two positions without a p each count as p = 1e-9.
     assertEquals((Math.log(2) + 3 * -Math.log(1e-9)) / 4, value(scores, TOKEN_CROSS_ENTROPY, 2), 1e-7);
     assertEquals(4, Scores.find(scores, TOKEN_CROSS_ENTROPY, 2).orElseThrow().n());
+  }
+
+  @Test
+  void crossEntropyReadsTheAnswersTokenFromEachPositionsDistribution() {
+    SequenceDataset data = query(0, 3); // the answer 0, 1, 3
+    float[][] positions = {{0.5f, 0.5f, 0, 0, 0}, {0, 0.25f, 0.25f, 0, 0}, {0, 0, 0, 1, 0}};
+    SequencePredictions predictions = SequencePredictions.withProbabilities(new int[] {1}, new int[][][] {{{0}}},
+        new float[][][][] {{positions}}, List.of());
+    data.check(predictions);
+    // -ln 0.5 - ln 0.25 - ln 1, over the 3 positions of the answer.
+    assertEquals((Math.log(2) + Math.log(4)) / 3, value(square.score(data, predictions), TOKEN_CROSS_ENTROPY, 1),
+        1e-7);
+  }
+
+  @Test
+  void tokenProbabilitiesOfAnotherShapeOrAboveOneAreRefused() {
+    SequenceDataset data = query(0, 3);
+    float[][] tooWide = {{0.5f, 0.5f, 0, 0, 0, 0}};
+    float[][] aboveOne = {{0.75f, 0.5f, 0, 0, 0}};
+    for (float[][] positions : List.of(tooWide, aboveOne)) {
+      SequencePredictions predictions = SequencePredictions.withProbabilities(new int[] {1}, new int[][][] {{{0}}},
+          new float[][][][] {{positions}}, List.of());
+      assertThrows(IllegalArgumentException.class, () -> data.check(predictions));
+    }
   }
 
   @Test
