@@ -6,13 +6,16 @@ import dev.reckon.api.ConstraintGraph;
 import dev.reckon.api.Dataset;
 import dev.reckon.api.LabelingDataset;
 import dev.reckon.api.LabelingPredictions;
+import dev.reckon.api.Predictions;
 import dev.reckon.api.Score;
 import dev.reckon.api.TrainingLog;
 import dev.reckon.graphnets.BatchSampler;
+import dev.reckon.graphnets.GraphNetworkFlops;
 import dev.reckon.graphnets.GraphNetworkModel;
 import dev.reckon.graphnets.PuzzleBatch;
 import dev.reckon.graphnets.RecurrentRelationalNetwork;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.SplittableRandom;
@@ -25,6 +28,10 @@ import java.util.SplittableRandom;
  * <p>Its test-time compute is the solver's budget: it predicts at solver caps 1, 2, 4, ..., and
  * measures at each the evaluations of f used ({@code solver_iterations}) and the relative
  * residual reached ({@code solver_residual}), per puzzle.
+ *
+ * <p>Compute ({@link DeqFlops}): {@link TrainingLog#TRAINING_FLOPS} after every update's optimiser
+ * step, outside the gradient scope, counting the evaluations the update's solve actually ran; and
+ * {@link Predictions#INFERENCE_FLOPS} at every cap, the mean over puzzles of what each needed.
  */
 public final class DeqGnnModel extends GraphNetworkModel<DeqSettings> {
   /** Power iterations of the spectral-norm estimate. */
@@ -47,10 +54,15 @@ public final class DeqGnnModel extends GraphNetworkModel<DeqSettings> {
     JacobianNorm norm = new JacobianNorm(network, parameterStore, NORM_ROUNDS, ~seed);
     BatchSampler sampler = new BatchSampler(data.size(), settings.batchSize(), new SplittableRandom(seed));
     int updates = settings.updates();
+    DeqFlops flops = flops();
+    long trainingFlops = 0;
     for (int update = 1; update <= updates; update++) {
       int[] examples = sampler.next();
       try (NDManager scope = manager.newSubManager()) {
         PhantomGradientTrainer.Update result = trainer.update(PuzzleBatch.of(scope, data, examples));
+        // The solve evaluates f on the whole batch until its slowest puzzle is solved, or the cap.
+        int evaluations = Arrays.stream(result.solution().evaluations()).max().orElse(0);
+        trainingFlops += flops.trainingUpdate(examples.length, evaluations);
         if (update % settings.logEvery() == 0 || update == updates) {
           log.record(update, TrainingLog.LOSS, result.loss().getFloat());
           log.record(update, TrainingLog.UPDATE_MEMORY, result.memoryMegabytes());
@@ -67,6 +79,8 @@ public final class DeqGnnModel extends GraphNetworkModel<DeqSettings> {
           log.record(update, "jacobian_spectral_norm", norm.largest(result.fixedPoint(), result.features()));
         }
       }
+      // After the optimiser step and outside the gradient scope: the runner may predict from here.
+      log.record(update, TrainingLog.TRAINING_FLOPS, (double) trainingFlops);
       log.progress(update, updates);
     }
   }
@@ -105,11 +119,23 @@ public final class DeqGnnModel extends GraphNetworkModel<DeqSettings> {
       }
     }
     List<Score> measurements = new ArrayList<>();
+    DeqFlops flops = flops();
     for (int c = 0; c < caps.length; c++) {
       measurements.add(Score.mean("solver_iterations", caps[c], used[c]));
       measurements.add(Score.mean("solver_residual", caps[c], residuals[c]));
+      double[] perPuzzle = new double[data.size()];
+      for (int p = 0; p < data.size(); p++) {
+        perPuzzle[p] = flops.inference(caps[c], (int) used[c][p]);
+      }
+      measurements.add(Score.mean(Predictions.INFERENCE_FLOPS, caps[c], perPuzzle));
     }
     return new LabelingPredictions(caps, outputs, measurements);
+  }
+
+  /** The model's {@link DeqFlops}, once the network is built. */
+  DeqFlops flops() {
+    return DeqFlops.of(GraphNetworkFlops.onGraph(graph(), labels(), settings.hidden(), settings.messageWidth(),
+        settings.messageLayers()), settings);
   }
 
   @Override

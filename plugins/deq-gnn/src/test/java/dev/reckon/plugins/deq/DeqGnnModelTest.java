@@ -9,6 +9,7 @@ import dev.reckon.api.LabelingDataset;
 import dev.reckon.api.LabelingPredictions;
 import dev.reckon.api.Model;
 import dev.reckon.api.ModelContext;
+import dev.reckon.api.Predictions;
 import dev.reckon.api.Score;
 import dev.reckon.api.TrainingLog;
 import dev.reckon.tasks.sudoku.SudokuTask;
@@ -100,6 +101,31 @@ class DeqGnnModelTest {
     assertEquals(evaluation.size(), used.n());
     assertTrue(used.value() > 2 && used.value() < 32, "mean iterations used " + used.value());
     assertTrue(residual.value() < 0.05, "relative residual at cap 32 " + residual.value());
+  }
+
+  /**
+   * Cumulative training FLOPs after every update, each update charged between a solve of one
+   * evaluation and one that ran to the cap; inference FLOPs at every cap, exact at cap 1 where
+   * every puzzle takes one evaluation.
+   */
+  @Test
+  void recordsTrainingFlopsAfterEveryUpdateAndInferenceFlopsAtEveryCap() {
+    DeqFlops flops = model.flops();
+    List<Double> training = curves.get(TrainingLog.TRAINING_FLOPS);
+    assertEquals(UPDATES, training.size());
+    double previous = 0;
+    for (double cumulative : training) {
+      double update = cumulative - previous;
+      assertTrue(update >= flops.trainingUpdate(32, 1) && update <= flops.trainingUpdate(32, CAP), "update " + update);
+      previous = cumulative;
+    }
+    assertEquals(flops.inference(1, 1), measurement(Predictions.INFERENCE_FLOPS, 1).value());
+    for (int cap : predictions.iterations()) {
+      Score score = measurement(Predictions.INFERENCE_FLOPS, cap);
+      assertEquals(evaluation.size(), score.n());
+      assertTrue(score.value() >= flops.inference(cap, 1) && score.value() <= flops.inference(cap, cap));
+    }
+    assertTrue(measurement(Predictions.INFERENCE_FLOPS, 32).value() > measurement(Predictions.INFERENCE_FLOPS, 4).value());
   }
 
   @Test

@@ -37,6 +37,10 @@ import java.util.stream.IntStream;
  * #EDGE_RECALL}: read from the training data's graph for the record, never fed to the model) and
  * the entropy of the attention head. Checkpoints as {@link GraphNetworkModel}, with the sampler's
  * weights in {@code learned-adjacency-sampler.bin}.
+ *
+ * <p>Compute ({@link LearnedAdjacencyFlops}, the sampler included): {@link TrainingLog#TRAINING_FLOPS}
+ * after every update's optimiser step, outside the gradient scope, and {@link
+ * dev.reckon.api.Predictions#INFERENCE_FLOPS} at every iteration count.
  */
 public final class LearnedAdjacencyModel extends GraphNetworkModel<LearnedAdjacencySettings> {
   public static final String ID = "learned-adjacency";
@@ -66,6 +70,8 @@ public final class LearnedAdjacencyModel extends GraphNetworkModel<LearnedAdjace
         settings.neighbours(), settings.draws(), settings.entropyBonus());
     BatchSampler batches = new BatchSampler(data.size(), schedule.batchSize() / settings.draws(),
         new SplittableRandom(seed));
+    LearnedAdjacencyFlops flops = flops();
+    long trainingFlops = 0;
     for (int update = 1; update <= schedule.updates(); update++) {
       int[] examples = IntStream.of(batches.next()).flatMap(puzzle -> IntStream.generate(() -> puzzle)
           .limit(settings.draws())).toArray();
@@ -87,6 +93,9 @@ public final class LearnedAdjacencyModel extends GraphNetworkModel<LearnedAdjace
           log.record(update, HEAD_ENTROPY, result.entropy().getFloat());
         }
       }
+      // After the optimiser step and outside the gradient scope: the runner may predict from here.
+      trainingFlops += flops.trainingUpdate(examples.length, schedule.steps());
+      log.record(update, TrainingLog.TRAINING_FLOPS, (double) trainingFlops);
       log.progress(update, schedule.updates());
     }
   }
@@ -104,7 +113,12 @@ public final class LearnedAdjacencyModel extends GraphNetworkModel<LearnedAdjace
         unroll(data, examples, givens, iterations, outputs);
       }
     }
-    return new LabelingPredictions(iterations, outputs);
+    return new LabelingPredictions(iterations, outputs, inferenceFlops(iterations, flops()::inference, data.size()));
+  }
+
+  /** The model's {@link LearnedAdjacencyFlops}, once it is built. */
+  LearnedAdjacencyFlops flops() {
+    return LearnedAdjacencyFlops.of(sampler.nodes(), labels(), settings);
   }
 
   @Override

@@ -65,6 +65,29 @@ class LearnedAdjacencyModelTest {
     model.close();
   }
 
+  /**
+   * Cumulative training FLOPs after every update by the formula (4x4 sudoku: 16 nodes, 4 labels;
+   * the default sampler width 32; 32 examples an update, 8 puzzles drawn 4 times), and inference
+   * FLOPs at every iteration count.
+   */
+  @Test
+  void recordsTrainingFlopsAfterEveryUpdateAndInferenceFlopsAtEveryCount() {
+    LearnedAdjacencyFlops flops = new LearnedAdjacencyFlops(
+        dev.reckon.graphnets.GraphNetworkFlops.drawn(16, 7, 4, 32, 32, 2), 16, 32);
+    List<Double> training = curves.get(dev.reckon.api.TrainingLog.TRAINING_FLOPS);
+    assertEquals(600, training.size());
+    for (int i = 0; i < training.size(); i++) {
+      assertEquals((double) (i + 1) * flops.trainingUpdate(32, STEPS), training.get(i));
+    }
+    List<Score> inference = predictions.measurements().stream()
+        .filter(s -> s.metric().equals(dev.reckon.api.Predictions.INFERENCE_FLOPS)).toList();
+    assertEquals(predictions.iterations().length, inference.size());
+    for (Score score : inference) {
+      assertEquals(flops.inference(score.iterations()), score.value());
+      assertEquals(evaluation.size(), score.n());
+    }
+  }
+
   @Test
   void fillsBlanksFarBetterThanAGuess() {
     double cells = task.score(evaluation, predictions).stream()

@@ -55,6 +55,11 @@ final class ContrastiveModel extends RetrievalModel<DualEncoder> {
 
   /** One: the key vectors come from the table. */
   @Override
+  protected RetrievalFlops flops(TokenLayout layout, int keys, RetrievalSettings settings) {
+    return RetrievalFlops.contrastive(layout, keys, settings, dimension);
+  }
+
+  @Override
   protected int sequencesPerQuery(int keys) {
     return 1;
   }

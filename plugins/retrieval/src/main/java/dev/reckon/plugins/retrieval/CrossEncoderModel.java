@@ -45,6 +45,11 @@ final class CrossEncoderModel extends RetrievalModel<CrossEncoder> {
 
   /** One query-key pair per key. */
   @Override
+  protected RetrievalFlops flops(TokenLayout layout, int keys, RetrievalSettings settings) {
+    return RetrievalFlops.crossEncoder(layout, keys, settings);
+  }
+
+  @Override
   protected int sequencesPerQuery(int keys) {
     return keys;
   }

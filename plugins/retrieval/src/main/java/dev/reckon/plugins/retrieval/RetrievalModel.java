@@ -17,8 +17,10 @@ import ai.djl.training.optimizer.Optimizer;
 import dev.reckon.api.Dataset;
 import dev.reckon.api.Model;
 import dev.reckon.api.ModelContext;
+import dev.reckon.api.Predictions;
 import dev.reckon.api.RetrievalDataset;
 import dev.reckon.api.RetrievalPredictions;
+import dev.reckon.api.Score;
 import dev.reckon.api.TrainingLog;
 import dev.reckon.plugins.transformer.LearningRateSchedule;
 import java.io.BufferedInputStream;
@@ -31,6 +33,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Properties;
 import java.util.SplittableRandom;
 
@@ -102,6 +105,14 @@ abstract class RetrievalModel<N extends Block> implements Model {
   /** How many sequences the network encodes to score one query against every key. */
   protected abstract int sequencesPerQuery(int keys);
 
+  /** This model's {@link RetrievalFlops}, once it is built. */
+  RetrievalFlops flops() {
+    return flops(layout, keyCount, settings);
+  }
+
+  /** The {@link RetrievalFlops} of this model's network for this layout and deck. */
+  protected abstract RetrievalFlops flops(TokenLayout layout, int keys, RetrievalSettings settings);
+
   /** Extra entries a checkpoint must match, e.g. the representation dimension. */
   protected void describe(Properties properties) {}
 
@@ -122,6 +133,8 @@ abstract class RetrievalModel<N extends Block> implements Model {
         .build();
     ParameterStore store = new ParameterStore(manager, false);
     int updates = settings.updates();
+    RetrievalFlops flops = flops(layout, keyCount, settings);
+    long trainingFlops = 0;
     for (int update = 1; update <= updates; update++) {
       TrainingSampler.TrainingBatch batch = sampler.next(settings.batchSize());
       try (NDManager step = manager.newSubManager()) {
@@ -146,6 +159,9 @@ abstract class RetrievalModel<N extends Block> implements Model {
           log.record(update, "top1_hit", topOneHits(everyKey, batch.examples(), data.answers()));
         }
       }
+      // After the optimiser step and outside the gradient scope: the runner may predict from here.
+      trainingFlops += flops.trainingUpdate(batch.examples().length);
+      log.record(update, TrainingLog.TRAINING_FLOPS, (double) trainingFlops);
       log.progress(update, updates);
     }
   }
@@ -175,7 +191,9 @@ abstract class RetrievalModel<N extends Block> implements Model {
         }
       }
     }
-    return new RetrievalPredictions(new int[] {1}, new float[][][] {scores});
+    double perQuery = flops(layout, keyCount, settings).inference();
+    return new RetrievalPredictions(new int[] {1}, new float[][][] {scores},
+        List.of(new Score(Predictions.INFERENCE_FLOPS, 1, perQuery, data.size(), perQuery, perQuery)));
   }
 
   /** The trainable parameters of the network; 0 before it is trained or loaded. */

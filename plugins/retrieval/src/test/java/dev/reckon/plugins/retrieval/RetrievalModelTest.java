@@ -85,6 +85,37 @@ class RetrievalModelTest {
     }
   }
 
+  /** Cumulative training FLOPs after every update by the formula, and inference FLOPs a query. */
+  @Test
+  void recordsTrainingFlopsAfterEveryUpdateAndInferenceFlops() {
+    Map<String, Object> short8 = with(TINY, "updates", 6, "batchSize", 8);
+    for (var settings : List.of(short8, with(short8, "segment", 4, "segmentLayers", 1, "layers", 1))) {
+      for (var factory : List.of(new ContrastiveFactory(8), new CrossEncoderFactory())) {
+        List<Double> points = new ArrayList<>();
+        try (Model model = create(factory, settings)) {
+          model.train(SetGameFixture.set(100, 1), (update, metric, value) -> {
+            if (metric.equals(TrainingLog.TRAINING_FLOPS)) {
+              assertEquals(points.size() + 1, update);
+              points.add(value);
+            }
+          });
+          RetrievalFlops flops = ((RetrievalModel<?>) model).flops();
+          assertEquals(6, points.size());
+          for (int i = 0; i < points.size(); i++) {
+            assertEquals((double) (i + 1) * flops.trainingUpdate(8), points.get(i), factory.id());
+          }
+          List<Score> measured = ((RetrievalPredictions) model.predict(SetGameFixture.set(10, 2).withoutAnswers()))
+              .measurements();
+          assertEquals(1, measured.size());
+          assertEquals(Predictions.INFERENCE_FLOPS, measured.get(0).metric());
+          assertEquals(flops.inference(), measured.get(0).value());
+          assertEquals(10, measured.get(0).n());
+          assertTrue(flops.inference() > 0);
+        }
+      }
+    }
+  }
+
   @Test
   void loadedModelGivesTheSameScores(@TempDir Path directory) throws Exception {
     RetrievalDataset training = SetGameFixture.set(200, 2);

@@ -7,6 +7,7 @@ import dev.reckon.api.LabelingDataset;
 import dev.reckon.api.LabelingPredictions;
 import dev.reckon.api.TrainingLog;
 import dev.reckon.graphnets.BatchSampler;
+import dev.reckon.graphnets.GraphNetworkFlops;
 import dev.reckon.graphnets.GraphNetworkModel;
 import dev.reckon.graphnets.PuzzleBatch;
 import dev.reckon.graphnets.RecurrentRelationalNetwork;
@@ -19,6 +20,10 @@ import java.util.SplittableRandom;
  * A {@link RecurrentRelationalNetwork} trained on one task's constraint graph by unrolling T steps
  * with the loss at every step; it predicts by running any number of steps. Checkpoints as {@link
  * GraphNetworkModel}, with the files named {@code rrn-*}.
+ *
+ * <p>Compute: {@link TrainingLog#TRAINING_FLOPS} after every update's optimiser step, outside the
+ * gradient scope, and {@link dev.reckon.api.Predictions#INFERENCE_FLOPS} at every iteration count,
+ * by {@link GraphNetworkFlops}.
  */
 public final class RrnModel extends GraphNetworkModel<RecurrentSettings> {
   public static final String ID = "rrn";
@@ -39,6 +44,8 @@ public final class RrnModel extends GraphNetworkModel<RecurrentSettings> {
         settings.finalLearningRate(), settings.updates());
     BatchSampler sampler = new BatchSampler(data.size(), settings.batchSize(), new SplittableRandom(seed));
     int updates = settings.updates();
+    GraphNetworkFlops flops = flops();
+    long trainingFlops = 0;
     for (int update = 1; update <= updates; update++) {
       int[] examples = sampler.next();
       try (NDManager scope = manager.newSubManager()) {
@@ -53,6 +60,9 @@ public final class RrnModel extends GraphNetworkModel<RecurrentSettings> {
           log.record(update, TrainingLog.trainingMetric("cell_accuracy"), accuracy.cells());
         }
       }
+      // After the optimiser step and outside the gradient scope: the runner may predict from here.
+      trainingFlops += flops.trainingUpdate(examples.length, settings.steps());
+      log.record(update, TrainingLog.TRAINING_FLOPS, (double) trainingFlops);
       log.progress(update, updates);
     }
   }
@@ -67,7 +77,13 @@ public final class RrnModel extends GraphNetworkModel<RecurrentSettings> {
         unroll(data, examples, PuzzleBatch.givens(scope, data, examples), iterations, outputs);
       }
     }
-    return new LabelingPredictions(iterations, outputs);
+    return new LabelingPredictions(iterations, outputs, inferenceFlops(iterations, flops()::inference, data.size()));
+  }
+
+  /** The network's {@link GraphNetworkFlops}, once it is built. */
+  GraphNetworkFlops flops() {
+    return GraphNetworkFlops.onGraph(graph(), labels(), settings.hidden(), settings.messageWidth(),
+        settings.messageLayers());
   }
 
   @Override

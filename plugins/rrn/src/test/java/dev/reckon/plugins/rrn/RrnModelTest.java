@@ -9,8 +9,10 @@ import dev.reckon.api.LabelingDataset;
 import dev.reckon.api.LabelingPredictions;
 import dev.reckon.api.Model;
 import dev.reckon.api.ModelContext;
+import dev.reckon.api.Predictions;
 import dev.reckon.api.Score;
 import dev.reckon.api.TrainingLog;
+import dev.reckon.graphnets.GraphNetworkFlops;
 import dev.reckon.tasks.sudoku.SudokuTask;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,6 +40,7 @@ class RrnModelTest {
   private final List<Integer> managedAfterUpdate = new ArrayList<>();
   private final List<Integer> engineArraysAfterUpdate = new ArrayList<>();
   private final List<Double> losses = new ArrayList<>();
+  private final List<double[]> trainingFlops = new ArrayList<>();
   private RrnModel model;
   private LabelingDataset evaluation;
   private LabelingPredictions predictions;
@@ -50,6 +53,9 @@ class RrnModelTest {
       public void record(int update, String metric, double value) {
         if (metric.equals("loss")) {
           losses.add(value);
+        }
+        if (metric.equals(TrainingLog.TRAINING_FLOPS)) {
+          trainingFlops.add(new double[] {update, value});
         }
       }
 
@@ -92,6 +98,30 @@ class RrnModelTest {
     double atT = score("puzzle_accuracy", STEPS);
     double at4T = score("puzzle_accuracy", 4 * STEPS);
     assertTrue(at4T >= atT - 0.03, "puzzle accuracy " + atT + " at T, " + at4T + " at 4T");
+  }
+
+  /**
+   * The cumulative training FLOPs after every update, rising by the formula's update each time:
+   * 4x4 Sudoku has 16 nodes, 12 groups, degree 7 and 4 labels; hidden 32, 2 message layers.
+   */
+  @Test
+  void recordsTrainingFlopsAfterEveryUpdateAndInferenceFlopsAtEveryCount() {
+    GraphNetworkFlops flops = new GraphNetworkFlops(16, 7, 12, 4, 32, 32, 2);
+    assertEquals(UPDATES, trainingFlops.size());
+    for (int i = 0; i < UPDATES; i++) {
+      assertEquals(i + 1, trainingFlops.get(i)[0]);
+      assertEquals((double) (i + 1) * flops.trainingUpdate(32, STEPS), trainingFlops.get(i)[1]);
+    }
+    List<Score> inference = predictions.measurements().stream()
+        .filter(s -> s.metric().equals(Predictions.INFERENCE_FLOPS)).toList();
+    assertEquals(predictions.iterations().length, inference.size());
+    for (int i = 0; i < inference.size(); i++) {
+      Score score = inference.get(i);
+      assertEquals(predictions.iterations()[i], score.iterations());
+      assertEquals(flops.inference(score.iterations()), score.value());
+      assertEquals(evaluation.size(), score.n());
+    }
+    assertTrue(inference.get(1).value() > inference.get(0).value());
   }
 
   @Test

@@ -10,8 +10,10 @@ import ai.djl.training.GradientCollector;
 import dev.reckon.api.Dataset;
 import dev.reckon.api.Model;
 import dev.reckon.api.ModelContext;
+import dev.reckon.api.Predictions;
 import dev.reckon.api.RetrievalDataset;
 import dev.reckon.api.RetrievalPredictions;
+import dev.reckon.api.Score;
 import dev.reckon.api.TrainingLog;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -34,6 +36,9 @@ import java.util.stream.Collectors;
  * <p>The table is held in Java, in double precision; each update hands it to the engine as a fresh
  * array whose gradient autograd computes, so the step itself is plain arithmetic and never an
  * in-place change of an array autograd watches.
+ *
+ * <p>Compute ({@link TableFlops}): {@link TrainingLog#TRAINING_FLOPS} after every update's step, and
+ * {@link Predictions#INFERENCE_FLOPS} of a look-up, 0.
  *
  * <p>Checkpoint: {@value #CHECKPOINT}, a first line naming the model, then one line per row: the
  * query's tokens, a tab, the row's scores.
@@ -71,6 +76,7 @@ final class TableModel implements Model {
     Arrays.setAll(order, i -> i);
     int next = order.length;
     int batchSize = settings.batchSize();
+    long perUpdate = TableFlops.trainingUpdate(objective, batchSize, table.length, data.keys());
     for (int update = 1; update <= settings.updates(); update++) {
       int[] batchRows = new int[batchSize];
       int[] batchKeys = new int[batchSize];
@@ -88,6 +94,8 @@ final class TableModel implements Model {
       if (update % settings.logEvery() == 0 || update == settings.updates()) {
         log.record(update, TrainingLog.LOSS, loss);
       }
+      // After the step and outside the gradient scope: the runner may predict from here.
+      log.record(update, TrainingLog.TRAINING_FLOPS, (double) perUpdate * update);
       log.progress(update, settings.updates());
     }
   }
@@ -137,7 +145,9 @@ final class TableModel implements Model {
         }
       }
     }
-    return new RetrievalPredictions(new int[] {1}, new float[][][] {scores});
+    double perQuery = TableFlops.inference();
+    return new RetrievalPredictions(new int[] {1}, new float[][][] {scores},
+        List.of(new Score(Predictions.INFERENCE_FLOPS, 1, perQuery, data.size(), perQuery, perQuery)));
   }
 
   @Override

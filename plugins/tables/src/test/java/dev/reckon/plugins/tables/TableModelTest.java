@@ -66,6 +66,32 @@ class TableModelTest {
     }
   }
 
+  /** Cumulative training FLOPs after every update (a 6 x 6 table, batches of 100), and a look-up's 0 at inference. */
+  @Test
+  void recordsTrainingFlopsAfterEveryUpdateAndInferenceFlops() {
+    for (Objective objective : Objective.values()) {
+      java.util.List<Double> points = new java.util.ArrayList<>();
+      try (Model model = create(new TableFactory(objective), 1)) {
+        model.train(TRAINING, (update, metric, value) -> {
+          if (metric.equals(dev.reckon.api.TrainingLog.TRAINING_FLOPS)) {
+            assertEquals(points.size() + 1, update);
+            points.add(value);
+          }
+        });
+        assertEquals(300, points.size());
+        for (int i = 0; i < points.size(); i++) {
+          assertEquals((double) (i + 1) * TableFlops.trainingUpdate(objective, 100, 6, 6), points.get(i));
+        }
+        assertTrue(points.get(0) > 0);
+        List<Score> measured = ((RetrievalPredictions) model.predict(EVALUATION.withoutAnswers())).measurements();
+        assertEquals(1, measured.size());
+        assertEquals(dev.reckon.api.Predictions.INFERENCE_FLOPS, measured.get(0).metric());
+        assertEquals(0, measured.get(0).value());
+        assertEquals(EVALUATION.size(), measured.get(0).n());
+      }
+    }
+  }
+
   private static List<Score> trained(Objective objective, long seed) {
     try (Model model = create(new TableFactory(objective), seed)) {
       model.train(TRAINING, (update, metric, value) -> { });

@@ -1,5 +1,7 @@
 package dev.reckon.plugins.transformers;
 
+import dev.reckon.plugins.transformer.EncoderLayer;
+
 /**
  * The floating-point operations of a {@link SlotTransformer}, 2 per multiply-add, for the compute
  * leaderboard. With rows of L tokens, width W, feed-forward width F, S answer slots and C = V+1
@@ -13,7 +15,8 @@ package dev.reckon.plugins.transformers;
  * </pre>
  *
  * A forward pass through {@code layers} untied layers, k applications of the tied layer and r
- * read-outs costs {@code (layers + k) layer + r readout}. Left out, as O(L W) or less a layer
+ * read-outs costs {@code (layers + k) layer + r readout}; the layer term is {@link EncoderLayer#flops},
+ * which the retrieval encoders share. Left out, as O(L W) or less a layer
  * against the O(L W^2) above: layer norms, softmax, GELU, biases, residual and position additions,
  * the score scaling, and the embedding lookup (no arithmetic).
  *
@@ -27,11 +30,9 @@ package dev.reckon.plugins.transformers;
  * </ul>
  */
 record TransformerFlops(SlotLayout layout, TransformerSettings settings) {
-  /** One encoder layer on one example. */
+  /** One encoder layer on one example ({@link EncoderLayer#flops}). */
   long layer() {
-    long l = layout.length();
-    long w = settings.width();
-    return 8 * l * w * w + 4 * l * l * w + 4 * l * w * settings.ffnWidth();
+    return EncoderLayer.flops(layout.length(), settings.width(), settings.ffnWidth());
   }
 
   /** The read-out of one example's slots. */

@@ -1,0 +1,118 @@
+package dev.reckon.plugins.retrieval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link RetrievalFlops} against an independent count over the real initialised networks: every
+ * linear map's weight {@code (out, in)} applied at every position of every row it reads in one
+ * update's forward pass (B query rows for the contrastive encoder; B x K pair rows for the
+ * cross-encoder's layers and score; with segments, B x nq query segments and K x nk key segments
+ * of S tokens for the segment layers), the attention's scores and weighted sums counted
+ * multiply-add by multiply-add over heads, queries, keys and head dimensions, and the contrastive
+ * in-batch scores over B x B x d. An update is 3 forward passes' worth.
+ */
+class RetrievalFlopsTest {
+  private static final TokenLayout LAYOUT = new TokenLayout(9, 5, 3);
+  private static final int KEYS = 6;
+  private static final int BATCH = 4;
+  private static final int HEADS = 2;
+
+  @Test
+  void theContrastiveEncoderAndInBatchScores() {
+    RetrievalSettings settings = settings(0, 0);
+    int dimension = 5;
+    long forward;
+    try (NDManager manager = NDManager.newBaseManager()) {
+      DualEncoder network = new DualEncoder(LAYOUT, KEYS, settings, dimension);
+      network.initialize(manager, DataType.FLOAT32, new Shape(1, LAYOUT.queryLength()), new Shape(KEYS));
+      forward = counted(network, settings, name -> name.contains("layer")
+          ? new long[] {BATCH, LAYOUT.queryLength()} : new long[] {BATCH, 1});
+    }
+    forward += (long) BATCH * BATCH * dimension;
+    RetrievalFlops flops = RetrievalFlops.contrastive(LAYOUT, KEYS, settings, dimension);
+    assertEquals(3 * 2 * forward, flops.trainingUpdate(BATCH));
+    assertEquals(flops.query() + 2L * KEYS * dimension, flops.inference());
+  }
+
+  @Test
+  void theCrossEncoderReadsEveryPair() {
+    RetrievalSettings settings = settings(0, 0);
+    long forward;
+    try (NDManager manager = NDManager.newBaseManager()) {
+      CrossEncoder network = new CrossEncoder(LAYOUT, settings);
+      network.initialize(manager, DataType.FLOAT32, new Shape(1, LAYOUT.queryLength()),
+          new Shape(KEYS, LAYOUT.keyLength()));
+      long pairs = (long) BATCH * KEYS;
+      forward = counted(network, settings, name -> name.contains("layer")
+          ? new long[] {pairs, LAYOUT.queryLength() + LAYOUT.keyLength()} : new long[] {pairs, 1});
+    }
+    RetrievalFlops flops = RetrievalFlops.crossEncoder(LAYOUT, KEYS, settings);
+    assertEquals(3 * 2 * forward, flops.trainingUpdate(BATCH));
+    assertEquals(flops.trainingUpdate(BATCH), 3 * BATCH * flops.inference());
+  }
+
+  @Test
+  void theSegmentedCrossEncoderReadsEachSegmentOnce() {
+    int segment = 4;
+    RetrievalSettings settings = settings(segment, 2);
+    long querySegments = 2; // 5 tokens in segments of 4
+    long keySegments = 1; // 3 tokens
+    long forward;
+    try (NDManager manager = NDManager.newBaseManager()) {
+      CrossEncoder network = new CrossEncoder(LAYOUT, settings);
+      network.initialize(manager, DataType.FLOAT32, new Shape(1, LAYOUT.queryLength()),
+          new Shape(KEYS, LAYOUT.keyLength()));
+      long pairs = (long) BATCH * KEYS;
+      forward = counted(network, settings, name -> {
+        if (name.contains("segmentLayer")) {
+          return new long[] {BATCH * querySegments + KEYS * keySegments, segment};
+        }
+        return name.contains("layer") ? new long[] {pairs, querySegments + keySegments} : new long[] {pairs, 1};
+      });
+    }
+    RetrievalFlops flops = RetrievalFlops.crossEncoder(LAYOUT, KEYS, settings);
+    assertEquals(3 * 2 * forward, flops.trainingUpdate(BATCH));
+  }
+
+  private static RetrievalSettings settings(int segment, int segmentLayers) {
+    return new RetrievalSettings(8, 2, HEADS, 12, 1, BATCH, 1e-3, 0, 1, segment, segmentLayers, false);
+  }
+
+  /** Multiply-adds of one forward pass; {@code rows} gives a weight's {rows, positions a row}. */
+  private static long counted(AbstractBlock network, RetrievalSettings settings,
+      java.util.function.Function<String, long[]> rows) {
+    long multiplyAdds = 0;
+    int headWidth = settings.width() / HEADS;
+    for (Pair<String, Parameter> entry : network.getParameters()) {
+      String name = entry.getKey();
+      Shape shape = entry.getValue().getArray().getShape();
+      if (!name.endsWith("weight") || shape.dimension() != 2) {
+        continue; // token and position tables and the key table (looked up), norms, biases
+      }
+      long[] at = rows.apply(name);
+      multiplyAdds += at[0] * at[1] * shape.get(0) * shape.get(1);
+      if (name.contains("queryProjection")) {
+        long attention = 0;
+        for (int head = 0; head < HEADS; head++) {
+          for (long query = 0; query < at[1]; query++) {
+            for (long key = 0; key < at[1]; key++) {
+              for (int d = 0; d < headWidth; d++) {
+                attention += 2; // q.k, then score x value
+              }
+            }
+          }
+        }
+        multiplyAdds += at[0] * attention;
+      }
+    }
+    return multiplyAdds;
+  }
+}
