@@ -80,4 +80,37 @@ class ComputeBudgetsTest {
     assertTrue(Files.readString(runDirectory.resolve("report/report.html"))
         .contains("shortest-path: linear probe R^2 vs training FLOPs"));
   }
+
+  /**
+   * The graph networks count their FLOPs too, so a suite may give a sudoku entry compute budgets:
+   * the rrn and the deq-gnn are evaluated mid-training, from within their own training loops.
+   */
+  @Test
+  void graphNetworksAreEvaluatedAtComputeBudgetsFromWithinTheirTraining() throws IOException {
+    Path suite = out.resolve("graphs.yaml");
+    Files.writeString(suite, """
+        name: graphs
+        tasks:
+          - id: sudoku-4x4
+            train: b6
+            eval: [b6]
+            trainSize: 200
+            evalSize: 20
+            computeBudgets: [5.0e7, 1.0e8]
+        models:
+          - id: rrn
+            config: {hidden: 16, steps: 2, updates: 6, batchSize: 16, evalEvery: 2}
+          - id: deq-gnn
+            config: {hidden: 16, solverCap: 4, updates: 6, batchSize: 16, evalEvery: 2}
+        """);
+
+    Cli.Outcome run = Cli.reckon("run", "--suite", suite.toString(), "--out", out.resolve("runs").toString());
+
+    assertEquals(0, run.status(), run::toString);
+    List<Map<String, String>> budgets = RunFiles.csv(RunFiles.onlyRun(out.resolve("runs")).resolve("budgets.csv"));
+    for (String model : List.of("rrn", "deq-gnn")) {
+      assertTrue(budgets.stream().anyMatch(row -> row.get("model").equals(model)
+          && row.get("metric").equals("puzzle_accuracy")), model + ": " + budgets);
+    }
+  }
 }
