@@ -7,7 +7,8 @@ import dev.reckon.api.TaskFactory;
 import java.util.List;
 
 /**
- * The sequence tasks of research note 000 (shortest paths on a fixed map, sorting) with copy and
+ * The sequence tasks of research note 000 (shortest paths on a fixed map, sorting), shortest paths on a
+ * fresh map per example for graph models, with copy and
  * reverse as sanity checks, and the classical references whose accuracy-vs-compute curves neural
  * ones are read against: Bellman-Ford rounds and odd-even transposition passes.
  */
@@ -19,7 +20,7 @@ public final class SequencesPlugin implements ReckonPlugin {
 
   @Override
   public List<TaskFactory> tasks() {
-    return List.of(new ShortestPathTaskFactory(), new StringTaskFactory(Rearrangement.SORTING),
+    return List.of(new ShortestPathTaskFactory(), new GraphPathTaskFactory(), new StringTaskFactory(Rearrangement.SORTING),
         new StringTaskFactory(Rearrangement.COPY), new StringTaskFactory(Rearrangement.REVERSE));
   }
 

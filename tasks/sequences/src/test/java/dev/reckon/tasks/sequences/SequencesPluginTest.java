@@ -23,12 +23,12 @@ class SequencesPluginTest {
   private final SequencesPlugin plugin = new SequencesPlugin();
 
   @Test
-  void theServiceEntryOffersFourTasksAndTwoReferences() {
+  void theServiceEntryOffersFiveTasksAndTwoReferences() {
     List<ReckonPlugin> plugins = ServiceLoader.load(ReckonPlugin.class).stream().map(ServiceLoader.Provider::get)
         .filter(SequencesPlugin.class::isInstance).toList();
     assertEquals(1, plugins.size());
     assertEquals(ApiVersion.CURRENT, plugins.get(0).apiVersion());
-    assertEquals(List.of("shortest-path", "sorting", "copy", "reverse"),
+    assertEquals(List.of("shortest-path", "shortest-path-graphs", "sorting", "copy", "reverse"),
         plugin.tasks().stream().map(TaskFactory::id).toList());
     assertEquals(List.of("bellman-ford", "odd-even-sort"), plugin.models().stream().map(ModelFactory::id).toList());
     plugin.models().forEach(model -> assertEquals(false, model.learns(), model.id()));
