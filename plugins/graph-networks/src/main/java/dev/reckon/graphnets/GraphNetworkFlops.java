@@ -10,6 +10,7 @@ import dev.reckon.api.ConstraintGraph;
  *
  * <pre>
  *   encoder   = 4 N H^2                 the input MLP's two H x H layers
+ *             + 2 N F H                 with F node features (graphs per example): their layer F -> H
  *   positions = 2 N G H                 the membership [N, G] times the group table [G, H]: once a
  *                                       forward pass, for the whole batch (it does not depend on the givens)
  *   step      = 4 N H W                 the pair layer's A h and B h, once a node (see {@link MessageFunction})
@@ -39,10 +40,30 @@ import dev.reckon.api.ConstraintGraph;
  * @param labels C
  * @param hidden H
  * @param messageWidth W
+ * <p>Graphs per example ({@link #perExample}): N and S are the batch's, padding included, since
+ * the padded arrays are what is computed; G is 0 (no position table), F the node features.
+ *
  * @param messageLayers M
+ * @param features F, the node features of an encoder {@link InputEncoder#withFeatures}; 0 otherwise
  */
 public record GraphNetworkFlops(int nodes, int slots, int groups, int labels, int hidden, int messageWidth,
-    int messageLayers) {
+    int messageLayers, int features) {
+  /** A network without node features. */
+  public GraphNetworkFlops(int nodes, int slots, int groups, int labels, int hidden, int messageWidth,
+      int messageLayers) {
+    this(nodes, slots, groups, labels, hidden, messageWidth, messageLayers, 0);
+  }
+
+  /**
+   * The network on a batch of graphs per example ({@link GraphBatch}) of {@code nodes} nodes and
+   * {@code slots} neighbour slots a node (the batch's, padding included), {@code features} node
+   * features, no position table.
+   */
+  public static GraphNetworkFlops perExample(int nodes, int slots, int features, int labels, int hidden,
+      int messageWidth, int messageLayers) {
+    return new GraphNetworkFlops(nodes, slots, 0, labels, hidden, messageWidth, messageLayers, features);
+  }
+
   /** The network on {@code graph}'s edges, laid out as {@link NeighbourSlots} does. */
   public static GraphNetworkFlops onGraph(ConstraintGraph graph, int labels, int hidden, int messageWidth,
       int messageLayers) {
@@ -69,7 +90,7 @@ public record GraphNetworkFlops(int nodes, int slots, int groups, int labels, in
 
   /** The input MLP on one example. */
   public long encoder() {
-    return 4L * nodes * hidden * hidden;
+    return 4L * nodes * hidden * hidden + 2L * nodes * features * hidden;
   }
 
   /** The position vectors, once a forward pass for the whole batch. */

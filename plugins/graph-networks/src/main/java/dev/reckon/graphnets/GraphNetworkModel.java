@@ -13,6 +13,7 @@ import ai.djl.training.ParameterStore;
 import dev.reckon.api.ConstraintGraph;
 import dev.reckon.api.Dataset;
 import dev.reckon.api.Format;
+import dev.reckon.api.GraphLabelingDataset;
 import dev.reckon.api.LabelingDataset;
 import dev.reckon.api.LabelingFormat;
 import dev.reckon.api.Model;
@@ -46,12 +47,18 @@ import java.util.stream.IntStream;
  *   <li>{@code <name>-parameters.bin}: the parameters in DJL's block parameter format.
  * </ul>
  *
+ * <p>A model that also takes graphs per example ({@link LabelingFormat.Graphs#PER_EXAMPLE}, a
+ * {@link GraphLabelingDataset}) builds its network for the labels and the node features instead
+ * ({@link #newPerExampleNetwork}), and runs it on {@link GraphBatch}es: its graph file is then the
+ * line {@code per-example <labels> <features>}.
+ *
  * <p>A subclass trains and predicts; it reads {@link #network}, {@link #parameterStore} and
  * {@link #settings}.
  *
  * @param <S> the model's settings
  */
 public abstract class GraphNetworkModel<S> implements Model {
+  private static final String PER_EXAMPLE = "per-example";
   private final String name;
   protected final long seed;
   protected final NDManager manager;
@@ -60,6 +67,11 @@ public abstract class GraphNetworkModel<S> implements Model {
   protected ParameterStore parameterStore;
   private ConstraintGraph graph;
   private int labels;
+  /** Whether the network is built for graphs per example; then {@link #graph} is null. */
+  private boolean perExample;
+  private int featureCount;
+  /** The neighbours the per-example network passes messages along: the current batch's. */
+  private SampledNeighbours exampleNeighbours;
 
   /**
    * @param name the model's id, in messages and checkpoint file names
@@ -87,6 +99,29 @@ public abstract class GraphNetworkModel<S> implements Model {
       return Support.no(name + " builds its network for one shared graph; this task has a graph per example");
     }
     return Support.yes();
+  }
+
+  /**
+   * As {@link #support(String, Format)}, but a model that {@code takesGraphsPerExample} also does
+   * tasks whose examples each bring their own graph.
+   */
+  public static Support support(String name, Format format, boolean takesGraphsPerExample) {
+    if (takesGraphsPerExample && format instanceof LabelingFormat labeling
+        && labeling.graphs() == LabelingFormat.Graphs.PER_EXAMPLE) {
+      return Support.yes();
+    }
+    return support(name, format);
+  }
+
+  /**
+   * The network for graphs that differ per example, passing messages along {@code neighbours}
+   * (pointed at each batch's graphs before its forward pass), its input encoding the given label
+   * and {@code features} node features ({@link InputEncoder#withFeatures}). A model that does not
+   * take graphs per example leaves this as it is.
+   */
+  protected RecurrentRelationalNetwork newPerExampleNetwork(int labels, int features, Neighbours neighbours,
+      S settings) {
+    throw new UnsupportedOperationException(name + " builds its network for one shared graph");
   }
 
   /** The network for {@code graph}, sized by {@code settings}, its constants owned by {@code manager}. */
@@ -121,6 +156,108 @@ public abstract class GraphNetworkModel<S> implements Model {
     return data;
   }
 
+  /**
+   * {@code training} as a dataset of graphs per example with answers; builds and initialises the
+   * network at the first call, and after that requires the same labels and node features.
+   */
+  protected final GraphLabelingDataset graphTrainingData(Dataset training) {
+    GraphLabelingDataset data = (GraphLabelingDataset) training;
+    if (!data.hasAnswers()) {
+      throw new IllegalArgumentException(name + " trains on a dataset with answers");
+    }
+    if (network == null) {
+      buildPerExample(data.labels(), GraphBatch.featureCount(data));
+      manager.getEngine().setRandomSeed((int) (seed ^ (seed >>> 32)));
+      Shape givens = new Shape(batchSize(settings), 1);
+      if (featureCount == 0) {
+        network.initialize(manager, DataType.FLOAT32, givens);
+      } else {
+        network.initialize(manager, DataType.FLOAT32, givens, new Shape(batchSize(settings), 1, featureCount));
+      }
+      parameterStore = new ParameterStore(manager, false);
+    } else {
+      requireSamePerExample(data);
+    }
+    return data;
+  }
+
+  /** {@code inputs} as a dataset of graphs per example for the trained network. */
+  protected final GraphLabelingDataset graphPredictionInputs(Dataset inputs) {
+    if (network == null) {
+      throw new IllegalStateException(name + " predicts only after train or load");
+    }
+    requireSamePerExample((GraphLabelingDataset) inputs);
+    return (GraphLabelingDataset) inputs;
+  }
+
+  /** Whether the network was built for graphs per example (a {@link GraphLabelingDataset}). */
+  protected final boolean perExample() {
+    return perExample;
+  }
+
+  /** The node features the per-example network encodes. */
+  protected final int featureCount() {
+    return featureCount;
+  }
+
+  /**
+   * The examples at {@code examples} of {@code data} as a {@link GraphBatch} owned by {@code
+   * scope}, the network's neighbours pointed at its graphs.
+   */
+  protected final GraphBatch graphBatch(NDManager scope, GraphLabelingDataset data, int[] examples,
+      boolean withAnswers) {
+    GraphBatch batch = GraphBatch.of(scope, data, examples, withAnswers);
+    exampleNeighbours.use(batch.neighbours(), batch.slotMask());
+    return batch;
+  }
+
+  /**
+   * As {@link #unroll(LabelingDataset, int[], NDArray, int[], int[][][])} for a batch of graphs
+   * per example made by {@link #graphBatch}.
+   */
+  protected final void unroll(GraphLabelingDataset data, int[] examples, GraphBatch batch, int[] iterations,
+      int[][][] outputs) {
+    NDManager scope = batch.givens().getManager();
+    NDArray features = network.encode(parameterStore, batch.inputs(), false);
+    NDArray state = network.initialState(features);
+    int next = 0;
+    for (int step = 1; next < iterations.length; step++) {
+      try (NDManager stepScope = scope.newSubManager()) {
+        state.attach(stepScope);
+        features.tempAttach(stepScope);
+        state = network.step(parameterStore, state, features, false);
+        if (step == iterations[next]) {
+          long[] predicted = labelsOf(network.readout(parameterStore, state, false));
+          for (int b = 0; b < examples.length; b++) {
+            outputs[next][examples[b]] = withGivens(data.givens()[examples[b]], predicted, b * batch.nodes());
+          }
+          next++;
+        }
+        state.attach(scope);
+      }
+    }
+  }
+
+  /** Whole-example and blank-node accuracy of logits {@code [batch, N, labels]} for a training batch. */
+  protected static Accuracy accuracyOf(GraphLabelingDataset data, int[] examples, GraphBatch batch, NDArray logits) {
+    long[] predicted = labelsOf(logits);
+    int solved = 0;
+    long right = 0;
+    long blanks = 0;
+    for (int b = 0; b < examples.length; b++) {
+      int[] given = data.givens()[examples[b]];
+      int[] output = withGivens(given, predicted, b * batch.nodes());
+      solved += Arrays.equals(output, data.solutions()[examples[b]]) ? 1 : 0;
+      for (int node = 0; node < given.length; node++) {
+        if (given[node] == 0) {
+          blanks++;
+          right += output[node] == data.solutions()[examples[b]][node] ? 1 : 0;
+        }
+      }
+    }
+    return new Accuracy((double) solved / examples.length, blanks == 0 ? 1 : (double) right / blanks);
+  }
+
   /** {@code inputs} as a labelling dataset for the trained network. */
   protected final LabelingDataset predictionInputs(Dataset inputs) {
     LabelingDataset data = labelling(inputs);
@@ -153,9 +290,13 @@ public abstract class GraphNetworkModel<S> implements Model {
     Files.createDirectories(directory);
     Files.writeString(directory.resolve(settingsFile()), settingsJson(settings), StandardCharsets.UTF_8);
     List<String> lines = new ArrayList<>();
-    lines.add(labels + " " + graph.nodes());
-    for (int[] group : graph.groups()) {
-      lines.add(Arrays.stream(group).mapToObj(Integer::toString).collect(Collectors.joining(" ")));
+    if (perExample) {
+      lines.add(PER_EXAMPLE + " " + labels + " " + featureCount);
+    } else {
+      lines.add(labels + " " + graph.nodes());
+      for (int[] group : graph.groups()) {
+        lines.add(Arrays.stream(group).mapToObj(Integer::toString).collect(Collectors.joining(" ")));
+      }
     }
     Files.write(directory.resolve(graphFile()), lines, StandardCharsets.UTF_8);
     saveWeights(network, directory.resolve(parametersFile()));
@@ -174,6 +315,13 @@ public abstract class GraphNetworkModel<S> implements Model {
     S saved = settingsFromJson(Files.readString(directory.resolve(settingsFile()), StandardCharsets.UTF_8));
     List<String> lines = Files.readAllLines(directory.resolve(graphFile()), StandardCharsets.UTF_8);
     String[] header = lines.get(0).trim().split(" ");
+    if (header[0].equals(PER_EXAMPLE)) {
+      settings = saved;
+      buildPerExample(Integer.parseInt(header[1]), Integer.parseInt(header[2]));
+      loadWeights(network, directory.resolve(parametersFile()));
+      parameterStore = new ParameterStore(manager, false);
+      return;
+    }
     List<int[]> groups = lines.stream().skip(1).filter(line -> !line.isBlank())
         .map(line -> Arrays.stream(line.trim().split(" ")).mapToInt(Integer::parseInt).toArray())
         .toList();
@@ -300,9 +448,14 @@ public abstract class GraphNetworkModel<S> implements Model {
 
   /** Example {@code b}'s labels: each given kept, each blank its predicted label. */
   private static int[] withGivens(int[] given, long[] predicted, int b) {
+    return withGivens(given, predicted, (long) b * given.length);
+  }
+
+  /** The labels of an example whose predictions start at {@code predicted[offset]}. */
+  private static int[] withGivens(int[] given, long[] predicted, long offset) {
     int[] labels = new int[given.length];
     for (int node = 0; node < given.length; node++) {
-      labels[node] = given[node] != 0 ? given[node] : (int) predicted[b * given.length + node] + 1;
+      labels[node] = given[node] != 0 ? given[node] : (int) predicted[(int) offset + node] + 1;
     }
     return labels;
   }
@@ -339,7 +492,28 @@ public abstract class GraphNetworkModel<S> implements Model {
     network = newNetwork(graph, labels, settings);
   }
 
+  private void buildPerExample(int newLabels, int features) {
+    if (network != null) {
+      throw new IllegalStateException(name + " is already built; load a checkpoint into a fresh model");
+    }
+    perExample = true;
+    labels = newLabels;
+    featureCount = features;
+    exampleNeighbours = new SampledNeighbours();
+    network = newPerExampleNetwork(labels, features, exampleNeighbours, settings);
+  }
+
+  private void requireSamePerExample(GraphLabelingDataset data) {
+    if (!perExample || data.labels() != labels || GraphBatch.featureCount(data) != featureCount) {
+      throw new IllegalArgumentException(name + " was built for " + (perExample ? "graphs per example with "
+          + labels + " labels and " + featureCount + " node features" : "one shared graph") + "; this dataset differs");
+    }
+  }
+
   private void requireSameGraph(LabelingDataset data) {
+    if (perExample) {
+      throw new IllegalArgumentException(name + " was built for graphs per example; this dataset has one shared graph");
+    }
     boolean same = data.labels() == labels
         && data.graph().nodes() == graph.nodes()
         && Arrays.equals(data.graph().edgeSources(), graph.edgeSources())

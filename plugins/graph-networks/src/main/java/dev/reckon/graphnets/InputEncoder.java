@@ -27,6 +27,10 @@ import java.util.List;
  * of a node in any {@link ConstraintGraph} without knowing what the groups mean. A model that is
  * not given the graph ({@link #withoutGraph}) has one group per node: a learned vector of its own.
  *
+ * <p>When each example brings its own graph ({@link #withFeatures}), a node has no fixed position:
+ * what the task tells of it ({@code features [batch, nodes, F]}: coordinates, flags) goes through a
+ * linear layer {@code F -> hidden} in place of the position vector.
+ *
  * <ul>
  *   <li>input: {@code givens [batch, nodes]} int64, 0 for a blank, else the label {@code 1..labels}
  *   <li>output: {@code x [batch, nodes, hidden]}
@@ -36,10 +40,14 @@ import java.util.List;
  */
 public final class InputEncoder extends AbstractBlock {
   private final int hidden;
-  /** {@code [nodes, groups]} float: 1 where the node belongs to the group. */
+  /** {@code [nodes, groups]} float: 1 where the node belongs to the group; {@code null} with node features. */
   private final NDArray membership;
   private final Parameter valueEmbedding;
+  /** Null with node features. */
   private final Parameter groupEmbedding;
+  /** The node features' layer, {@code features -> hidden}; null without node features. */
+  private final Linear featureLayer;
+  private final int features;
   private final Linear first;
   private final Linear second;
 
@@ -87,8 +95,43 @@ public final class InputEncoder extends AbstractBlock {
         .optShape(new Shape(groups, hidden))
         .optInitializer(new NormalInitializer(1))
         .build());
+    this.featureLayer = null;
+    this.features = 0;
     this.first = addChildBlock("first", LinearLayers.of(hidden));
     this.second = addChildBlock("second", LinearLayers.of(hidden));
+  }
+
+  /**
+   * The encoder for graphs that differ per example: the given label's embedding plus a linear
+   * layer on the node's {@code features} (none when 0), then the same MLP. Its input is {@code
+   * givens [batch, nodes]} and, when {@code features > 0}, {@code features [batch, nodes, F]}.
+   */
+  public static InputEncoder withFeatures(int labels, int features, int hidden) {
+    return new InputEncoder(labels, features, hidden);
+  }
+
+  private InputEncoder(int labels, int features, int hidden) {
+    if (features < 0) {
+      throw new IllegalArgumentException("features must be at least 0, got " + features);
+    }
+    this.hidden = hidden;
+    this.membership = null;
+    this.groupEmbedding = null;
+    this.features = features;
+    this.valueEmbedding = addParameter(Parameter.builder()
+        .setName("valueEmbedding")
+        .setType(Parameter.Type.WEIGHT)
+        .optShape(new Shape(labels + 1L, hidden))
+        .optInitializer(new NormalInitializer(1))
+        .build());
+    this.featureLayer = features == 0 ? null : addChildBlock("features", LinearLayers.of(hidden));
+    this.first = addChildBlock("first", LinearLayers.of(hidden));
+    this.second = addChildBlock("second", LinearLayers.of(hidden));
+  }
+
+  /** The node features a forward pass takes beside the givens; 0 for an encoder of positions. */
+  public int features() {
+    return features;
   }
 
   private static float[] groupMembership(ConstraintGraph graph) {
@@ -105,6 +148,9 @@ public final class InputEncoder extends AbstractBlock {
   @Override
   protected NDList forwardInternal(
       ParameterStore parameterStore, NDList inputs, boolean training, PairList<String, Object> params) {
+    if (membership == null) {
+      return forwardWithFeatures(parameterStore, inputs, training);
+    }
     NDArray givens = inputs.singletonOrThrow();
     NDManager scope = givens.getManager();
     NDArray values = parameterStore.getValue(valueEmbedding, givens.getDevice(), training);
@@ -118,6 +164,19 @@ public final class InputEncoder extends AbstractBlock {
     return second.forward(parameterStore, new NDList(hiddenLayer), training);
   }
 
+  private NDList forwardWithFeatures(ParameterStore parameterStore, NDList inputs, boolean training) {
+    NDArray givens = inputs.get(0);
+    NDArray values = parameterStore.getValue(valueEmbedding, givens.getDevice(), training);
+    NDArray embedded = values.get(givens.getManager(), new NDIndex("{}", givens));
+    if (featureLayer != null) {
+      embedded = embedded.add(featureLayer.forward(parameterStore, new NDList(inputs.get(1)), training)
+          .singletonOrThrow());
+    }
+    NDArray hiddenLayer = Activation.relu(
+        first.forward(parameterStore, new NDList(embedded), training).singletonOrThrow());
+    return second.forward(parameterStore, new NDList(hiddenLayer), training);
+  }
+
   @Override
   public Shape[] getOutputShapes(Shape[] inputShapes) {
     return new Shape[] {inputShapes[0].add(hidden)};
@@ -125,6 +184,9 @@ public final class InputEncoder extends AbstractBlock {
 
   @Override
   protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+    if (featureLayer != null) {
+      featureLayer.initialize(manager, dataType, new Shape(features));
+    }
     first.initialize(manager, dataType, new Shape(hidden));
     second.initialize(manager, dataType, new Shape(hidden));
   }

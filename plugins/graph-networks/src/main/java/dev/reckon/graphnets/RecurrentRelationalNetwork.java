@@ -24,7 +24,8 @@ import java.util.Arrays;
  * of steps and free each step's intermediates as it goes.
  *
  * <ul>
- *   <li>input: {@code givens [batch, nodes]} int64, 0 for a blank
+ *   <li>input: {@code givens [batch, nodes]} int64, 0 for a blank; with an encoder of node
+ *       features, also {@code features [batch, nodes, F]} float
  *   <li>output of {@link #forward}: {@code steps} arrays of logits {@code [batch, nodes, labels]},
  *       after step 1, 2, ..., {@code steps}
  * </ul>
@@ -71,7 +72,15 @@ public final class RecurrentRelationalNetwork extends AbstractBlock {
 
   /** {@code givens [batch, nodes]} int64 to {@code x [batch, nodes, hidden]}. */
   public NDArray encode(ParameterStore parameterStore, NDArray givens, boolean training) {
-    return encoder.forward(parameterStore, new NDList(givens), training).singletonOrThrow();
+    return encode(parameterStore, new NDList(givens), training);
+  }
+
+  /**
+   * The givens, and the node features when the encoder takes them ({@link
+   * InputEncoder#withFeatures}), to {@code x [batch, nodes, hidden]}.
+   */
+  public NDArray encode(ParameterStore parameterStore, NDList inputs, boolean training) {
+    return encoder.forward(parameterStore, inputs, training).singletonOrThrow();
   }
 
   /** The state before the first step: zeros shaped and owned like {@code x}. */
@@ -92,7 +101,7 @@ public final class RecurrentRelationalNetwork extends AbstractBlock {
   @Override
   protected NDList forwardInternal(
       ParameterStore parameterStore, NDList inputs, boolean training, PairList<String, Object> params) {
-    NDArray features = encode(parameterStore, inputs.singletonOrThrow(), training);
+    NDArray features = encode(parameterStore, inputs, training);
     NDArray state = initialState(features);
     NDList logits = new NDList(steps);
     for (int t = 0; t < steps; t++) {
@@ -111,7 +120,7 @@ public final class RecurrentRelationalNetwork extends AbstractBlock {
 
   @Override
   protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-    encoder.initialize(manager, dataType, inputShapes[0]);
+    encoder.initialize(manager, dataType, inputShapes);
     step.initialize(manager, dataType, new Shape(1, 1, hidden), new Shape(1, 1, hidden));
     readout.initialize(manager, dataType, new Shape(hidden));
   }

@@ -8,12 +8,15 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
 /**
- * A graph drawn for each example of a batch, {@code k} neighbours a node ({@link #use} before
- * each forward pass): the message function of a model that learns its adjacency.
+ * A graph for each example of a batch ({@link #use} before each forward pass): the graph a model
+ * that learns its adjacency drew, {@code k} neighbours a node, or the graphs a task gave each
+ * example ({@link GraphBatch}), padded to the batch's largest degree with a mask.
  */
 public final class SampledNeighbours implements Neighbours {
   private NDArray flatIndex;
   private Shape shape;
+  /** {@code [batch, nodes, slots, 1]} float, 1 on a real neighbour; {@code null} when every slot is real. */
+  private NDArray slotMask;
 
   /**
    * The graph of the next forward passes.
@@ -21,7 +24,19 @@ public final class SampledNeighbours implements Neighbours {
    * @param neighbours {@code [batch, nodes, k]} int64: node {@code i}'s neighbours in example {@code b}
    */
   public void use(NDArray neighbours) {
+    use(neighbours, null);
+  }
+
+  /**
+   * The graph of the next forward passes, some of whose slots are padding.
+   *
+   * @param neighbours {@code [batch, nodes, slots]} int64: node {@code i}'s neighbours in example {@code b}
+   * @param slotMask {@code [batch, nodes, slots, 1]} float, 1 on a real neighbour, 0 on padding
+   *     (whose index may be any node of the example); {@code null} when every slot is real
+   */
+  public void use(NDArray neighbours, NDArray slotMask) {
     requireNonNull(neighbours, "neighbours is null");
+    this.slotMask = slotMask;
     shape = neighbours.getShape();
     long batch = shape.get(0);
     long nodes = shape.get(1);
@@ -41,6 +56,7 @@ public final class SampledNeighbours implements Neighbours {
 
   @Override
   public NDArray sum(NDArray slotValues) {
-    return slotValues.sum(new int[] {2});
+    NDArray real = slotMask == null ? slotValues : slotValues.mul(slotMask);
+    return real.sum(new int[] {2});
   }
 }

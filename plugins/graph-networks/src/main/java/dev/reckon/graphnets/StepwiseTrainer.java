@@ -74,13 +74,26 @@ public final class StepwiseTrainer {
    *     owned by the batch's manager, and the update's memory
    */
   public Update update(PuzzleBatch batch) {
+    return update(new NDList(batch.givens()), batch.targets(), batch.blanks());
+  }
+
+  /**
+   * One update on a batch of graphs per example: the caller has pointed the network's neighbours
+   * at the batch's ({@link SampledNeighbours#use(NDArray, NDArray)}); padding nodes weigh 0.
+   */
+  public Update update(GraphBatch batch) {
+    return update(batch.inputs(), batch.targets(), batch.weights());
+  }
+
+  private Update update(NDList inputs, NDArray targets, NDArray weights) {
     NDList logits;
     NDArray value;
     double memory;
-    try (GradientCollector collector = batch.givens().getManager().getEngine().newGradientCollector()) {
-      logits = network.forward(parameterStore, new NDList(batch.givens()), true);
-      value = loss.evaluate(new NDList(batch.targets(), batch.blanks()), logits);
-      memory = UpdateMemory.megabytes(batch.givens().getManager());
+    NDArray givens = inputs.get(0);
+    try (GradientCollector collector = givens.getManager().getEngine().newGradientCollector()) {
+      logits = network.forward(parameterStore, inputs, true);
+      value = loss.evaluate(new NDList(targets, weights), logits);
+      memory = UpdateMemory.megabytes(givens.getManager());
       collector.backward(value);
     }
     applyGradients(network, optimizer);

@@ -12,7 +12,7 @@ import dev.reckon.graphnets.GraphNetworkModel;
 import dev.reckon.graphnets.RecurrentSettings;
 import java.util.List;
 
-/** Makes the recurrent relational network {@code rrn} for labelling tasks on a shared graph. */
+/** Makes the recurrent relational network {@code rrn} for labelling tasks, on a shared graph or a graph per example. */
 public final class RrnModelFactory implements ModelFactory {
   @Override
   public String id() {
@@ -37,7 +37,7 @@ public final class RrnModelFactory implements ModelFactory {
 
   @Override
   public Support supports(Task task) {
-    return GraphNetworkModel.support(RrnModel.ID, task.format());
+    return GraphNetworkModel.support(RrnModel.ID, task.format(), true);
   }
 
   @Override

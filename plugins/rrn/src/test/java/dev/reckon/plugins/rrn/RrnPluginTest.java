@@ -46,10 +46,9 @@ class RrnPluginTest {
   }
 
   @Test
-  void declinesAGraphPerExampleSayingWhy() {
-    Support support = factory.supports(taskOf(new LabelingFormat(Graphs.PER_EXAMPLE, Constraint.ALL_DIFFERENT, 3)));
-    assertFalse(support.supported());
-    assertEquals("rrn builds its network for one shared graph; this task has a graph per example", support.reason());
+  void takesAGraphPerExample() {
+    Support support = factory.supports(taskOf(new LabelingFormat(Graphs.PER_EXAMPLE, Constraint.RELATION, 2)));
+    assertEquals(Support.yes(), support);
   }
 
   @Test
