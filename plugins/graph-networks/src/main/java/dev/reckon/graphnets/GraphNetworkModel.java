@@ -229,7 +229,7 @@ public abstract class GraphNetworkModel<S> implements Model {
         if (step == iterations[next]) {
           long[] predicted = labelsOf(network.readout(parameterStore, state, false));
           for (int b = 0; b < examples.length; b++) {
-            outputs[next][examples[b]] = withGivens(data.givens()[examples[b]], predicted, b * batch.nodes());
+            outputs[next][examples[b]] = labelsAt(data.givens()[examples[b]], predicted, b * batch.nodes());
           }
           next++;
         }
@@ -246,7 +246,7 @@ public abstract class GraphNetworkModel<S> implements Model {
     long blanks = 0;
     for (int b = 0; b < examples.length; b++) {
       int[] given = data.givens()[examples[b]];
-      int[] output = withGivens(given, predicted, b * batch.nodes());
+      int[] output = labelsAt(given, predicted, b * batch.nodes());
       solved += Arrays.equals(output, data.solutions()[examples[b]]) ? 1 : 0;
       for (int node = 0; node < given.length; node++) {
         if (given[node] == 0) {
@@ -448,14 +448,14 @@ public abstract class GraphNetworkModel<S> implements Model {
 
   /** Example {@code b}'s labels: each given kept, each blank its predicted label. */
   private static int[] withGivens(int[] given, long[] predicted, int b) {
-    return withGivens(given, predicted, (long) b * given.length);
+    return labelsAt(given, predicted, b * given.length);
   }
 
   /** The labels of an example whose predictions start at {@code predicted[offset]}. */
-  private static int[] withGivens(int[] given, long[] predicted, long offset) {
+  private static int[] labelsAt(int[] given, long[] predicted, int offset) {
     int[] labels = new int[given.length];
     for (int node = 0; node < given.length; node++) {
-      labels[node] = given[node] != 0 ? given[node] : (int) predicted[(int) offset + node] + 1;
+      labels[node] = given[node] != 0 ? given[node] : (int) predicted[offset + node] + 1;
     }
     return labels;
   }
