@@ -12,22 +12,19 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The quick suite over the built-in plugin jars: the oracle proves the scorer right, uniform sits
  * at chance, and propagation's accuracy rises with its budget on every level.
  */
 class BaselineSuiteTest {
-  @TempDir static Path out;
   static Path run;
   static List<Map<String, String>> results;
 
   @BeforeAll
   static void runQuickSuite() {
-    Cli.Outcome outcome = Cli.reckon("run", "--suite", "quick", "--out", out.toString());
-    assertEquals(0, outcome.status(), outcome::toString);
-    run = RunFiles.onlyRun(out);
+    Cli.Outcome outcome = QuickRun.outcome();
+    run = QuickRun.original();
     assertTrue(outcome.out().strip().endsWith("run directory: " + run), outcome::toString);
     results = RunFiles.csv(run.resolve("results.csv"));
   }
