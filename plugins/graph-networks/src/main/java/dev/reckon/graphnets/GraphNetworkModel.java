@@ -238,6 +238,19 @@ public abstract class GraphNetworkModel<S> implements Model {
     }
   }
 
+  /**
+   * The labels read out of {@code state} ({@code [batch, N, hidden]}, the state of {@code
+   * examples} in {@code batch}), each given kept and the padding nodes dropped, into {@code
+   * outputs} at each example's index.
+   */
+  protected final void readOut(GraphLabelingDataset data, int[] examples, GraphBatch batch, NDArray state,
+      int[][] outputs) {
+    long[] predicted = labelsOf(network.readout(parameterStore, state, false));
+    for (int b = 0; b < examples.length; b++) {
+      outputs[examples[b]] = labelsAt(data.givens()[examples[b]], predicted, b * batch.nodes());
+    }
+  }
+
   /** Whole-example and blank-node accuracy of logits {@code [batch, N, labels]} for a training batch. */
   protected static Accuracy accuracyOf(GraphLabelingDataset data, int[] examples, GraphBatch batch, NDArray logits) {
     long[] predicted = labelsOf(logits);

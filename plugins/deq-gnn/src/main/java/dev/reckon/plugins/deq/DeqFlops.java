@@ -30,6 +30,10 @@ import dev.reckon.graphnets.GraphNetworkFlops;
  * GraphNetworkFlops} leaves out. At inference a batch keeps evaluating a solved puzzle until its
  * slowest puzzle is solved (its answer frozen); a puzzle is charged only the evaluations it needed.
  *
+ * <p>Graphs per example: the network's terms are {@link GraphNetworkFlops#perExample} on the
+ * batch's padded node and slot counts (no positions), and d = N H with N padded; the mask that
+ * holds padding nodes at 0 is O(d) an evaluation and left out like the residual norms.
+ *
  * @param network the network's terms
  * @param andersonMemory m
  * @param gradientSteps k

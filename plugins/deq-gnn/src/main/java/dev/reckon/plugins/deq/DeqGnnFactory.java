@@ -14,7 +14,7 @@ import java.util.List;
 
 /**
  * Makes the deep-equilibrium graph networks: {@code deq-gnn}, and {@code deq-gnn-stable}, the same
- * with a Jacobian penalty at the fixed point by default.
+ * with a Jacobian penalty at the fixed point by default; on a shared graph or a graph per example.
  */
 public final class DeqGnnFactory implements ModelFactory {
   /** The stabiliser's default weight: large enough to hold f's Jacobian norm below 1 on sudoku. */
@@ -75,7 +75,7 @@ public final class DeqGnnFactory implements ModelFactory {
 
   @Override
   public Support supports(Task task) {
-    return GraphNetworkModel.support(id, task.format());
+    return GraphNetworkModel.support(id, task.format(), true);
   }
 
   @Override

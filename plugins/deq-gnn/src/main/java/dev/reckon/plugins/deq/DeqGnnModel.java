@@ -4,14 +4,18 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.reckon.api.ConstraintGraph;
 import dev.reckon.api.Dataset;
+import dev.reckon.api.GraphLabelingDataset;
 import dev.reckon.api.LabelingDataset;
 import dev.reckon.api.LabelingPredictions;
 import dev.reckon.api.Predictions;
 import dev.reckon.api.Score;
 import dev.reckon.api.TrainingLog;
 import dev.reckon.graphnets.BatchSampler;
+import dev.reckon.graphnets.GraphBatch;
 import dev.reckon.graphnets.GraphNetworkFlops;
 import dev.reckon.graphnets.GraphNetworkModel;
+import dev.reckon.graphnets.InputEncoder;
+import dev.reckon.graphnets.Neighbours;
 import dev.reckon.graphnets.PuzzleBatch;
 import dev.reckon.graphnets.RecurrentRelationalNetwork;
 import java.util.ArrayList;
@@ -32,6 +36,11 @@ import java.util.SplittableRandom;
  * <p>Compute ({@link DeqFlops}): {@link TrainingLog#TRAINING_FLOPS} after every update's optimiser
  * step, outside the gradient scope, counting the evaluations the update's solve actually ran; and
  * {@link Predictions#INFERENCE_FLOPS} at every cap, the mean over puzzles of what each needed.
+ *
+ * <p>Graphs per example ({@link GraphLabelingDataset}): the same, its input encoding taking the
+ * node features ({@link InputEncoder#withFeatures}) and its messages along each batch's graphs
+ * ({@link GraphBatch}); f is masked to the real nodes, so padding nodes stay at 0 and change
+ * neither the solve's residual nor the loss; FLOPs on the batch's padded node and slot counts.
  */
 public final class DeqGnnModel extends GraphNetworkModel<DeqSettings> {
   /** Power iterations of the spectral-norm estimate. */
@@ -49,6 +58,10 @@ public final class DeqGnnModel extends GraphNetworkModel<DeqSettings> {
 
   @Override
   public void train(Dataset training, TrainingLog log) {
+    if (training instanceof GraphLabelingDataset graphs) {
+      trainOnGraphs(graphs, log);
+      return;
+    }
     LabelingDataset data = trainingData(training);
     PhantomGradientTrainer trainer = new PhantomGradientTrainer(network, parameterStore, settings, seed);
     JacobianNorm norm = new JacobianNorm(network, parameterStore, NORM_ROUNDS, ~seed);
@@ -87,6 +100,9 @@ public final class DeqGnnModel extends GraphNetworkModel<DeqSettings> {
 
   @Override
   public LabelingPredictions predict(Dataset inputs) {
+    if (inputs instanceof GraphLabelingDataset) {
+      return predictOnGraphs(inputs);
+    }
     LabelingDataset data = predictionInputs(inputs);
     int[] caps = settings.readoutIterations();
     int[][][] outputs = new int[caps.length][data.size()][];
@@ -132,6 +148,96 @@ public final class DeqGnnModel extends GraphNetworkModel<DeqSettings> {
     return new LabelingPredictions(caps, outputs, measurements);
   }
 
+  private void trainOnGraphs(GraphLabelingDataset training, TrainingLog log) {
+    GraphLabelingDataset data = graphTrainingData(training);
+    PhantomGradientTrainer trainer = new PhantomGradientTrainer(network, parameterStore, settings, seed);
+    JacobianNorm norm = new JacobianNorm(network, parameterStore, NORM_ROUNDS, ~seed);
+    BatchSampler sampler = new BatchSampler(data.size(), settings.batchSize(), new SplittableRandom(seed));
+    int updates = settings.updates();
+    long trainingFlops = 0;
+    for (int update = 1; update <= updates; update++) {
+      int[] examples = sampler.next();
+      try (NDManager scope = manager.newSubManager()) {
+        GraphBatch batch = graphBatch(scope, data, examples, true);
+        PhantomGradientTrainer.Update result = trainer.update(batch);
+        int evaluations = Arrays.stream(result.solution().evaluations()).max().orElse(0);
+        trainingFlops += flops(batch).trainingUpdate(examples.length, evaluations);
+        if (update % settings.logEvery() == 0 || update == updates) {
+          log.record(update, TrainingLog.LOSS, result.loss().getFloat());
+          log.record(update, TrainingLog.UPDATE_MEMORY, result.memoryMegabytes());
+          log.record(update, "solver_iterations", result.solution().meanEvaluations());
+          log.record(update, "solver_residual", result.solution().meanResidual());
+          if (settings.jacobianPenalty() > 0) {
+            log.record(update, "jacobian_penalty", result.penalty());
+          }
+        }
+        if (update % settings.evalEvery() == 0 || update == updates) {
+          Accuracy accuracy = accuracyOf(data, examples, batch, result.logits());
+          log.record(update, TrainingLog.trainingMetric("example_accuracy"), accuracy.puzzles());
+          log.record(update, TrainingLog.trainingMetric("node_accuracy"), accuracy.cells());
+          log.record(update, "jacobian_spectral_norm",
+              norm.largest(result.fixedPoint(), result.features(), PhantomGradientTrainer.nodeMask(batch)));
+        }
+      }
+      // After the optimiser step and outside the gradient scope: the runner may predict from here.
+      log.record(update, TrainingLog.TRAINING_FLOPS, (double) trainingFlops);
+      log.progress(update, updates);
+    }
+  }
+
+  private LabelingPredictions predictOnGraphs(Dataset inputs) {
+    GraphLabelingDataset data = graphPredictionInputs(inputs);
+    int[] caps = settings.readoutIterations();
+    int[][][] outputs = new int[caps.length][data.size()][];
+    double[][] residuals = new double[caps.length][data.size()];
+    double[][] used = new double[caps.length][data.size()];
+    // What each example cost at each cap: its batch's padded arrays, over the evaluations it needed.
+    double[][] costs = new double[caps.length][data.size()];
+    FixedPointSolver solver = new FixedPointSolver(settings.andersonMemory(), caps[caps.length - 1], settings.tolerance());
+    for (int[] examples : batches(data.size(), settings.evalBatchSize())) {
+      try (NDManager scope = manager.newSubManager()) {
+        GraphBatch batch = graphBatch(scope, data, examples, false);
+        NDArray mask = PhantomGradientTrainer.nodeMask(batch);
+        NDArray features = network.encode(parameterStore, batch.inputs(), false);
+        int[] next = {0};
+        FixedPointSolver.Solution solution = solver.solve(
+            (h, step) -> network.step(parameterStore, h, PhantomGradientTrainer.attached(features, step), false)
+                .mul(PhantomGradientTrainer.attached(mask, step)),
+            features.zerosLike(),
+            (evaluations, answer, residual) -> {
+              if (evaluations == caps[next[0]]) {
+                readOut(data, examples, batch, answer, outputs[next[0]], residual, residuals[next[0]]);
+                next[0]++;
+              }
+            });
+        float[] finalResiduals = solution.residuals();
+        for (; next[0] < caps.length; next[0]++) {
+          readOut(data, examples, batch, solution.answer(), outputs[next[0]], finalResiduals, residuals[next[0]]);
+        }
+        DeqFlops flops = flops(batch);
+        for (int c = 0; c < caps.length; c++) {
+          for (int b = 0; b < examples.length; b++) {
+            used[c][examples[b]] = Math.min(solution.evaluations()[b], caps[c]);
+            costs[c][examples[b]] = flops.inference(caps[c], solution.evaluations()[b]);
+          }
+        }
+      }
+    }
+    List<Score> measurements = new ArrayList<>();
+    for (int c = 0; c < caps.length; c++) {
+      measurements.add(Score.mean("solver_iterations", caps[c], used[c]));
+      measurements.add(Score.mean("solver_residual", caps[c], residuals[c]));
+      measurements.add(Score.mean(Predictions.INFERENCE_FLOPS, caps[c], costs[c]));
+    }
+    return new LabelingPredictions(caps, outputs, measurements);
+  }
+
+  /** The model's {@link DeqFlops} on {@code batch}: its padded node and neighbour-slot counts. */
+  DeqFlops flops(GraphBatch batch) {
+    return DeqFlops.of(GraphNetworkFlops.perExample(batch.nodes(), batch.slots(), featureCount(), labels(),
+        settings.hidden(), settings.messageWidth(), settings.messageLayers()), settings);
+  }
+
   /** The model's {@link DeqFlops}, once the network is built. */
   DeqFlops flops() {
     return DeqFlops.of(GraphNetworkFlops.onGraph(graph(), labels(), settings.hidden(), settings.messageWidth(),
@@ -147,6 +253,13 @@ public final class DeqGnnModel extends GraphNetworkModel<DeqSettings> {
   protected RecurrentRelationalNetwork newNetwork(ConstraintGraph graph, int labels, DeqSettings settings) {
     return new RecurrentRelationalNetwork(graph, labels, settings.hidden(), settings.messageWidth(),
         settings.messageLayers(), settings.gradientSteps(), manager);
+  }
+
+  @Override
+  protected RecurrentRelationalNetwork newPerExampleNetwork(int labels, int features, Neighbours neighbours,
+      DeqSettings settings) {
+    return new RecurrentRelationalNetwork(InputEncoder.withFeatures(labels, features, settings.hidden()), neighbours,
+        labels, settings.hidden(), settings.messageWidth(), settings.messageLayers(), settings.gradientSteps());
   }
 
   @Override
@@ -170,6 +283,18 @@ public final class DeqGnnModel extends GraphNetworkModel<DeqSettings> {
     try (NDManager scope = state.getManager().newSubManager()) {
       state.tempAttach(scope);
       readOut(data, examples, state, outputs);
+    }
+    for (int b = 0; b < examples.length; b++) {
+      residualsOut[examples[b]] = residual[b];
+    }
+  }
+
+  /** As the shared graph's read-out, for a batch of graphs per example: padding nodes dropped. */
+  private void readOut(GraphLabelingDataset data, int[] examples, GraphBatch batch, NDArray state, int[][] outputs,
+      float[] residual, double[] residualsOut) {
+    try (NDManager scope = state.getManager().newSubManager()) {
+      state.tempAttach(scope);
+      readOut(data, examples, batch, state, outputs);
     }
     for (int b = 0; b < examples.length; b++) {
       residualsOut[examples[b]] = residual[b];

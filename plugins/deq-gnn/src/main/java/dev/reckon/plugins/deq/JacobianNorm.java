@@ -45,14 +45,26 @@ public final class JacobianNorm {
    * @param features {@code x} likewise, detached
    */
   public double largest(NDArray fixedPoint, NDArray features) {
+    return largest(fixedPoint, features, null);
+  }
+
+  /**
+   * As {@link #largest(NDArray, NDArray)} for f masked to the real nodes of a batch of graphs per
+   * example: {@code mask [batch, N, 1]} is 1 on a real node, or null for the unmasked step.
+   */
+  public double largest(NDArray fixedPoint, NDArray features, NDArray mask) {
     try (NDManager scope = fixedPoint.getManager().newSubManager()) {
       scope.tempAttachAll(fixedPoint, features);
-      NDArray image = network.step(parameterStore, fixedPoint, features, false);
-      NDArray direction = unit(signs.next(scope, fixedPoint.getShape()));
+      if (mask != null) {
+        scope.tempAttachAll(mask);
+      }
+      NDArray image = step(fixedPoint, features, mask, false);
+      NDArray start = signs.next(scope, fixedPoint.getShape());
+      NDArray direction = unit(mask == null ? start : start.mul(mask));
       float[] norms = new float[(int) fixedPoint.getShape().get(0)];
       for (int round = 0; round < rounds; round++) {
-        NDArray moved = network.step(parameterStore, fixedPoint.add(direction.mul(STEP)), features, false);
-        NDArray product = transposeTimes(fixedPoint, features, moved.sub(image).div(STEP));
+        NDArray moved = step(fixedPoint.add(direction.mul(STEP)), features, mask, false);
+        NDArray product = transposeTimes(fixedPoint, features, mask, moved.sub(image).div(STEP));
         // With |v| = 1, |J^T J v| tends to the top eigenvalue of J^T J, the norm squared.
         norms = perPuzzleNorm(product).sqrt().toFloatArray();
         direction = unit(product);
@@ -68,13 +80,19 @@ public final class JacobianNorm {
   }
 
   /** {@code J^T u} at {@code h}: the gradient of {@code <f(h), u>} with respect to {@code h}. */
-  private NDArray transposeTimes(NDArray h, NDArray features, NDArray u) {
+  private NDArray transposeTimes(NDArray h, NDArray features, NDArray mask, NDArray u) {
     NDArray point = h.duplicate();
     point.setRequiresGradient(true);
     try (GradientCollector collector = h.getManager().getEngine().newGradientCollector()) {
-      collector.backward(network.step(parameterStore, point, features, true).mul(u).sum());
+      collector.backward(step(point, features, mask, true).mul(u).sum());
     }
     return point.getGradient();
+  }
+
+  /** f at {@code h}, masked to the real nodes when {@code mask} is not null. */
+  private NDArray step(NDArray h, NDArray features, NDArray mask, boolean training) {
+    NDArray next = network.step(parameterStore, h, features, training);
+    return mask == null ? next : next.mul(mask);
   }
 
   private void zeroGradients() {

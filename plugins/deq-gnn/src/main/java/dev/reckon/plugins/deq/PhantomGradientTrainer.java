@@ -10,10 +10,12 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.optimizer.Optimizer;
 import dev.reckon.api.UpdateMemory;
+import dev.reckon.graphnets.GraphBatch;
 import dev.reckon.graphnets.PuzzleBatch;
 import dev.reckon.graphnets.RecurrentRelationalNetwork;
 import dev.reckon.graphnets.StepwiseCrossEntropy;
 import dev.reckon.graphnets.StepwiseTrainer;
+import java.util.Arrays;
 
 /**
  * Optimiser updates of a deep-equilibrium graph network: solve {@code h* = f(h*, x)} without
@@ -65,11 +67,54 @@ public final class PhantomGradientTrainer {
    * @param batch the puzzles, whose manager the caller closes after the update
    */
   public Update update(PuzzleBatch batch) {
-    NDManager scope = batch.givens().getManager();
-    NDArray detachedFeatures = network.encode(parameterStore, batch.givens(), false);
+    return update(new NDList(batch.givens()), batch.targets(), batch.blanks(), null);
+  }
+
+  /**
+   * One update on a batch of graphs per example: the caller has pointed the network's neighbours
+   * at the batch's ({@link dev.reckon.graphnets.SampledNeighbours#use}). f is masked to the real
+   * nodes ({@link #nodeMask}): a padding node's state stays 0, so it adds nothing to the solve's
+   * residual, Anderson's mixing or the Jacobian penalty; it weighs 0 in the cross-entropy.
+   *
+   * @param batch the examples, whose manager the caller closes after the update
+   */
+  public Update update(GraphBatch batch) {
+    NDArray mask = nodeMask(batch);
+    return update(batch.inputs(), batch.targets(), batch.weights(), mask);
+  }
+
+  /**
+   * {@code [batch, N, 1]} float, owned by the batch's manager: 1 on an example's real nodes, 0 on
+   * the padding nodes of a {@link GraphBatch}.
+   */
+  public static NDArray nodeMask(GraphBatch batch) {
+    int nodes = batch.nodes();
+    float[] mask = new float[batch.size() * nodes];
+    for (int b = 0; b < batch.size(); b++) {
+      Arrays.fill(mask, b * nodes, b * nodes + batch.nodeCounts()[b], 1f);
+    }
+    return batch.givens().getManager().create(mask, new Shape(batch.size(), nodes, 1));
+  }
+
+  /**
+   * f: the network's step, times {@code mask} when there is one (graphs per example), else the
+   * step itself (a shared graph: no extra operation).
+   */
+  NDArray apply(NDArray h, NDArray features, NDArray mask, boolean training) {
+    NDArray next = network.step(parameterStore, h, features, training);
+    return mask == null ? next : next.mul(mask);
+  }
+
+  /**
+   * @param mask {@code [batch, N, 1]} on the real nodes, or null on a shared graph, where the
+   *     update is exactly the one it always was
+   */
+  private Update update(NDList inputs, NDArray targets, NDArray weights, NDArray mask) {
+    NDManager scope = inputs.get(0).getManager();
+    NDArray detachedFeatures = network.encode(parameterStore, inputs, false);
     double[] peak = {0};
     FixedPointSolver.Solution equilibrium = solver.solve(
-        (h, step) -> network.step(parameterStore, h, attached(detachedFeatures, step), false),
+        (h, step) -> apply(h, attached(detachedFeatures, step), mask == null ? null : attached(mask, step), false),
         detachedFeatures.zerosLike(),
         (evaluations, answer, residuals) -> peak[0] = Math.max(peak[0], UpdateMemory.megabytes(scope)));
     NDArray fixedPoint = equilibrium.answer();
@@ -77,19 +122,22 @@ public final class PhantomGradientTrainer {
     NDArray value;
     NDArray penalty = null;
     try (GradientCollector collector = scope.getEngine().newGradientCollector()) {
-      NDArray features = network.encode(parameterStore, batch.givens(), true);
-      NDArray state = network.step(parameterStore, fixedPoint, features, true);
+      NDArray features = network.encode(parameterStore, inputs, true);
+      NDArray state = apply(fixedPoint, features, mask, true);
       if (settings.jacobianPenalty() > 0) {
         NDArray step = constant(scope, PENALTY_STEP);
         NDArray direction = signs.next(scope, fixedPoint.getShape());
-        NDArray moved = network.step(parameterStore, fixedPoint.add(direction.mul(step)), features, true);
-        penalty = moved.sub(state).div(step).square().mean();
+        NDArray moved = apply(fixedPoint.add(direction.mul(step)), features, mask, true);
+        NDArray squares = moved.sub(state).div(step).square();
+        // With a mask, the mean over the real nodes' entries: padding rows are 0 and do not count.
+        penalty = mask == null ? squares.mean()
+            : squares.sum().div(mask.sum().mul(constant(scope, (float) fixedPoint.getShape().get(2))));
       }
       for (int k = 1; k < settings.gradientSteps(); k++) {
-        state = network.step(parameterStore, state, features, true);
+        state = apply(state, features, mask, true);
       }
       logits = network.readout(parameterStore, state, true);
-      value = loss.evaluate(new NDList(batch.targets(), batch.blanks()), new NDList(logits));
+      value = loss.evaluate(new NDList(targets, weights), new NDList(logits));
       NDArray objective = penalty == null ? value
           : value.add(penalty.mul(constant(scope, (float) settings.jacobianPenalty())));
       peak[0] = Math.max(peak[0], UpdateMemory.megabytes(scope));

@@ -44,12 +44,10 @@ class DeqGnnFactoryTest {
   }
 
   @Test
-  void declinesAGraphPerExampleSayingWhy() {
+  void takesAGraphPerExample() {
     for (DeqGnnFactory factory : VARIANTS) {
-      Support support = factory.supports(taskOf(new LabelingFormat(Graphs.PER_EXAMPLE, Constraint.ALL_DIFFERENT, 3)));
-      assertFalse(support.supported());
-      assertEquals(factory.id() + " builds its network for one shared graph; this task has a graph per example",
-          support.reason());
+      assertEquals(Support.yes(),
+          factory.supports(taskOf(new LabelingFormat(Graphs.PER_EXAMPLE, Constraint.RELATION, 2))), factory.id());
     }
   }
 
