@@ -42,6 +42,10 @@ public final class ShortestPathTask implements Task {
   static final int[] HOP_LEVELS = {2, 3, 4, 6, 8, 12, 16, 24, 32};
   static final double EXACT_TOLERANCE = 1e-9;
   private static final Pattern SHORT_PATHS = Pattern.compile("h1-(\\d{1,4})");
+  /** The difficulty of every level {@code h1-N}, below any held-out level's hop count. */
+  static final double TRAINED_DIFFICULTY = 1;
+  /** The hops of the listed training level {@code h1-4}, when the map is that deep. */
+  private static final int DEFAULT_TRAINING_HOPS = 4;
   /** A target token's probability is taken as at least this, so that cross-entropy stays finite. */
   static final double MIN_PROBABILITY = 1e-9;
 
@@ -70,6 +74,10 @@ public final class ShortestPathTask implements Task {
   private final SequenceFormat format;
   /** The ordered pairs the training levels {@code h1-N} draw from, by the hops of their shortest path. */
   private final Map<Integer, List<int[]>> trainingPairs;
+  /** Whether some pairs are held out: then the training level h1-4 is listed first. */
+  private final boolean holdsOut;
+  /** The hop count of the longest listed level. */
+  private final int longest;
 
   /** Every pair in every level: nothing held out. */
   ShortestPathTask(RoadMap map) {
@@ -131,6 +139,12 @@ public final class ShortestPathTask implements Task {
           + " %d roads or more; no level can be made: more cities, fewer neighbours or more held out", cities,
           heldOut == 0 ? "" : "held-out ", HOP_LEVELS[0]));
     }
+    this.holdsOut = heldOut > 0;
+    this.longest = longest;
+    if (holdsOut) {
+      // The easiest listed level is a suite's default training level: the trained pairs, never the held-out ones.
+      offered.add(0, level("h1-" + Math.min(DEFAULT_TRAINING_HOPS, longest)));
+    }
     this.levels = List.copyOf(offered);
     this.format = new SequenceFormat(cities, 2, longest + 1);
   }
@@ -150,21 +164,33 @@ public final class ShortestPathTask implements Task {
     return METRICS;
   }
 
-  /** A listed level, or {@code h1-N}: every pair of at most N hops, N up to the longest level. */
+  /**
+   * A listed level, or {@code h1-N}: every training pair of at most N hops, N up to the longest
+   * level. Its difficulty is {@value #TRAINED_DIFFICULTY} whatever N: pairs a model may have seen
+   * are easier than any held-out ones, which are all "harder".
+   */
   @Override
   public Level level(String id) {
-    Matcher matcher = SHORT_PATHS.matcher(id);
-    if (!matcher.matches()) {
+    int most = shortPathsBound(id);
+    if (most == 0) {
       return Task.super.level(id);
     }
+    return new Level(id, TRAINED_DIFFICULTY, String.format(Locale.ROOT, "shortest paths of 1 to %d roads, drawn from "
+        + "the map's %d such ordered pairs%s", most, shortPairs(most).length, holdsOut ? " that are not held out" : ""));
+  }
+
+  /** N of a level {@code h1-N}, or 0 for any other id; N out of range is refused by name. */
+  private int shortPathsBound(String id) {
+    Matcher matcher = SHORT_PATHS.matcher(id);
+    if (!matcher.matches()) {
+      return 0;
+    }
     int most = Integer.parseInt(matcher.group(1));
-    int longest = (int) levels.get(levels.size() - 1).difficulty();
     if (most < 1 || most > longest) {
       throw new IllegalArgumentException("level '" + id + "' holds paths of 1 to " + most + " roads; " + most
           + " must be from 1 to " + longest + ", the longest level of this map");
     }
-    return new Level(id, most, String.format(Locale.ROOT, "shortest paths of 1 to %d roads, drawn from the map's %d "
-        + "such ordered pairs", most, shortPairs(most).length));
+    return most;
   }
 
   private int[][] shortPairs(int most) {
@@ -194,7 +220,7 @@ public final class ShortestPathTask implements Task {
         inputs[example] = order[example % order.length].clone();
       }
     } else {
-      int[][] candidates = shortPairs((int) known.difficulty());
+      int[][] candidates = shortPairs(shortPathsBound(known.id()));
       for (int example = 0; example < count; example++) {
         inputs[example] = candidates[random.nextInt(candidates.length)].clone();
       }
