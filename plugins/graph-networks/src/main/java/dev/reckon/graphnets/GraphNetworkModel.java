@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntToLongFunction;
+import java.util.function.ObjIntConsumer;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -217,25 +218,8 @@ public abstract class GraphNetworkModel<S> implements Model {
    */
   protected final void unroll(GraphLabelingDataset data, int[] examples, GraphBatch batch, int[] iterations,
       int[][][] outputs) {
-    NDManager scope = batch.givens().getManager();
-    NDArray features = network.encode(parameterStore, batch.inputs(), false);
-    NDArray state = network.initialState(features);
-    int next = 0;
-    for (int step = 1; next < iterations.length; step++) {
-      try (NDManager stepScope = scope.newSubManager()) {
-        state.attach(stepScope);
-        features.tempAttach(stepScope);
-        state = network.step(parameterStore, state, features, false);
-        if (step == iterations[next]) {
-          long[] predicted = labelsOf(network.readout(parameterStore, state, false));
-          for (int b = 0; b < examples.length; b++) {
-            outputs[next][examples[b]] = labelsAt(data.givens()[examples[b]], predicted, b * batch.nodes());
-          }
-          next++;
-        }
-        state.attach(scope);
-      }
-    }
+    unroll(network.encode(parameterStore, batch.inputs(), false), batch.givens().getManager(), iterations,
+        (state, i) -> readOut(data, examples, batch, state, outputs[i]));
   }
 
   /**
@@ -423,8 +407,15 @@ public abstract class GraphNetworkModel<S> implements Model {
    */
   protected final void unroll(LabelingDataset data, int[] examples, NDArray givens, int[] iterations,
       int[][][] outputs) {
-    NDManager scope = givens.getManager();
-    NDArray features = network.encode(parameterStore, givens, false);
+    unroll(network.encode(parameterStore, givens, false), givens.getManager(), iterations,
+        (state, i) -> readOut(data, examples, state, outputs[i]));
+  }
+
+  /**
+   * Steps the network from its encoded {@code features} for the largest of {@code iterations},
+   * handing the state after {@code iterations[i]} steps to {@code readOut} with {@code i}.
+   */
+  private void unroll(NDArray features, NDManager scope, int[] iterations, ObjIntConsumer<NDArray> readOut) {
     NDArray state = network.initialState(features);
     int next = 0;
     for (int step = 1; next < iterations.length; step++) {
@@ -435,7 +426,7 @@ public abstract class GraphNetworkModel<S> implements Model {
         features.tempAttach(stepScope);
         state = network.step(parameterStore, state, features, false);
         if (step == iterations[next]) {
-          readOut(data, examples, state, outputs[next]);
+          readOut.accept(state, next);
           next++;
         }
         state.attach(scope);

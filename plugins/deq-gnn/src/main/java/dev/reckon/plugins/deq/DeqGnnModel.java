@@ -77,13 +77,7 @@ public final class DeqGnnModel extends GraphNetworkModel<DeqSettings> {
         int evaluations = Arrays.stream(result.solution().evaluations()).max().orElse(0);
         trainingFlops += flops.trainingUpdate(examples.length, evaluations);
         if (update % settings.logEvery() == 0 || update == updates) {
-          log.record(update, TrainingLog.LOSS, result.loss().getFloat());
-          log.record(update, TrainingLog.UPDATE_MEMORY, result.memoryMegabytes());
-          log.record(update, "solver_iterations", result.solution().meanEvaluations());
-          log.record(update, "solver_residual", result.solution().meanResidual());
-          if (settings.jacobianPenalty() > 0) {
-            log.record(update, "jacobian_penalty", result.penalty());
-          }
+          logSolve(log, update, result);
         }
         if (update % settings.evalEvery() == 0 || update == updates) {
           Accuracy accuracy = Accuracy.of(data, examples, result.logits());
@@ -163,13 +157,7 @@ public final class DeqGnnModel extends GraphNetworkModel<DeqSettings> {
         int evaluations = Arrays.stream(result.solution().evaluations()).max().orElse(0);
         trainingFlops += flops(batch).trainingUpdate(examples.length, evaluations);
         if (update % settings.logEvery() == 0 || update == updates) {
-          log.record(update, TrainingLog.LOSS, result.loss().getFloat());
-          log.record(update, TrainingLog.UPDATE_MEMORY, result.memoryMegabytes());
-          log.record(update, "solver_iterations", result.solution().meanEvaluations());
-          log.record(update, "solver_residual", result.solution().meanResidual());
-          if (settings.jacobianPenalty() > 0) {
-            log.record(update, "jacobian_penalty", result.penalty());
-          }
+          logSolve(log, update, result);
         }
         if (update % settings.evalEvery() == 0 || update == updates) {
           Accuracy accuracy = accuracyOf(data, examples, batch, result.logits());
@@ -298,6 +286,17 @@ public final class DeqGnnModel extends GraphNetworkModel<DeqSettings> {
     }
     for (int b = 0; b < examples.length; b++) {
       residualsOut[examples[b]] = residual[b];
+    }
+  }
+
+  /** The update's loss, memory and solve, and the Jacobian penalty when there is one, on the curve. */
+  private void logSolve(TrainingLog log, int update, PhantomGradientTrainer.Update result) {
+    log.record(update, TrainingLog.LOSS, result.loss().getFloat());
+    log.record(update, TrainingLog.UPDATE_MEMORY, result.memoryMegabytes());
+    log.record(update, "solver_iterations", result.solution().meanEvaluations());
+    log.record(update, "solver_residual", result.solution().meanResidual());
+    if (settings.jacobianPenalty() > 0) {
+      log.record(update, "jacobian_penalty", result.penalty());
     }
   }
 }
