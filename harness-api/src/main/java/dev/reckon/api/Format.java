@@ -4,8 +4,8 @@ package dev.reckon.api;
  * The shape of a task's data and what a model must know to be right on it: the task declares it,
  * models read it to accept or decline the task before any training.
  *
- * <p>The built-in shapes are {@link LabelingFormat}, {@link SequenceFormat} and {@link
- * RetrievalFormat}, each with its own {@link Dataset} and {@link Predictions} types. A task of a
+ * <p>The built-in shapes are {@link LabelingFormat}, {@link GridFormat}, {@link SequenceFormat}
+ * and {@link RetrievalFormat}, each with its own {@link Dataset} and {@link Predictions} types. A task of a
  * shape nobody here thought of implements this interface (and {@link Dataset}, {@link
  * Predictions}) in its own jar; models that know the shape find it by {@link #id()} or type.
  */

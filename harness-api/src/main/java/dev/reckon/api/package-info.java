@@ -28,8 +28,8 @@
  * </ol>
  *
  * <p>Shapes are open: {@link dev.reckon.api.LabelingFormat} (a shared graph, or a graph per
- * example), {@link dev.reckon.api.SequenceFormat} and {@link dev.reckon.api.RetrievalFormat} are
- * built in, and a task of a new shape implements {@link dev.reckon.api.Format}, {@link
+ * example), {@link dev.reckon.api.GridFormat} (mazes, bit strings), {@link
+ * dev.reckon.api.SequenceFormat} and {@link dev.reckon.api.RetrievalFormat} are built in, and a task of a new shape implements {@link dev.reckon.api.Format}, {@link
  * dev.reckon.api.Dataset} and {@link dev.reckon.api.Predictions} in its own jar.
  *
  * <p>Everything here is plain JDK types so that a plugin compiles against this jar alone, but for

@@ -1,0 +1,40 @@
+package dev.reckon.api;
+
+import java.util.Locale;
+
+/**
+ * A grid of cells in, a label on every cell out: mark the path through a maze, give the running
+ * parity of a bit string (a string is a grid of one row). {@link GridDataset} and {@link
+ * LabelingPredictions}, a cell being a node numbered row by row.
+ *
+ * <p>A cell's answer is declared to follow from its side neighbours' (a lattice, a chain for one
+ * row), so a convolutional network reads the grid as an image and a graph network reads it as
+ * {@link GridDataset#lattice()}.
+ *
+ * @param dimensions 1 when every grid is one row (a string), 2 for rows and columns
+ * @param channels the number of values the task tells of each cell (wall, start, goal; a bit)
+ * @param labels the number of distinct labels
+ */
+public record GridFormat(int dimensions, int channels, int labels) implements Format {
+  public static final String ID = "grid";
+
+  public GridFormat {
+    if (dimensions != 1 && dimensions != 2) {
+      throw new IllegalArgumentException("a grid has 1 or 2 dimensions, got " + dimensions);
+    }
+    if (channels < 1 || labels < 1) {
+      throw new IllegalArgumentException("channels and labels must be positive, got " + channels + ", " + labels);
+    }
+  }
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public String describe() {
+    return String.format(Locale.ROOT, "grid: %s, %d values a cell in, a label in 1..%d on every cell out",
+        dimensions == 1 ? "one row" : "rows and columns", channels, labels);
+  }
+}
