@@ -3,6 +3,7 @@ package dev.reckon.api;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -57,6 +58,16 @@ public record GridDataset(int rows, int columns, int labels, float[][][] cells, 
       }
     }
     return new ConstraintGraph(cellCount(), pairs);
+  }
+
+  /**
+   * The grids as graphs per example, for a graph model: each its {@link #lattice()}, the cells'
+   * values as node features, nothing given; the answers (when shown) as the nodes' labels.
+   */
+  public GraphLabelingDataset asGraphs() {
+    ConstraintGraph[] graphs = new ConstraintGraph[size()];
+    Arrays.fill(graphs, lattice());
+    return new GraphLabelingDataset(graphs, labels, new int[size()][cellCount()], answers, cells);
   }
 
   @Override

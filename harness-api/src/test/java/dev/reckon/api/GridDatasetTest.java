@@ -27,6 +27,17 @@ class GridDatasetTest {
   }
 
   @Test
+  void asGraphsEveryExampleIsItsLatticeWithTheCellsAsFeatures() {
+    GridDataset grids = new GridDataset(2, 2, 2, new float[][][] {{{1f}, {0f}, {0f}, {1f}}}, new int[][] {{2, 1, 1, 2}});
+    GraphLabelingDataset graphs = grids.asGraphs();
+    assertEquals(grids.lattice(), graphs.graphs()[0]);
+    assertArrayEquals(new int[] {0, 0, 0, 0}, graphs.givens()[0], "nothing is given");
+    assertArrayEquals(new int[] {2, 1, 1, 2}, graphs.solutions()[0]);
+    assertEquals(1f, graphs.features()[0][3][0]);
+    assertEquals(null, grids.withoutAnswers().asGraphs().solutions());
+  }
+
+  @Test
   void aCopySharesNoArray() {
     GridDataset original = new GridDataset(1, 2, 2, new float[][][] {{{1f}, {0f}}}, new int[][] {{2, 1}});
     GridDataset copy = original.copy();

@@ -14,6 +14,8 @@ import dev.reckon.api.ConstraintGraph;
 import dev.reckon.api.Dataset;
 import dev.reckon.api.Format;
 import dev.reckon.api.GraphLabelingDataset;
+import dev.reckon.api.GridDataset;
+import dev.reckon.api.GridFormat;
 import dev.reckon.api.LabelingDataset;
 import dev.reckon.api.LabelingFormat;
 import dev.reckon.api.Model;
@@ -104,14 +106,25 @@ public abstract class GraphNetworkModel<S> implements Model {
 
   /**
    * As {@link #support(String, Format)}, but a model that {@code takesGraphsPerExample} also does
-   * tasks whose examples each bring their own graph.
+   * tasks whose examples each bring their own graph, and grids (a maze, a bit string), read as the
+   * graphs of their lattices ({@link #graphsOf}).
    */
   public static Support support(String name, Format format, boolean takesGraphsPerExample) {
-    if (takesGraphsPerExample && format instanceof LabelingFormat labeling
-        && labeling.graphs() == LabelingFormat.Graphs.PER_EXAMPLE) {
+    boolean perExample = format instanceof GridFormat || format instanceof LabelingFormat labeling
+        && labeling.graphs() == LabelingFormat.Graphs.PER_EXAMPLE;
+    if (takesGraphsPerExample && perExample) {
       return Support.yes();
     }
     return support(name, format);
+  }
+
+  /**
+   * {@code data} as a model that takes graphs per example reads it: a grid as the graphs of its
+   * lattice with the cells' values as node features ({@link GridDataset#asGraphs()}), which the
+   * grid format declares answers spread along; anything else as it is.
+   */
+  protected static Dataset graphsOf(Dataset data) {
+    return data instanceof GridDataset grids ? grids.asGraphs() : data;
   }
 
   /**

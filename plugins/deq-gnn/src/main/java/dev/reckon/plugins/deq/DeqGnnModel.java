@@ -41,6 +41,7 @@ import java.util.SplittableRandom;
  * node features ({@link InputEncoder#withFeatures}) and its messages along each batch's graphs
  * ({@link GraphBatch}); f is masked to the real nodes, so padding nodes stay at 0 and change
  * neither the solve's residual nor the loss; FLOPs on the batch's padded node and slot counts.
+ * A grid (a maze, a bit string) is read as such graphs: its lattice, the cells' values as features.
  */
 public final class DeqGnnModel extends GraphNetworkModel<DeqSettings> {
   /** Power iterations of the spectral-norm estimate. */
@@ -58,7 +59,7 @@ public final class DeqGnnModel extends GraphNetworkModel<DeqSettings> {
 
   @Override
   public void train(Dataset training, TrainingLog log) {
-    if (training instanceof GraphLabelingDataset graphs) {
+    if (graphsOf(training) instanceof GraphLabelingDataset graphs) {
       trainOnGraphs(graphs, log);
       return;
     }
@@ -94,8 +95,8 @@ public final class DeqGnnModel extends GraphNetworkModel<DeqSettings> {
 
   @Override
   public LabelingPredictions predict(Dataset inputs) {
-    if (inputs instanceof GraphLabelingDataset) {
-      return predictOnGraphs(inputs);
+    if (graphsOf(inputs) instanceof GraphLabelingDataset graphs) {
+      return predictOnGraphs(graphs);
     }
     LabelingDataset data = predictionInputs(inputs);
     int[] caps = settings.readoutIterations();

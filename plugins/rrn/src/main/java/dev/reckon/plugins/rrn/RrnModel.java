@@ -35,7 +35,8 @@ import java.util.SplittableRandom;
  *
  * <p>Graphs per example ({@link GraphLabelingDataset}): the same network with the givens and the
  * node features encoded ({@link InputEncoder#withFeatures}) and messages along each batch's graphs
- * ({@link GraphBatch}); its FLOPs are counted on the batch's padded node and slot counts.
+ * ({@link GraphBatch}); its FLOPs are counted on the batch's padded node and slot counts. A grid
+ * (a maze, a bit string) is read as such graphs: its lattice, the cells' values as features.
  */
 public final class RrnModel extends GraphNetworkModel<RecurrentSettings> {
   public static final String ID = "rrn";
@@ -51,7 +52,7 @@ public final class RrnModel extends GraphNetworkModel<RecurrentSettings> {
 
   @Override
   public void train(Dataset training, TrainingLog log) {
-    if (training instanceof GraphLabelingDataset graphs) {
+    if (graphsOf(training) instanceof GraphLabelingDataset graphs) {
       trainOnGraphs(graphs, log);
       return;
     }
@@ -157,8 +158,8 @@ public final class RrnModel extends GraphNetworkModel<RecurrentSettings> {
 
   @Override
   public LabelingPredictions predict(Dataset inputs) {
-    if (inputs instanceof GraphLabelingDataset) {
-      return predictOnGraphs(inputs);
+    if (graphsOf(inputs) instanceof GraphLabelingDataset graphs) {
+      return predictOnGraphs(graphs);
     }
     LabelingDataset data = predictionInputs(inputs);
     int[] iterations = settings.readoutIterations();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.reckon.api.ApiVersion;
 import dev.reckon.api.Format;
+import dev.reckon.api.GridFormat;
 import dev.reckon.api.LabelingFormat;
 import dev.reckon.api.LabelingFormat.Constraint;
 import dev.reckon.api.LabelingFormat.Graphs;
@@ -49,6 +50,12 @@ class RrnPluginTest {
   void takesAGraphPerExample() {
     Support support = factory.supports(taskOf(new LabelingFormat(Graphs.PER_EXAMPLE, Constraint.RELATION, 2)));
     assertEquals(Support.yes(), support);
+  }
+
+  @Test
+  void takesGridsAsTheirLattices() {
+    assertEquals(Support.yes(), factory.supports(taskOf(new GridFormat(2, 3, 2))));
+    assertEquals(Support.yes(), factory.supports(taskOf(new GridFormat(1, 1, 2))));
   }
 
   @Test
