@@ -3,6 +3,8 @@ package dev.reckon.plugins.baselines;
 import dev.reckon.api.Dataset;
 import dev.reckon.api.Format;
 import dev.reckon.api.GraphLabelingDataset;
+import dev.reckon.api.GridDataset;
+import dev.reckon.api.GridFormat;
 import dev.reckon.api.LabelingDataset;
 import dev.reckon.api.LabelingFormat;
 import dev.reckon.api.LabelingPredictions;
@@ -21,7 +23,8 @@ import dev.reckon.api.Task;
 import java.util.SplittableRandom;
 
 /**
- * Chance: a uniformly random label on every blank of a labelling task, uniformly random tokens
+ * Chance: a uniformly random label on every blank of a labelling task and on every cell of a
+ * grid, uniformly random tokens
  * for a sequence task (as many as the input has, up to the longest answer allowed), and equal
  * scores for every key of a retrieval task (a uniform distribution over the keys).
  */
@@ -45,7 +48,8 @@ final class UniformFactory implements ModelFactory {
   public Support supports(Task task) {
     Format format = task.format();
     // By type, not id: predict reads the built-in datasets these formats come with.
-    if (format instanceof LabelingFormat || format instanceof SequenceFormat || format instanceof RetrievalFormat) {
+    if (format instanceof LabelingFormat || format instanceof GridFormat || format instanceof SequenceFormat
+        || format instanceof RetrievalFormat) {
       return Support.yes();
     }
     return Support.no("uniform guesses labels, token sequences or retrieval scores; this task's format is '"
@@ -72,6 +76,9 @@ final class UniformFactory implements ModelFactory {
     }
     if (inputs instanceof GraphLabelingDataset labelling) {
       return fillBlanks(labelling.givens(), labelling.labels(), random);
+    }
+    if (inputs instanceof GridDataset grids) {
+      return fillBlanks(new int[grids.size()][grids.cellCount()], grids.labels(), random);
     }
     if (inputs instanceof SequenceDataset sequences) {
       int[][] tokens = new int[sequences.size()][];

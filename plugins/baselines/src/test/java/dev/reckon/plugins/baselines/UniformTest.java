@@ -8,6 +8,7 @@ import dev.reckon.api.Config;
 import dev.reckon.api.ConstraintGraph;
 import dev.reckon.api.Dataset;
 import dev.reckon.api.GraphLabelingDataset;
+import dev.reckon.api.GridDataset;
 import dev.reckon.api.LabelingPredictions;
 import dev.reckon.api.ModelContext;
 import dev.reckon.api.Predictions;
@@ -55,6 +56,16 @@ class UniformTest {
       }
     }
     assertEquals(Set.of(1, 2, 3), guessed, "every label is guessed somewhere");
+  }
+
+  @Test
+  void everyCellOfAGridGetsARandomLabel() {
+    GridDataset data = new GridDataset(3, 5, 2, new float[EXAMPLES][15][3], null);
+    LabelingPredictions predictions = (LabelingPredictions) predict(data);
+    data.check(predictions);
+    assertArrayEquals(new int[] {1, 2},
+        Arrays.stream(predictions.labels()[0]).flatMapToInt(Arrays::stream).distinct().sorted().toArray(),
+        "both labels are drawn");
   }
 
   @Test
