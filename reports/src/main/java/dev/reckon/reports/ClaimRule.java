@@ -15,7 +15,6 @@ import dev.reckon.reports.ClaimVerdict.Status;
 import dev.reckon.reports.ResultSelection.CellLevel;
 import dev.reckon.reports.ResultSelection.ModelCell;
 import dev.reckon.reports.ResultSelection.TaskLevel;
-import dev.reckon.reports.RuleSupport.ChanceCheck;
 import dev.reckon.reports.RunResults.Cell;
 import dev.reckon.reports.RunResults.TaskInfo;
 import dev.reckon.reports.RunResults.TrainingPoint;
@@ -30,6 +29,7 @@ import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -45,6 +45,7 @@ import java.util.stream.Stream;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
 @JsonSubTypes({
     @JsonSubTypes.Type(value = ClaimRule.MoreIterations.class, name = "more_iterations"),
+    @JsonSubTypes.Type(value = ClaimRule.DropAfterBest.class, name = "drop_after_best"),
     @JsonSubTypes.Type(value = ClaimRule.AboveModel.class, name = "above_model"),
     @JsonSubTypes.Type(value = ClaimRule.ShareKept.class, name = "share_kept"),
     @JsonSubTypes.Type(value = ClaimRule.Threshold.class, name = "threshold"),
@@ -102,7 +103,7 @@ sealed interface ClaimRule {
    */
   record Chance(String model, String metric) {
     public Chance {
-      required(model);
+      required("model", model);
     }
 
     String metric(String ruleMetric) {
@@ -111,76 +112,163 @@ sealed interface ClaimRule {
   }
 
   /**
+   * A rule about one model's curve over iteration counts on each selected level: {@link #curve} reads
+   * it (empty when the level cannot decide), a curve with no count better than the {@code chance}
+   * model outside the noise is at chance and decides nothing, and {@link #judge} decides the others.
+   */
+  sealed interface CurveRule extends ClaimRule {
+    String model();
+
+    String task();
+
+    List<String> levels();
+
+    String metric();
+
+    Chance chance();
+
+    /** The measurements the rule reads on a level, ascending by count; empty when they cannot decide. */
+    List<Measurement> curve(MeasurementIndex index, CellLevel s);
+
+    Finding judge(MeasurementIndex index, CellLevel s, List<Measurement> curve);
+
+    /** What the rule looks for beyond the model, task and levels, e.g. {@code , iterations T, 4T}. */
+    String sought();
+
+    @Override
+    default Optional<Subject> subject() {
+      return Subject.of(task(), List.of(model()));
+    }
+
+    @Override
+    default Outcome evaluate(MeasurementIndex index) {
+      List<Finding> findings = new ArrayList<>();
+      List<String> atChance = new ArrayList<>();
+      for (CellLevel s : RuleSupport.cellLevels(index, task(), List.of(model()), levels(), metric())) {
+        List<Measurement> curve = curve(index, s);
+        if (curve.isEmpty()) {
+          continue;
+        }
+        Optional<String> chanceLevel = RuleSupport.atChance(index, chance(), s.task(), s.level(), s.metric(), curve);
+        if (chanceLevel.isPresent()) {
+          atChance.add(chanceLevel.get() + " at every count");
+        } else {
+          findings.add(judge(index, s, curve));
+        }
+      }
+      return Outcome.of(findings, atChance, model() + " on " + task() + levelWords(levels()) + sought());
+    }
+  }
+
+  /**
    * Test-time compute as a trend: on every selected level, at the iteration counts {@code steps}
-   * (ascending; counts, {@code T}-multiples, {@code budget}, or {@code all} for every count the cell
-   * was evaluated at), no later count is worse than an earlier one outside the noise and, with
-   * {@code rise} (the default), the last is better than the first outside the noise.
+   * (ascending; counts, {@code T}-multiples, {@code budget}, {@code best}, or {@code all} for every
+   * count the cell was evaluated at), no later count is worse than an earlier one outside the noise
+   * and, with {@code rise} (the default), the last is better than the first outside the noise; steps
+   * that name one count (e.g. {@code [T, best]} where the best is at T) then fail, as nothing rose.
    */
   record MoreIterations(String model, String task, List<String> levels, String metric, List<String> steps,
-      Boolean rise, Chance chance) implements ClaimRule {
+      Boolean rise, Chance chance) implements CurveRule {
     public MoreIterations {
-      required(model, task, levels, steps);
+      required("model, task, levels, steps", model, task, levels, steps);
       rise = rise == null || rise;
     }
 
-    @Override
-    public Optional<Subject> subject() {
-      return Subject.of(task, List.of(model));
-    }
-
-    @Override
-    public Outcome evaluate(MeasurementIndex index) {
-      List<Finding> findings = new ArrayList<>();
-      List<String> atChance = new ArrayList<>();
-      for (CellLevel s : RuleSupport.cellLevels(index, task, List.of(model), levels, metric)) {
-        List<Measurement> sequence = sequence(index, s);
-        if (sequence.size() < 2) {
-          continue;
-        }
-        Optional<ChanceCheck> check = RuleSupport.chance(index, chance, s.task(), s.level(), s.metric(),
-            sequence.stream().flatMap(m -> RuleSupport.inMetric(index, m, chance == null ? s.metric()
-                : chance.metric(s.metric())).stream()).toList());
-        if (check.isPresent() && !check.get().aboveChance()) {
-          atChance.add(check.get().text() + " at every count");
-          continue;
-        }
-        List<String> falls = RuleSupport.pairs(sequence, (a, b) -> better(index, a, b)).stream()
-            .map(p -> p.get(0).iterations() + " to " + p.get(1).iterations()).toList();
-        Measurement first = sequence.get(0);
-        Measurement last = sequence.get(sequence.size() - 1);
-        boolean rose = better(index, last, first);
-        List<String> problems = new ArrayList<>();
-        if (!falls.isEmpty()) {
-          problems.add("falls outside the noise from " + String.join(", ", falls) + " iterations");
-        }
-        if (rise && !rose) {
-          problems.add("the last count is not better than the first outside the noise");
-        }
-        findings.add(new Finding(problems.isEmpty(), lead(index, last, first), String.format(Locale.ROOT,
-            "%s on %s %s, %s at %s%s", s.model(), s.task(), s.level(), s.metric(), sequence.stream()
-                .map(m -> RuleSupport.iterations(index, m) + ": " + text(m)).collect(Collectors.joining(", ")),
-            problems.isEmpty() ? (rise ? "; rises outside the noise" : "; never falls outside the noise")
-                : "; " + String.join("; ", problems))));
-      }
-      return Outcome.of(findings, atChance, model + " on " + task + levelWords(levels) + ", iterations "
-          + String.join(", ", steps));
-    }
-
     /** The measurements at {@code steps}, each count once, ascending; empty when one is missing. */
-    private List<Measurement> sequence(MeasurementIndex index, CellLevel s) {
+    @Override
+    public List<Measurement> curve(MeasurementIndex index, CellLevel s) {
       Map<Integer, Measurement> byCount = new TreeMap<>();
       for (String step : steps) {
         if (step.equals("all")) {
           RuleSupport.everyCount(index, s).forEach(m -> byCount.put(m.iterations(), m));
         } else {
-          Optional<Measurement> m = s.at(index, step);
+          Optional<Measurement> m = RuleSupport.at(index, s, step);
           if (m.isEmpty()) {
             return List.of();
           }
           byCount.put(m.get().iterations(), m.get());
         }
       }
-      return List.copyOf(byCount.values());
+      // one count cannot fall, so only a rise can be asked of it
+      return byCount.size() == 1 && !rise ? List.of() : List.copyOf(byCount.values());
+    }
+
+    @Override
+    public Finding judge(MeasurementIndex index, CellLevel s, List<Measurement> sequence) {
+      List<String> falls = RuleSupport.pairs(sequence, (a, b) -> better(index, a, b)).stream()
+          .map(p -> p.get(0).iterations() + " to " + p.get(1).iterations()).toList();
+      Measurement first = sequence.get(0);
+      Measurement last = sequence.get(sequence.size() - 1);
+      boolean rose = better(index, last, first);
+      List<String> problems = new ArrayList<>();
+      if (!falls.isEmpty()) {
+        problems.add("falls outside the noise from " + String.join(", ", falls) + " iterations");
+      }
+      if (rise && !rose) {
+        problems.add(sequence.size() == 1 ? String.join(" and ", steps) + " are one count: nothing rose"
+            : "the last count is not better than the first outside the noise");
+      }
+      return new Finding(problems.isEmpty(), lead(index, last, first), String.format(Locale.ROOT,
+          "%s on %s %s, %s at %s%s", s.model(), s.task(), s.level(), s.metric(), sequence.stream()
+              .map(m -> RuleSupport.iterations(index, m) + ": " + text(m)).collect(Collectors.joining(", ")),
+          problems.isEmpty() ? (rise ? "; rises outside the noise" : "; never falls outside the noise")
+              : "; " + String.join("; ", problems)));
+    }
+
+    @Override
+    public String sought() {
+      return ", iterations " + String.join(", ", steps);
+    }
+  }
+
+  /**
+   * Overthinking, or its absence, read from one cell's curve: on every selected level evaluated at two
+   * counts or more, the drop from the count where the cell does best (the fewest on a tie) to its
+   * largest count, outside the noise (the best's worse interval end less the largest's better end),
+   * is at most {@code at_most} (accuracy kept) or, given {@code at_least} instead, at least that and
+   * above 0 (the model overthinks). A level where no count is better than the {@code chance} model
+   * outside the noise decides nothing.
+   */
+  record DropAfterBest(String model, String task, List<String> levels, String metric,
+      @JsonProperty("at_most") Double atMost, @JsonProperty("at_least") Double atLeast, Chance chance)
+      implements CurveRule {
+    public DropAfterBest {
+      required("model, task, levels", model, task, levels);
+      if ((atMost == null) == (atLeast == null)) {
+        throw new IllegalArgumentException("drop_after_best takes one bound: at_most (accuracy kept) or at_least "
+            + "(the model overthinks)");
+      }
+      if ((atMost == null ? atLeast : atMost) < 0) {
+        throw new IllegalArgumentException("the bound of drop_after_best is a drop, at least 0");
+      }
+    }
+
+    /** Every count the cell was evaluated at; empty with fewer than two, where nothing can drop. */
+    @Override
+    public List<Measurement> curve(MeasurementIndex index, CellLevel s) {
+      List<Measurement> curve = RuleSupport.everyCount(index, s);
+      return curve.size() < 2 ? List.of() : curve;
+    }
+
+    @Override
+    public Finding judge(MeasurementIndex index, CellLevel s, List<Measurement> curve) {
+      Measurement best = RuleSupport.at(index, s, "best").orElseThrow();
+      Measurement last = curve.get(curve.size() - 1);
+      double drop = RuleSupport.leadOutsideNoise(index, best, last);
+      boolean holds = atMost != null ? drop <= atMost : drop >= atLeast && drop > 0;
+      String fall = best.iterations() == last.iterations()
+          ? "best at its largest count " + RuleSupport.iterations(index, last) + ": " + text(last)
+          : String.format(Locale.ROOT, "best at %s: %s, at its largest count %s: %s; %s",
+              RuleSupport.iterations(index, best), text(best), RuleSupport.iterations(index, last), text(last),
+              drop > 0 ? "drops " + Numbers.text(drop) + " beyond the noise" : "no drop beyond the noise");
+      return new Finding(holds, atMost != null ? atMost - drop : drop - atLeast, String.format(Locale.ROOT,
+          "%s on %s %s, %s %s (needs a drop beyond the noise %s)", s.model(), s.task(), s.level(), s.metric(), fall,
+          RuleSupport.bounds(atLeast, atMost)));
+    }
+
+    @Override
+    public String sought() {
+      return ", from its best count to its largest";
     }
   }
 
@@ -202,7 +290,7 @@ sealed interface ClaimRule {
       @JsonProperty("against_at") String againstAt, @JsonProperty("on_every") Require onEvery,
       @JsonProperty("on_some") Require onSome, Double by, Chance chance) implements ClaimRule {
     public AboveModel {
-      required(model, against, task, levels);
+      required("model, against, task, levels", model, against, task, levels);
       at = at == null ? "budget" : at;
       againstAt = againstAt == null ? (at.equals("common") || at.equals("best") ? at : "budget") : againstAt;
       onEvery = onEvery == null ? Require.BETTER : onEvery;
@@ -230,11 +318,10 @@ sealed interface ClaimRule {
         }
         Measurement mine = pair.get()[0];
         Measurement theirs = pair.get()[1];
-        Optional<ChanceCheck> check = RuleSupport.chance(index, chance, s.task(), s.level(), s.metric(),
-            Stream.of(mine, theirs).flatMap(m -> RuleSupport.inMetric(index, m, chance == null ? s.metric()
-                : chance.metric(s.metric())).stream()).toList());
-        if (check.isPresent() && !check.get().aboveChance()) {
-          atChance.add(check.get().text());
+        Optional<String> chanceLevel = RuleSupport.atChance(index, chance, s.task(), s.level(), s.metric(),
+            List.of(mine, theirs));
+        if (chanceLevel.isPresent()) {
+          atChance.add(chanceLevel.get());
           continue;
         }
         double lead = lead(index, mine, theirs);
@@ -300,7 +387,7 @@ sealed interface ClaimRule {
   record ShareKept(String model, String task, List<String> levels, String metric, String at,
       @JsonProperty("at_least") Double atLeast) implements ClaimRule {
     public ShareKept {
-      required(model, task, levels, atLeast);
+      required("model, task, levels, at_least", model, task, levels, atLeast);
       at = at == null ? "budget" : at;
     }
 
@@ -341,7 +428,7 @@ sealed interface ClaimRule {
     static final double ROUNDING = 1e-9;
 
     public Threshold {
-      required(models, task, levels);
+      required("models, task, levels", models, task, levels);
       if (atLeast == null && atMost == null) {
         throw new IllegalArgumentException("a threshold needs at_least or at_most");
       }
@@ -362,20 +449,9 @@ sealed interface ClaimRule {
             atMost == null ? Double.MAX_VALUE : atMost - value);
         findings.add(new Finding(margin >= -ROUNDING, margin, String.format(Locale.ROOT,
             "%s on %s %s at %d iterations: %s %s (needs %s)", s.model(), s.task(), s.level(), m.iterations(),
-            s.metric(), text(m), bounds())));
+            s.metric(), text(m), RuleSupport.bounds(atLeast, atMost))));
       }
       return Outcome.of(findings, String.join(", ", models) + " on " + task + levelWords(levels));
-    }
-
-    private String bounds() {
-      List<String> bounds = new ArrayList<>();
-      if (atLeast != null) {
-        bounds.add(">= " + Numbers.text(atLeast));
-      }
-      if (atMost != null) {
-        bounds.add("<= " + Numbers.text(atMost));
-      }
-      return String.join(" and ", bounds);
     }
   }
 
@@ -386,7 +462,7 @@ sealed interface ClaimRule {
   record Separation(String task, List<String> levels, String metric, ModelGroup worse, ModelGroup better,
       Chance chance) implements ClaimRule {
     public Separation {
-      required(task, levels, worse, better);
+      required("task, levels, worse, better", task, levels, worse, better);
     }
 
     @Override
@@ -404,11 +480,10 @@ sealed interface ClaimRule {
         if (low.isEmpty() || high.isEmpty()) {
           continue;
         }
-        Optional<ChanceCheck> check = RuleSupport.chance(index, chance, s.task(), s.level(), s.metric(),
-            Stream.concat(low.stream(), high.stream()).flatMap(m -> RuleSupport.inMetric(index, m,
-                chance == null ? s.metric() : chance.metric(s.metric())).stream()).toList());
-        if (check.isPresent() && !check.get().aboveChance()) {
-          atChance.add(check.get().text());
+        Optional<String> chanceLevel = RuleSupport.atChance(index, chance, s.task(), s.level(), s.metric(),
+            Stream.concat(low.stream(), high.stream()).toList());
+        if (chanceLevel.isPresent()) {
+          atChance.add(chanceLevel.get());
           continue;
         }
         Comparator<Measurement> byMerit = Comparator.comparingDouble(m -> lead(index, m, high.get(0)));
@@ -443,7 +518,7 @@ sealed interface ClaimRule {
   record DimensionTrend(List<String> models, String task, List<String> levels, String metric, Trend trend,
       Chance chance, @JsonProperty("min_dimensions") Integer minDimensions) implements ClaimRule {
     public DimensionTrend {
-      required(models, task, levels, trend);
+      required("models, task, levels, trend", models, task, levels, trend);
       minDimensions = minDimensions == null ? 3 : minDimensions;
     }
 
@@ -471,11 +546,9 @@ sealed interface ClaimRule {
           continue;
         }
         List<Measurement> ordered = List.copyOf(byDimension.values());
-        Optional<ChanceCheck> check = RuleSupport.chance(index, chance, s.task(), s.level(), s.metric(),
-            ordered.stream().flatMap(m -> RuleSupport.inMetric(index, m, chance == null ? s.metric()
-                : chance.metric(s.metric())).stream()).toList());
-        if (check.isPresent() && !check.get().aboveChance()) {
-          atChance.add(check.get().text());
+        Optional<String> chanceLevel = RuleSupport.atChance(index, chance, s.task(), s.level(), s.metric(), ordered);
+        if (chanceLevel.isPresent()) {
+          atChance.add(chanceLevel.get());
           continue;
         }
         // (a, b): b, at the larger d, went the stated (or the other) way from a, outside the noise
@@ -522,7 +595,7 @@ sealed interface ClaimRule {
   record Ratio(String task, List<String> levels, Side larger, Side smaller, @JsonProperty("at_least") Double atLeast)
       implements ClaimRule {
     public Ratio {
-      required(task, levels, larger, smaller, atLeast);
+      required("task, levels, larger, smaller, at_least", task, levels, larger, smaller, atLeast);
     }
 
     @Override
@@ -533,7 +606,7 @@ sealed interface ClaimRule {
     /** Models by id pattern and the metric read from them (default: the task's primary metric). */
     record Side(List<String> models, String metric) {
       public Side {
-        required(models);
+        required("models", models);
       }
 
       List<Measurement> measurements(MeasurementIndex index, TaskLevel at) {
@@ -568,7 +641,7 @@ sealed interface ClaimRule {
    */
   record TimeToTarget(String model, String against, String task, double target) implements ClaimRule {
     public TimeToTarget {
-      required(model, against, task);
+      required("model, against, task", model, against, task);
     }
 
     @Override
@@ -609,7 +682,7 @@ sealed interface ClaimRule {
    */
   record LowerTrainingPeak(String model, String against, String task, String metric) implements ClaimRule {
     public LowerTrainingPeak {
-      required(model, against, task, metric);
+      required("model, against, task, metric", model, against, task, metric);
     }
 
     @Override
@@ -647,7 +720,7 @@ sealed interface ClaimRule {
       @JsonProperty("from_at_least") Double fromAtLeast, @JsonProperty("to_at_most") Double toAtMost,
       @JsonProperty("for_points") Integer forPoints) implements ClaimRule {
     public Collapses {
-      required(model, task, fromAtLeast, toAtMost);
+      required("model, task, from_at_least, to_at_most", model, task, fromAtLeast, toAtMost);
       forPoints = forPoints == null ? 3 : forPoints;
     }
 
@@ -750,8 +823,10 @@ sealed interface ClaimRule {
     private static final List<String> BUDGETS = List.of("largest", "all");
 
     public AtComputeBudget {
-      required(rule);
-      required(rule.subject().orElse(null));
+      required("rule", rule);
+      if (rule.subject().isEmpty()) {
+        throw new IllegalArgumentException("the rule of at_compute_budget must read a run's results (have a task)");
+      }
       budget = budget == null ? "largest" : budget;
       baselines = baselines == null ? List.of() : List.copyOf(baselines);
       if (!BUDGETS.contains(budget)) {
@@ -812,7 +887,7 @@ sealed interface ClaimRule {
   record Probe(List<String> models, String task, @JsonProperty("at_least") Double atLeast,
       @JsonProperty("above_control") Double aboveControl) implements ClaimRule {
     public Probe {
-      required(models, task, atLeast, aboveControl);
+      required("models, task, at_least, above_control", models, task, atLeast, aboveControl);
     }
 
     @Override
@@ -847,7 +922,7 @@ sealed interface ClaimRule {
    */
   record CheckedByTests(String test, String task) implements ClaimRule {
     public CheckedByTests {
-      required(test);
+      required("test", test);
     }
 
     @Override
@@ -867,7 +942,7 @@ sealed interface ClaimRule {
    */
   record NotRecorded(String reason, String task) implements ClaimRule {
     public NotRecorded {
-      required(reason);
+      required("reason", reason);
     }
 
     @Override
@@ -888,7 +963,7 @@ sealed interface ClaimRule {
   record ModelGroup(List<String> models, @JsonProperty("d_below") Integer dBelow,
       @JsonProperty("d_at_least") Integer dAtLeast) {
     public ModelGroup {
-      required(models);
+      required("models", models);
     }
 
     boolean contains(String model) {
@@ -908,12 +983,18 @@ sealed interface ClaimRule {
     }
   }
 
-  /** A rule read from the claims file must name what it needs: a missing field fails the load. */
-  private static void required(Object... fields) {
-    for (Object field : fields) {
-      if (field == null) {
-        throw new IllegalArgumentException("a claim rule lacks a required field");
-      }
+  /**
+   * A rule read from the claims file must name what it needs: a missing field fails the load, naming it.
+   *
+   * @param names the fields' names as the claims file spells them, e.g. {@code "model, task, at_least"}
+   */
+  private static void required(String names, Object... fields) {
+    List<String> named = List.of(names.split(", "));
+    List<String> missing = IntStream.range(0, fields.length).filter(i -> fields[i] == null).mapToObj(named::get)
+        .toList();
+    if (!missing.isEmpty()) {
+      throw new IllegalArgumentException("lacks the required field" + (missing.size() == 1 ? " " : "s ")
+          + String.join(", ", missing));
     }
   }
 

@@ -1,6 +1,9 @@
 package dev.reckon.reports;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
@@ -63,10 +66,39 @@ public record Claims(Map<String, String> notes, List<Claim> claims,
    * Reads a claims file.
    *
    * @throws IOException when it cannot be read or does not match the format (an unknown field or
-   *     rule kind is an error, so that a typo cannot silently weaken a rule)
+   *     rule kind is an error, so that a typo cannot silently weaken a rule), saying which claim and
+   *     rule, what is wrong, and where in the file
    */
   public static Claims read(InputStream in) throws IOException {
-    return new ObjectMapper(new YAMLFactory()).readValue(in, Claims.class);
+    byte[] text = in.readAllBytes();
+    ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+    try {
+      return yaml.readValue(text, Claims.class);
+    } catch (JsonMappingException e) {
+      // Jackson names the list index of the claim; people know it by its id, and the rule by its kind
+      String problem = e.getCause() instanceof IllegalArgumentException ? e.getCause().getMessage()
+          : e.getOriginalMessage();
+      JsonLocation at = e.getLocation();
+      throw new IOException(where(yaml.readTree(text), e.getPath()) + problem
+          + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"), e);
+    }
+  }
+
+  /** E.g. {@code claim dt-net-plain-overthinks, rule 2 (drop_after_best): }; empty above the claims. */
+  private static String where(JsonNode file, List<JsonMappingException.Reference> path) {
+    if (path.size() < 2 || path.get(1).getIndex() < 0) {
+      return "";
+    }
+    String list = path.get(0).getFieldName();
+    int index = path.get(1).getIndex();
+    JsonNode claim = file.path(list).path(index);
+    String where = (list.equals("sanity_checks") ? "sanity check " : "claim ")
+        + claim.path("id").asText("number " + (index + 1));
+    if (path.size() > 3 && "rules".equals(path.get(2).getFieldName()) && path.get(3).getIndex() >= 0) {
+      int rule = path.get(3).getIndex();
+      where += ", rule " + (rule + 1) + " (" + claim.path("rules").path(rule).path("kind").asText("no kind") + ")";
+    }
+    return where + ": ";
   }
 
   /**

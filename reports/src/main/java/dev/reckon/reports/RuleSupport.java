@@ -29,6 +29,15 @@ final class RuleSupport {
     return index.higherIsBetter(a.task(), a.metric()) ? above(a, b) : above(b, a);
   }
 
+  /**
+   * How much better {@code a} is than {@code b} beyond both 95% intervals, in the metric's direction:
+   * {@code a}'s worse end less {@code b}'s better end, positive when the intervals do not overlap and
+   * {@code a} is the better (the smallest gap the noise allows).
+   */
+  static double leadOutsideNoise(MeasurementIndex index, Measurement a, Measurement b) {
+    return index.higherIsBetter(a.task(), a.metric()) ? a.ciLow() - b.ciHigh() : b.ciLow() - a.ciHigh();
+  }
+
   /** {@code a}'s value is above {@code b}'s and their intervals do not overlap, whatever the direction. */
   static boolean above(Measurement a, Measurement b) {
     return a.value() > b.value() && a.ciLow() > b.ciHigh();
@@ -37,6 +46,18 @@ final class RuleSupport {
   /** How much better {@code a} is than {@code b} in the metric's direction. */
   static double lead(MeasurementIndex index, Measurement a, Measurement b) {
     return ResultSelection.gain(index, a.task(), a.metric(), a.value(), b.value());
+  }
+
+  /** E.g. {@code >= 0.9 and <= 1}: the bounds a rule holds a number to; a null bound is none. */
+  static String bounds(Double atLeast, Double atMost) {
+    List<String> bounds = new ArrayList<>();
+    if (atLeast != null) {
+      bounds.add(">= " + Numbers.text(atLeast));
+    }
+    if (atMost != null) {
+      bounds.add("<= " + Numbers.text(atMost));
+    }
+    return String.join(" and ", bounds);
   }
 
   /** A value with its 95% interval, e.g. {@code 0.55 [0.452, 0.644]}. */
@@ -115,32 +136,31 @@ final class RuleSupport {
   }
 
   /**
-   * The chance check of a rule: on one task level, whether any of the measurements (in the chance
-   * metric) is better than the chance model outside the noise. Empty when the run lacks the chance
-   * model there (then nothing is known to be at chance); else the text that says what was compared.
+   * The chance check of a rule on one task level: the numbers that put it at chance, when the run has
+   * the chance model there and none of the rule's measurements, each read in the chance metric at its
+   * cell and count, is better than it outside the noise; empty otherwise (no chance clause, no chance
+   * model there, or a measurement above it).
    *
-   * @param inChanceMetric the rule's measurements there, already read in the chance metric
+   * @param measured the rule's measurements there, in the rule's metric
    */
-  static Optional<ChanceCheck> chance(MeasurementIndex index, ClaimRule.Chance chance, String task, String level,
-      String ruleMetric, List<Measurement> inChanceMetric) {
-    if (chance == null || inChanceMetric.isEmpty()) {
+  static Optional<String> atChance(MeasurementIndex index, ClaimRule.Chance chance, String task, String level,
+      String ruleMetric, List<Measurement> measured) {
+    if (chance == null) {
       return Optional.empty();
     }
     String metric = chance.metric(ruleMetric);
+    List<Measurement> inChanceMetric = measured.stream().flatMap(m -> inMetric(index, m, metric).stream()).toList();
     Optional<Measurement> baseline = index.atBudget(chance.model(), task, level, metric);
-    if (baseline.isEmpty()) {
+    if (inChanceMetric.isEmpty() || baseline.isEmpty()
+        || inChanceMetric.stream().anyMatch(m -> better(index, m, baseline.get()))) {
       return Optional.empty();
     }
-    boolean above = inChanceMetric.stream().anyMatch(m -> better(index, m, baseline.get()));
     double low = inChanceMetric.stream().mapToDouble(Measurement::value).min().orElseThrow();
     double high = inChanceMetric.stream().mapToDouble(Measurement::value).max().orElseThrow();
     String range = low == high ? Numbers.text(low) : Numbers.text(low) + " to " + Numbers.text(high);
-    return Optional.of(new ChanceCheck(above, String.format(Locale.ROOT, "%s %s: %s %s, none better than %s's %s",
-        task, level, metric, range, chance.model(), text(baseline.get()))));
+    return Optional.of(String.format(Locale.ROOT, "%s %s: %s %s, none better than %s's %s", task, level, metric,
+        range, chance.model(), text(baseline.get())));
   }
-
-  /** Whether the models a rule read on a level are above chance, and the numbers that say so. */
-  record ChanceCheck(boolean aboveChance, String text) {}
 
   /** {@code items} in pairs {@code (i, j)}, {@code i < j}, that {@code test} picks out. */
   static <T> List<List<T>> pairs(List<T> items, BiFunction<T, T, Boolean> test) {

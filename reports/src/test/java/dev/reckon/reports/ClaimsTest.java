@@ -40,7 +40,8 @@ class ClaimsTest {
         "union-81-improves-with-dimension", "entropy-rises-as-d-falls", "shared-attribute-rank", "deq-trains-faster",
         "deq-more-accurate", "deq-less-memory", "deq-collapses", "learned-adjacency-below-rrn",
         "infonce-converges-to-pmi", "recurrence-does-not-catch-larger", "recurrence-does-not-catch-longer-training",
-        "probe-finds-cities-not-paths", "sorting-recurrence-does-not-catch-up"),
+        "probe-finds-cities-not-paths", "sorting-recurrence-does-not-catch-up", "dt-net-recall-keeps-accuracy",
+        "dt-net-plain-overthinks", "dt-net-thinks-longer-on-larger-mazes", "dt-net-recall-beats-plain-when-run-long"),
         claims.claims().stream().map(Claim::id).toList());
     assertEquals(List.of("oracle-perfect", "propagation-complete", "classical-references-complete"),
         claims.sanityChecks().stream().map(Claim::id).toList());
@@ -281,6 +282,223 @@ class ClaimsTest {
       Paths run = new Paths();
       run.bellmanFordAtFull = 0.99;
       assertEquals(Status.NOT_REPRODUCED, judge(run.builder()).get("classical-references-complete").status());
+    }
+  }
+
+  /**
+   * A run of the grid tasks as Bansal et al. (2022) ran theirs: the DT-Net with recall and the
+   * progressive loss and the plain one, both T = 30, trained on maze s9 and prefix-sums n16 and
+   * evaluated up to 1000 iterations on harder levels; uniform, the oracle and the classical references
+   * (maze-frontier, parity-ripple) beside them. The one with recall reaches its best late and keeps it;
+   * the plain one peaks and falls, and never leaves chance on the hardest level.
+   */
+  private static final class Grids {
+    static final int[] COUNTS = {10, 30, 100, 300, 1000};
+    static final int[] REFERENCE = {8, 64, 512, 4096};
+    static final Map<String, String> TRAINING = Map.of("maze", "s9", "prefix-sums", "n16");
+    static final List<String> LEVELS = List.of("maze/s9", "maze/s13", "maze/s33", "maze/s59", "prefix-sums/n16",
+        "prefix-sums/n32", "prefix-sums/n128", "prefix-sums/n512");
+    /** Per level of {@link #LEVELS}, the primary metric of dt-net-recall-progressive at {@link #COUNTS}. */
+    final Map<String, double[]> recall = new LinkedHashMap<>(Map.of(
+        "maze/s9", new double[] {0.95, 1, 1, 1, 1},
+        "maze/s13", new double[] {0.6, 0.9, 0.99, 0.99, 0.99},
+        "maze/s33", new double[] {0, 0.3, 0.8, 0.93, 0.93},
+        "maze/s59", new double[] {0, 0, 0.2, 0.7, 0.72},
+        "prefix-sums/n16", new double[] {0.9, 1, 1, 1, 1},
+        "prefix-sums/n32", new double[] {0.2, 0.8, 1, 1, 1},
+        "prefix-sums/n128", new double[] {0, 0.1, 0.9, 0.98, 0.98},
+        "prefix-sums/n512", new double[] {0, 0, 0.3, 0.9, 0.95}));
+    /** The same of dt-net-plain. */
+    final Map<String, double[]> plain = new LinkedHashMap<>(Map.of(
+        "maze/s9", new double[] {0.95, 1, 0.9, 0.6, 0.2},
+        "maze/s13", new double[] {0.5, 0.85, 0.6, 0.2, 0.02},
+        "maze/s33", new double[] {0, 0.2, 0.35, 0.1, 0},
+        "maze/s59", new double[5],
+        "prefix-sums/n16", new double[] {0.9, 1, 0.95, 0.5, 0.1},
+        "prefix-sums/n32", new double[] {0.2, 0.7, 0.4, 0.1, 0},
+        "prefix-sums/n128", new double[] {0, 0.05, 0.2, 0.02, 0},
+        "prefix-sums/n512", new double[5]));
+    /** The classical references' accuracy at {@link #REFERENCE}, the same on every level. */
+    double[] reference = {0.1, 0.5, 0.9, 1};
+    double oracle = 1;
+    int examples = 500;
+
+    RunBuilder builder() {
+      RunBuilder run = new RunBuilder("grid-claims").examples(examples).trainedWith("dt-net-recall-progressive", 30)
+          .trainedWith("dt-net-plain", 30);
+      recall.forEach((level, values) -> add(run, "dt-net-recall-progressive", level, COUNTS, values));
+      plain.forEach((level, values) -> add(run, "dt-net-plain", level, COUNTS, values));
+      for (String level : LEVELS) {
+        add(run, "uniform", level, new int[] {1}, 0);
+        add(run, "oracle", level, new int[] {1}, oracle);
+        add(run, level.startsWith("maze/") ? "maze-frontier" : "parity-ripple", level, REFERENCE, reference);
+      }
+      return run;
+    }
+
+    /** A model's primary metric on {@code level} ({@code task/level}), trained on the task's training level. */
+    private static void add(RunBuilder run, String model, String level, int[] counts, double... values) {
+      String task = level.substring(0, level.indexOf('/'));
+      run.proportions(model, task, TRAINING.get(task), level.substring(level.indexOf('/') + 1),
+          RunBuilder.GRID_TASKS.get(task).get(0), counts, values);
+    }
+  }
+
+  @Nested
+  class EasyToHard {
+    private static final String KEEPS = "dt-net-recall-keeps-accuracy";
+    private static final String OVERTHINKS = "dt-net-plain-overthinks";
+    private static final String LONGER = "dt-net-thinks-longer-on-larger-mazes";
+    private static final String BEATS = "dt-net-recall-beats-plain-when-run-long";
+
+    @Test
+    void theGridRunReproducesEveryClaimOfThePapers() {
+      Map<String, ClaimVerdict> verdicts = judge(new Grids().builder());
+      assertStatus(verdicts, Status.REPRODUCED, KEEPS, OVERTHINKS, LONGER, BEATS, "oracle-perfect",
+          "classical-references-complete");
+      assertEquals("dt-net-recall-progressive on maze s13, path_accuracy best at 100: 0.99 [0.977, 0.996], at its "
+          + "largest count 1000: 0.99 [0.977, 0.996]; no drop beyond the noise (needs a drop beyond the noise <= 0.05)",
+          verdicts.get(KEEPS).evidence().get(0));
+      assertTrue(verdicts.get(OVERTHINKS).evidence().contains("dt-net-plain on prefix-sums n128, string_accuracy best "
+          + "at 100: 0.2 [0.167, 0.237], at its largest count 1000: 0 [0, 0.008]; drops 0.16 beyond the noise (needs "
+          + "a drop beyond the noise >= 0.1)"), verdicts.get(OVERTHINKS).evidence()::toString);
+      assertTrue(verdicts.get(OVERTHINKS).evidence().contains("not counted, models at chance: maze s59: path_accuracy "
+          + "0, none better than uniform's 0 [0, 0.008] at every count"), verdicts.get(OVERTHINKS).evidence()::toString);
+      assertEquals("dt-net-recall-progressive on maze s13, path_accuracy at T = 30: 0.9 [0.871, 0.923], 100: 0.99 "
+          + "[0.977, 0.996]; rises outside the noise", verdicts.get(LONGER).evidence().get(0));
+    }
+
+    // dt-net-recall-keeps-accuracy: drop_after_best with at_most
+
+    @Test
+    void aRecallNetThatFallsAfterItsBestContradictsIt() {
+      Grids run = new Grids();
+      run.recall.put("maze/s33", new double[] {0, 0.3, 0.8, 0.93, 0.8});
+      ClaimVerdict verdict = judge(run.builder()).get(KEEPS);
+      assertEquals(Status.NOT_REPRODUCED, verdict.status());
+      assertEquals("dt-net-recall-progressive on maze s33, path_accuracy best at 10T = 300: 0.93 [0.904, 0.949], at "
+          + "its largest count 1000: 0.8 [0.763, 0.833]; drops 0.071 beyond the noise (needs a drop beyond the noise "
+          + "<= 0.05)", verdict.evidence().get(0));
+    }
+
+    @Test
+    void aDropTheNoiseExplainsKeepsAccuracy() {
+      Grids run = new Grids();
+      run.recall.put("prefix-sums/n512", new double[] {0, 0, 0.3, 0.95, 0.9}); // 0.05 down, intervals overlap
+      assertEquals(Status.REPRODUCED, judge(run.builder()).get(KEEPS).status());
+    }
+
+    // dt-net-plain-overthinks: drop_after_best with at_least
+
+    @Test
+    void aPlainNetThatKeepsItsBestOnALevelContradictsIt() {
+      Grids run = new Grids();
+      run.plain.put("maze/s13", new double[] {0.5, 0.85, 0.9, 0.9, 0.88});
+      ClaimVerdict verdict = judge(run.builder()).get(OVERTHINKS);
+      assertEquals(Status.NOT_REPRODUCED, verdict.status());
+      assertEquals("dt-net-plain on maze s13, path_accuracy best at 100: 0.9 [0.871, 0.923], at its largest count "
+          + "1000: 0.88 [0.849, 0.906]; no drop beyond the noise (needs a drop beyond the noise >= 0.1)",
+          verdict.evidence().get(0));
+    }
+
+    @Test
+    void aFallWithinTheNoiseIsNoOverthinking() {
+      Grids run = new Grids();
+      run.examples = 50; // 0.2 to 0 on 50 strings: apart, but by less than 0.1 beyond the noise
+      ClaimVerdict verdict = judge(run.builder()).get(OVERTHINKS);
+      assertEquals(Status.NOT_REPRODUCED, verdict.status());
+      assertEquals("dt-net-plain on prefix-sums n128, string_accuracy best at 100: 0.2 [0.112, 0.33], at its largest "
+          + "count 1000: 0 [0, 0.071]; drops 0.041 beyond the noise (needs a drop beyond the noise >= 0.1)",
+          verdict.evidence().get(0));
+    }
+
+    @Test
+    void aPlainNetThatNeverLeavesChanceLeavesItNotMeasured() {
+      Grids run = new Grids();
+      run.plain.replaceAll((level, values) -> level.endsWith("/s9") || level.endsWith("/n16") ? values
+          : new double[5]);
+      ClaimVerdict verdict = judge(run.builder()).get(OVERTHINKS);
+      assertEquals(Status.NOT_MEASURED, verdict.status());
+      assertEquals("not measured: models at chance", verdict.label());
+    }
+
+    // dt-net-thinks-longer-on-larger-mazes: more_iterations from T to the best count
+
+    @Test
+    void aLargerMazeSolvedAtTheTrainedCountContradictsIt() {
+      Grids run = new Grids();
+      run.recall.put("maze/s13", new double[] {0.6, 0.99, 0.99, 0.99, 0.99}); // best at T, the fewest on a tie
+      ClaimVerdict verdict = judge(run.builder()).get(LONGER);
+      assertEquals(Status.NOT_REPRODUCED, verdict.status());
+      assertEquals("dt-net-recall-progressive on maze s13, path_accuracy at T = 30: 0.99 [0.977, 0.996]; T and best "
+          + "are one count: nothing rose", verdict.evidence().get(0));
+    }
+
+    @Test
+    void aBestBeforeTheTrainedCountContradictsIt() {
+      Grids run = new Grids();
+      run.recall.put("maze/s33", new double[] {0.6, 0.3, 0.3, 0.3, 0.3});
+      ClaimVerdict verdict = judge(run.builder()).get(LONGER);
+      assertEquals(Status.NOT_REPRODUCED, verdict.status());
+      assertTrue(verdict.evidence().get(0).endsWith("falls outside the noise from 10 to 30 iterations; the last count "
+          + "is not better than the first outside the noise"), verdict.evidence()::toString);
+    }
+
+    // dt-net-recall-beats-plain-when-run-long: above_model at the largest common count
+
+    @Test
+    void aPlainNetAsGoodAtTheLargestCountContradictsIt() {
+      Grids run = new Grids();
+      run.plain.put("prefix-sums/n128", new double[] {0, 0.05, 0.9, 0.98, 0.97});
+      ClaimVerdict verdict = judge(run.builder()).get(BEATS);
+      assertEquals(Status.NOT_REPRODUCED, verdict.status());
+      assertEquals("dt-net-recall-progressive 0.98 [0.964, 0.989] vs dt-net-plain 0.97 [0.951, 0.982] on prefix-sums "
+          + "n128 (string_accuracy, both at 1000 iterations): within the noise", verdict.evidence().get(0));
+    }
+
+    // Runs without the DT-Nets: the report lists none of their claims and they decide nothing.
+
+    @Test
+    void runsWithoutTheDtNetsNeitherListNorDecideTheirClaims() {
+      RunResults sudoku = new Sudoku().builder().read(work.resolve("sudoku"));
+      Grids references = new Grids();
+      references.recall.clear();
+      references.plain.clear();
+      RunResults grids = references.builder().read(work.resolve("references"));
+      for (RunResults run : List.of(sudoku, grids)) {
+        Map<String, ClaimVerdict> verdicts = byId(Claims.bundled().judge(run));
+        for (String id : List.of(KEEPS, OVERTHINKS, LONGER, BEATS)) {
+          assertFalse(verdicts.get(id).claim().speaksOf(run), id + " is listed for " + run.id());
+          assertEquals(Status.NOT_MEASURED, verdicts.get(id).status(), id);
+        }
+      }
+      assertStatus(byId(Claims.bundled().judge(grids)), Status.REPRODUCED, "oracle-perfect",
+          "classical-references-complete");
+    }
+
+    // The sanity checks on the grid tasks.
+
+    @Test
+    void anOracleThatMissesAMazeFailsItsSanityCheck() {
+      Grids run = new Grids();
+      run.oracle = 0.998;
+      ClaimVerdict verdict = judge(run.builder()).get("oracle-perfect");
+      assertEquals(Status.NOT_REPRODUCED, verdict.status());
+      assertTrue(verdict.evidence().get(0).startsWith("oracle on maze s9 at 1 iterations: path_accuracy 0.998"),
+          verdict.evidence()::toString);
+    }
+
+    @Test
+    void aClassicalReferenceThatMissesAtItsFullBudgetOrFallsWithItFailsTheSanityCheck() {
+      Grids missing = new Grids();
+      missing.reference = new double[] {0.1, 0.5, 0.9, 0.99};
+      ClaimVerdict verdict = judge(missing.builder()).get("classical-references-complete");
+      assertEquals(Status.NOT_REPRODUCED, verdict.status());
+      assertTrue(verdict.evidence().get(0).matches("(maze-frontier on maze|parity-ripple on prefix-sums) \\S+ at "
+          + "4096 iterations: \\w+ 0.99 .*"), verdict.evidence()::toString);
+      Grids falls = new Grids();
+      falls.reference = new double[] {0.1, 0.9, 0.5, 1};
+      assertEquals(Status.NOT_REPRODUCED, judge(falls.builder()).get("classical-references-complete").status());
     }
   }
 
@@ -905,6 +1123,41 @@ class ClaimsTest {
         + "at least 0.05)"), holds.evidence(), "each at its best count, the fewest on a tie (32, not 64)");
     assertEquals(Status.NOT_REPRODUCED, read(String.format(yaml, "0.2")).judge(run).get(0).status(),
         "better outside the noise, but by less than the margin");
+  }
+
+  @Test
+  void aDropAfterTheBestIsReadInTheMetricsDirection() throws IOException {
+    // KL divergence: lower is better, so the best is the smallest and a drop is a rise
+    RunBuilder run = new RunBuilder("kl").row("m", "set-27", "union", "union", 1, "kl_divergence", 0.5, 0.48, 0.52)
+        .row("m", "set-27", "union", "union", 2, "kl_divergence", 0.1, 0.08, 0.12)
+        .row("m", "set-27", "union", "union", 4, "kl_divergence", 0.4, 0.38, 0.42);
+    String yaml = "notes: {n: a note}\nclaims:\n  - id: c\n    note: n\n    statement: s\n    rules:\n"
+        + "      - {kind: drop_after_best, model: m, task: set-27, levels: [all], at_least: %s}\n";
+    RunResults results = run.read(work);
+    ClaimVerdict holds = read(String.format(yaml, "0.2")).judge(results).get(0);
+    assertEquals(Status.REPRODUCED, holds.status());
+    assertEquals(List.of("m on set-27 union, kl_divergence best at 2: 0.1 [0.08, 0.12], at its largest count 4: 0.4 "
+        + "[0.38, 0.42]; drops 0.26 beyond the noise (needs a drop beyond the noise >= 0.2)"), holds.evidence());
+    assertEquals(Status.NOT_REPRODUCED, read(String.format(yaml, "0.3")).judge(results).get(0).status());
+  }
+
+  @Test
+  void aMalformedDropAfterBestNamesTheClaimTheRuleAndTheField() {
+    String claim = "notes: {n: a note}\nclaims:\n  - id: plain-overthinks\n    note: n\n    statement: s\n"
+        + "    rules:\n      - {kind: not_recorded, reason: r}\n      - {kind: drop_after_best, %s}\n";
+    assertEquals("claim plain-overthinks, rule 2 (drop_after_best): lacks the required field task (line 8, column 74)",
+        assertThrows(IOException.class, () -> read(String.format(claim, "model: x, levels: [harder], at_least: 0.1")))
+            .getMessage());
+    for (String bounds : List.of("", ", at_most: 0.05, at_least: 0.1")) {
+      assertTrue(assertThrows(IOException.class, () -> read(String.format(claim, "model: x, task: t, levels: [all]"
+          + bounds))).getMessage().startsWith("claim plain-overthinks, rule 2 (drop_after_best): drop_after_best takes "
+          + "one bound: at_most (accuracy kept) or at_least (the model overthinks)"), bounds);
+    }
+    assertTrue(assertThrows(IOException.class, () -> read(String.format(claim, "model: x, task: t, levels: [all], "
+        + "at_most: -0.05"))).getMessage().contains("the bound of drop_after_best is a drop, at least 0"));
+    assertTrue(assertThrows(IOException.class, () -> read(String.format(claim, "model: x, task: t, levels: [all], "
+        + "at_most: 0.05, slack: 0.01"))).getMessage().startsWith("claim plain-overthinks, rule 2 (drop_after_best): "
+        + "Unrecognized field \"slack\""));
   }
 
   @Test

@@ -113,8 +113,9 @@ final class Fixtures {
    * level with results or a curve), training.csv and a manifest.json describing the tasks used. Tasks:
    * {@code sudoku-6x6} (levels b16, b20, minimal; puzzle_accuracy primary) and {@code set-27} and
    * {@code set-81} (the SET games; kl_divergence primary, top_k_overlap, entropy and their
-   * {@code _10_20} versions), and {@value #JOINTS} (the joints product, dependent, dice;
-   * kl_conditional primary, kl_pmi).
+   * {@code _10_20} versions), {@value #JOINTS} (the joints product, dependent, dice;
+   * kl_conditional primary, kl_pmi), the sequence tasks of {@link #SEQUENCE_TASKS} and the grid
+   * tasks of {@link #GRID_TASKS}.
    */
   static final class RunBuilder {
     static final String JOINTS = "infonce-convergence";
@@ -126,8 +127,17 @@ final class Fixtures {
     /** The sequence tasks' primary metrics. */
     static final Map<String, String> SEQUENCE_TASKS = Map.of("shortest-path", "path_accuracy", "sorting",
         "sequence_accuracy");
+    /**
+     * The grid tasks: per task its primary metric, then the other one. A level's difficulty is the
+     * number in its id (a maze's side, a string's length).
+     */
+    static final Map<String, List<String>> GRID_TASKS = Map.of("maze", List.of("path_accuracy", "cell_accuracy"),
+        "prefix-sums", List.of("string_accuracy", "bit_accuracy"));
+    private static final Map<String, List<String>> GRID_LEVELS = Map.of(
+        "maze", List.of("s9", "s13", "s19", "s25", "s33", "s45", "s59"),
+        "prefix-sums", List.of("n16", "n24", "n32", "n48", "n64", "n128", "n256", "n512"));
     private static final List<String> FRACTIONS = List.of("puzzle_accuracy", "cell_accuracy", "top_k_overlap",
-        "top_k_overlap_10_20", "path_accuracy", "sequence_accuracy");
+        "top_k_overlap_10_20", "path_accuracy", "sequence_accuracy", "string_accuracy", "bit_accuracy");
 
     private final String id;
     private final List<String> results = new ArrayList<>();
@@ -282,14 +292,19 @@ final class Fixtures {
         boolean sudoku = task.startsWith("sudoku");
         boolean joints = task.equals(JOINTS);
         String sequence = SEQUENCE_TASKS.get(task);
+        List<String> grid = GRID_TASKS.get(task);
         if (sequence != null) {
-          tasks.add(String.format(Locale.ROOT, "{\"id\": \"%s\", \"format\": \"sequence\", \"primaryMetric\": "
-              + "\"%s\", \"metrics\": [{\"id\": \"%s\", \"direction\": \"HIGHER_IS_BETTER\", \"unit\": "
-              + "\"fraction\"}], \"levels\": [%s]}", task, sequence, sequence, SEQUENCES.keySet().stream().sorted(
-                  java.util.Comparator.comparing(SEQUENCES::get)).filter(level -> level.startsWith(
-                      task.equals("sorting") ? "n" : "h"))
-              .map(level -> "{\"id\": \"" + level + "\", \"difficulty\": " + SEQUENCES.get(level) + "}")
-              .collect(Collectors.joining(", "))));
+          Map<String, Double> levels = new LinkedHashMap<>();
+          SEQUENCES.keySet().stream().sorted(java.util.Comparator.comparing(SEQUENCES::get))
+              .filter(level -> level.startsWith(task.equals("sorting") ? "n" : "h"))
+              .forEach(level -> levels.put(level, SEQUENCES.get(level)));
+          tasks.add(task(task, "sequence", List.of(sequence + ":HIGHER_IS_BETTER"), levels));
+          continue;
+        }
+        if (grid != null) {
+          Map<String, Double> levels = new LinkedHashMap<>();
+          GRID_LEVELS.get(task).forEach(level -> levels.put(level, difficulty(task, level)));
+          tasks.add(task(task, "grid", grid.stream().map(metric -> metric + ":HIGHER_IS_BETTER").toList(), levels));
           continue;
         }
         Map<String, Double> levels = new LinkedHashMap<>();
@@ -298,26 +313,36 @@ final class Fixtures {
             .forEach(level -> levels.put(level, difficulty(task, level)));
         results.stream().map(r -> r.split(",")).filter(r -> r[1].equals(task))
             .forEach(r -> levels.putIfAbsent(r[3], Double.parseDouble(r[4])));
-        String metrics = (sudoku ? Stream.of("puzzle_accuracy:HIGHER_IS_BETTER", "cell_accuracy:HIGHER_IS_BETTER")
-            : joints ? Stream.of("kl_conditional:LOWER_IS_BETTER", "kl_pmi:LOWER_IS_BETTER")
-            : Stream.of("kl_divergence:LOWER_IS_BETTER", "top_k_overlap:HIGHER_IS_BETTER", "entropy:LOWER_IS_BETTER",
+        tasks.add(task(task, sudoku ? "labeling" : "retrieval", (sudoku
+            ? List.of("puzzle_accuracy:HIGHER_IS_BETTER", "cell_accuracy:HIGHER_IS_BETTER")
+            : joints ? List.of("kl_conditional:LOWER_IS_BETTER", "kl_pmi:LOWER_IS_BETTER")
+            : List.of("kl_divergence:LOWER_IS_BETTER", "top_k_overlap:HIGHER_IS_BETTER", "entropy:LOWER_IS_BETTER",
                 "kl_divergence_10_20:LOWER_IS_BETTER", "top_k_overlap_10_20:HIGHER_IS_BETTER",
-                "entropy_10_20:LOWER_IS_BETTER"))
-            .map(m -> m.split(":")).map(m -> String.format(Locale.ROOT, "{\"id\": \"%s\", \"direction\": \"%s\", "
-                + "\"unit\": \"%s\"}", m[0], m[1], FRACTIONS.contains(m[0]) ? "fraction" : "nats"))
-            .collect(Collectors.joining(", "));
-        tasks.add(String.format(Locale.ROOT, "{\"id\": \"%s\", \"format\": \"%s\", \"primaryMetric\": \"%s\", "
-            + "\"metrics\": [%s], \"levels\": [%s]}", task, sudoku ? "labeling" : "retrieval",
-            sudoku ? "puzzle_accuracy" : joints ? "kl_conditional" : "kl_divergence", metrics, levels.entrySet().stream()
-                .map(e -> String.format(Locale.ROOT, "{\"id\": \"%s\", \"difficulty\": %s}", e.getKey(),
-                    number(e.getValue())))
-                .collect(Collectors.joining(", "))));
+                "entropy_10_20:LOWER_IS_BETTER")), levels));
       }
       return "{\"runId\": \"" + id + "\", \"suite\": {\"name\": \"claims-fixture\"}, \"tasks\": ["
           + String.join(", ", tasks) + "]}\n";
     }
 
+    /**
+     * A task of the manifest: its metrics as {@code id:DIRECTION}, the first one primary, and its
+     * levels with their difficulty, easiest first.
+     */
+    private static String task(String task, String format, List<String> metrics, Map<String, Double> levels) {
+      return String.format(Locale.ROOT, "{\"id\": \"%s\", \"format\": \"%s\", \"primaryMetric\": \"%s\", "
+          + "\"metrics\": [%s], \"levels\": [%s]}", task, format, metrics.get(0).split(":")[0], metrics.stream()
+              .map(m -> m.split(":")).map(m -> String.format(Locale.ROOT, "{\"id\": \"%s\", \"direction\": \"%s\", "
+                  + "\"unit\": \"%s\"}", m[0], m[1], FRACTIONS.contains(m[0]) ? "fraction" : "nats"))
+              .collect(Collectors.joining(", ")), levels.entrySet().stream()
+              .map(e -> String.format(Locale.ROOT, "{\"id\": \"%s\", \"difficulty\": %s}", e.getKey(),
+                  number(e.getValue())))
+              .collect(Collectors.joining(", ")));
+    }
+
     private static double difficulty(String task, String level) {
+      if (GRID_TASKS.containsKey(task)) {
+        return Double.parseDouble(level.substring(1));
+      }
       Double known = (task.startsWith("sudoku") ? SUDOKU : SEQUENCE_TASKS.containsKey(task) ? SEQUENCES : GAMES)
           .get(level);
       return known != null ? known : 100.0;
