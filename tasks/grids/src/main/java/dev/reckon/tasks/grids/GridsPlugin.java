@@ -1,0 +1,22 @@
+package dev.reckon.tasks.grids;
+
+import dev.reckon.api.ApiVersion;
+import dev.reckon.api.ReckonPlugin;
+import dev.reckon.api.TaskFactory;
+import java.util.List;
+
+/**
+ * The grid tasks of the easy-to-hard studies (Schwarzschild et al. 2021, Bansal et al. 2022):
+ * mazes, trained small and tested large.
+ */
+public final class GridsPlugin implements ReckonPlugin {
+  @Override
+  public int apiVersion() {
+    return ApiVersion.CURRENT;
+  }
+
+  @Override
+  public List<TaskFactory> tasks() {
+    return List.of(new GridTaskFactory(MazeTask.ID, "1", MazeTask.DESCRIPTION, MazeTask::new));
+  }
+}
