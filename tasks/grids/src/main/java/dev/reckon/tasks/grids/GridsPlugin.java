@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * The grid tasks of the easy-to-hard studies (Schwarzschild et al. 2021, Bansal et al. 2022):
- * mazes, trained small and tested large.
+ * mazes and prefix sums, trained small and tested large.
  */
 public final class GridsPlugin implements ReckonPlugin {
   @Override
@@ -17,6 +17,7 @@ public final class GridsPlugin implements ReckonPlugin {
 
   @Override
   public List<TaskFactory> tasks() {
-    return List.of(new GridTaskFactory(MazeTask.ID, "1", MazeTask.DESCRIPTION, MazeTask::new));
+    return List.of(new GridTaskFactory(MazeTask.ID, "1", MazeTask.DESCRIPTION, MazeTask::new),
+        new GridTaskFactory(PrefixSumTask.ID, "1", PrefixSumTask.DESCRIPTION, PrefixSumTask::new));
   }
 }

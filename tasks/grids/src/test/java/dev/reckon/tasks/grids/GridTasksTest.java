@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** What both grid tasks promise: seeded data, a perfect solver, and chance far below it. */
 class GridTasksTest {
   static Stream<Supplier<GridTask>> tasks() {
-    return Stream.of(MazeTask::new);
+    return Stream.of(MazeTask::new, PrefixSumTask::new);
   }
 
   @ParameterizedTest

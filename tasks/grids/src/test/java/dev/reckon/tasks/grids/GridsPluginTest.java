@@ -13,11 +13,11 @@ class GridsPluginTest {
   private final GridsPlugin plugin = new GridsPlugin();
 
   @Test
-  void theServiceEntryOffersTheMaze() {
+  void theServiceEntryOffersTheMazeAndPrefixSums() {
     List<ReckonPlugin> plugins = ServiceLoader.load(ReckonPlugin.class).stream().map(ServiceLoader.Provider::get)
         .filter(GridsPlugin.class::isInstance).toList();
     assertEquals(1, plugins.size());
     assertEquals(ApiVersion.CURRENT, plugins.get(0).apiVersion());
-    assertEquals(List.of("maze"), plugin.tasks().stream().map(TaskFactory::id).toList());
+    assertEquals(List.of("maze", "prefix-sums"), plugin.tasks().stream().map(TaskFactory::id).toList());
   }
 }
