@@ -5,7 +5,10 @@ import dev.reckon.api.GridDataset;
 import dev.reckon.api.LabelingPredictions;
 import dev.reckon.api.Task;
 
-/** The maze task's exact solver, breadth-first search. */
+/**
+ * The maze task's exact solver, breadth-first search. Its class is also how maze-frontier knows
+ * the maze task (see {@link StepReference}).
+ */
 final class MazeSolver implements Task.ReferenceSolver {
   @Override
   public LabelingPredictions solve(Dataset inputs) {

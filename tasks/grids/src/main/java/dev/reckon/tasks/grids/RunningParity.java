@@ -7,7 +7,7 @@ import dev.reckon.api.Task;
 
 /**
  * The prefix-sums task's exact solver: the running parity, the xor of the bits up to each
- * position.
+ * position. Its class is also how parity-ripple knows the task (see {@link StepReference}).
  */
 final class RunningParity implements Task.ReferenceSolver {
   /** The channel that holds a position's bit, 0 or 1. */
