@@ -34,7 +34,7 @@ public record GridFormat(int dimensions, int channels, int labels) implements Fo
 
   @Override
   public String describe() {
-    return String.format(Locale.ROOT, "grid: %s, %d values a cell in, a label in 1..%d on every cell out",
-        dimensions == 1 ? "one row" : "rows and columns", channels, labels);
+    return String.format(Locale.ROOT, "grid: %s, %s a cell in, a label in 1..%d on every cell out",
+        dimensions == 1 ? "one row" : "rows and columns", channels == 1 ? "one value" : channels + " values", labels);
   }
 }
