@@ -69,13 +69,13 @@ record DtNetSettings(
   static List<Setting> declare(double alpha) {
     return List.of(
         Setting.integer("width", 16, "the state's channels"),
-        Setting.integer("trainedIterations", 12, "m: passes of the weight-tied recurrent block in training"),
+        Setting.integer("trainedIterations", 8, "m: passes of the weight-tied recurrent block in training"),
         Setting.integer("maxIterations", null, "the most passes at evaluation; default 8 x trainedIterations"),
         Setting.number("alpha", alpha, "weight of the progressive loss (n passes without gradients, then k with)"
             + " against the loss after m passes, 0 to 1"),
         Setting.integer("updates", 300, "optimiser updates"),
         Setting.integer("batchSize", 32, "grids per update"),
-        Setting.number("learningRate", 0.002, "Adam's peak step size"),
+        Setting.number("learningRate", 0.005, "Adam's peak step size"),
         Setting.integer("warmup", 20, "updates of linear warm-up before the cosine decay"),
         Setting.number("clip", 1.0, "the largest norm of the whole gradient; 0 leaves it unclipped"),
         Setting.number("weightDecay", 2e-4, "Adam's weight decay"),
