@@ -148,7 +148,9 @@ final class DtNetModel implements Model {
     for (int first = 0; first < data.size(); first += settings.evalBatchSize()) {
       int[] examples = IntStream.range(first, Math.min(first + settings.evalBatchSize(), data.size())).toArray();
       try (NDManager scope = manager.newSubManager()) {
-        think(scope, GridBatch.inputs(scope, data, format, examples), iterations, examples, labels);
+        // In the training type too: see GridConvolution#TRAINING_TYPE for the engine's float32 convolution.
+        think(scope, GridBatch.inputs(scope, data, format, examples).toType(GridConvolution.TRAINING_TYPE, false),
+            iterations, examples, labels);
       }
     }
     DtNetFlops flops = flops(data);
