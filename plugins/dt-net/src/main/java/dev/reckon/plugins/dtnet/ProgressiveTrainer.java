@@ -1,0 +1,183 @@
+package dev.reckon.plugins.dtnet;
+
+import static java.util.Objects.requireNonNull;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.optimizer.Optimizer;
+import dev.reckon.api.UpdateMemory;
+import dev.reckon.plugins.transformer.LearningRateSchedule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Optimiser updates of a {@link DeepThinkingNetwork} by Bansal et al.'s incremental progress
+ * training (their Algorithm 1): the loss is {@code (1 - alpha) L_m + alpha L_progressive}, where
+ * {@code L_m} is the cross-entropy of every cell after m passes from the projection, and {@code
+ * L_progressive} that after n ~ U{0..m-1} passes run without gradients (the state then taken as it
+ * is, detached) and k ~ U{1..m-n} more with them. The progressive term cannot lean on the pass
+ * number, since it does not know n: it pushes the network towards passes that improve whatever
+ * state they are given, which can be repeated indefinitely. A term whose weight is 0 is not
+ * computed (alpha 0: the plain loss after m passes, as Schwarzschild et al. trained).
+ *
+ * <p>Adam with weight decay, the step size under a {@link LearningRateSchedule} (warm-up, then a
+ * cosine decay), the whole gradient clipped to a norm of {@code clip} as the authors do for
+ * stability.
+ */
+final class ProgressiveTrainer {
+  private final DeepThinkingNetwork network;
+  private final ParameterStore store;
+  private final DtNetSettings settings;
+  private final DtNetFlops flops;
+  private final SplittableRandom random;
+  private final Optimizer optimizer;
+
+  /**
+   * @param network the network to train, initialised
+   * @param store the store its forward pass reads the weights from
+   * @param settings m, alpha, the schedule and the clip
+   * @param flops the network's costs on the training grids, for {@link Update#flops}
+   * @param random draws n and k
+   */
+  ProgressiveTrainer(DeepThinkingNetwork network, ParameterStore store, DtNetSettings settings, DtNetFlops flops,
+      SplittableRandom random) {
+    this.network = requireNonNull(network, "network is null");
+    this.store = requireNonNull(store, "store is null");
+    this.settings = requireNonNull(settings, "settings is null");
+    this.flops = requireNonNull(flops, "flops is null");
+    this.random = requireNonNull(random, "random is null");
+    this.optimizer = Optimizer.adam()
+        .optLearningRateTracker(new LearningRateSchedule(settings.learningRate(), settings.warmup(), settings.updates()))
+        .optWeightDecays((float) settings.weightDecay())
+        .build();
+  }
+
+  /**
+   * One update on a batch owned by {@code scope}, which the caller closes.
+   *
+   * @param inputs the grids, {@code (B, C, H, W)} of {@link GridConvolution#TRAINING_TYPE}
+   * @param targets each cell's class, {@code (B, cells)} int64
+   */
+  Update update(NDManager scope, NDArray inputs, NDArray targets) {
+    int m = settings.trainedIterations();
+    double alpha = settings.alpha();
+    int full = alpha < 1 ? m : 0;
+    int warm = alpha > 0 ? random.nextInt(m) : 0;
+    int progressive = alpha > 0 ? random.nextInt(1, m - warm + 1) : 0;
+    NDArray warmState = warm > 0 ? warmState(scope, inputs, warm) : null;
+    NDArray loss;
+    double memory;
+    try (GradientCollector collector = scope.getEngine().newGradientCollector()) {
+      List<NDArray> terms = new ArrayList<>();
+      if (full > 0) {
+        NDArray state = network.think(store, network.project(store, inputs, true), inputs, full, true);
+        terms.add(weighted(scope, crossEntropy(network.readOut(store, state, true), targets), 1 - alpha));
+      }
+      if (progressive > 0) {
+        NDArray start = warmState != null ? warmState : network.project(store, inputs, true);
+        NDArray state = network.think(store, start, inputs, progressive, true);
+        terms.add(weighted(scope, crossEntropy(network.readOut(store, state, true), targets), alpha));
+      }
+      loss = terms.size() == 1 ? terms.get(0) : terms.get(0).add(terms.get(1));
+      memory = UpdateMemory.megabytes(scope);
+      collector.backward(loss);
+    }
+    step(scope);
+    return new Update(scalar(loss), memory, flops.trainingUpdate(batch(inputs), full, warm, progressive));
+  }
+
+  /**
+   * The state after {@code passes} passes from the projection, computed before any gradient
+   * collector opens, so nothing of it is recorded for the backward pass (the authors' detach);
+   * its intermediates are freed at once, so the update's memory does not grow with n.
+   */
+  private NDArray warmState(NDManager scope, NDArray inputs, int passes) {
+    try (NDManager warm = scope.newSubManager()) {
+      inputs.attach(warm);
+      NDArray state = network.think(store, network.project(store, inputs, true), inputs, passes, true);
+      state.attach(scope);
+      inputs.attach(scope);
+      return state;
+    }
+  }
+
+  /**
+   * The mean cross-entropy of every cell's class.
+   *
+   * @param logits {@code (B, labels, H, W)}
+   * @param targets {@code (B, cells)} int64
+   */
+  static NDArray crossEntropy(NDArray logits, NDArray targets) {
+    NDArray rows = GridBatch.cellRows(logits);
+    int labels = Math.toIntExact(rows.getShape().get(2));
+    return rows.logSoftmax(-1).mul(targets.oneHot(labels)).sum(new int[] {-1}).mean().neg();
+  }
+
+  /**
+   * {@code term} times {@code weight}, the weight an engine array: a Java number on the gradient's
+   * path is freed before the backward pass reads it (see the README's plugin guide).
+   */
+  private static NDArray weighted(NDManager scope, NDArray term, double weight) {
+    return term.mul(scope.full(new Shape(), (float) weight, term.getDataType()));
+  }
+
+  /** Clips the whole gradient to a norm of {@code clip} (when above 0) and takes Adam's step. */
+  private void step(NDManager scope) {
+    List<Parameter> parameters = new ArrayList<>(network.getParameters().values());
+    List<NDArray> gradients = new ArrayList<>();
+    for (Parameter parameter : parameters) {
+      // A fresh handle on the gradient, made in the weight's long-lived manager: the batch's closes it.
+      NDArray gradient = parameter.getArray().getGradient();
+      gradient.attach(scope);
+      gradients.add(gradient);
+    }
+    NDArray scale = clipScale(scope, gradients);
+    for (int i = 0; i < parameters.size(); i++) {
+      NDArray gradient = scale == null ? gradients.get(i) : gradients.get(i).mul(scale);
+      optimizer.update(parameters.get(i).getId(), parameters.get(i).getArray(), gradient);
+    }
+  }
+
+  /**
+   * The factor {@code clip / norm} that brings the gradient's norm down to {@code clip}, as
+   * PyTorch's {@code clip_grad_norm_}; null when the norm is within it or clipping is off.
+   */
+  private NDArray clipScale(NDManager scope, List<NDArray> gradients) {
+    if (settings.clip() == 0) {
+      return null;
+    }
+    DataType type = gradients.get(0).getDataType();
+    NDArray squares = scope.zeros(new Shape(), type);
+    for (NDArray gradient : gradients) {
+      squares = squares.add(gradient.square().sum());
+    }
+    double norm = Math.sqrt(scalar(squares));
+    if (norm <= settings.clip()) {
+      return null;
+    }
+    return scope.full(new Shape(), (float) (settings.clip() / (norm + 1e-6)), type);
+  }
+
+  /** A scalar array's value, whatever its floating-point type. */
+  private static double scalar(NDArray array) {
+    return array.toType(DataType.FLOAT64, false).getDouble();
+  }
+
+  private static int batch(NDArray inputs) {
+    return Math.toIntExact(inputs.getShape().get(0));
+  }
+
+  /**
+   * @param loss the update's loss before its step
+   * @param memoryMegabytes the arrays alive in the batch's manager at the loss: what the update
+   *     keeps for its backward pass (see {@link UpdateMemory#megabytes})
+   * @param flops the update's floating-point operations ({@link DtNetFlops#trainingUpdate})
+   */
+  record Update(double loss, double memoryMegabytes, long flops) {}
+}
