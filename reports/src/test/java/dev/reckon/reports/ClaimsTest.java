@@ -41,7 +41,8 @@ class ClaimsTest {
         "deq-more-accurate", "deq-less-memory", "deq-collapses", "learned-adjacency-below-rrn",
         "infonce-converges-to-pmi", "recurrence-does-not-catch-larger", "recurrence-does-not-catch-longer-training",
         "probe-finds-cities-not-paths", "sorting-recurrence-does-not-catch-up", "dt-net-recall-keeps-accuracy",
-        "dt-net-plain-overthinks", "dt-net-thinks-longer-on-larger-mazes", "dt-net-recall-beats-plain-when-run-long"),
+        "dt-net-plain-overthinks", "dt-net-thinks-longer-on-larger-mazes", "dt-net-recall-beats-plain-when-run-long",
+        "recurrence-solves-larger-mazes-by-thinking-longer"),
         claims.claims().stream().map(Claim::id).toList());
     assertEquals(List.of("oracle-perfect", "propagation-complete", "classical-references-complete"),
         claims.sanityChecks().stream().map(Claim::id).toList());
@@ -295,6 +296,8 @@ class ClaimsTest {
   private static final class Grids {
     static final int[] COUNTS = {10, 30, 100, 300, 1000};
     static final int[] REFERENCE = {8, 64, 512, 4096};
+    /** The rrn on mazes: T = 16 steps, read out at T, 2T and 4T. */
+    static final int[] RRN_MAZE_COUNTS = {16, 32, 64};
     static final Map<String, String> TRAINING = Map.of("maze", "s9", "prefix-sums", "n16");
     static final List<String> LEVELS = List.of("maze/s9", "maze/s13", "maze/s33", "maze/s59", "prefix-sums/n16",
         "prefix-sums/n32", "prefix-sums/n128", "prefix-sums/n512");
@@ -318,6 +321,12 @@ class ClaimsTest {
         "prefix-sums/n32", new double[] {0.2, 0.7, 0.4, 0.1, 0},
         "prefix-sums/n128", new double[] {0, 0.05, 0.2, 0.02, 0},
         "prefix-sums/n512", new double[5]));
+    /** The rrn's path accuracy on the mazes at T, 2T, 4T ({@link #RRN_MAZE_COUNTS}). */
+    final Map<String, double[]> rrn = new LinkedHashMap<>(Map.of(
+        "maze/s9", new double[] {0.16, 0.32, 0.77},
+        "maze/s13", new double[] {0.02, 0.08, 0.21},
+        "maze/s33", new double[] {0, 0, 0.01},
+        "maze/s59", new double[3]));
     /** The classical references' accuracy at {@link #REFERENCE}, the same on every level. */
     double[] reference = {0.1, 0.5, 0.9, 1};
     double oracle = 1;
@@ -325,7 +334,8 @@ class ClaimsTest {
 
     RunBuilder builder() {
       RunBuilder run = new RunBuilder("grid-claims").examples(examples).trainedWith("dt-net-recall-progressive", 30)
-          .trainedWith("dt-net-plain", 30);
+          .trainedWith("dt-net-plain", 30).trainedWith("rrn", RRN_MAZE_COUNTS[0]);
+      rrn.forEach((level, values) -> add(run, "rrn", level, RRN_MAZE_COUNTS, values));
       recall.forEach((level, values) -> add(run, "dt-net-recall-progressive", level, COUNTS, values));
       plain.forEach((level, values) -> add(run, "dt-net-plain", level, COUNTS, values));
       for (String level : LEVELS) {
@@ -350,6 +360,7 @@ class ClaimsTest {
     private static final String OVERTHINKS = "dt-net-plain-overthinks";
     private static final String LONGER = "dt-net-thinks-longer-on-larger-mazes";
     private static final String BEATS = "dt-net-recall-beats-plain-when-run-long";
+    private static final String RRN_LONGER = "recurrence-solves-larger-mazes-by-thinking-longer";
 
     @Test
     void theGridRunReproducesEveryClaimOfThePapers() {
@@ -442,6 +453,26 @@ class ClaimsTest {
       assertEquals(Status.NOT_REPRODUCED, verdict.status());
       assertTrue(verdict.evidence().get(0).endsWith("falls outside the noise from 10 to 30 iterations; the last count "
           + "is not better than the first outside the noise"), verdict.evidence()::toString);
+    }
+
+    // recurrence-solves-larger-mazes-by-thinking-longer: the rrn's more_iterations on the larger mazes
+
+    @Test
+    void theRrnSolvesLargerMazesByThinkingLonger() {
+      ClaimVerdict verdict = judge(new Grids().builder()).get(RRN_LONGER);
+      assertEquals(Status.REPRODUCED, verdict.status(), verdict.evidence()::toString);
+      assertTrue(verdict.evidence().toString().contains("not counted, models at chance: maze s59"),
+          verdict.evidence()::toString);
+    }
+
+    @Test
+    void anRrnThatDoesNotGainFromMoreStepsOnALargerMazeContradictsIt() {
+      Grids run = new Grids();
+      run.rrn.put("maze/s13", new double[] {0.2, 0.21, 0.2});
+      ClaimVerdict verdict = judge(run.builder()).get(RRN_LONGER);
+      assertEquals(Status.NOT_REPRODUCED, verdict.status());
+      assertTrue(verdict.evidence().stream().anyMatch(line -> line.startsWith("rrn on maze s13")
+          && line.endsWith("the last count is not better than the first outside the noise")), verdict.evidence()::toString);
     }
 
     // dt-net-recall-beats-plain-when-run-long: above_model at the largest common count

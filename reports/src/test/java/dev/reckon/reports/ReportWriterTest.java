@@ -81,6 +81,7 @@ class ReportWriterTest {
         + "recurrence-does-not-catch-larger, recurrence-does-not-catch-longer-training, probe-finds-cities-not-paths, "
         + "sorting-recurrence-does-not-catch-up, dt-net-recall-keeps-accuracy, dt-net-plain-overthinks, "
         + "dt-net-thinks-longer-on-larger-mazes, dt-net-recall-beats-plain-when-run-long, "
+        + "recurrence-solves-larger-mazes-by-thinking-longer, "
         + "oracle-perfect, propagation-complete, classical-references-complete, colouring-is-easy.\n"), md);
     assertTrue(md.contains("## Sanity checks\n\n_None speaks of the tasks and models of these runs._\n"), md);
     assertTrue(Files.readString(out.resolve("report.html")).contains("from plugin jar my-models-1.0"));
@@ -100,6 +101,7 @@ class ReportWriterTest {
         + "recurrence-does-not-catch-larger, recurrence-does-not-catch-longer-training, probe-finds-cities-not-paths, "
         + "sorting-recurrence-does-not-catch-up, dt-net-recall-keeps-accuracy, dt-net-plain-overthinks, "
         + "dt-net-thinks-longer-on-larger-mazes, dt-net-recall-beats-plain-when-run-long, "
+        + "recurrence-solves-larger-mazes-by-thinking-longer, "
         + "oracle-perfect, propagation-complete, classical-references-complete.\n"),
         "no run of 81 cards, nor a learned graph, nor a known joint, nor an oracle, nor a sequence or grid task");
   }
