@@ -91,7 +91,7 @@ final class DtNetModel implements Model {
     build();
     manager.getEngine().setRandomSeed(random.nextInt());
     int batchSize = settings.batchSize();
-    network.initialize(manager, GridConvolution.TRAINING_TYPE, GridBatch.shape(data, format, batchSize));
+    network.initialize(manager, GridConvolution.COMPUTE_TYPE, GridBatch.shape(data, format, batchSize));
     BatchSampler sampler = new BatchSampler(data.size(), batchSize, random.split());
     ProgressiveTrainer trainer = new ProgressiveTrainer(network, store, settings, flops(data), random.split());
     int updates = settings.updates();
@@ -99,7 +99,7 @@ final class DtNetModel implements Model {
     for (int update = 1; update <= updates; update++) {
       int[] examples = sampler.next();
       try (NDManager scope = manager.newSubManager()) {
-        NDArray inputs = GridBatch.inputs(scope, data, format, examples).toType(GridConvolution.TRAINING_TYPE, false);
+        NDArray inputs = GridBatch.inputs(scope, data, format, examples).toType(GridConvolution.COMPUTE_TYPE, false);
         ProgressiveTrainer.Update result = trainer.update(scope, inputs, GridBatch.targets(scope, data, examples));
         trainingFlops += result.flops();
         if (update % settings.logEvery() == 0 || update == updates) {
@@ -148,8 +148,8 @@ final class DtNetModel implements Model {
     for (int first = 0; first < data.size(); first += settings.evalBatchSize()) {
       int[] examples = IntStream.range(first, Math.min(first + settings.evalBatchSize(), data.size())).toArray();
       try (NDManager scope = manager.newSubManager()) {
-        // In the training type too: see GridConvolution#TRAINING_TYPE for the engine's float32 convolution.
-        think(scope, GridBatch.inputs(scope, data, format, examples).toType(GridConvolution.TRAINING_TYPE, false),
+        // In float64 as in training: see GridConvolution#COMPUTE_TYPE for the engine's float32 convolution.
+        think(scope, GridBatch.inputs(scope, data, format, examples).toType(GridConvolution.COMPUTE_TYPE, false),
             iterations, examples, labels);
       }
     }

@@ -19,7 +19,7 @@ import ai.djl.util.PairList;
  * starts as a PyTorch convolution's, uniform in {@code +-1/sqrt(in kh kw)}.
  *
  * <p>It computes in the input's type, the weight cast to it; the model trains and predicts in
- * float64 ({@link #TRAINING_TYPE}).
+ * float64 ({@link #COMPUTE_TYPE}).
  */
 final class GridConvolution extends AbstractBlock {
   /**
@@ -36,7 +36,7 @@ final class GridConvolution extends AbstractBlock {
    * convolution runs PyTorch's own kernels: 0 NaN in 1500 such passes and right at every channel
    * count, at about the float32 speed on these small grids.
    */
-  static final DataType TRAINING_TYPE = DataType.FLOAT64;
+  static final DataType COMPUTE_TYPE = DataType.FLOAT64;
 
   private final int out;
   private final Shape padding;
