@@ -40,9 +40,11 @@ class ClaimsTest {
         "union-81-improves-with-dimension", "entropy-rises-as-d-falls", "shared-attribute-rank", "deq-trains-faster",
         "deq-more-accurate", "deq-less-memory", "deq-collapses", "learned-adjacency-below-rrn",
         "infonce-converges-to-pmi", "recurrence-does-not-catch-larger", "recurrence-does-not-catch-longer-training",
-        "probe-finds-cities-not-paths", "sorting-recurrence-does-not-catch-up", "dt-net-recall-keeps-accuracy",
-        "dt-net-plain-overthinks", "dt-net-thinks-longer-on-larger-mazes", "dt-net-recall-beats-plain-when-run-long",
-        "recurrence-solves-larger-mazes-by-thinking-longer"),
+        "probe-finds-cities-not-paths", "sorting-recurrence-does-not-catch-up",
+        "dt-net-recall-keeps-accuracy-on-mazes", "dt-net-recall-keeps-accuracy-on-prefix-sums",
+        "dt-net-plain-overthinks-on-mazes", "dt-net-plain-overthinks-on-prefix-sums",
+        "dt-net-thinks-longer-on-larger-mazes", "dt-net-recall-beats-plain-when-run-long-on-mazes",
+        "dt-net-recall-beats-plain-when-run-long-on-prefix-sums", "recurrence-solves-larger-mazes-by-thinking-longer"),
         claims.claims().stream().map(Claim::id).toList());
     assertEquals(List.of("oracle-perfect", "propagation-complete", "classical-references-complete"),
         claims.sanityChecks().stream().map(Claim::id).toList());
@@ -356,25 +358,31 @@ class ClaimsTest {
 
   @Nested
   class EasyToHard {
-    private static final String KEEPS = "dt-net-recall-keeps-accuracy";
-    private static final String OVERTHINKS = "dt-net-plain-overthinks";
+    private static final String KEEPS_MAZES = "dt-net-recall-keeps-accuracy-on-mazes";
+    private static final String KEEPS_SUMS = "dt-net-recall-keeps-accuracy-on-prefix-sums";
+    private static final String OVERTHINKS_MAZES = "dt-net-plain-overthinks-on-mazes";
+    private static final String OVERTHINKS_SUMS = "dt-net-plain-overthinks-on-prefix-sums";
     private static final String LONGER = "dt-net-thinks-longer-on-larger-mazes";
-    private static final String BEATS = "dt-net-recall-beats-plain-when-run-long";
+    private static final String BEATS_MAZES = "dt-net-recall-beats-plain-when-run-long-on-mazes";
+    private static final String BEATS_SUMS = "dt-net-recall-beats-plain-when-run-long-on-prefix-sums";
+    private static final List<String> DT_NET_CLAIMS = List.of(KEEPS_MAZES, KEEPS_SUMS, OVERTHINKS_MAZES,
+        OVERTHINKS_SUMS, LONGER, BEATS_MAZES, BEATS_SUMS);
     private static final String RRN_LONGER = "recurrence-solves-larger-mazes-by-thinking-longer";
 
     @Test
     void theGridRunReproducesEveryClaimOfThePapers() {
       Map<String, ClaimVerdict> verdicts = judge(new Grids().builder());
-      assertStatus(verdicts, Status.REPRODUCED, KEEPS, OVERTHINKS, LONGER, BEATS, "oracle-perfect",
-          "classical-references-complete");
+      assertStatus(verdicts, Status.REPRODUCED, KEEPS_MAZES, KEEPS_SUMS, OVERTHINKS_MAZES, OVERTHINKS_SUMS, LONGER,
+          BEATS_MAZES, BEATS_SUMS, "oracle-perfect", "classical-references-complete");
       assertEquals("dt-net-recall-progressive on maze s13, path_accuracy best at 100: 0.99 [0.977, 0.996], at its "
           + "largest count 1000: 0.99 [0.977, 0.996]; no drop beyond the noise (needs a drop beyond the noise <= 0.05)",
-          verdicts.get(KEEPS).evidence().get(0));
-      assertTrue(verdicts.get(OVERTHINKS).evidence().contains("dt-net-plain on prefix-sums n128, string_accuracy best "
+          verdicts.get(KEEPS_MAZES).evidence().get(0));
+      assertTrue(verdicts.get(OVERTHINKS_SUMS).evidence().contains("dt-net-plain on prefix-sums n128, string_accuracy best "
           + "at 100: 0.2 [0.167, 0.237], at its largest count 1000: 0 [0, 0.008]; drops 0.16 beyond the noise (needs "
-          + "a drop beyond the noise >= 0.1)"), verdicts.get(OVERTHINKS).evidence()::toString);
-      assertTrue(verdicts.get(OVERTHINKS).evidence().contains("not counted, models at chance: maze s59: path_accuracy "
-          + "0, none better than uniform's 0 [0, 0.008] at every count"), verdicts.get(OVERTHINKS).evidence()::toString);
+          + "a drop beyond the noise >= 0.1)"), verdicts.get(OVERTHINKS_SUMS).evidence()::toString);
+      assertTrue(verdicts.get(OVERTHINKS_MAZES).evidence().contains("not counted, models at chance: maze s59: "
+          + "path_accuracy 0, none better than uniform's 0 [0, 0.008] at every count"),
+          verdicts.get(OVERTHINKS_MAZES).evidence()::toString);
       assertEquals("dt-net-recall-progressive on maze s13, path_accuracy at T = 30: 0.9 [0.871, 0.923], 100: 0.99 "
           + "[0.977, 0.996]; rises outside the noise", verdicts.get(LONGER).evidence().get(0));
     }
@@ -385,7 +393,7 @@ class ClaimsTest {
     void aRecallNetThatFallsAfterItsBestContradictsIt() {
       Grids run = new Grids();
       run.recall.put("maze/s33", new double[] {0, 0.3, 0.8, 0.93, 0.8});
-      ClaimVerdict verdict = judge(run.builder()).get(KEEPS);
+      ClaimVerdict verdict = judge(run.builder()).get(KEEPS_MAZES);
       assertEquals(Status.NOT_REPRODUCED, verdict.status());
       assertEquals("dt-net-recall-progressive on maze s33, path_accuracy best at 10T = 300: 0.93 [0.904, 0.949], at "
           + "its largest count 1000: 0.8 [0.763, 0.833]; drops 0.071 beyond the noise (needs a drop beyond the noise "
@@ -396,7 +404,7 @@ class ClaimsTest {
     void aDropTheNoiseExplainsKeepsAccuracy() {
       Grids run = new Grids();
       run.recall.put("prefix-sums/n512", new double[] {0, 0, 0.3, 0.95, 0.9}); // 0.05 down, intervals overlap
-      assertEquals(Status.REPRODUCED, judge(run.builder()).get(KEEPS).status());
+      assertEquals(Status.REPRODUCED, judge(run.builder()).get(KEEPS_SUMS).status());
     }
 
     // dt-net-plain-overthinks: drop_after_best with at_least
@@ -405,7 +413,7 @@ class ClaimsTest {
     void aPlainNetThatKeepsItsBestOnALevelContradictsIt() {
       Grids run = new Grids();
       run.plain.put("maze/s13", new double[] {0.5, 0.85, 0.9, 0.9, 0.88});
-      ClaimVerdict verdict = judge(run.builder()).get(OVERTHINKS);
+      ClaimVerdict verdict = judge(run.builder()).get(OVERTHINKS_MAZES);
       assertEquals(Status.NOT_REPRODUCED, verdict.status());
       assertEquals("dt-net-plain on maze s13, path_accuracy best at 100: 0.9 [0.871, 0.923], at its largest count "
           + "1000: 0.88 [0.849, 0.906]; no drop beyond the noise (needs a drop beyond the noise >= 0.1)",
@@ -416,7 +424,7 @@ class ClaimsTest {
     void aFallWithinTheNoiseIsNoOverthinking() {
       Grids run = new Grids();
       run.examples = 50; // 0.2 to 0 on 50 strings: apart, but by less than 0.1 beyond the noise
-      ClaimVerdict verdict = judge(run.builder()).get(OVERTHINKS);
+      ClaimVerdict verdict = judge(run.builder()).get(OVERTHINKS_SUMS);
       assertEquals(Status.NOT_REPRODUCED, verdict.status());
       assertEquals("dt-net-plain on prefix-sums n128, string_accuracy best at 100: 0.2 [0.112, 0.33], at its largest "
           + "count 1000: 0 [0, 0.071]; drops 0.041 beyond the noise (needs a drop beyond the noise >= 0.1)",
@@ -428,9 +436,11 @@ class ClaimsTest {
       Grids run = new Grids();
       run.plain.replaceAll((level, values) -> level.endsWith("/s9") || level.endsWith("/n16") ? values
           : new double[5]);
-      ClaimVerdict verdict = judge(run.builder()).get(OVERTHINKS);
-      assertEquals(Status.NOT_MEASURED, verdict.status());
-      assertEquals("not measured: models at chance", verdict.label());
+      Map<String, ClaimVerdict> verdicts = judge(run.builder());
+      for (String id : List.of(OVERTHINKS_MAZES, OVERTHINKS_SUMS)) {
+        assertEquals(Status.NOT_MEASURED, verdicts.get(id).status(), id);
+        assertEquals("not measured: models at chance", verdicts.get(id).label(), id);
+      }
     }
 
     // dt-net-thinks-longer-on-larger-mazes: more_iterations from T to the best count
@@ -481,7 +491,7 @@ class ClaimsTest {
     void aPlainNetAsGoodAtTheLargestCountContradictsIt() {
       Grids run = new Grids();
       run.plain.put("prefix-sums/n128", new double[] {0, 0.05, 0.9, 0.98, 0.97});
-      ClaimVerdict verdict = judge(run.builder()).get(BEATS);
+      ClaimVerdict verdict = judge(run.builder()).get(BEATS_SUMS);
       assertEquals(Status.NOT_REPRODUCED, verdict.status());
       assertEquals("dt-net-recall-progressive 0.98 [0.964, 0.989] vs dt-net-plain 0.97 [0.951, 0.982] on prefix-sums "
           + "n128 (string_accuracy, both at 1000 iterations): within the noise", verdict.evidence().get(0));
@@ -498,13 +508,30 @@ class ClaimsTest {
       RunResults grids = references.builder().read(work.resolve("references"));
       for (RunResults run : List.of(sudoku, grids)) {
         Map<String, ClaimVerdict> verdicts = byId(Claims.bundled().judge(run));
-        for (String id : List.of(KEEPS, OVERTHINKS, LONGER, BEATS)) {
+        for (String id : DT_NET_CLAIMS) {
           assertFalse(verdicts.get(id).claim().speaksOf(run), id + " is listed for " + run.id());
           assertEquals(Status.NOT_MEASURED, verdicts.get(id).status(), id);
         }
       }
       assertStatus(byId(Claims.bundled().judge(grids)), Status.REPRODUCED, "oracle-perfect",
           "classical-references-complete");
+    }
+
+    /** The default suite's shape: the DT-Nets on prefix sums only; their maze claims are not listed. */
+    @Test
+    void aRunOfTheDtNetsOnPrefixSumsOnlyListsAndDecidesTheirPrefixSumClaims() {
+      Grids sums = new Grids();
+      sums.recall.keySet().removeIf(level -> level.startsWith("maze/"));
+      sums.plain.keySet().removeIf(level -> level.startsWith("maze/"));
+      RunResults run = sums.builder().read(work.resolve("prefix-sums"));
+      Map<String, ClaimVerdict> verdicts = byId(Claims.bundled().judge(run));
+      for (String id : List.of(KEEPS_SUMS, OVERTHINKS_SUMS, BEATS_SUMS)) {
+        assertTrue(verdicts.get(id).claim().speaksOf(run), id);
+        assertEquals(Status.REPRODUCED, verdicts.get(id).status(), id);
+      }
+      for (String id : List.of(KEEPS_MAZES, OVERTHINKS_MAZES, LONGER, BEATS_MAZES)) {
+        assertFalse(verdicts.get(id).claim().speaksOf(run), id);
+      }
     }
 
     // The sanity checks on the grid tasks.

@@ -79,8 +79,10 @@ class ReportWriterTest {
         + "shatter-needs-dimension, union-81-improves-with-dimension, entropy-rises-as-d-falls, "
         + "shared-attribute-rank, learned-adjacency-below-rrn, infonce-converges-to-pmi, "
         + "recurrence-does-not-catch-larger, recurrence-does-not-catch-longer-training, probe-finds-cities-not-paths, "
-        + "sorting-recurrence-does-not-catch-up, dt-net-recall-keeps-accuracy, dt-net-plain-overthinks, "
-        + "dt-net-thinks-longer-on-larger-mazes, dt-net-recall-beats-plain-when-run-long, "
+        + "sorting-recurrence-does-not-catch-up, dt-net-recall-keeps-accuracy-on-mazes, "
+        + "dt-net-recall-keeps-accuracy-on-prefix-sums, dt-net-plain-overthinks-on-mazes, "
+        + "dt-net-plain-overthinks-on-prefix-sums, dt-net-thinks-longer-on-larger-mazes, "
+        + "dt-net-recall-beats-plain-when-run-long-on-mazes, dt-net-recall-beats-plain-when-run-long-on-prefix-sums, "
         + "recurrence-solves-larger-mazes-by-thinking-longer, "
         + "oracle-perfect, propagation-complete, classical-references-complete, colouring-is-easy.\n"), md);
     assertTrue(md.contains("## Sanity checks\n\n_None speaks of the tasks and models of these runs._\n"), md);
@@ -99,8 +101,10 @@ class ReportWriterTest {
     assertTrue(md.contains("Not listed, as no run has the tasks and models they speak of: "
         + "union-81-improves-with-dimension, learned-adjacency-below-rrn, infonce-converges-to-pmi, "
         + "recurrence-does-not-catch-larger, recurrence-does-not-catch-longer-training, probe-finds-cities-not-paths, "
-        + "sorting-recurrence-does-not-catch-up, dt-net-recall-keeps-accuracy, dt-net-plain-overthinks, "
-        + "dt-net-thinks-longer-on-larger-mazes, dt-net-recall-beats-plain-when-run-long, "
+        + "sorting-recurrence-does-not-catch-up, dt-net-recall-keeps-accuracy-on-mazes, "
+        + "dt-net-recall-keeps-accuracy-on-prefix-sums, dt-net-plain-overthinks-on-mazes, "
+        + "dt-net-plain-overthinks-on-prefix-sums, dt-net-thinks-longer-on-larger-mazes, "
+        + "dt-net-recall-beats-plain-when-run-long-on-mazes, dt-net-recall-beats-plain-when-run-long-on-prefix-sums, "
         + "recurrence-solves-larger-mazes-by-thinking-longer, "
         + "oracle-perfect, propagation-complete, classical-references-complete.\n"),
         "no run of 81 cards, nor a learned graph, nor a known joint, nor an oracle, nor a sequence or grid task");
