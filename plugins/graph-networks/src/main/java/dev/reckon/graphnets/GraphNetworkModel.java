@@ -3,7 +3,6 @@ package dev.reckon.graphnets;
 import static java.util.Objects.requireNonNull;
 
 import ai.djl.Device;
-import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -22,10 +21,6 @@ import dev.reckon.api.Model;
 import dev.reckon.api.Predictions;
 import dev.reckon.api.Score;
 import dev.reckon.api.Support;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -284,13 +279,9 @@ public abstract class GraphNetworkModel<S> implements Model {
     if (network == null) {
       return 0;
     }
-    return weightCount(network);
+    return BlockWeights.count(network);
   }
 
-  /** The number of weights of {@code block}, initialised. */
-  protected static long weightCount(Block block) {
-    return block.getParameters().values().stream().mapToLong(p -> p.getArray().size()).sum();
-  }
 
   @Override
   public void save(Path directory) throws IOException {
@@ -309,14 +300,7 @@ public abstract class GraphNetworkModel<S> implements Model {
       }
     }
     Files.write(directory.resolve(graphFile()), lines, StandardCharsets.UTF_8);
-    saveWeights(network, directory.resolve(parametersFile()));
-  }
-
-  /** Writes {@code block}'s weights to {@code file} in DJL's block parameter format. */
-  protected static void saveWeights(Block block, Path file) throws IOException {
-    try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
-      block.saveParameters(out);
-    }
+    BlockWeights.save(network, directory.resolve(parametersFile()));
   }
 
   /** Replaces this model's settings and weights by the checkpoint's. */
@@ -341,18 +325,9 @@ public abstract class GraphNetworkModel<S> implements Model {
     parameterStore = new ParameterStore(manager, false);
   }
 
-  /**
-   * Replaces {@code block}'s weights, which this model's manager then owns, by those {@link
-   * #saveWeights} wrote to {@code file}, marked trainable so that training may go on.
-   */
+  /** Replaces {@code block}'s weights, which this model's manager then owns, by those in {@code file}. */
   protected final void loadWeights(Block block, Path file) throws IOException {
-    try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
-      block.loadParameters(manager, in);
-    } catch (MalformedModelException e) {
-      throw new IOException("malformed " + name + " parameters in " + file + ": " + e.getMessage(), e);
-    }
-    // Loading replaces the weights without marking them trainable.
-    block.getParameters().values().forEach(parameter -> parameter.getArray().setRequiresGradient(true));
+    BlockWeights.load(block, manager, file, name);
   }
 
   /** Frees every array the model holds: parameters, optimiser state, graph constants. */

@@ -3,7 +3,6 @@ package dev.reckon.plugins.dtnet;
 import static java.util.Objects.requireNonNull;
 
 import ai.djl.Device;
-import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
@@ -17,11 +16,8 @@ import dev.reckon.api.Predictions;
 import dev.reckon.api.Score;
 import dev.reckon.api.TrainingLog;
 import dev.reckon.graphnets.BatchSampler;
+import dev.reckon.graphnets.BlockWeights;
 import dev.reckon.graphnets.FlatJson;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -209,7 +205,7 @@ final class DtNetModel implements Model {
     if (network == null) {
       return 0;
     }
-    return network.getParameters().values().stream().mapToLong(parameter -> parameter.getArray().size()).sum();
+    return BlockWeights.count(network);
   }
 
   @Override
@@ -224,10 +220,7 @@ final class DtNetModel implements Model {
     grid.put("channels", format.channels());
     grid.put("labels", format.labels());
     Files.writeString(directory.resolve(FORMAT_FILE), FlatJson.write(grid), StandardCharsets.UTF_8);
-    try (DataOutputStream out = new DataOutputStream(
-        new BufferedOutputStream(Files.newOutputStream(directory.resolve(PARAMETERS_FILE))))) {
-      network.saveParameters(out);
-    }
+    BlockWeights.save(network, directory.resolve(PARAMETERS_FILE));
   }
 
   /** Replaces this model's settings, format and weights by the checkpoint's. */
@@ -237,14 +230,7 @@ final class DtNetModel implements Model {
     var grid = FlatJson.read(Files.readString(directory.resolve(FORMAT_FILE), StandardCharsets.UTF_8));
     format = new GridFormat(grid.getInt("dimensions"), grid.getInt("channels"), grid.getInt("labels"));
     build();
-    try (DataInputStream in = new DataInputStream(
-        new BufferedInputStream(Files.newInputStream(directory.resolve(PARAMETERS_FILE))))) {
-      network.loadParameters(manager, in);
-    } catch (MalformedModelException e) {
-      throw new IOException(directory + " holds parameters this network cannot read", e);
-    }
-    // Loading replaces the weights without marking them trainable.
-    network.getParameters().values().forEach(parameter -> parameter.getArray().setRequiresGradient(true));
+    BlockWeights.load(network, manager, directory.resolve(PARAMETERS_FILE), id);
   }
 
   @Override

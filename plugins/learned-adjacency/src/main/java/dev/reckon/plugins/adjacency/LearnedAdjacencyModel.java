@@ -10,6 +10,7 @@ import dev.reckon.api.Dataset;
 import dev.reckon.api.LabelingDataset;
 import dev.reckon.api.LabelingPredictions;
 import dev.reckon.api.TrainingLog;
+import dev.reckon.graphnets.BlockWeights;
 import dev.reckon.graphnets.BatchSampler;
 import dev.reckon.graphnets.GraphNetworkModel;
 import dev.reckon.graphnets.InputEncoder;
@@ -128,7 +129,7 @@ public final class LearnedAdjacencyModel extends GraphNetworkModel<LearnedAdjace
 
   @Override
   public long parameterCount() {
-    return super.parameterCount() + (sampler == null ? 0 : weightCount(sampler));
+    return super.parameterCount() + (sampler == null ? 0 : BlockWeights.count(sampler));
   }
 
   /**
@@ -154,7 +155,7 @@ public final class LearnedAdjacencyModel extends GraphNetworkModel<LearnedAdjace
   @Override
   public void save(Path directory) throws IOException {
     super.save(directory);
-    saveWeights(sampler, directory.resolve(SAMPLER_FILE));
+    BlockWeights.save(sampler, directory.resolve(SAMPLER_FILE));
   }
 
   @Override

@@ -3,7 +3,6 @@ package dev.reckon.plugins.trm;
 import static java.util.Objects.requireNonNull;
 
 import ai.djl.Device;
-import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
@@ -19,12 +18,9 @@ import dev.reckon.api.Predictions;
 import dev.reckon.api.Score;
 import dev.reckon.api.TrainingLog;
 import dev.reckon.graphnets.BatchSampler;
+import dev.reckon.graphnets.BlockWeights;
 import dev.reckon.graphnets.FlatJson;
 import dev.reckon.graphnets.PuzzleBatch;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -203,7 +199,7 @@ final class TrmModel implements Model {
     if (network == null) {
       return 0;
     }
-    return network.getParameters().values().stream().mapToLong(parameter -> parameter.getShape().size()).sum();
+    return BlockWeights.count(network);
   }
 
   @Override
@@ -215,10 +211,7 @@ final class TrmModel implements Model {
     Files.writeString(directory.resolve(SETTINGS_FILE), settings.toJson(), StandardCharsets.UTF_8);
     Files.writeString(directory.resolve(SHAPE_FILE), FlatJson.write(new TreeMap<>(Map.of("cells", cells, "labels", labels))),
         StandardCharsets.UTF_8);
-    try (DataOutputStream out = new DataOutputStream(
-        new BufferedOutputStream(Files.newOutputStream(directory.resolve(PARAMETERS_FILE))))) {
-      network.saveParameters(out);
-    }
+    BlockWeights.save(network, directory.resolve(PARAMETERS_FILE));
   }
 
   /** Replaces this model's settings and weights by the checkpoint's. */
@@ -228,14 +221,7 @@ final class TrmModel implements Model {
     Config shape = FlatJson.read(Files.readString(directory.resolve(SHAPE_FILE), StandardCharsets.UTF_8));
     settings = saved;
     build(shape.getInt("cells"), shape.getInt("labels"));
-    try (DataInputStream in = new DataInputStream(
-        new BufferedInputStream(Files.newInputStream(directory.resolve(PARAMETERS_FILE))))) {
-      network.loadParameters(manager, in);
-    } catch (MalformedModelException e) {
-      throw new IOException(directory + " holds parameters this network cannot read", e);
-    }
-    // Loading replaces the weights without marking them trainable.
-    network.getParameters().values().forEach(parameter -> parameter.getArray().setRequiresGradient(true));
+    BlockWeights.load(network, manager, directory.resolve(PARAMETERS_FILE), ID);
   }
 
   @Override
