@@ -1,6 +1,8 @@
 package dev.reckon.api;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * A model's outputs for a dataset at every iteration count it was run at. A recurrent model
@@ -28,5 +30,19 @@ public interface Predictions {
    */
   default List<Score> measurements() {
     return List.of();
+  }
+
+  /**
+   * The {@link #INFERENCE_FLOPS} measurements of {@code examples} predicted at each of {@code
+   * iterations}, one example costing {@code perExample} at an iteration count: a computed value,
+   * the same for every example, so its interval is the value itself.
+   */
+  static List<Score> inferenceFlops(int[] iterations, IntToDoubleFunction perExample, int examples) {
+    List<Score> measurements = new ArrayList<>();
+    for (int count : iterations) {
+      double flops = perExample.applyAsDouble(count);
+      measurements.add(new Score(INFERENCE_FLOPS, count, flops, examples, flops, flops));
+    }
+    return measurements;
   }
 }

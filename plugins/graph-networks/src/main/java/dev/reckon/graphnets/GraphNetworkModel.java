@@ -18,8 +18,6 @@ import dev.reckon.api.GridFormat;
 import dev.reckon.api.LabelingDataset;
 import dev.reckon.api.LabelingFormat;
 import dev.reckon.api.Model;
-import dev.reckon.api.Predictions;
-import dev.reckon.api.Score;
 import dev.reckon.api.Support;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +26,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.IntToLongFunction;
 import java.util.function.ObjIntConsumer;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -346,20 +343,6 @@ public abstract class GraphNetworkModel<S> implements Model {
   /** The number of labels the network was built for; 0 before training or loading. */
   protected final int labels() {
     return labels;
-  }
-
-  /**
-   * The {@link Predictions#INFERENCE_FLOPS} measurements of {@code examples} predicted at each of
-   * {@code iterations}, one example costing {@code perExample} at an iteration count: a value that
-   * is the same for every example, so its interval is the value itself.
-   */
-  protected static List<Score> inferenceFlops(int[] iterations, IntToLongFunction perExample, int examples) {
-    List<Score> measurements = new ArrayList<>();
-    for (int count : iterations) {
-      double flops = perExample.applyAsLong(count);
-      measurements.add(new Score(Predictions.INFERENCE_FLOPS, count, flops, examples, flops, flops));
-    }
-    return measurements;
   }
 
   /** The model's long-lived manager; tests watch it to see that training memory stays flat. */

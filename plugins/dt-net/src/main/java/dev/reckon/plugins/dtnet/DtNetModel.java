@@ -13,7 +13,6 @@ import dev.reckon.api.LabelingPredictions;
 import dev.reckon.api.Model;
 import dev.reckon.api.ModelContext;
 import dev.reckon.api.Predictions;
-import dev.reckon.api.Score;
 import dev.reckon.api.TrainingLog;
 import dev.reckon.graphnets.BatchSampler;
 import dev.reckon.graphnets.BlockWeights;
@@ -22,10 +21,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.SplittableRandom;
@@ -149,14 +146,8 @@ final class DtNetModel implements Model {
             iterations, examples, labels);
       }
     }
-    DtNetFlops flops = flops(data);
-    List<Score> measurements = new ArrayList<>();
-    for (int count : iterations) {
-      double perExample = flops.forward(count);
-      measurements.add(new Score(Predictions.INFERENCE_FLOPS, count, perExample, data.size(), perExample,
-          perExample));
-    }
-    return new LabelingPredictions(iterations, labels, measurements);
+    return new LabelingPredictions(iterations, labels,
+        Predictions.inferenceFlops(iterations, flops(data)::forward, data.size()));
   }
 
   /**

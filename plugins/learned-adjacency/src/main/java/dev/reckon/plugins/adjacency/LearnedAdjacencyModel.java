@@ -9,6 +9,7 @@ import dev.reckon.api.ConstraintGraph;
 import dev.reckon.api.Dataset;
 import dev.reckon.api.LabelingDataset;
 import dev.reckon.api.LabelingPredictions;
+import dev.reckon.api.Predictions;
 import dev.reckon.api.TrainingLog;
 import dev.reckon.graphnets.BlockWeights;
 import dev.reckon.graphnets.BatchSampler;
@@ -114,7 +115,7 @@ public final class LearnedAdjacencyModel extends GraphNetworkModel<LearnedAdjace
         unroll(data, examples, givens, iterations, outputs);
       }
     }
-    return new LabelingPredictions(iterations, outputs, inferenceFlops(iterations, flops()::inference, data.size()));
+    return new LabelingPredictions(iterations, outputs, Predictions.inferenceFlops(iterations, flops()::inference, data.size()));
   }
 
   /** The model's {@link LearnedAdjacencyFlops}, once it is built. */

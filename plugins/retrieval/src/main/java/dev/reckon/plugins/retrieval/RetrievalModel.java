@@ -20,7 +20,6 @@ import dev.reckon.api.ModelContext;
 import dev.reckon.api.Predictions;
 import dev.reckon.api.RetrievalDataset;
 import dev.reckon.api.RetrievalPredictions;
-import dev.reckon.api.Score;
 import dev.reckon.api.TrainingLog;
 import dev.reckon.plugins.transformer.LearningRateSchedule;
 import java.io.BufferedInputStream;
@@ -33,7 +32,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Properties;
 import java.util.SplittableRandom;
 
@@ -192,8 +190,9 @@ abstract class RetrievalModel<N extends Block> implements Model {
       }
     }
     double perQuery = flops(layout, keyCount, settings).inference();
-    return new RetrievalPredictions(new int[] {1}, new float[][][] {scores},
-        List.of(new Score(Predictions.INFERENCE_FLOPS, 1, perQuery, data.size(), perQuery, perQuery)));
+    int[] once = {1};
+    return new RetrievalPredictions(once, new float[][][] {scores},
+        Predictions.inferenceFlops(once, count -> perQuery, data.size()));
   }
 
   /** The trainable parameters of the network; 0 before it is trained or loaded. */

@@ -13,7 +13,6 @@ import dev.reckon.api.ModelContext;
 import dev.reckon.api.Predictions;
 import dev.reckon.api.RetrievalDataset;
 import dev.reckon.api.RetrievalPredictions;
-import dev.reckon.api.Score;
 import dev.reckon.api.TrainingLog;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -146,8 +145,9 @@ final class TableModel implements Model {
       }
     }
     double perQuery = TableFlops.inference();
-    return new RetrievalPredictions(new int[] {1}, new float[][][] {scores},
-        List.of(new Score(Predictions.INFERENCE_FLOPS, 1, perQuery, data.size(), perQuery, perQuery)));
+    int[] once = {1};
+    return new RetrievalPredictions(once, new float[][][] {scores},
+        Predictions.inferenceFlops(once, count -> perQuery, data.size()));
   }
 
   @Override

@@ -18,7 +18,6 @@ import dev.reckon.api.Dataset;
 import dev.reckon.api.Model;
 import dev.reckon.api.ModelContext;
 import dev.reckon.api.Predictions;
-import dev.reckon.api.Score;
 import dev.reckon.api.SequenceDataset;
 import dev.reckon.api.SequenceFormat;
 import dev.reckon.api.SequencePredictions;
@@ -34,8 +33,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Properties;
@@ -163,13 +160,8 @@ final class TransformerModel implements Model {
       }
     }
     TransformerFlops flops = new TransformerFlops(layout, settings);
-    List<Score> measurements = new ArrayList<>();
-    for (int count : iterations) {
-      double perExample = flops.inference(count);
-      measurements.add(new Score(Predictions.INFERENCE_FLOPS, count, perExample, data.size(), perExample,
-          perExample));
-    }
-    return SequencePredictions.withProbabilities(iterations, answers, probabilities, measurements);
+    return SequencePredictions.withProbabilities(iterations, answers, probabilities,
+        Predictions.inferenceFlops(iterations, flops::inference, data.size()));
   }
 
   /** 1 without recurrence; every application count up to {@code evaluationFactor x T} with it. */

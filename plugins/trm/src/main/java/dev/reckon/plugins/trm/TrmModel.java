@@ -15,7 +15,6 @@ import dev.reckon.api.LabelingDataset;
 import dev.reckon.api.LabelingPredictions;
 import dev.reckon.api.Model;
 import dev.reckon.api.Predictions;
-import dev.reckon.api.Score;
 import dev.reckon.api.TrainingLog;
 import dev.reckon.graphnets.BatchSampler;
 import dev.reckon.graphnets.BlockWeights;
@@ -25,8 +24,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.SplittableRandom;
@@ -166,13 +163,8 @@ final class TrmModel implements Model {
       }
     }
     TrmFlops flops = TrmFlops.of(cells, labels, settings);
-    List<Score> measurements = new ArrayList<>();
-    for (int count : iterations) {
-      double perExample = flops.inference(count);
-      // The same for every example: the interval is the value itself.
-      measurements.add(new Score(Predictions.INFERENCE_FLOPS, count, perExample, data.size(), perExample, perExample));
-    }
-    return new LabelingPredictions(iterations, outputs, measurements);
+    return new LabelingPredictions(iterations, outputs,
+        Predictions.inferenceFlops(iterations, flops::inference, data.size()));
   }
 
   /** Each blank's most likely label and each given as it is, into {@code outputs} at each example's index. */
