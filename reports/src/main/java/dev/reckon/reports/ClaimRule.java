@@ -10,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.reckon.reports.ClaimVerdict.Finding;
+import dev.reckon.reports.ClaimVerdict.LeftOut;
 import dev.reckon.reports.ClaimVerdict.Outcome;
 import dev.reckon.reports.ClaimVerdict.Status;
 import dev.reckon.reports.ResultSelection.CellLevel;
@@ -132,6 +133,11 @@ sealed interface ClaimRule {
 
     Finding judge(MeasurementIndex index, CellLevel s, List<Measurement> curve);
 
+    /** Why a curve above chance still decides nothing under the rule's own terms; empty when it decides. */
+    default Optional<LeftOut> undecided(MeasurementIndex index, CellLevel s, List<Measurement> curve) {
+      return Optional.empty();
+    }
+
     /** What the rule looks for beyond the model, task and levels, e.g. {@code , iterations T, 4T}. */
     String sought();
 
@@ -143,20 +149,22 @@ sealed interface ClaimRule {
     @Override
     default Outcome evaluate(MeasurementIndex index) {
       List<Finding> findings = new ArrayList<>();
-      List<String> atChance = new ArrayList<>();
+      List<LeftOut> leftOut = new ArrayList<>();
       for (CellLevel s : RuleSupport.cellLevels(index, task(), List.of(model()), levels(), metric())) {
         List<Measurement> curve = curve(index, s);
         if (curve.isEmpty()) {
           continue;
         }
-        Optional<String> chanceLevel = RuleSupport.atChance(index, chance(), s.task(), s.level(), s.metric(), curve);
-        if (chanceLevel.isPresent()) {
-          atChance.add(chanceLevel.get() + " at every count");
+        Optional<LeftOut> left = RuleSupport.atChance(index, chance(), s.task(), s.level(), s.metric(), curve)
+            .map(atChance -> new LeftOut(atChance.reason(), atChance.numbers() + " at every count"))
+            .or(() -> undecided(index, s, curve));
+        if (left.isPresent()) {
+          leftOut.add(left.get());
         } else {
           findings.add(judge(index, s, curve));
         }
       }
-      return Outcome.of(findings, atChance, model() + " on " + task() + levelWords(levels()) + sought());
+      return Outcome.of(findings, leftOut, model() + " on " + task() + levelWords(levels()) + sought());
     }
   }
 
@@ -227,11 +235,15 @@ sealed interface ClaimRule {
    * largest count, outside the noise (the best's worse interval end less the largest's better end),
    * is at most {@code at_most} (accuracy kept) or, given {@code at_least} instead, at least that and
    * above 0 (the model overthinks). A level where no count is better than the {@code chance} model
-   * outside the noise decides nothing.
+   * outside the noise decides nothing, nor one whose best is below {@code best_at_least}: accuracy
+   * kept on a level the model hardly solves says little of overthinking.
    */
   record DropAfterBest(String model, String task, List<String> levels, String metric,
-      @JsonProperty("at_most") Double atMost, @JsonProperty("at_least") Double atLeast, Chance chance)
-      implements CurveRule {
+      @JsonProperty("at_most") Double atMost, @JsonProperty("at_least") Double atLeast,
+      @JsonProperty("best_at_least") Double bestAtLeast, Chance chance) implements CurveRule {
+    /** The reason of a level left out for a best below {@code best_at_least}. */
+    static final String LITTLE_TO_KEEP = "best too low to judge";
+
     public DropAfterBest {
       required("model, task, levels", model, task, levels);
       if ((atMost == null) == (atLeast == null)) {
@@ -248,6 +260,15 @@ sealed interface ClaimRule {
     public List<Measurement> curve(MeasurementIndex index, CellLevel s) {
       List<Measurement> curve = RuleSupport.everyCount(index, s);
       return curve.size() < 2 ? List.of() : curve;
+    }
+
+    @Override
+    public Optional<LeftOut> undecided(MeasurementIndex index, CellLevel s, List<Measurement> curve) {
+      Measurement best = RuleSupport.at(index, s, "best").orElseThrow();
+      return bestAtLeast == null || best.value() >= bestAtLeast ? Optional.empty()
+          : Optional.of(new LeftOut(LITTLE_TO_KEEP, String.format(Locale.ROOT, "%s on %s %s: %s best %s at %s, below %s",
+              s.model(), s.task(), s.level(), s.metric(), text(best), RuleSupport.iterations(index, best),
+              Numbers.text(bestAtLeast))));
     }
 
     @Override
@@ -305,7 +326,7 @@ sealed interface ClaimRule {
     @Override
     public Outcome evaluate(MeasurementIndex index) {
       List<Finding> findings = new ArrayList<>();
-      List<String> atChance = new ArrayList<>();
+      List<LeftOut> leftOut = new ArrayList<>();
       boolean anyBetter = false;
       for (CellLevel s : RuleSupport.cellLevels(index, task, List.of(model), levels, metric)) {
         Optional<CellLevel> other = counterpart(index, s);
@@ -318,10 +339,10 @@ sealed interface ClaimRule {
         }
         Measurement mine = pair.get()[0];
         Measurement theirs = pair.get()[1];
-        Optional<String> chanceLevel = RuleSupport.atChance(index, chance, s.task(), s.level(), s.metric(),
+        Optional<LeftOut> chanceLevel = RuleSupport.atChance(index, chance, s.task(), s.level(), s.metric(),
             List.of(mine, theirs));
         if (chanceLevel.isPresent()) {
-          atChance.add(chanceLevel.get());
+          leftOut.add(chanceLevel.get());
           continue;
         }
         double lead = lead(index, mine, theirs);
@@ -340,7 +361,7 @@ sealed interface ClaimRule {
         findings.add(new Finding(false, 0, model + " is better than " + against + " outside the noise on none of "
             + "the levels"));
       }
-      return Outcome.of(findings, atChance, model + " and " + against + " on " + task + levelWords(levels));
+      return Outcome.of(findings, leftOut, model + " and " + against + " on " + task + levelWords(levels));
     }
 
     /** The other model's cell on the same level: trained on the same level when it has that cell. */
@@ -473,17 +494,17 @@ sealed interface ClaimRule {
     @Override
     public Outcome evaluate(MeasurementIndex index) {
       List<Finding> findings = new ArrayList<>();
-      List<String> atChance = new ArrayList<>();
+      List<LeftOut> leftOut = new ArrayList<>();
       for (TaskLevel s : RuleSupport.taskLevels(index, task, levels, metric)) {
         List<Measurement> low = worse.measurements(index, s);
         List<Measurement> high = better.measurements(index, s);
         if (low.isEmpty() || high.isEmpty()) {
           continue;
         }
-        Optional<String> chanceLevel = RuleSupport.atChance(index, chance, s.task(), s.level(), s.metric(),
+        Optional<LeftOut> chanceLevel = RuleSupport.atChance(index, chance, s.task(), s.level(), s.metric(),
             Stream.concat(low.stream(), high.stream()).toList());
         if (chanceLevel.isPresent()) {
-          atChance.add(chanceLevel.get());
+          leftOut.add(chanceLevel.get());
           continue;
         }
         Comparator<Measurement> byMerit = Comparator.comparingDouble(m -> lead(index, m, high.get(0)));
@@ -503,7 +524,7 @@ sealed interface ClaimRule {
             apart.isEmpty() ? "; apart outside the noise" : "; not apart outside the noise: " + String.join(", ",
                 apart))));
       }
-      return Outcome.of(findings, atChance, worse.describe() + " and " + better.describe() + " on " + task
+      return Outcome.of(findings, leftOut, worse.describe() + " and " + better.describe() + " on " + task
           + levelWords(levels));
     }
   }
@@ -537,7 +558,7 @@ sealed interface ClaimRule {
     public Outcome evaluate(MeasurementIndex index) {
       ModelGroup group = new ModelGroup(models, null, null);
       List<Finding> findings = new ArrayList<>();
-      List<String> atChance = new ArrayList<>();
+      List<LeftOut> leftOut = new ArrayList<>();
       for (TaskLevel s : RuleSupport.taskLevels(index, task, levels, metric)) {
         Map<Integer, Measurement> byDimension = new TreeMap<>();
         group.measurements(index, s)
@@ -546,9 +567,9 @@ sealed interface ClaimRule {
           continue;
         }
         List<Measurement> ordered = List.copyOf(byDimension.values());
-        Optional<String> chanceLevel = RuleSupport.atChance(index, chance, s.task(), s.level(), s.metric(), ordered);
+        Optional<LeftOut> chanceLevel = RuleSupport.atChance(index, chance, s.task(), s.level(), s.metric(), ordered);
         if (chanceLevel.isPresent()) {
-          atChance.add(chanceLevel.get());
+          leftOut.add(chanceLevel.get());
           continue;
         }
         // (a, b): b, at the larger d, went the stated (or the other) way from a, outside the noise
@@ -576,7 +597,7 @@ sealed interface ClaimRule {
             problems.isEmpty() ? (trend == Trend.FALLS ? "falls" : "rises") + " as d rises, outside the noise"
                 : String.join("; ", problems))));
       }
-      return Outcome.of(findings, atChance, String.join(", ", models) + " (at least " + minDimensions
+      return Outcome.of(findings, leftOut, String.join(", ", models) + " (at least " + minDimensions
           + " dimensions) on " + task + levelWords(levels));
     }
 

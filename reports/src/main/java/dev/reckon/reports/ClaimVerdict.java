@@ -62,6 +62,14 @@ public record ClaimVerdict(Claim claim, Status status, List<String> evidence, St
    */
   record Finding(boolean holds, double margin, String text) {}
 
+  /**
+   * A level a rule left out because it cannot decide there, e.g. its models sit at chance.
+   *
+   * @param reason why, in a few words: {@link #AT_CHANCE} or a rule's own
+   * @param numbers the numbers that put it there
+   */
+  record LeftOut(String reason, String numbers) {}
+
   /** What one rule concluded; {@code reason} says why it was not measured, when it knows. */
   record Outcome(Status status, List<String> evidence, String reason) {
     Outcome {
@@ -76,23 +84,24 @@ public record ClaimVerdict(Claim claim, Status status, List<String> evidence, St
 
     /**
      * Reproduced when every finding holds, not reproduced when one does not; not measured when there
-     * are none, "models at chance" when levels were left out for sitting at chance. The evidence lists
-     * the failed findings first, then those that held by the least: the numbers that decided; then
-     * the levels at chance.
+     * are none, for the reasons of the levels left out (e.g. "models at chance") when there were some.
+     * The evidence lists the failed findings first, then those that held by the least: the numbers
+     * that decided; then the levels left out.
      *
-     * @param atChance per level left out, the numbers that put its models at chance
+     * @param leftOut the levels that decided nothing, each with its reason and numbers
      * @param sought what the rule looked for, to say what was missing
      */
-    static Outcome of(List<Finding> findings, List<String> atChance, String sought) {
+    static Outcome of(List<Finding> findings, List<LeftOut> leftOut, String sought) {
       if (findings.isEmpty()) {
-        return atChance.isEmpty() ? new Outcome(Status.NOT_MEASURED, List.of("no results for " + sought), "")
-            : new Outcome(Status.NOT_MEASURED, limited(atChance), AT_CHANCE);
+        return leftOut.isEmpty() ? new Outcome(Status.NOT_MEASURED, List.of("no results for " + sought), "")
+            : new Outcome(Status.NOT_MEASURED, limited(leftOut.stream().map(LeftOut::numbers).toList()),
+                String.join("; ", leftOut.stream().map(LeftOut::reason).distinct().toList()));
       }
       boolean holds = findings.stream().allMatch(Finding::holds);
       List<Finding> ordered = findings.stream()
           .sorted(Comparator.comparing(Finding::holds).thenComparingDouble(Finding::margin)).toList();
       List<String> lines = new ArrayList<>(limited(ordered.stream().map(Finding::text).toList()));
-      atChance.forEach(line -> lines.add("not counted, models at chance: " + line));
+      leftOut.forEach(level -> lines.add("not counted, " + level.reason() + ": " + level.numbers()));
       return new Outcome(holds ? Status.REPRODUCED : Status.NOT_REPRODUCED, lines, "");
     }
 

@@ -2,6 +2,7 @@ package dev.reckon.reports;
 
 import static dev.reckon.reports.ResultSelection.matches;
 
+import dev.reckon.reports.ClaimVerdict.LeftOut;
 import dev.reckon.reports.Measurement.Key;
 import dev.reckon.reports.ResultSelection.CellLevel;
 import dev.reckon.reports.ResultSelection.TaskLevel;
@@ -143,7 +144,7 @@ final class RuleSupport {
    *
    * @param measured the rule's measurements there, in the rule's metric
    */
-  static Optional<String> atChance(MeasurementIndex index, ClaimRule.Chance chance, String task, String level,
+  static Optional<LeftOut> atChance(MeasurementIndex index, ClaimRule.Chance chance, String task, String level,
       String ruleMetric, List<Measurement> measured) {
     if (chance == null) {
       return Optional.empty();
@@ -158,8 +159,8 @@ final class RuleSupport {
     double low = inChanceMetric.stream().mapToDouble(Measurement::value).min().orElseThrow();
     double high = inChanceMetric.stream().mapToDouble(Measurement::value).max().orElseThrow();
     String range = low == high ? Numbers.text(low) : Numbers.text(low) + " to " + Numbers.text(high);
-    return Optional.of(String.format(Locale.ROOT, "%s %s: %s %s, none better than %s's %s", task, level, metric,
-        range, chance.model(), text(baseline.get())));
+    return Optional.of(new LeftOut(ClaimVerdict.AT_CHANCE, String.format(Locale.ROOT,
+        "%s %s: %s %s, none better than %s's %s", task, level, metric, range, chance.model(), text(baseline.get()))));
   }
 
   /** {@code items} in pairs {@code (i, j)}, {@code i < j}, that {@code test} picks out. */

@@ -407,6 +407,26 @@ class ClaimsTest {
       assertEquals(Status.REPRODUCED, judge(run.builder()).get(KEEPS_SUMS).status());
     }
 
+    @Test
+    void aLevelSolvedLessThanHalfAtBestDecidesNothingEvenWhenItsAccuracyIsKept() {
+      Grids run = new Grids();
+      run.recall.put("prefix-sums/n512", new double[] {0, 0.05, 0.1, 0.1, 0.1}); // kept, but there is little to keep
+      ClaimVerdict verdict = judge(run.builder()).get(KEEPS_SUMS);
+      assertEquals(Status.REPRODUCED, verdict.status());
+      assertTrue(verdict.evidence().contains("not counted, best too low to judge: dt-net-recall-progressive on "
+          + "prefix-sums n512: string_accuracy best 0.1 [0.077, 0.129] at 100, below 0.5"), verdict.evidence()::toString);
+    }
+
+    @Test
+    void aRecallNetThatHardlySolvesAnyLongerLevelLeavesItNotMeasured() {
+      Grids run = new Grids();
+      run.recall.replaceAll((level, values) -> level.equals("prefix-sums/n16") ? values
+          : new double[] {0, 0.1, 0.1, 0.1, 0.1});
+      ClaimVerdict verdict = judge(run.builder()).get(KEEPS_SUMS);
+      assertEquals(Status.NOT_MEASURED, verdict.status());
+      assertEquals("not measured: best too low to judge", verdict.label());
+    }
+
     // dt-net-plain-overthinks: drop_after_best with at_least
 
     @Test

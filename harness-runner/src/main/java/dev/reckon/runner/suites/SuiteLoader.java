@@ -107,7 +107,8 @@ public final class SuiteLoader {
   /**
    * Checks what a suite says on its own: a safe name; distinct seeds; a positive cell time limit;
    * every task entry with an id, positive data sizes, distinct evaluation levels, and no two
-   * entries with the same id and training level; every model entry with an id, each model once.
+   * entries with the same id and training level; every model entry with an id, and no two entries of
+   * one model on a task.
    *
    * @param origin where the suite comes from, e.g. its file, for the message
    * @throws UsageException naming the first mistake, in one sentence
@@ -168,17 +169,29 @@ public final class SuiteLoader {
             + ", which would run their cells twice (a task named again needs another training level)");
       }
     }
-    Set<String> models = new HashSet<>();
     for (int i = 0; i < suite.models().size(); i++) {
       ModelEntry model = suite.models().get(i);
       if (model == null || model.id() == null || model.id().isBlank()) {
         throw new UsageException(invalid + "model entry " + (i + 1) + " has no id");
       }
-      if (!models.add(model.id())) {
-        throw new UsageException(invalid + "it lists model " + model.id() + " twice, which would run its cells twice "
-            + "(one entry a model; settings for one task go in that task entry's modelConfig)");
+      for (ModelEntry earlier : suite.models().subList(0, i)) {
+        if (earlier.id().equals(model.id()) && overlap(earlier, model)) {
+          throw new UsageException(invalid + "it lists model " + model.id() + " twice" + (model.tasks().isEmpty()
+              || earlier.tasks().isEmpty() ? "" : " for task " + overlapping(earlier, model)) + ", which would run "
+              + "its cells twice (entries of one model need tasks lists without a task in common, e.g. a "
+              + "setting per task; or set it in a task entry's modelConfig)");
+        }
       }
     }
+  }
+
+  /** Whether two entries of one model would both run on a task: an entry without tasks runs on all. */
+  private static boolean overlap(ModelEntry a, ModelEntry b) {
+    return a.tasks().isEmpty() || b.tasks().isEmpty() || a.tasks().stream().anyMatch(b.tasks()::contains);
+  }
+
+  private static String overlapping(ModelEntry a, ModelEntry b) {
+    return a.tasks().stream().filter(b.tasks()::contains).findFirst().orElseThrow();
   }
 
   /** A minute count as a person wrote it: {@code -1}, not {@code -1.0}. */

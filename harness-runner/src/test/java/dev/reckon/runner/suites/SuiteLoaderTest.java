@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -120,7 +121,22 @@ class SuiteLoaderTest {
   void aModelListedTwiceIsRefused() throws IOException {
     assertRefused("name: s\ntasks:\n  - id: sudoku-4x4\nmodels:\n  - id: oracle\n  - id: uniform\n"
         + "  - id: oracle\n    config: {}\n", "is not a valid suite: it lists model oracle twice, which would run its "
-        + "cells twice (one entry a model; settings for one task go in that task entry's modelConfig)");
+        + "cells twice (entries of one model need tasks lists without a task in common, e.g. a setting per task; or "
+        + "set it in a task entry's modelConfig)");
+    assertRefused("name: s\ntasks:\n  - id: sudoku-4x4\nmodels:\n  - {id: rrn, tasks: [sudoku-4x4, sudoku-6x6]}\n"
+        + "  - {id: rrn, tasks: [sudoku-6x6], config: {steps: 4}}\n", "is not a valid suite: it lists model rrn twice "
+        + "for task sudoku-6x6, which would run its cells twice (entries of one model need tasks lists without a task "
+        + "in common, e.g. a setting per task; or set it in a task entry's modelConfig)");
+  }
+
+  /** A setting per task: two entries of one model on tasks apart, each with its own config. */
+  @Test
+  void aModelListedForSeparateTasksKeepsEachEntrysSettings() throws IOException {
+    Path file = Files.writeString(directory.resolve("per-task.yaml"), "name: s\ntasks:\n  - id: sudoku-4x4\n  - id: sudoku-6x6\nmodels:\n"
+        + "  - {id: rrn, tasks: [sudoku-4x4], config: {steps: 4}}\n  - {id: rrn, tasks: [sudoku-6x6], config: {steps: 8}}\n");
+    Suite suite = loader.load(file.toString());
+    assertEquals(List.of(Map.of("steps", 4), Map.of("steps", 8)),
+        suite.models().stream().map(Suite.ModelEntry::config).toList());
   }
 
   @Test

@@ -58,8 +58,9 @@ class SuitesAndCheckTest {
     void theSameModelTwice() throws IOException {
       assertRefused("name: twice\ntasks:\n  - id: sudoku-4x4\n    evalSize: 20\nmodels:\n  - id: oracle\n"
               + "  - id: oracle\n",
-          "is not a valid suite: it lists model oracle twice, which would run its cells twice (one entry a model; "
-              + "settings for one task go in that task entry's modelConfig)");
+          "is not a valid suite: it lists model oracle twice, which would run its cells twice (entries of one model "
+              + "need tasks lists without a task in common, e.g. a setting per task; or set it in a task entry's "
+              + "modelConfig)");
     }
 
     @Test

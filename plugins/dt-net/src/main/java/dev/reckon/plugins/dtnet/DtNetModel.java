@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import dev.reckon.api.Dataset;
@@ -52,6 +53,8 @@ final class DtNetModel implements Model {
   private final String id;
   private final long seed;
   private final NDManager manager;
+  /** Float64 on a CPU, float32 on a GPU: see {@link GridConvolution#computeType}. */
+  private final DataType computeType;
   private DtNetSettings settings;
   private GridFormat format;
   private DeepThinkingNetwork network;
@@ -72,6 +75,7 @@ final class DtNetModel implements Model {
     settings = DtNetSettings.from(context.config(), recall);
     seed = context.seed();
     manager = NDManager.newBaseManager(Device.fromName(context.device()));
+    computeType = GridConvolution.computeType(manager.getDevice());
   }
 
   @Override
@@ -84,7 +88,7 @@ final class DtNetModel implements Model {
     build();
     manager.getEngine().setRandomSeed(random.nextInt());
     int batchSize = settings.batchSize();
-    network.initialize(manager, GridConvolution.COMPUTE_TYPE, GridBatch.shape(data, format, batchSize));
+    network.initialize(manager, computeType, GridBatch.shape(data, format, batchSize));
     BatchSampler sampler = new BatchSampler(data.size(), batchSize, random.split());
     ProgressiveTrainer trainer = new ProgressiveTrainer(network, store, settings, flops(data), random.split());
     int updates = settings.updates();
@@ -92,7 +96,7 @@ final class DtNetModel implements Model {
     for (int update = 1; update <= updates; update++) {
       int[] examples = sampler.next();
       try (NDManager scope = manager.newSubManager()) {
-        NDArray inputs = GridBatch.inputs(scope, data, format, examples).toType(GridConvolution.COMPUTE_TYPE, false);
+        NDArray inputs = GridBatch.inputs(scope, data, format, examples).toType(computeType, false);
         ProgressiveTrainer.Update result = trainer.update(scope, inputs, GridBatch.targets(scope, data, examples));
         trainingFlops += result.flops();
         if (update % settings.logEvery() == 0 || update == updates) {
@@ -141,8 +145,8 @@ final class DtNetModel implements Model {
     for (int first = 0; first < data.size(); first += settings.evalBatchSize()) {
       int[] examples = IntStream.range(first, Math.min(first + settings.evalBatchSize(), data.size())).toArray();
       try (NDManager scope = manager.newSubManager()) {
-        // In float64 as in training: see GridConvolution#COMPUTE_TYPE for the engine's float32 convolution.
-        think(scope, GridBatch.inputs(scope, data, format, examples).toType(GridConvolution.COMPUTE_TYPE, false),
+        // In the type of training: see GridConvolution#computeType for the engine's float32 convolution on a CPU.
+        think(scope, GridBatch.inputs(scope, data, format, examples).toType(computeType, false),
             iterations, examples, labels);
       }
     }

@@ -1,5 +1,6 @@
 package dev.reckon.plugins.dtnet;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
@@ -19,24 +20,27 @@ import ai.djl.util.PairList;
  * starts as a PyTorch convolution's, uniform in {@code +-1/sqrt(in kh kw)}.
  *
  * <p>It computes in the input's type, the weight cast to it; the model trains and predicts in
- * float64 ({@link #COMPUTE_TYPE}).
+ * {@link #computeType}.
  */
 final class GridConvolution extends AbstractBlock {
   /**
-   * The type a network trains and predicts in. On this project's CPU machines (PyTorch 2.5.1
-   * through DJL 0.32, AMD EPYC with AVX-512) the engine's float32 convolution, which runs on oneDNN
-   * for batches above one, handed NaN gradients back through a chain of convolutions now and then
-   * (measured: the first of two 3 x 3 convolutions got a NaN weight gradient in 88 of 1000 backward
-   * passes on batches of 4, a chain of 1 x 3 ones in nearly all; DJL's Conv1d the same), so a
-   * network of twenty could not train. Its forward pass is wrong too whenever the input has more
-   * than 16 channels and not a multiple of 16 (17, 19, 24, 33, 35: errors of order 1, or NaN,
-   * against the float64 sums, 1 x 3 and 3 x 3 kernels alike; 1 to 16, 32, 48 and 64 channels were
-   * right), which is what the recall convolution reads ({@code width + C}): predicting in float32
-   * scrambled the recall variants' answers while their training curves looked fine. Its float64
-   * convolution runs PyTorch's own kernels: 0 NaN in 1500 such passes and right at every channel
-   * count, at about the float32 speed on these small grids.
+   * The type a network trains and predicts in on {@code device}: float64 on a CPU, float32 on a GPU.
+   * On this project's CPU machines (PyTorch 2.5.1 through DJL 0.32, AMD EPYC with AVX-512) the
+   * engine's float32 convolution, which runs on oneDNN for batches above one, handed NaN gradients
+   * back through a chain of convolutions now and then (measured: the first of two 3 x 3 convolutions
+   * got a NaN weight gradient in 88 of 1000 backward passes on batches of 4, a chain of 1 x 3 ones in
+   * nearly all; DJL's Conv1d the same), so a network of twenty could not train. Its forward pass is
+   * wrong too whenever the input has more than 16 channels and not a multiple of 16 (17, 19, 24, 33,
+   * 35: errors of order 1, or NaN, against the float64 sums, 1 x 3 and 3 x 3 kernels alike; 1 to 16,
+   * 32, 48 and 64 channels were right), which is what the recall convolution reads ({@code width +
+   * C}): predicting in float32 scrambled the recall variants' answers while their training curves
+   * looked fine. Its float64 convolution runs PyTorch's own kernels: 0 NaN in 1500 such passes and
+   * right at every channel count. A GPU convolves through cuDNN, not oneDNN, and runs float64 at a
+   * small fraction of its float32 rate, so there the networks keep float32 (untested here: no GPU).
    */
-  static final DataType COMPUTE_TYPE = DataType.FLOAT64;
+  static DataType computeType(Device device) {
+    return device.isGpu() ? DataType.FLOAT32 : DataType.FLOAT64;
+  }
 
   private final int out;
   private final Shape padding;

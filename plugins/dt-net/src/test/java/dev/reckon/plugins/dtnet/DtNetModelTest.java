@@ -12,6 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.Device;
+import ai.djl.ndarray.types.DataType;
 import dev.reckon.api.Config;
 import dev.reckon.api.GridDataset;
 import dev.reckon.api.GridFormat;
@@ -48,6 +50,13 @@ class DtNetModelTest {
     IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> DtNetSettings.from(
         Config.resolve(DtNetFactory.recall().settings(), Map.of("alpha", 1.5)), true));
     assertEquals("setting 'alpha' is 1.5; expected a number from 0 to 1", refused.getMessage());
+  }
+
+  /** float64 where the CPU engine's float32 convolution is wrong; float32 on a GPU, where float64 is slow. */
+  @Test
+  void computesInFloat64OnACpuAndFloat32OnAGpu() {
+    assertEquals(DataType.FLOAT64, GridConvolution.computeType(Device.cpu()));
+    assertEquals(DataType.FLOAT32, GridConvolution.computeType(Device.gpu()));
   }
 
   /** Trained on short strings or small mazes, it labels every cell of longer or larger ones at every count. */
