@@ -1,0 +1,164 @@
+package dev.reckon.benchmarks;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.convolutional.Conv2d;
+import dev.reckon.api.Config;
+import dev.reckon.api.GridDataset;
+import dev.reckon.api.Model;
+import dev.reckon.api.ModelContext;
+import dev.reckon.api.ModelFactory;
+import dev.reckon.api.Task;
+import dev.reckon.api.TaskContext;
+import dev.reckon.api.TaskFactory;
+import dev.reckon.api.TrainingLog;
+import dev.reckon.plugins.dtnet.DtNetPlugin;
+import dev.reckon.tasks.grids.GridsPlugin;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Training updates of each DT-Net variant on the default suite's prefix-sums cell (width 32, m =
+ * 8 passes, batch 32, learning rate 0.01; 8-bit strings, level n8), through the plugin's own
+ * {@code train}, beside the 512 x 512 matrix product on the same engine, and the recall
+ * convolution alone in float32 and float64 ({@link RecallConvolution}).
+ *
+ * <p>One invocation of {@link #trainingUpdates} creates a model and trains {@value #UPDATES}
+ * updates (the first initialises the weights and Adam's state; the last also reads the batch's
+ * accuracy out, one forward pass of m passes): the score / {@value #UPDATES} is the time of an
+ * update. The set-up prints each variant's FLOPs an update as its own {@code training_flops} curve
+ * counts them (the plugin's DtNetFlops), the mean over the same {@value #UPDATES} updates an
+ * invocation trains (the progressive variant draws its pass counts from the model's seed, so every
+ * invocation does the same work); GFLOP/s = FLOPs an update / the time of an update. The matrix
+ * product is 2 x 512^3 = 268 MFLOP.
+ *
+ * <p>The benchmarks take their states as arguments, so that the convolution runs once a shape and
+ * type rather than once a variant.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 2)
+@Fork(value = 1, jvmArgsAppend = "-Dai.djl.offline=true")
+public class DtNetUpdateBenchmark {
+  static final int UPDATES = 10;
+
+  /** A fresh model trained {@value #UPDATES} updates at the suite's prefix-sums settings. */
+  @Benchmark
+  public long trainingUpdates(PrefixSumsCell cell) {
+    try (Model model = cell.factory.create(new ModelContext(cell.task, cell.settings, 1, "cpu"))) {
+      model.train(cell.strings, (update, metric, value) -> {});
+      return model.parameterCount();
+    }
+  }
+
+  /** A 512 x 512 by 512 x 512 float product. */
+  @Benchmark
+  public float matmul512(PrefixSumsCell cell) {
+    cell.left.tempAttach(cell.invocation);
+    return cell.left.matMul(cell.right).getFloat(0, 0);
+  }
+
+  /** One forward recall convolution. */
+  @Benchmark
+  public NDArray recallConvolution(RecallConvolution convolution) {
+    convolution.input.tempAttach(convolution.invocation);
+    return Conv2d.conv2d(convolution.input, convolution.kernel, null, new Shape(1, 1), convolution.padding).head();
+  }
+
+  /** A variant on the default suite's prefix-sums cell: its training level and size, and its model settings. */
+  @State(Scope.Benchmark)
+  public static class PrefixSumsCell extends EngineBenchmark {
+    private static final String TRAINING_LEVEL = "n8";
+    private static final int TRAINING_SIZE = 5000;
+
+    @Param({"dt-net-recall-progressive", "dt-net-recall", "dt-net-plain"})
+    public String variant;
+
+    private ModelFactory factory;
+    private Task task;
+    private Config settings;
+    private GridDataset strings;
+    private NDArray left;
+    private NDArray right;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+      openEngine(1);
+      TaskFactory prefixSums = new GridsPlugin().tasks().stream()
+          .filter(candidate -> candidate.id().equals("prefix-sums")).findFirst().orElseThrow();
+      task = prefixSums.create(new TaskContext(Config.resolve(prefixSums.settings(), Map.of()), 1));
+      strings = (GridDataset) task.generate(task.level(TRAINING_LEVEL), TRAINING_SIZE, 1);
+      factory = new DtNetPlugin().models().stream().filter(model -> model.id().equals(variant)).findFirst()
+          .orElseThrow();
+      settings = Config.resolve(factory.settings(), Map.of("width", 32, "trainedIterations", 8, "batchSize", 32,
+          "learningRate", 0.01, "updates", UPDATES, "logEvery", UPDATES, "evalEvery", UPDATES));
+      double[] flops = new double[1];
+      try (Model model = factory.create(new ModelContext(task, settings, 1, "cpu"))) {
+        model.train(strings, (update, metric, value) -> {
+          if (metric.equals(TrainingLog.TRAINING_FLOPS)) {
+            flops[0] = value / update;
+          }
+        });
+        System.out.printf(Locale.ROOT, "%n%s: %d parameters, %.4g FLOPs an update%n", variant,
+            model.parameterCount(), flops[0]);
+      }
+      left = manager.randomUniform(-1, 1, new Shape(512, 512));
+      right = manager.randomUniform(-1, 1, new Shape(512, 512));
+    }
+  }
+
+  /**
+   * The recall convolution's shape at width 32 on a one-channel grid: batch 32, 33 channels in
+   * (the state and the input) to 32 out, stride 1, zero-padded to keep the grid's size, no bias;
+   * the kernel the plugin's GridConvolution gives the grid (1 x 3 on a string, 3 x 3 on rows and
+   * columns). The plugin trains and predicts in float64 because the engine's float32 convolution
+   * (oneDNN, PyTorch 2.5.1) summed inputs of more than 16 channels not a multiple of 16 wrongly,
+   * and says float64 runs at about the float32 speed on these small grids: timing both types of
+   * the same convolution in one run checks that.
+   */
+  @State(Scope.Benchmark)
+  public static class RecallConvolution extends EngineBenchmark {
+    private static final int BATCH = 32;
+    private static final int WIDTH = 32;
+    private static final int CHANNELS_IN = WIDTH + 1;
+
+    /** A string of 8 bits (the prefix-sums training level) or a 9 x 9 grid. */
+    @Param({"1x8", "9x9"})
+    public String grid;
+
+    @Param({"float32", "float64"})
+    public String type;
+
+    private NDArray input;
+    private NDArray kernel;
+    private Shape padding;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+      openEngine(1);
+      String[] sides = grid.split("x");
+      int rows = Integer.parseInt(sides[0]);
+      int columns = Integer.parseInt(sides[1]);
+      int kernelRows = rows == 1 ? 1 : 3;
+      DataType dataType = DataType.valueOf(type.toUpperCase(Locale.ROOT));
+      input = manager.randomUniform(-1, 1, new Shape(BATCH, CHANNELS_IN, rows, columns)).toType(dataType, false);
+      kernel = manager.randomUniform(-1, 1, new Shape(WIDTH, CHANNELS_IN, kernelRows, 3)).toType(dataType, false);
+      padding = new Shape(kernelRows / 2, 1);
+    }
+  }
+}
