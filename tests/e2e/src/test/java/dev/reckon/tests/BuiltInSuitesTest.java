@@ -9,21 +9,27 @@ import dev.reckon.runner.execution.RunPlanner;
 import dev.reckon.runner.plugins.PluginLoader;
 import dev.reckon.runner.plugins.PluginRegistry;
 import dev.reckon.runner.suites.SuiteLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every built-in suite plans against the built-in plugins without a usage error, a missing id or an
- * unusable task: a mistake in the {@code full} suite would otherwise surface only on a GPU machine,
+ * Every built-in suite, and the README's example suite file, plans against the built-in plugins
+ * without a usage error, a missing id or an unusable task: a mistake in the {@code full} suite would otherwise surface only on a GPU machine,
  * hours into its run. Planning makes the tasks and asks each model whether it supports them; it
  * trains nothing.
  */
 class BuiltInSuitesTest {
   @Test
   void everyBuiltInSuitePlansOnTheBuiltInPlugins() {
-    PluginRegistry registry = new PluginLoader().load(List.of(Cli.DISTRIBUTION.resolve("plugins")));
+    PluginRegistry registry = registry();
     assertTrue(registry.failures().isEmpty(), registry.failures()::toString);
     for (String name : SuiteLoader.BUILT_IN) {
       RunPlanner.Plan plan = new RunPlanner().plan(new SuiteLoader().load(name), registry);
@@ -34,11 +40,29 @@ class BuiltInSuitesTest {
     }
   }
 
+  /** The README's example suite file, taken from the README, plans too: the example cannot rot. */
+  @Test
+  void theReadmesSuiteFilePlansOnTheBuiltInPlugins(@TempDir Path work) throws IOException {
+    String readme = Files.readString(Cli.ROOT.resolve("README.md"));
+    Matcher example = Pattern.compile("A suite file:\\n\\n```yaml\\n(.*?)```", Pattern.DOTALL).matcher(readme);
+    assertTrue(example.find(), "the README shows a suite file");
+    Path file = Files.writeString(work.resolve("my-suite.yaml"), example.group(1));
+    RunPlanner.Plan plan = new RunPlanner().plan(new SuiteLoader().load(file.toString()), registry());
+    assertTrue(plan.missing().isEmpty() && plan.unusable().isEmpty(), plan.missing() + " " + plan.unusable());
+    assertTrue(plan.cells().stream().allMatch(cell -> cell.failure().isEmpty()), plan.cells()::toString);
+    assertEquals(List.of(64, 16), plan.cells().stream().filter(cell -> cell.model().id().equals("propagation"))
+        .filter(cell -> cell.seed() == 1).map(cell -> cell.config().getInt("maxRounds")).toList(),
+        "propagation's two entries, each with its settings");
+  }
+
+  private static PluginRegistry registry() {
+    return new PluginLoader().load(List.of(Cli.DISTRIBUTION.resolve("plugins")));
+  }
+
   /** The full suite sets the progressive loss's weight per task, as the paper did, by two entries of one model. */
   @Test
   void theFullSuiteWeighsTheProgressiveLossPerTask() {
-    PluginRegistry registry = new PluginLoader().load(List.of(Cli.DISTRIBUTION.resolve("plugins")));
-    RunPlanner.Plan plan = new RunPlanner().plan(new SuiteLoader().load("full"), registry);
+    RunPlanner.Plan plan = new RunPlanner().plan(new SuiteLoader().load("full"), registry());
     Map<String, List<Double>> alphaByTask = plan.cells().stream()
         .filter(cell -> cell.model().id().equals("dt-net-recall-progressive") && cell.skip().isEmpty())
         .collect(Collectors.groupingBy(cell -> cell.task().id(),
