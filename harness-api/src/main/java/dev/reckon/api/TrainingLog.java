@@ -30,6 +30,13 @@ public interface TrainingLog {
   }
 
   /**
+   * The share of a training batch's examples answered exactly, for a model that does not name the
+   * task's own exact-answer metric (e.g. a graph network on mazes or strings); the efficiency
+   * leaderboard reads it where {@code train_<primary>} is missing.
+   */
+  String EXAMPLE_ACCURACY = trainingMetric("example_accuracy");
+
+  /**
    * Records one point of the training curve, e.g. {@code ("loss", 0.42)} after {@code update}
    * optimiser updates. The points go into the run's {@code training.csv}.
    *

@@ -70,13 +70,16 @@ public final class VerifyPluginMain {
     String name = spec.jar().getFileName().toString();
     checked.failures().forEach(failure ->
         sink.accept(new Check("plugin " + name, "loads", Check.Verdict.FAILED, failure.reason())));
+    ReckonPlugin offered = offeredBy(spec.jar(), checked);
+    if (!checked.failures().isEmpty() && offered.tasks().isEmpty() && offered.models().isEmpty()) {
+      return; // nothing loaded: a check of what it offers would pass on nothing
+    }
     sink.accept(claimsFile(spec.jar(), name));
     Optional<ModelFactory> chance = others.model(CHANCE).or(() -> checked.model(CHANCE))
         .map(DiscoveredModel::factory);
     PluginChecks.Setup setup = new PluginChecks.Setup(task -> declared(task.settings(), spec.taskConfig()),
         model -> declared(model.settings(), spec.modelConfig()),
         others.tasks().stream().map(DiscoveredTask::factory).toList(), chance, model -> true);
-    ReckonPlugin offered = offeredBy(spec.jar(), checked);
     if (offered.models().stream().anyMatch(ModelFactory::learns)) {
       // As in a cell: the engine loads with the runner's classes (DJL finds its native library
       // through the context class loader, which is the plugin's while a plugin's code runs).

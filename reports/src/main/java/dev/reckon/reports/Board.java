@@ -3,6 +3,8 @@ package dev.reckon.reports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,14 +23,19 @@ public record Board(String name, List<String> header, List<List<Object>> rows) {
     rows = List.copyOf(rows);
   }
 
-  /** Writes {@code name}.csv in {@code directory}; numbers at full precision. */
+  private static final MathContext CSV_DIGITS = new MathContext(15);
+
+  /**
+   * Writes {@code name}.csv in {@code directory}; numbers to 15 significant digits, all a double
+   * holds, without the binary noise a difference leaves (0.11, not 0.10999999999999999).
+   */
   public void writeCsv(Path directory) {
     Path file = directory.resolve(name + ".csv");
     try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
         CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT)) {
       printer.printRecord(header);
       for (List<Object> row : rows) {
-        printer.printRecord(row);
+        printer.printRecord(row.stream().map(Board::csvCell).toList());
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
@@ -58,6 +65,11 @@ public record Board(String name, List<String> header, List<List<Object>> rows) {
   /** Whether a column holds numbers, so that tables align it to the right. */
   boolean numeric(int column) {
     return rows.stream().anyMatch(row -> row.get(column) instanceof Number);
+  }
+
+  private static Object csvCell(Object value) {
+    return value instanceof Double number && Double.isFinite(number)
+        ? new BigDecimal(number).round(CSV_DIGITS).stripTrailingZeros().toString() : value;
   }
 
   /** An empty cell for a value that was not measured. */

@@ -1,5 +1,6 @@
 package dev.reckon.reports;
 
+import dev.reckon.api.TrainingLog;
 import dev.reckon.reports.RunResults.Cell;
 import dev.reckon.reports.RunResults.TaskInfo;
 import dev.reckon.reports.RunResults.TrainingPoint;
@@ -13,7 +14,8 @@ import java.util.Optional;
 /**
  * Board 4, training efficiency: per task and training level, every model that trained there side
  * by side, read from its training curve. The curve's accuracy is the primary metric on the
- * training batches ({@code train_<primary>}, e.g. {@code train_puzzle_accuracy}).
+ * training batches ({@code train_<primary>}, e.g. {@code train_puzzle_accuracy}), or where a model
+ * logs none, its share of training examples answered exactly ({@code train_example_accuracy}).
  *
  * <ul>
  *   <li>{@code updates_to_target}, {@code seconds_to_target}: the first curve point at or above
@@ -49,7 +51,10 @@ public final class EfficiencyBoard {
     Map<List<String>, List<Trained>> groups = new LinkedHashMap<>();
     curves.forEach((id, points) -> {
       TaskInfo task = run.tasks().get(id.get(0));
-      String metric = task == null ? "" : task.trainingMetric();
+      String primary = task == null ? "" : task.trainingMetric();
+      String metric = points.stream().noneMatch(p -> p.metric().equals(primary))
+          && points.stream().anyMatch(p -> p.metric().equals(TrainingLog.EXAMPLE_ACCURACY))
+          ? TrainingLog.EXAMPLE_ACCURACY : primary;
       groups.computeIfAbsent(id.subList(0, 2), k -> new ArrayList<>()).add(Trained.of(run, id, metric, points));
     });
     List<List<Object>> rows = new ArrayList<>();

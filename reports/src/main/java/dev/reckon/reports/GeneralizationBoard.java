@@ -33,7 +33,7 @@ public final class GeneralizationBoard {
     List<Group> groups = new ArrayList<>();
     cells.forEach((cell, all) -> {
       List<Measurement> atBudget = all.stream().filter(m -> m.iterations() == budgets.get(cell))
-          .sorted(Comparator.comparingInt(m -> TestTimeComputeBoard.levelIndex(run, m.task(), m.evalLevel())))
+          .sorted(TestTimeComputeBoard.easiestFirst(run))
           .toList();
       if (atBudget.size() < 2) {
         return;

@@ -12,10 +12,11 @@ import java.util.TreeMap;
 /**
  * Board 1, test-time compute: per model, task and evaluated level, the primary metric at 1 iteration,
  * at the trained count T and at 2T and 4T, the best value and where it was reached, the gain of the
- * best over T (or over 1 iteration for a model not trained with iterations), and the drop from the
- * best to the largest count (overthinking), and what one iteration of the model is (models count
+ * best count beyond T over T (or beyond the first count over it, for a model not trained with
+ * iterations; negative when more iterations only lose), and the drop from the best to the largest
+ * count (overthinking), and what one iteration of the model is (models count
  * different things: message-passing steps, solver evaluations, propagation rounds). Ranked per task
- * and level by the best value.
+ * and level by the best value; levels easiest first.
  */
 public final class TestTimeComputeBoard {
   static final List<String> HEADER = List.of("task", "eval_level", "model", "train_level", "metric",
@@ -36,12 +37,13 @@ public final class TestTimeComputeBoard {
     }
     List<Row> rows = new ArrayList<>();
     curves.forEach((id, curve) -> rows.add(row(run, curve)));
-    rows.sort(Comparator.comparing((Row r) -> r.task).thenComparing(r -> levelIndex(run, r.task, r.level))
+    rows.sort(Comparator.comparing((Row r) -> r.level.task()).thenComparing(Row::level, easiestFirst(run))
         .thenComparing(r -> r.higherIsBetter ? -r.best : r.best));
     return new Board("ttc", HEADER, rows.stream().map(r -> r.values).toList());
   }
 
-  private record Row(String task, String level, double best, boolean higherIsBetter, List<Object> values) {}
+  /** A row and what orders it: its level (any measurement of the curve) and its best value. */
+  private record Row(Measurement level, double best, boolean higherIsBetter, List<Object> values) {}
 
   private static Row row(RunResults run, TreeMap<Integer, Measurement> curve) {
     Measurement any = curve.firstEntry().getValue();
@@ -54,8 +56,12 @@ public final class TestTimeComputeBoard {
       }
     }
     Measurement last = curve.lastEntry().getValue();
-    Double reference = trained > 0 ? value(curve, trained) : value(curve, curve.firstKey());
-    Double gain = reference == null ? null : (higher ? 1 : -1) * (best.value() - reference);
+    int from = trained > 0 ? trained : curve.firstKey();
+    Double reference = value(curve, from);
+    // the best of the counts beyond the reference: a best below T is no gain of extra iterations
+    Double beyond = curve.tailMap(from, false).values().stream().map(Measurement::value)
+        .max(Comparator.comparingDouble(v -> higher ? v : -v)).orElse(null);
+    Double gain = reference == null || beyond == null ? null : (higher ? 1 : -1) * (beyond - reference);
     double drop = (higher ? 1 : -1) * (best.value() - last.value());
     List<Object> values = new ArrayList<>(List.of(any.task(), any.evalLevel(), any.model(), any.trainLevel(),
         any.metric(), trained > 0 ? trained : "", Board.optional(value(curve, 1)),
@@ -64,7 +70,7 @@ public final class TestTimeComputeBoard {
         Board.optional(trained > 0 ? value(curve, 4 * trained) : null), last.iterations(), last.value(), best.value(),
         best.iterations(), Board.optional(gain), drop, any.seeds(),
         run.iterationMeanings().getOrDefault(any.model(), "")));
-    return new Row(any.task(), any.evalLevel(), best.value(), higher, values);
+    return new Row(any, best.value(), higher, values);
   }
 
   private static Double value(TreeMap<Integer, Measurement> curve, int iterations) {
@@ -72,8 +78,14 @@ public final class TestTimeComputeBoard {
     return m == null ? null : m.value();
   }
 
-  static int levelIndex(RunResults run, String task, String level) {
-    int index = run.tasks().get(task).levels().indexOf(level);
-    return index < 0 ? Integer.MAX_VALUE : index;
+  /**
+   * Evaluated levels easiest first: by difficulty, then in the order the task declares them (a level
+   * named by id, e.g. {@code n8} of prefix sums, is not among the declared ones but has its difficulty).
+   */
+  static Comparator<Measurement> easiestFirst(RunResults run) {
+    return Comparator.comparingDouble(Measurement::evalDifficulty).thenComparingInt(m -> {
+      int index = run.tasks().get(m.task()).levels().indexOf(m.evalLevel());
+      return index < 0 ? Integer.MAX_VALUE : index;
+    });
   }
 }

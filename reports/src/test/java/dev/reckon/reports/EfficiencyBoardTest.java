@@ -2,6 +2,8 @@ package dev.reckon.reports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.reckon.api.TrainingLog;
+import dev.reckon.reports.Fixtures.RunBuilder;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +36,18 @@ class EfficiencyBoardTest {
     assertEquals(41.5 / 9.25, (double) rrn.get("memory_ratio"), 1e-9);
     assertEquals(2.0, (double) rrn.get("time_ratio"), 1e-9);
     assertEquals("", rrn.get("collapse_update"));
+  }
+
+  /** The rrn on mazes logs its share of mazes solved, not path accuracy by name: the board reads that. */
+  @Test
+  void aCurveWithoutTheTasksPrimaryMetricIsReadByItsExactAnswers() {
+    RunResults run = new RunBuilder("mazes").curve("rrn", "maze", "s9", TrainingLog.EXAMPLE_ACCURACY, 50, 2.0,
+        0.1, 0.5, 0.92, 0.95).curve("rrn", "maze", "s9", TrainingLog.LOSS, 50, 2.0, 0.5, 0.3, 0.1, 0.05).read(work);
+
+    Map<String, Object> rrn = row(EfficiencyBoard.build(run), 0);
+    assertEquals(TrainingLog.EXAMPLE_ACCURACY, rrn.get("metric"));
+    assertEquals(100L, ((Number) rrn.get("updates_to_target")).longValue());
+    assertEquals(4.0, (double) rrn.get("seconds_to_target"), 1e-9);
   }
 
   private static Map<String, Object> row(Board board, int index) {

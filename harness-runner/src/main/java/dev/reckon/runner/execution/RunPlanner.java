@@ -19,6 +19,7 @@ import dev.reckon.runner.suites.Suite.TaskEntry;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,10 @@ public final class RunPlanner {
 
   /**
    * The suite narrowed to the selection, as it will be saved with the run so that a resume replays
-   * exactly these cells. Ids on the command line must be discovered ones.
+   * exactly these cells. Ids on the command line must be discovered ones. A task entry's {@code
+   * modelConfig} is checked against the suite's models as written (a key none declares is a typo),
+   * then keeps only the keys the models left declare: narrowing to models that do not take a setting
+   * is no mistake.
    */
   public Suite narrow(Suite suite, PluginRegistry registry, Selection selection) {
     for (String id : selection.tasks()) {
@@ -63,12 +67,15 @@ public final class RunPlanner {
     for (String id : selection.models()) {
       registry.model(id).orElseThrow(() -> unknown("model", id, registry.models().stream().map(DiscoveredModel::id)));
     }
+    suite.tasks().forEach(entry -> requireDeclaredByAModel(entry, modelsOn(suite, entry.id(), registry)));
+    List<ModelEntry> models = select(suite.models(), ModelEntry::id, selection.models(), ModelEntry::of);
     Suite narrowed = new Suite(suite.name(), suite.description(),
         selection.seed() == null ? suite.seeds() : List.of(selection.seed()), suite.cellTimeLimitMinutes(),
-        select(suite.tasks(), TaskEntry::id, selection.tasks(), TaskEntry::of),
-        select(suite.models(), ModelEntry::id, selection.models(), ModelEntry::of));
+        select(suite.tasks(), TaskEntry::id, selection.tasks(), TaskEntry::of), models);
     requireKnownIds(narrowed, registry);
-    return narrowed;
+    return new Suite(narrowed.name(), narrowed.description(), narrowed.seeds(), narrowed.cellTimeLimitMinutes(),
+        narrowed.tasks().stream().map(entry -> declaredOnly(entry, modelsOn(narrowed, entry.id(), registry))).toList(),
+        models);
   }
 
   /**
@@ -121,8 +128,7 @@ public final class RunPlanner {
           missing.add("task " + taskEntry.id());
           continue;
         }
-        List<DiscoveredModel> models = suite.models().stream().filter(entry -> entry.runsOn(task.id()))
-            .flatMap(entry -> registry.model(entry.id()).stream()).toList();
+        List<DiscoveredModel> models = modelsOn(suite, task.id(), registry);
         requireDeclaredByAModel(taskEntry, models);
         Config taskConfig = resolve("task " + task.id(), task.factory().settings(), taskEntry.config());
         long taskSeed = Seeds.task(seed, task.id());
@@ -192,6 +198,22 @@ public final class RunPlanner {
       }
     });
     return settings;
+  }
+
+  /** The discovered models of the suite's entries that run on {@code task}. */
+  private static List<DiscoveredModel> modelsOn(Suite suite, String task, PluginRegistry registry) {
+    return suite.models().stream().filter(entry -> entry.runsOn(task))
+        .flatMap(entry -> registry.model(entry.id()).stream()).toList();
+  }
+
+  /** {@code entry} with the {@code modelConfig} keys that one of {@code models} declares. */
+  private static TaskEntry declaredOnly(TaskEntry entry, List<DiscoveredModel> models) {
+    Set<String> declared = new HashSet<>();
+    models.forEach(model -> model.factory().settings().forEach(setting -> declared.add(setting.name())));
+    Map<String, Object> kept = new LinkedHashMap<>(entry.modelConfig());
+    kept.keySet().retainAll(declared);
+    return new TaskEntry(entry.id(), entry.train(), entry.eval(), entry.trainSize(), entry.evalSize(), entry.config(),
+        kept, entry.computeBudgets());
   }
 
   /** A task entry's {@code modelConfig} key that none of its models declares is a typo, not a no-op. */

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.reckon.runner.UsageException;
@@ -16,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -87,15 +90,19 @@ public final class SuiteLoader {
       throw new UsageException(origin + " is not a valid suite: unknown field '" + e.getPropertyName()
           + "'; the fields there are " + e.getKnownPropertyIds().stream()
           .map(Object::toString).sorted().collect(Collectors.joining(", ")), e);
-    } catch (JsonMappingException e) {
+    } catch (MismatchedInputException e) {
       String field = e.getPath().stream()
           .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
           .collect(Collectors.joining()).replaceFirst("^\\.", "");
-      throw new UsageException(origin + " is not a valid suite: " + (field.isEmpty() ? "" : "at " + field + ": ")
-          + e.getOriginalMessage().replace('\n', ' '), e);
+      String found = e instanceof InvalidFormatException invalid ? " '" + invalid.getValue() + "'" : "";
+      throw new UsageException(origin + " is not a valid suite: " + (field.isEmpty()
+          ? (e.getTargetType() == Suite.class ? "it is empty or not a mapping of fields" : e.getOriginalMessage())
+          : "at " + field + ", expected " + expected(e.getTargetType()) + ", found" + (found.isEmpty() ? " another kind"
+              : found)) + line(e), e);
     } catch (JsonProcessingException e) {
-      throw new UsageException(origin + " is not a valid suite: " + e.getOriginalMessage().replace('\n', ' ')
-          + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"), e);
+      throw new UsageException(origin + " is not a valid suite: " + (e.getCause() instanceof JsonProcessingException
+          || !(e instanceof JsonMappingException) ? "it is not well-formed YAML: " + parserWords(e)
+          : e.getOriginalMessage().replace('\n', ' ')) + line(e), e);
     }
     if (suite == null || suite.name() == null) {
       throw new UsageException(origin + " is not a valid suite: it has no name");
@@ -192,6 +199,37 @@ public final class SuiteLoader {
 
   private static String overlapping(ModelEntry a, ModelEntry b) {
     return a.tasks().stream().filter(b.tasks()::contains).findFirst().orElseThrow();
+  }
+
+  /** What a value of {@code type} is, in a person's words. */
+  private static String expected(Class<?> type) {
+    if (type == null) {
+      return "another value";
+    }
+    if (type == Long.class || type == Integer.class || type == long.class || type == int.class) {
+      return "a whole number";
+    }
+    if (type == Double.class || type == double.class) {
+      return "a number";
+    }
+    if (Collection.class.isAssignableFrom(type)) {
+      return "a list, e.g. [1, 2]";
+    }
+    return type == String.class ? "a text" : "a mapping of fields";
+  }
+
+  /**
+   * The YAML parser's message without the lines it quotes and the caret it draws under them: what
+   * it was parsing, and what it expected and found.
+   */
+  private static String parserWords(JsonProcessingException e) {
+    return e.getOriginalMessage().lines().map(String::strip)
+        .filter(text -> !text.isEmpty() && !text.startsWith("in '") && !text.endsWith("^") && !text.contains(": "))
+        .collect(Collectors.joining(": "));
+  }
+
+  private static String line(JsonProcessingException e) {
+    return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
   }
 
   /** A minute count as a person wrote it: {@code -1}, not {@code -1.0}. */

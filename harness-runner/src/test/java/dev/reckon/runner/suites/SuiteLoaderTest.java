@@ -167,8 +167,19 @@ class SuiteLoaderTest {
   @Test
   void aValueOfTheWrongTypeIsNamedWithItsField() throws IOException {
     assertRefused("name: s\ntasks:\n  - id: sudoku-4x4\n    evalSize: many\nmodels:\n  - id: oracle\n",
-        "is not a valid suite: at tasks[0].evalSize: Cannot deserialize value of type `java.lang.Integer` from String "
-            + "\"many\": not a valid `java.lang.Integer` value");
+        "is not a valid suite: at tasks[0].evalSize, expected a whole number, found 'many' (line 4)");
+    assertRefused("name: s\nseeds: 1\n" + TASK_AND_MODEL,
+        "is not a valid suite: at seeds, expected a list, e.g. [1, 2], found another kind (line 2)");
+  }
+
+  /** YAML a person mistyped: the line, and what is wrong in words, not the parser's internals. */
+  @Test
+  void malformedYamlIsNamedWithItsLine() throws IOException {
+    assertRefused("name: s\nseeds: [1\n" + TASK_AND_MODEL,
+        "is not a valid suite: at seeds[0], expected a whole number, found '1 tasks' (line 2)");
+    assertRefused("name: s\ntasks:\n  - id: sudoku-4x4\n   - id: sudoku-6x6\n", "is not a valid suite: it is "
+        + "not well-formed YAML: while parsing a block collection: expected <block end>, but found '<block sequence start>' (line 4)");
+    assertRefused("", "is not a valid suite: it is empty or not a mapping of fields (line 1)");
   }
 
   @Test

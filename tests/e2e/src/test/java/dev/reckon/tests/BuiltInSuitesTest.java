@@ -2,12 +2,15 @@ package dev.reckon.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.reckon.runner.UsageException;
 import dev.reckon.runner.execution.PlannedCell;
 import dev.reckon.runner.execution.RunPlanner;
 import dev.reckon.runner.plugins.PluginLoader;
 import dev.reckon.runner.plugins.PluginRegistry;
+import dev.reckon.runner.suites.Suite;
 import dev.reckon.runner.suites.SuiteLoader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,6 +56,29 @@ class BuiltInSuitesTest {
     assertEquals(List.of(64, 16), plan.cells().stream().filter(cell -> cell.model().id().equals("propagation"))
         .filter(cell -> cell.seed() == 1).map(cell -> cell.config().getInt("maxRounds")).toList(),
         "propagation's two entries, each with its settings");
+  }
+
+  /** `--models oracle,uniform` on a suite whose task entries set model settings that neither takes. */
+  @Test
+  void narrowingToModelsThatTakeNoneOfAnEntrysModelSettingsIsNoMistake() {
+    for (String name : List.of("quick", "default")) {
+      Suite narrowed = new RunPlanner().narrow(new SuiteLoader().load(name), registry(),
+          new RunPlanner.Selection(List.of("oracle", "uniform"), List.of(), null));
+      assertTrue(narrowed.tasks().stream().allMatch(entry -> entry.modelConfig().isEmpty()), name);
+      RunPlanner.Plan plan = new RunPlanner().plan(narrowed, registry());
+      assertTrue(plan.cells().stream().anyMatch(cell -> cell.skip().isEmpty()), name);
+    }
+  }
+
+  /** A setting no model of the suite declares is a typo, whichever models the command line keeps. */
+  @Test
+  void aModelSettingNoModelOfTheSuiteDeclaresIsATypoEvenWhenNarrowed(@TempDir Path work) throws IOException {
+    Path file = Files.writeString(work.resolve("typo.yaml"), "name: typo\ntasks:\n  - id: sudoku-4x4\n"
+        + "    modelConfig: {stepz: 4}\nmodels:\n  - id: rrn\n  - id: oracle\n");
+    UsageException refused = assertThrows(UsageException.class, () -> new RunPlanner().narrow(
+        new SuiteLoader().load(file.toString()), registry(), new RunPlanner.Selection(List.of("oracle"), List.of(), null)));
+    assertTrue(refused.getMessage().startsWith("modelConfig of task entry sudoku-4x4 sets 'stepz', which none of its "
+        + "models declares"), refused::getMessage);
   }
 
   private static PluginRegistry registry() {

@@ -1,6 +1,7 @@
 package dev.reckon.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -50,6 +51,16 @@ class VerifyPluginTest {
         .matcher(outcome.out()).find(), outcome::toString);
     assertTrue(outcome.out().contains("FAIL plugin hostile-models.jar: finishes its checks (it ended its process with "
         + "exit status"), outcome::toString);
+  }
+
+  /** A file that is no jar fails to load, and nothing passes on what it does not offer. */
+  @Test
+  void aFileThatIsNoJarFailsToLoadAndPassesNothing() throws IOException {
+    Path broken = Files.writeString(work.resolve("notajar.jar"), "hi\n");
+    Cli.Outcome outcome = Cli.reckon("verify-plugin", broken.toString(), "--plugins", BUILT_IN);
+    assertEquals(1, outcome.status(), outcome::toString);
+    assertTrue(outcome.out().contains("FAIL plugin notajar.jar: loads (not a readable jar"), outcome::toString);
+    assertFalse(outcome.out().contains("pass "), outcome::toString);
   }
 
   @Test

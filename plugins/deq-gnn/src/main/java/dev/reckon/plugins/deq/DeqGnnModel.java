@@ -162,7 +162,7 @@ public final class DeqGnnModel extends GraphNetworkModel<DeqSettings> {
         }
         if (update % settings.evalEvery() == 0 || update == updates) {
           Accuracy accuracy = accuracyOf(data, examples, batch, result.logits());
-          log.record(update, TrainingLog.trainingMetric("example_accuracy"), accuracy.puzzles());
+          log.record(update, TrainingLog.EXAMPLE_ACCURACY, accuracy.puzzles());
           log.record(update, TrainingLog.trainingMetric("node_accuracy"), accuracy.cells());
           log.record(update, "jacobian_spectral_norm",
               norm.largest(result.fixedPoint(), result.features(), PhantomGradientTrainer.nodeMask(batch)));

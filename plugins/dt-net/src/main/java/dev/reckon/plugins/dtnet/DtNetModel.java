@@ -130,7 +130,7 @@ final class DtNetModel implements Model {
       solved += wrong == 0 ? 1 : 0;
       right += cells - wrong;
     }
-    log.record(update, TrainingLog.trainingMetric("example_accuracy"), (double) solved / examples.length);
+    log.record(update, TrainingLog.EXAMPLE_ACCURACY, (double) solved / examples.length);
     log.record(update, TrainingLog.trainingMetric("cell_accuracy"), (double) right / ((long) cells * examples.length));
   }
 

@@ -104,7 +104,7 @@ public final class RrnModel extends GraphNetworkModel<RecurrentSettings> {
         }
         if (update % settings.evalEvery() == 0 || update == updates) {
           Accuracy accuracy = accuracyOf(data, examples, batch, result.lastLogits());
-          log.record(update, TrainingLog.trainingMetric("example_accuracy"), accuracy.puzzles());
+          log.record(update, TrainingLog.EXAMPLE_ACCURACY, accuracy.puzzles());
           log.record(update, TrainingLog.trainingMetric("node_accuracy"), accuracy.cells());
         }
       }
