@@ -5,14 +5,10 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
 import dev.reckon.api.Config;
-import dev.reckon.api.GridDataset;
-import dev.reckon.api.Model;
-import dev.reckon.api.ModelContext;
 import dev.reckon.api.ModelFactory;
 import dev.reckon.api.Task;
 import dev.reckon.api.TaskContext;
 import dev.reckon.api.TaskFactory;
-import dev.reckon.api.TrainingLog;
 import dev.reckon.plugins.dtnet.DtNetPlugin;
 import dev.reckon.tasks.grids.GridsPlugin;
 import java.util.Locale;
@@ -60,17 +56,13 @@ public class DtNetUpdateBenchmark {
   /** A fresh model trained {@value #UPDATES} updates at the suite's prefix-sums settings. */
   @Benchmark
   public long trainingUpdates(PrefixSumsCell cell) {
-    try (Model model = cell.factory.create(new ModelContext(cell.task, cell.settings, 1, "cpu"))) {
-      model.train(cell.strings, (update, metric, value) -> {});
-      return model.parameterCount();
-    }
+    return cell.trainFresh();
   }
 
   /** A 512 x 512 by 512 x 512 float product. */
   @Benchmark
   public float matmul512(PrefixSumsCell cell) {
-    cell.left.tempAttach(cell.invocation);
-    return cell.left.matMul(cell.right).getFloat(0, 0);
+    return cell.product();
   }
 
   /** One forward recall convolution. */
@@ -82,43 +74,23 @@ public class DtNetUpdateBenchmark {
 
   /** A variant on the default suite's prefix-sums cell: its training level and size, and its model settings. */
   @State(Scope.Benchmark)
-  public static class PrefixSumsCell extends EngineBenchmark {
+  public static class PrefixSumsCell extends ModelCell {
     private static final String TRAINING_LEVEL = "n8";
     private static final int TRAINING_SIZE = 5000;
 
     @Param({"dt-net-recall-progressive", "dt-net-recall", "dt-net-plain"})
     public String variant;
 
-    private ModelFactory factory;
-    private Task task;
-    private Config settings;
-    private GridDataset strings;
-    private NDArray left;
-    private NDArray right;
-
     @Setup(Level.Trial)
     public void setUp() {
-      openEngine(1);
       TaskFactory prefixSums = new GridsPlugin().tasks().stream()
           .filter(candidate -> candidate.id().equals("prefix-sums")).findFirst().orElseThrow();
-      task = prefixSums.create(new TaskContext(Config.resolve(prefixSums.settings(), Map.of()), 1));
-      strings = (GridDataset) task.generate(task.level(TRAINING_LEVEL), TRAINING_SIZE, 1);
-      factory = new DtNetPlugin().models().stream().filter(model -> model.id().equals(variant)).findFirst()
-          .orElseThrow();
-      settings = Config.resolve(factory.settings(), Map.of("width", 32, "trainedIterations", 8, "batchSize", 32,
-          "learningRate", 0.01, "updates", UPDATES, "logEvery", UPDATES, "evalEvery", UPDATES));
-      double[] flops = new double[1];
-      try (Model model = factory.create(new ModelContext(task, settings, 1, "cpu"))) {
-        model.train(strings, (update, metric, value) -> {
-          if (metric.equals(TrainingLog.TRAINING_FLOPS)) {
-            flops[0] = value / update;
-          }
-        });
-        System.out.printf(Locale.ROOT, "%n%s: %d parameters, %.4g FLOPs an update%n", variant,
-            model.parameterCount(), flops[0]);
-      }
-      left = manager.randomUniform(-1, 1, new Shape(512, 512));
-      right = manager.randomUniform(-1, 1, new Shape(512, 512));
+      Task task = prefixSums.create(new TaskContext(Config.resolve(prefixSums.settings(), Map.of()), 1));
+      ModelFactory factory = new DtNetPlugin().models().stream().filter(model -> model.id().equals(variant))
+          .findFirst().orElseThrow();
+      openCell(variant, factory, task, Config.resolve(factory.settings(), Map.of("width", 32, "trainedIterations",
+          8, "batchSize", 32, "learningRate", 0.01, "updates", UPDATES, "logEvery", UPDATES, "evalEvery", UPDATES)),
+          task.generate(task.level(TRAINING_LEVEL), TRAINING_SIZE, 1));
     }
   }
 

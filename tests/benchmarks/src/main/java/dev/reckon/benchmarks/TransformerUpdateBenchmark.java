@@ -1,19 +1,13 @@
 package dev.reckon.benchmarks;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.types.Shape;
 import dev.reckon.api.Config;
-import dev.reckon.api.Model;
-import dev.reckon.api.ModelContext;
 import dev.reckon.api.ModelFactory;
 import dev.reckon.api.SequenceDataset;
 import dev.reckon.api.SequenceFormat;
 import dev.reckon.api.Task;
-import dev.reckon.api.TrainingLog;
 import dev.reckon.plugins.transformers.TransformersPlugin;
 import java.lang.reflect.Proxy;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -45,41 +39,21 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 2)
 @Fork(value = 1, jvmArgsAppend = "-Dai.djl.offline=true")
-public class TransformerUpdateBenchmark extends EngineBenchmark {
+public class TransformerUpdateBenchmark extends ModelCell {
   static final int UPDATES = 10;
   private static final SequenceFormat FORMAT = new SequenceFormat(10, 16, 16);
 
   @Param({"transformer-small", "transformer-large", "recurrent-transformer"})
   public String variant;
 
-  private ModelFactory factory;
-  private Task task;
-  private Config settings;
-  private SequenceDataset data;
-  private NDArray left;
-  private NDArray right;
-
   @Setup(Level.Trial)
   public void setUp() {
-    openEngine(1);
-    factory = new TransformersPlugin().models().stream().filter(model -> model.id().equals(variant)).findFirst()
-        .orElseThrow();
-    task = (Task) Proxy.newProxyInstance(Task.class.getClassLoader(), new Class<?>[] {Task.class},
+    ModelFactory factory = new TransformersPlugin().models().stream().filter(model -> model.id().equals(variant))
+        .findFirst().orElseThrow();
+    Task task = (Task) Proxy.newProxyInstance(Task.class.getClassLoader(), new Class<?>[] {Task.class},
         (proxy, method, args) -> FORMAT);
-    settings = Config.resolve(factory.settings(), Map.of("updates", UPDATES, "logEvery", UPDATES));
-    data = sorting(1000);
-    double[] flops = new double[1];
-    try (Model model = factory.create(new ModelContext(task, settings, 1, "cpu"))) {
-      model.train(data, (update, metric, value) -> {
-        if (metric.equals(TrainingLog.TRAINING_FLOPS)) {
-          flops[0] = value / update;
-        }
-      });
-      System.out.printf(Locale.ROOT, "%n%s: %d parameters, %.4g FLOPs an update%n", variant, model.parameterCount(),
-          flops[0]);
-    }
-    left = manager.randomUniform(-1, 1, new Shape(512, 512));
-    right = manager.randomUniform(-1, 1, new Shape(512, 512));
+    openCell(variant, factory, task, Config.resolve(factory.settings(), Map.of("updates", UPDATES, "logEvery",
+        UPDATES)), sorting(1000));
   }
 
   private static SequenceDataset sorting(int count) {
@@ -97,16 +71,12 @@ public class TransformerUpdateBenchmark extends EngineBenchmark {
   /** A fresh model trained {@value #UPDATES} updates at the variant's default size. */
   @Benchmark
   public long trainingUpdates() {
-    try (Model model = factory.create(new ModelContext(task, settings, 1, "cpu"))) {
-      model.train(data, (update, metric, value) -> {});
-      return model.parameterCount();
-    }
+    return trainFresh();
   }
 
   /** A 512 x 512 by 512 x 512 float product. */
   @Benchmark
   public float matmul512() {
-    left.tempAttach(invocation);
-    return left.matMul(right).getFloat(0, 0);
+    return product();
   }
 }

@@ -1,16 +1,9 @@
 package dev.reckon.benchmarks;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.types.Shape;
 import dev.reckon.api.Config;
-import dev.reckon.api.LabelingDataset;
-import dev.reckon.api.Model;
-import dev.reckon.api.ModelContext;
 import dev.reckon.api.ModelFactory;
-import dev.reckon.api.TrainingLog;
 import dev.reckon.plugins.trm.TrmModelFactory;
 import dev.reckon.tasks.sudoku.SudokuTask;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -29,7 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * Training updates of the tiny recursive model on the default suite's 6x6 Sudoku cell (hidden 32,
  * n = 4 latent steps, T = 1 recursion, 4 supervision steps a batch, batch 64, learning rate 0.004;
  * level b16), through the plugin's own {@code train}, beside the 512 x 512 matrix product on the
- * same engine. One invocation creates a model and trains {@value #UPDATES} updates, two batches of
+ * same engine ({@link ModelCell}). One invocation creates a model and trains {@value #UPDATES} updates, two batches of
  * 4 supervision steps (the first initialises the weights and AdamW's state; the last also reads the
  * batch's accuracy from its logits): the score / {@value #UPDATES} is the time of an update. The
  * set-up prints the FLOPs an update as the model's own {@code training_flops} curve counts them
@@ -42,54 +35,30 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 2)
 @Fork(value = 1, jvmArgsAppend = "-Dai.djl.offline=true")
-public class TrmUpdateBenchmark extends EngineBenchmark {
+public class TrmUpdateBenchmark extends ModelCell {
   static final int UPDATES = 8;
   /** The default suite's sudoku-6x6 entry: its training level and size; trm's settings in {@link #setUp}. */
   private static final String TRAINING_LEVEL = "b16";
   private static final int TRAINING_SIZE = 5000;
 
-  private ModelFactory factory;
-  private SudokuTask task;
-  private Config settings;
-  private LabelingDataset puzzles;
-  private NDArray left;
-  private NDArray right;
-
   @Setup(Level.Trial)
   public void setUp() {
-    openEngine(1);
-    task = SudokuTask.ofSide(6);
-    puzzles = task.generate(task.level(TRAINING_LEVEL), TRAINING_SIZE, 1);
-    factory = new TrmModelFactory();
-    settings = Config.resolve(factory.settings(), Map.of("hidden", 32, "latentSteps", 4, "recursions", 1,
-        "supervisionSteps", 4, "batchSize", 64, "learningRate", 0.004, "updates", UPDATES, "logEvery", UPDATES,
-        "evalEvery", UPDATES));
-    double[] flops = new double[1];
-    try (Model model = factory.create(new ModelContext(task, settings, 1, "cpu"))) {
-      model.train(puzzles, (update, metric, value) -> {
-        if (metric.equals(TrainingLog.TRAINING_FLOPS)) {
-          flops[0] = value / update;
-        }
-      });
-      System.out.printf(Locale.ROOT, "%ntrm: %d parameters, %.4g FLOPs an update%n", model.parameterCount(), flops[0]);
-    }
-    left = manager.randomUniform(-1, 1, new Shape(512, 512));
-    right = manager.randomUniform(-1, 1, new Shape(512, 512));
+    SudokuTask task = SudokuTask.ofSide(6);
+    ModelFactory factory = new TrmModelFactory();
+    openCell("trm", factory, task, Config.resolve(factory.settings(), Map.of("hidden", 32, "latentSteps", 4,
+        "recursions", 1, "supervisionSteps", 4, "batchSize", 64, "learningRate", 0.004, "updates", UPDATES,
+        "logEvery", UPDATES, "evalEvery", UPDATES)), task.generate(task.level(TRAINING_LEVEL), TRAINING_SIZE, 1));
   }
 
   /** A fresh model trained {@value #UPDATES} updates at the suite's trm settings. */
   @Benchmark
   public long trainingUpdates() {
-    try (Model model = factory.create(new ModelContext(task, settings, 1, "cpu"))) {
-      model.train(puzzles, (update, metric, value) -> {});
-      return model.parameterCount();
-    }
+    return trainFresh();
   }
 
   /** A 512 x 512 by 512 x 512 float product. */
   @Benchmark
   public float matmul512() {
-    left.tempAttach(invocation);
-    return left.matMul(right).getFloat(0, 0);
+    return product();
   }
 }
