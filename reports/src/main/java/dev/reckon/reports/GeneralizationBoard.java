@@ -33,7 +33,7 @@ public final class GeneralizationBoard {
     List<Group> groups = new ArrayList<>();
     cells.forEach((cell, all) -> {
       List<Measurement> atBudget = all.stream().filter(m -> m.iterations() == budgets.get(cell))
-          .sorted(TestTimeComputeBoard.easiestFirst(run))
+          .sorted(MeasurementIndex.easiestFirst(run))
           .toList();
       if (atBudget.size() < 2) {
         return;

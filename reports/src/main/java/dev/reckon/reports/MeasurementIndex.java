@@ -76,7 +76,7 @@ final class MeasurementIndex {
     Map<String, Double> ordered = new LinkedHashMap<>();
     difficulty.keySet().stream()
         .sorted(Comparator.comparing((String level) -> difficulty.get(level))
-            .thenComparing(level -> levelIndex(task, level)))
+            .thenComparing(level -> declaredIndex(run, task, level)))
         .forEach(level -> ordered.put(level, difficulty.get(level)));
     return ordered;
   }
@@ -97,7 +97,18 @@ final class MeasurementIndex {
     return info == null || info.higherIsBetter(metric);
   }
 
-  int levelIndex(String task, String level) {
+  /**
+   * Measurements easiest level first: by difficulty, then in the order the task declares its levels,
+   * as {@link #evaluatedLevels} (a level named by id, e.g. prefix sums' {@code n8}, is not among the
+   * declared ones but has its difficulty).
+   */
+  static Comparator<Measurement> easiestFirst(RunResults run) {
+    return Comparator.comparingDouble(Measurement::evalDifficulty)
+        .thenComparingInt(m -> declaredIndex(run, m.task(), m.evalLevel()));
+  }
+
+  /** Where the task declares {@code level}; after every declared one when it does not. */
+  private static int declaredIndex(RunResults run, String task, String level) {
     TaskInfo info = run.tasks().get(task);
     int index = info == null ? -1 : info.levels().indexOf(level);
     return index < 0 ? Integer.MAX_VALUE : index;

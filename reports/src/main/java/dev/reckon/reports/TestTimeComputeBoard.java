@@ -14,9 +14,9 @@ import java.util.TreeMap;
  * at the trained count T and at 2T and 4T, the best value and where it was reached, the gain of the
  * best count beyond T over T (or beyond the first count over it, for a model not trained with
  * iterations; negative when more iterations only lose), and the drop from the best to the largest
- * count (overthinking), and what one iteration of the model is (models count
- * different things: message-passing steps, solver evaluations, propagation rounds). Ranked per task
- * and level by the best value; levels easiest first.
+ * count (overthinking), and what one iteration of the model is (models count different things:
+ * message-passing steps, solver evaluations, propagation rounds). Ranked per task and level by the
+ * best value; levels easiest first.
  */
 public final class TestTimeComputeBoard {
   static final List<String> HEADER = List.of("task", "eval_level", "model", "train_level", "metric",
@@ -37,7 +37,8 @@ public final class TestTimeComputeBoard {
     }
     List<Row> rows = new ArrayList<>();
     curves.forEach((id, curve) -> rows.add(row(run, curve)));
-    rows.sort(Comparator.comparing((Row r) -> r.level.task()).thenComparing(Row::level, easiestFirst(run))
+    rows.sort(Comparator.comparing((Row r) -> r.level.task())
+        .thenComparing(Row::level, MeasurementIndex.easiestFirst(run))
         .thenComparing(r -> r.higherIsBetter ? -r.best : r.best));
     return new Board("ttc", HEADER, rows.stream().map(r -> r.values).toList());
   }
@@ -76,16 +77,5 @@ public final class TestTimeComputeBoard {
   private static Double value(TreeMap<Integer, Measurement> curve, int iterations) {
     Measurement m = curve.get(iterations);
     return m == null ? null : m.value();
-  }
-
-  /**
-   * Evaluated levels easiest first: by difficulty, then in the order the task declares them (a level
-   * named by id, e.g. {@code n8} of prefix sums, is not among the declared ones but has its difficulty).
-   */
-  static Comparator<Measurement> easiestFirst(RunResults run) {
-    return Comparator.comparingDouble(Measurement::evalDifficulty).thenComparingInt(m -> {
-      int index = run.tasks().get(m.task()).levels().indexOf(m.evalLevel());
-      return index < 0 ? Integer.MAX_VALUE : index;
-    });
   }
 }

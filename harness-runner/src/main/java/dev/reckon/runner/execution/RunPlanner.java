@@ -67,15 +67,14 @@ public final class RunPlanner {
     for (String id : selection.models()) {
       registry.model(id).orElseThrow(() -> unknown("model", id, registry.models().stream().map(DiscoveredModel::id)));
     }
-    suite.tasks().forEach(entry -> requireDeclaredByAModel(entry, modelsOn(suite, entry.id(), registry)));
+    suite.tasks().forEach(entry -> requireDeclaredByAModel(entry, modelsOn(suite.models(), entry.id(), registry)));
     List<ModelEntry> models = select(suite.models(), ModelEntry::id, selection.models(), ModelEntry::of);
     Suite narrowed = new Suite(suite.name(), suite.description(),
         selection.seed() == null ? suite.seeds() : List.of(selection.seed()), suite.cellTimeLimitMinutes(),
-        select(suite.tasks(), TaskEntry::id, selection.tasks(), TaskEntry::of), models);
+        select(suite.tasks(), TaskEntry::id, selection.tasks(), TaskEntry::of).stream()
+            .map(entry -> declaredOnly(entry, modelsOn(models, entry.id(), registry))).toList(), models);
     requireKnownIds(narrowed, registry);
-    return new Suite(narrowed.name(), narrowed.description(), narrowed.seeds(), narrowed.cellTimeLimitMinutes(),
-        narrowed.tasks().stream().map(entry -> declaredOnly(entry, modelsOn(narrowed, entry.id(), registry))).toList(),
-        models);
+    return narrowed;
   }
 
   /**
@@ -128,7 +127,7 @@ public final class RunPlanner {
           missing.add("task " + taskEntry.id());
           continue;
         }
-        List<DiscoveredModel> models = modelsOn(suite, task.id(), registry);
+        List<DiscoveredModel> models = modelsOn(suite.models(), task.id(), registry);
         requireDeclaredByAModel(taskEntry, models);
         Config taskConfig = resolve("task " + task.id(), task.factory().settings(), taskEntry.config());
         long taskSeed = Seeds.task(seed, task.id());
@@ -200,26 +199,30 @@ public final class RunPlanner {
     return settings;
   }
 
-  /** The discovered models of the suite's entries that run on {@code task}. */
-  private static List<DiscoveredModel> modelsOn(Suite suite, String task, PluginRegistry registry) {
-    return suite.models().stream().filter(entry -> entry.runsOn(task))
+  /** The discovered models of {@code entries} that run on {@code task}. */
+  private static List<DiscoveredModel> modelsOn(List<ModelEntry> entries, String task, PluginRegistry registry) {
+    return entries.stream().filter(entry -> entry.runsOn(task))
         .flatMap(entry -> registry.model(entry.id()).stream()).toList();
+  }
+
+  /** The names of the settings {@code models} declare, in their order. */
+  private static Set<String> declaredSettings(List<DiscoveredModel> models) {
+    Set<String> declared = new LinkedHashSet<>();
+    models.forEach(model -> model.factory().settings().forEach(setting -> declared.add(setting.name())));
+    return declared;
   }
 
   /** {@code entry} with the {@code modelConfig} keys that one of {@code models} declares. */
   private static TaskEntry declaredOnly(TaskEntry entry, List<DiscoveredModel> models) {
-    Set<String> declared = new HashSet<>();
-    models.forEach(model -> model.factory().settings().forEach(setting -> declared.add(setting.name())));
     Map<String, Object> kept = new LinkedHashMap<>(entry.modelConfig());
-    kept.keySet().retainAll(declared);
+    kept.keySet().retainAll(declaredSettings(models));
     return new TaskEntry(entry.id(), entry.train(), entry.eval(), entry.trainSize(), entry.evalSize(), entry.config(),
         kept, entry.computeBudgets());
   }
 
   /** A task entry's {@code modelConfig} key that none of its models declares is a typo, not a no-op. */
   private static void requireDeclaredByAModel(TaskEntry entry, List<DiscoveredModel> models) {
-    Set<String> declared = new LinkedHashSet<>();
-    models.forEach(model -> model.factory().settings().forEach(setting -> declared.add(setting.name())));
+    Set<String> declared = declaredSettings(models);
     for (String name : entry.modelConfig().keySet()) {
       if (!declared.contains(name)) {
         throw new UsageException("modelConfig of task entry " + entry.id() + (entry.train() == null ? "" : " (train "

@@ -17,8 +17,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -91,18 +91,12 @@ public final class SuiteLoader {
           + "'; the fields there are " + e.getKnownPropertyIds().stream()
           .map(Object::toString).sorted().collect(Collectors.joining(", ")), e);
     } catch (MismatchedInputException e) {
-      String field = e.getPath().stream()
-          .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
-          .collect(Collectors.joining()).replaceFirst("^\\.", "");
-      String found = e instanceof InvalidFormatException invalid ? " '" + invalid.getValue() + "'" : "";
-      throw new UsageException(origin + " is not a valid suite: " + (field.isEmpty()
-          ? (e.getTargetType() == Suite.class ? "it is empty or not a mapping of fields" : e.getOriginalMessage())
-          : "at " + field + ", expected " + expected(e.getTargetType()) + ", found" + (found.isEmpty() ? " another kind"
-              : found)) + line(e), e);
+      throw new UsageException(origin + " is not a valid suite: " + mismatch(e) + line(e), e);
     } catch (JsonProcessingException e) {
-      throw new UsageException(origin + " is not a valid suite: " + (e.getCause() instanceof JsonProcessingException
-          || !(e instanceof JsonMappingException) ? "it is not well-formed YAML: " + parserWords(e)
-          : e.getOriginalMessage().replace('\n', ' ')) + line(e), e);
+      // the YAML parser's own errors arrive as they are or wrapped in a mapping error
+      boolean malformed = !(e instanceof JsonMappingException) || e.getCause() instanceof JsonProcessingException;
+      throw new UsageException(origin + " is not a valid suite: " + (malformed
+          ? "it is not well-formed YAML: " + parserWords(e) : e.getOriginalMessage().replace('\n', ' ')) + line(e), e);
     }
     if (suite == null || suite.name() == null) {
       throw new UsageException(origin + " is not a valid suite: it has no name");
@@ -199,6 +193,18 @@ public final class SuiteLoader {
 
   private static String overlapping(ModelEntry a, ModelEntry b) {
     return a.tasks().stream().filter(b.tasks()::contains).findFirst().orElseThrow();
+  }
+
+  /** A value of another kind than its field takes: the field, what it takes and what it found. */
+  private static String mismatch(MismatchedInputException e) {
+    String field = e.getPath().stream()
+        .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
+        .collect(Collectors.joining()).replaceFirst("^\\.", "");
+    if (field.isEmpty()) {
+      return e.getTargetType() == Suite.class ? "it is empty or not a mapping of fields" : e.getOriginalMessage();
+    }
+    String found = e instanceof InvalidFormatException invalid ? "'" + invalid.getValue() + "'" : "another kind";
+    return "at " + field + ", expected " + expected(e.getTargetType()) + ", found " + found;
   }
 
   /** What a value of {@code type} is, in a person's words. */

@@ -279,7 +279,6 @@ public abstract class GraphNetworkModel<S> implements Model {
     return BlockWeights.count(network);
   }
 
-
   @Override
   public void save(Path directory) throws IOException {
     if (network == null) {

@@ -25,9 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every built-in suite, and the README's example suite file, plans against the built-in plugins
- * without a usage error, a missing id or an unusable task: a mistake in the {@code full} suite would otherwise surface only on a GPU machine,
- * hours into its run. Planning makes the tasks and asks each model whether it supports them; it
- * trains nothing.
+ * without a usage error, a missing id or an unusable task: a mistake in the {@code full} suite
+ * would otherwise surface only on a GPU machine, hours into its run. Planning makes the tasks and
+ * asks each model whether it supports them; it trains nothing.
  */
 class BuiltInSuitesTest {
   @Test

@@ -4,8 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.training.ParameterStore;
 import dev.reckon.api.Dataset;
 import dev.reckon.api.GridDataset;
@@ -145,7 +145,7 @@ final class DtNetModel implements Model {
     for (int first = 0; first < data.size(); first += settings.evalBatchSize()) {
       int[] examples = IntStream.range(first, Math.min(first + settings.evalBatchSize(), data.size())).toArray();
       try (NDManager scope = manager.newSubManager()) {
-        // In the type of training: see GridConvolution#computeType for the engine's float32 convolution on a CPU.
+        // In the type of training: see GridConvolution#computeType for float32 on a CPU.
         think(scope, GridBatch.inputs(scope, data, format, examples).toType(computeType, false),
             iterations, examples, labels);
       }

@@ -35,8 +35,9 @@ final class GridConvolution extends AbstractBlock {
    * 32, 48 and 64 channels were right), which is what the recall convolution reads ({@code width +
    * C}): predicting in float32 scrambled the recall variants' answers while their training curves
    * looked fine. Its float64 convolution runs PyTorch's own kernels: 0 NaN in 1500 such passes and
-   * right at every channel count, at 2 to 4 times float32's time (DtNetUpdateBenchmark). A GPU convolves through cuDNN, not oneDNN, and runs float64 at a
-   * small fraction of its float32 rate, so there the networks keep float32 (untested here: no GPU).
+   * right at every channel count, at 2 to 4 times float32's time (DtNetUpdateBenchmark). A GPU
+   * convolves through cuDNN, not oneDNN, and runs float64 at a small fraction of its float32 rate,
+   * so there the networks keep float32 (untested here: no GPU).
    */
   static DataType computeType(Device device) {
     return device.isGpu() ? DataType.FLOAT32 : DataType.FLOAT64;

@@ -11,8 +11,8 @@ import dev.reckon.api.LabelingDataset;
 import dev.reckon.api.LabelingPredictions;
 import dev.reckon.api.Predictions;
 import dev.reckon.api.TrainingLog;
-import dev.reckon.graphnets.BlockWeights;
 import dev.reckon.graphnets.BatchSampler;
+import dev.reckon.graphnets.BlockWeights;
 import dev.reckon.graphnets.GraphNetworkModel;
 import dev.reckon.graphnets.InputEncoder;
 import dev.reckon.graphnets.PuzzleBatch;
@@ -115,7 +115,8 @@ public final class LearnedAdjacencyModel extends GraphNetworkModel<LearnedAdjace
         unroll(data, examples, givens, iterations, outputs);
       }
     }
-    return new LabelingPredictions(iterations, outputs, Predictions.inferenceFlops(iterations, flops()::inference, data.size()));
+    return new LabelingPredictions(iterations, outputs,
+        Predictions.inferenceFlops(iterations, flops()::inference, data.size()));
   }
 
   /** The model's {@link LearnedAdjacencyFlops}, once it is built. */

@@ -169,7 +169,8 @@ public final class RrnModel extends GraphNetworkModel<RecurrentSettings> {
         unroll(data, examples, PuzzleBatch.givens(scope, data, examples), iterations, outputs);
       }
     }
-    return new LabelingPredictions(iterations, outputs, Predictions.inferenceFlops(iterations, flops()::inference, data.size()));
+    return new LabelingPredictions(iterations, outputs,
+        Predictions.inferenceFlops(iterations, flops()::inference, data.size()));
   }
 
   /** The network's {@link GraphNetworkFlops}, once it is built. */
