@@ -1,6 +1,7 @@
 package dev.reckon.api;
 
 import java.util.List;
+import java.util.OptionalLong;
 
 /** Makes one model variant. Each variant has its own id, e.g. {@code contrastive-d4}. */
 public interface ModelFactory {
@@ -37,6 +38,28 @@ public interface ModelFactory {
   /** Whether the model learns from a training set; the runner builds one only for those that do. */
   default boolean learns() {
     return false;
+  }
+
+  /**
+   * Whether this model is a reference for the scorer rather than a contestant, as the {@code
+   * oracle} is: only then does the task the runner shows it (in {@link #supports} and {@link
+   * ModelContext#task()}) offer the task's {@link Task#referenceSolver()}. Every other model sees
+   * no solver, and no task generator: its data comes through {@code train} and {@code predict}.
+   * The runner names a reference model's cells as such in their reason.
+   */
+  default boolean usesReferenceSolver() {
+    return false;
+  }
+
+  /**
+   * The training examples a cell of this model processes under {@code config} (its updates times
+   * its batch size, say), for planning only: the runner starts the costliest cells first and deals
+   * shards by it. Empty when unknown; the runner then assumes a middling cost.
+   *
+   * @param config the cell's settings, resolved against {@link #settings()}
+   */
+  default OptionalLong trainingWork(Config config) {
+    return OptionalLong.empty();
   }
 
   /** A fresh, untrained model for one cell. */

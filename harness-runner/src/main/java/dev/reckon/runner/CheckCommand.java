@@ -1,12 +1,12 @@
 package dev.reckon.runner;
 
-import dev.reckon.reports.CheckReport;
-import dev.reckon.reports.RegressionCheck;
-import dev.reckon.reports.RegressionCheck.CheckedCell;
-import dev.reckon.reports.RegressionCheck.Checked;
-import dev.reckon.reports.RunComparison.Verdict;
-import dev.reckon.reports.RunResults;
-import dev.reckon.reports.Tolerances;
+import dev.reckon.reports.check.CheckReport;
+import dev.reckon.reports.check.RegressionCheck;
+import dev.reckon.reports.check.RegressionCheck.CheckedCell;
+import dev.reckon.reports.check.RegressionCheck.Checked;
+import dev.reckon.reports.check.RunComparison.Verdict;
+import dev.reckon.reports.check.Tolerances;
+import dev.reckon.reports.format.RunResults;
 import jakarta.inject.Inject;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;

@@ -40,6 +40,8 @@ final class ListCommand implements Callable<Integer> {
 
   @Mixin PluginOptions plugins;
 
+  @Mixin SandboxOption sandbox;
+
   @Option(names = "--verbose", description = "Describe the tasks and models named (all of them when none is named).")
   boolean verbose;
 
@@ -66,6 +68,10 @@ final class ListCommand implements Callable<Integer> {
       summary(registry, out);
     }
     boolean engineStarts = verbose || engine(out);
+    if (!verbose) {
+      out.println("Sandbox");
+      out.println("  " + sandbox.inspect().describe());
+    }
     if (!registry.failures().isEmpty()) {
       out.println("Failed to load");
       for (PluginFailure failure : registry.failures()) {
@@ -95,7 +101,8 @@ final class ListCommand implements Callable<Integer> {
     }
     out.println("Models");
     for (DiscoveredModel model : registry.models()) {
-      row(out, model.id(), model.factory().version(), model.factory().learns() ? "model/learns" : "model",
+      row(out, model.id(), model.factory().version(), model.factory().learns() ? "model/learns"
+          : model.factory().usesReferenceSolver() ? "model/reference" : "model",
           model.plugin().source());
     }
     if (!registry.analyses().isEmpty()) {

@@ -1,6 +1,6 @@
 package dev.reckon.runner;
 
-import dev.reckon.reports.ReportWriter;
+import dev.reckon.reports.render.ReportWriter;
 import dev.reckon.runner.reporting.RunReporter;
 import jakarta.inject.Inject;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.reckon.runner;
 
-import dev.reckon.reports.RunFormat;
-import dev.reckon.reports.ReportWriter;
+import dev.reckon.reports.format.RunFormat;
+import dev.reckon.reports.render.ReportWriter;
 import dev.reckon.runner.execution.BarProgress;
 import dev.reckon.runner.execution.CellOutcome.Status;
 import dev.reckon.runner.execution.CellProcess;
@@ -13,6 +13,7 @@ import dev.reckon.runner.execution.RunExecutor;
 import dev.reckon.runner.execution.RunPlanner;
 import dev.reckon.runner.execution.RunPlanner.Plan;
 import dev.reckon.runner.execution.RunProgress;
+import dev.reckon.runner.execution.Sandbox;
 import dev.reckon.runner.execution.Shard;
 import dev.reckon.runner.plugins.PluginClaims;
 import dev.reckon.runner.plugins.PluginFailure;
@@ -76,6 +77,8 @@ final class RunCommand implements Callable<Integer> {
   List<String> tasks = new ArrayList<>();
 
   @Mixin PluginOptions plugins;
+
+  @Mixin SandboxOption sandboxOption;
 
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs",
       description = "Where run directories are created. Default: ${DEFAULT-VALUE}.")
@@ -143,6 +146,8 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     requireConsistentOptions();
+    Sandbox sandbox = sandboxOption.choose();
+    sandbox.warning().ifPresent(warning -> console.err().println("warning: " + warning));
     Optional<PluginLock> locked = Optional.ofNullable(lockFile).map(PluginLock::read);
     PluginRegistry registry = plugins.load();
     for (PluginFailure failure : registry.failures()) {
@@ -157,7 +162,7 @@ final class RunCommand implements Callable<Integer> {
           spec.commandLine().getParseResult().originalArgs(), run.startedAt(), run.resumedAt(), run.earlierAttempts(),
           run.device(), registry, run.plan(), run.cells());
       manifests.create(null).write(run.directory());
-      summary = execute(run);
+      summary = execute(run, sandbox);
       manifests.create(clock.instant()).write(run.directory());
       reporter.report(run.directory());
     }
@@ -327,7 +332,7 @@ final class RunCommand implements Callable<Integer> {
     return plan;
   }
 
-  private RunExecutor.Summary execute(OpenRun run) {
+  private RunExecutor.Summary execute(OpenRun run, Sandbox sandbox) {
     int parallel = jobs != null ? jobs : RunExecutor.defaultJobs();
     console.err().printf(Locale.ROOT, "reckon: %d cells of suite %s%s on %s (%s %s), %d at once -> %s%n",
         run.cells().size(), run.identity().suite().name(), run.identity().shard() == null ? ""
@@ -337,7 +342,8 @@ final class RunCommand implements Callable<Integer> {
     try (RunProgress progress = progress(run.cells().size())) {
       CellProcess process = new CellProcess(plugins.directories(), run.device().name(),
           Checkpoints.of(run.directory(), checkpointsFrom),
-          Duration.ofSeconds(Math.round(run.identity().suite().cellTimeLimitMinutes() * 60)), run.directory(), clock);
+          Duration.ofSeconds(Math.round(run.identity().suite().cellTimeLimitMinutes() * 60)), run.directory(), clock,
+          sandbox);
       return executor.execute(run.cells(), new RunStore(run.directory()), process, progress, parallel);
     }
   }

@@ -1,7 +1,10 @@
 package org.example.messages;
 
-import ai.djl.Device;
-import ai.djl.MalformedModelException;
+import static org.example.messages.MessageMlpSettings.BATCH_SIZE;
+import static org.example.messages.MessageMlpSettings.HIDDEN;
+import static org.example.messages.MessageMlpSettings.LEARNING_RATE;
+import static org.example.messages.MessageMlpSettings.ROUNDS;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -13,26 +16,28 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
-import ai.djl.util.Pair;
+import dev.reckon.api.Config;
 import dev.reckon.api.Dataset;
+import dev.reckon.api.LabelingFormat;
 import dev.reckon.api.LabelingPredictions;
-import dev.reckon.api.Model;
+import dev.reckon.api.ModelContext;
 import dev.reckon.api.Predictions;
-import dev.reckon.api.Score;
 import dev.reckon.api.Task;
 import dev.reckon.api.TrainingLog;
 import dev.reckon.api.UpdateMemory;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.reckon.kit.EngineScalar;
+import dev.reckon.kit.Gradients;
+import dev.reckon.kit.NetworkModel;
+import dev.reckon.kit.Optimisers;
+import dev.reckon.kit.Training;
+import dev.reckon.kit.TrainingLoop;
+import dev.reckon.kit.UpdateOutcome;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
@@ -43,89 +48,83 @@ import java.util.stream.IntStream;
  * its neighbours to one shared MLP, whose softmax is the blank's next belief. Training unrolls
  * {@code rounds} rounds and counts the cross-entropy on the blanks after every round, so each round
  * learns to improve on the last; prediction may run more rounds than training did.
+ *
+ * <p>On Reckon's model kit: {@link NetworkModel} builds the MLP at the first training data, keeps
+ * its checkpoint and counts and frees its weights; {@link TrainingLoop} runs the updates and
+ * records the curves. What is this model's own is the MLP, its rounds and its loss.
  */
-final class MessageMlp implements Model {
-  private static final String CHECKPOINT = "message-mlp.params";
-  /** Points of the training curves, so that a short and a long training both draw a curve. */
-  private static final int CURVE_POINTS = 20;
+final class MessageMlp extends NetworkModel<SequentialBlock> {
+  static final String ID = "message-mlp";
+  /** The data's shape the MLP's sizes follow: its input is three beliefs over the labels. */
+  private static final String LABELS = "labels";
   /** Examples a prediction batch: large enough to be quick, small enough for a graph of hundreds of nodes. */
   private static final int PREDICTION_BATCH = 256;
 
-  /** The model's settings, as the factory read them. */
-  record Settings(int hidden, int rounds, int updates, int batchSize, double learningRate) {}
-
   private final Task task;
   private final int labels;
-  private final Settings settings;
-  private final long seed;
-  private final NDManager manager;
-  private final SequentialBlock mlp;
 
-  MessageMlp(Task task, int labels, Settings settings, long seed, String device) {
-    this.task = task;
-    this.labels = labels;
-    this.settings = settings;
-    this.seed = seed;
-    this.manager = NDManager.newBaseManager(Device.fromName(device));
-    // The engine's generator draws the initial weights: seeded, the same seed gives the same model.
-    manager.getEngine().setRandomSeed((int) (seed ^ (seed >>> 32)));
-    this.mlp = new SequentialBlock()
-        .add(Linear.builder().setUnits(settings.hidden()).build())
+  MessageMlp(ModelContext context) {
+    super(ID, MessageMlpSettings.DECLARATIONS, context);
+    this.task = context.task();
+    this.labels = ((LabelingFormat) task.format()).labels();
+  }
+
+  @Override
+  protected SequentialBlock newNetwork(Config shape) {
+    SequentialBlock mlp = new SequentialBlock()
+        .add(Linear.builder().setUnits(settings.get(HIDDEN)).build())
         .add(Activation::relu)
-        .add(Linear.builder().setUnits(labels).build());
+        .add(Linear.builder().setUnits(shape.getInt(LABELS)).build());
     mlp.setInitializer(new XavierInitializer(), Parameter.Type.WEIGHT);
-    mlp.initialize(manager, DataType.FLOAT32, new Shape(1, 3L * labels));
+    return mlp;
   }
 
   @Override
   public void train(Dataset training, TrainingLog log) {
     LabelledGraphs data = LabelledGraphs.of(training);
+    // The engine's generator draws the initial weights: seeded, the same seed gives the same model.
+    build(Map.of(LABELS, labels), Long.hashCode(seed), DataType.FLOAT32, new Shape(1, 3L * labels));
     List<int[]> groups = data.bySize();
     SplittableRandom random = new SplittableRandom(seed);
-    Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) settings.learningRate())).build();
-    ParameterStore parameters = new ParameterStore(manager, false);
+    Optimizer adam = Optimisers.adam(Tracker.fixed(settings.get(LEARNING_RATE).floatValue()));
     String trainingMetric = TrainingLog.trainingMetric(task.metrics().get(0).id());
-    int every = Math.max(1, settings.updates() / CURVE_POINTS);
-    for (int update = 1; update <= settings.updates(); update++) {
+    int rounds = settings.get(ROUNDS);
+    TrainingLoop.run(manager, Training.cadence(settings), log, (scope, update) -> {
       int[] group = groups.get(random.nextInt(groups.size()));
-      int[] chosen = IntStream.range(0, settings.batchSize()).map(i -> group[random.nextInt(group.length)]).toArray();
-      try (NDManager scope = manager.newSubManager()) {
-        NodeBatch batch = NodeBatch.of(scope, data, chosen, labels);
-        NDArray loss;
-        double memory;
-        NDList logits;
-        try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
-          logits = rounds(parameters, batch, settings.rounds(), true);
-          loss = loss(logits, batch);
-          memory = UpdateMemory.megabytes(scope);
-          collector.backward(loss);
-        }
-        for (Pair<String, Parameter> parameter : mlp.getParameters()) {
-          NDArray weight = parameter.getValue().getArray();
-          try (NDArray gradient = weight.getGradient()) {
-            adam.update(parameter.getValue().getId(), weight, gradient);
-          }
-        }
-        if (update % every == 0 || update == settings.updates()) {
-          log.record(update, TrainingLog.LOSS, loss.getFloat());
-          log.record(update, TrainingLog.UPDATE_MEMORY, memory);
-          Predictions predicted = new LabelingPredictions(new int[] {settings.rounds()},
-              new int[][][] {labelled(logits.get(logits.size() - 1), data, chosen)});
-          Score primary = task.score(data.subset(chosen), predicted).get(0);
-          log.record(update, trainingMetric, primary.value());
-        }
+      int[] chosen = IntStream.range(0, settings.get(BATCH_SIZE)).map(i -> group[random.nextInt(group.length)])
+          .toArray();
+      NodeBatch batch = NodeBatch.of(scope, data, chosen, labels);
+      NDArray loss;
+      double memory;
+      NDList logits;
+      try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
+        logits = rounds(batch, rounds, true);
+        loss = loss(logits, batch);
+        memory = UpdateMemory.megabytes(scope);
+        collector.backward(loss);
       }
-      log.progress(update, settings.updates());
-    }
+      Gradients.step(network, adam);
+      // The backward pass costs about twice the forward one.
+      long flops = 3 * flops(chosen.length, data.givens()[chosen[0]].length, rounds);
+      return new UpdateOutcome(loss, memory, flops) {
+        /** The task's primary metric on the training batch, after the rounds trained with. */
+        @Override
+        public void evaluated(TrainingLoop.Curves curves) {
+          Predictions predicted = new LabelingPredictions(new int[] {rounds},
+              new int[][][] {labelled(logits.get(logits.size() - 1), data, chosen)});
+          curves.record(trainingMetric, task.score(data.subset(chosen), predicted).get(0).value());
+        }
+      };
+    });
   }
 
   /** The logits {@code [batch, nodes, labels]} of each of {@code count} rounds. */
-  private NDList rounds(ParameterStore parameters, NodeBatch batch, int count, boolean training) {
+  private NDList rounds(NodeBatch batch, int count, boolean training) {
     NDArray belief = batch.givens().add(batch.blanks().mul(1f / labels));
     NDList logits = new NDList();
     for (int round = 0; round < count; round++) {
       NDArray input = NDArrays.concat(new NDList(batch.givens(), belief, batch.neighbourMean().matMul(belief)), -1);
-      NDArray out = mlp.forward(parameters, new NDList(input), training).singletonOrThrow();
+      NDArray out = network.forward(store, new NDList(input), training).singletonOrThrow();
       logits.add(out);
       belief = batch.givens().add(batch.blanks().mul(out.softmax(-1)));
     }
@@ -133,21 +132,30 @@ final class MessageMlp implements Model {
   }
 
   /**
-   * The cross-entropy on the blanks, averaged over blanks and rounds. Every divisor is an array the
-   * engine allocates: DJL turns a Java number in {@code div(n)} into an array over a direct buffer
-   * and frees it at once, while autograd keeps the divisor for the backward pass, so a garbage
-   * collection in between would scale the gradient by whatever that memory then holds, and two
-   * trainings at one seed would differ (the conformance kit's same-seed check caught it here).
+   * The loss: the cross-entropy on the blanks, averaged over blanks and rounds. Every divisor is an
+   * array the engine made ({@link EngineScalar}): a Java number there would let a garbage collection
+   * change the gradient (the conformance kit's same-seed check caught it here).
    */
   private static NDArray loss(NDList logits, NodeBatch batch) {
     NDManager scope = batch.blanks().getManager();
-    NDArray blanks = batch.blanks().sum().maximum(scope.full(new Shape(), 1f));
+    NDArray blanks = batch.blanks().sum().maximum(EngineScalar.of(scope, 1f));
     NDArray total = null;
     for (NDArray round : logits) {
       NDArray nll = round.logSoftmax(-1).mul(batch.targets()).mul(batch.blanks()).sum().neg().div(blanks);
       total = total == null ? nll : total.add(nll);
     }
-    return total.div(scope.full(new Shape(), (float) logits.size()));
+    return total.div(EngineScalar.of(scope, (float) logits.size()));
+  }
+
+  /**
+   * The floating-point operations of {@code rounds} rounds on {@code examples} graphs of {@code
+   * nodes} nodes, two a multiply-add: per node and round the neighbours' mean belief and the MLP's
+   * two layers.
+   */
+  private long flops(int examples, int nodes, int rounds) {
+    long hidden = settings.get(HIDDEN);
+    long perNode = (long) nodes * labels + 3L * labels * hidden + hidden * labels;
+    return 2L * examples * nodes * perNode * rounds;
   }
 
   /** The labels of {@code chosen} from one round's logits: the given labels kept, each blank its likeliest. */
@@ -167,15 +175,15 @@ final class MessageMlp implements Model {
 
   @Override
   public Predictions predict(Dataset inputs) {
+    requireBuilt("predicts");
     LabelledGraphs data = LabelledGraphs.of(inputs);
-    int[] counts = counts(settings.rounds());
+    int[] counts = counts(settings.get(ROUNDS));
     int[][][] labelled = new int[counts.length][data.size()][];
-    ParameterStore parameters = new ParameterStore(manager, false);
     for (int[] group : data.bySize()) {
       for (int start = 0; start < group.length; start += PREDICTION_BATCH) {
         int[] chosen = Arrays.copyOfRange(group, start, Math.min(group.length, start + PREDICTION_BATCH));
         try (NDManager scope = manager.newSubManager()) {
-          NDList logits = rounds(parameters, NodeBatch.of(scope, data, chosen, labels), counts[counts.length - 1], false);
+          NDList logits = rounds(NodeBatch.of(scope, data, chosen, labels), counts[counts.length - 1], false);
           for (int i = 0; i < counts.length; i++) {
             int[][] batch = labelled(logits.get(counts[i] - 1), data, chosen);
             for (int b = 0; b < chosen.length; b++) {
@@ -196,32 +204,6 @@ final class MessageMlp implements Model {
 
   @Override
   public OptionalInt trainedIterations() {
-    return OptionalInt.of(settings.rounds());
-  }
-
-  @Override
-  public long parameterCount() {
-    return mlp.getParameters().values().stream().mapToLong(parameter -> parameter.getArray().size()).sum();
-  }
-
-  @Override
-  public void save(Path directory) throws IOException {
-    try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(directory.resolve(CHECKPOINT)))) {
-      mlp.saveParameters(out);
-    }
-  }
-
-  @Override
-  public void load(Path directory) throws IOException {
-    try (DataInputStream in = new DataInputStream(Files.newInputStream(directory.resolve(CHECKPOINT)))) {
-      mlp.loadParameters(manager, in);
-    } catch (MalformedModelException e) {
-      throw new IOException("not a message-mlp checkpoint: " + directory.resolve(CHECKPOINT), e);
-    }
-  }
-
-  @Override
-  public void close() {
-    manager.close();
+    return OptionalInt.of(settings.get(ROUNDS));
   }
 }

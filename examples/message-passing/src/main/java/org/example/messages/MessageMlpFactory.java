@@ -3,44 +3,16 @@ package org.example.messages;
 import dev.reckon.api.LabelingFormat;
 import dev.reckon.api.Model;
 import dev.reckon.api.ModelContext;
-import dev.reckon.api.ModelFactory;
-import dev.reckon.api.Setting;
 import dev.reckon.api.Support;
 import dev.reckon.api.Task;
-import java.util.List;
+import dev.reckon.kit.LearningModelFactory;
 
 /** Makes the model for each cell of a run, and says which tasks it can do before any data is made. */
-final class MessageMlpFactory implements ModelFactory {
-  static final String HIDDEN = "hidden";
-  static final String ROUNDS = "rounds";
-  static final String UPDATES = "updates";
-  static final String BATCH_SIZE = "batchSize";
-  static final String LEARNING_RATE = "learningRate";
-
-  @Override
-  public String id() {
-    return "message-mlp";
-  }
-
-  @Override
-  public String version() {
-    return "1";
-  }
-
-  @Override
-  public String description() {
-    return "a small message-passing network on DJL: each node's belief over the labels, updated from its "
-        + "neighbours' by one shared MLP, round after round";
-  }
-
-  @Override
-  public List<Setting> settings() {
-    return List.of(
-        Setting.integer(HIDDEN, 32, "units of the MLP's hidden layer"),
-        Setting.integer(ROUNDS, 4, "message-passing rounds T in training; predictions at 1, 2, 4, ... up to 4T"),
-        Setting.integer(UPDATES, 300, "Adam updates"),
-        Setting.integer(BATCH_SIZE, 32, "examples an update"),
-        Setting.number(LEARNING_RATE, 0.01, "Adam's step size"));
+final class MessageMlpFactory extends LearningModelFactory {
+  MessageMlpFactory() {
+    super(MessageMlp.ID, "1", "a small message-passing network on DJL: each node's belief over the labels, updated "
+        + "from its neighbours' by one shared MLP, round after round", "one message-passing round",
+        MessageMlpSettings.DECLARATIONS);
   }
 
   @Override
@@ -52,15 +24,7 @@ final class MessageMlpFactory implements ModelFactory {
   }
 
   @Override
-  public boolean learns() {
-    return true;
-  }
-
-  @Override
   public Model create(ModelContext context) {
-    LabelingFormat format = (LabelingFormat) context.task().format();
-    return new MessageMlp(context.task(), format.labels(), new MessageMlp.Settings(context.config().getInt(HIDDEN),
-        context.config().getInt(ROUNDS), context.config().getInt(UPDATES), context.config().getInt(BATCH_SIZE),
-        context.config().getDouble(LEARNING_RATE)), context.seed(), context.device());
+    return new MessageMlp(context);
   }
 }

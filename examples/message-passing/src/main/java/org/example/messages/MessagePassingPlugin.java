@@ -5,7 +5,7 @@ import dev.reckon.api.ModelFactory;
 import dev.reckon.api.ReckonPlugin;
 import java.util.List;
 
-/** A model written against the api and DJL alone, as a plugin project of its own. */
+/** A model written against the api, DJL and Reckon's model kit, as a plugin project of its own. */
 public final class MessagePassingPlugin implements ReckonPlugin {
   @Override
   public int apiVersion() {

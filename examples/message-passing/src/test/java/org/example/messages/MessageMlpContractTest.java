@@ -22,6 +22,6 @@ class MessageMlpContractTest extends PluginContract {
 
   @Override
   protected Map<String, ?> modelSettings(ModelFactory model) {
-    return Map.of(MessageMlpFactory.UPDATES, 20, MessageMlpFactory.HIDDEN, 16);
+    return Map.of(MessageMlpSettings.UPDATES.name(), 20, MessageMlpSettings.HIDDEN.name(), 16);
   }
 }

@@ -25,7 +25,7 @@ class MessageMlpLearnsTest {
     LabelingDataset test = (LabelingDataset) task.generate(task.levels().get(0), 200, 2);
     MessageMlpFactory factory = new MessageMlpFactory();
     try (Model model = factory.create(new ModelContext(task, Config.resolve(factory.settings(),
-        Map.of(MessageMlpFactory.UPDATES, 200)), 1, "cpu"))) {
+        Map.of(MessageMlpSettings.UPDATES.name(), 200)), 1, "cpu"))) {
       model.train(training, (update, metric, value) -> {});
       LabelingPredictions predicted = (LabelingPredictions) model.predict(test.withoutAnswers());
       double accuracy = blankAccuracy(test, predicted.labels()[predicted.labels().length - 1]);

@@ -12,10 +12,14 @@ import dev.reckon.runner.plugins.DiscoveredTask;
 import dev.reckon.runner.plugins.PluginLoader;
 import dev.reckon.runner.plugins.PluginRegistry;
 import dev.reckon.tck.BoundaryRules;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -27,8 +31,10 @@ import java.util.OptionalInt;
  * writes its {@link CellResult}. Plugin code runs only here, so a plugin that calls {@code
  * System.exit}, crashes the JVM or never returns ends this process, not the run.
  *
- * <p>Standard output is the channel to the runner (progress lines); what plugins print goes to
- * standard error, which the runner keeps in the run's cell output log.
+ * <p>Standard output is the channel to the runner ({@link CellChannel}: progress lines, then the
+ * result as its one message); what plugins print goes to standard error, which the runner keeps in
+ * the run's cell output log. The process writes nothing into the run directory (in the sandbox it
+ * cannot see it): its checkpoint goes to the folder the spec names, which the runner takes in.
  */
 public final class CellMain {
   /** The prefix of a progress line on the channel: {@code reckon-cell-progress DONE TOTAL}. */
@@ -42,13 +48,16 @@ public final class CellMain {
 
   private CellMain() {}
 
-  /** {@code CellMain SPEC_FILE RESULT_FILE}. */
-  public static void main(String[] args) {
-    PrintStream channel = System.out;
+  /** {@code CellMain SPEC_FILE}. */
+  public static void main(String[] args) throws IOException {
+    PrintStream channel = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
     System.setOut(System.err);
     endWithTheRunner(System.in);
     CellSpec spec = CellJson.read(Path.of(args[0]), CellSpec.class);
-    CellJson.write(Path.of(args[1]), run(spec, channel));
+    CellResult result = run(spec, channel);
+    synchronized (channel) {
+      CellChannel.sendResult(channel, CellJson.line(result).getBytes(StandardCharsets.UTF_8));
+    }
     System.exit(0);
   }
 
@@ -62,7 +71,7 @@ public final class CellMain {
         while (runner.read() >= 0) {
           // nothing is ever sent; only the end matters
         }
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         // the same as the end
       }
       Runtime.getRuntime().halt(RUNNER_GONE);
@@ -75,8 +84,10 @@ public final class CellMain {
     CellKey key = new CellKey(spec.model(), spec.task(), spec.trainLevel(), spec.seed());
     long modelSeed = Seeds.model(key.seed(), key.model(), key.task(), key.trainLevel());
     CellTrainingLog log = new CellTrainingLog((done, total) -> {
-      channel.println(PROGRESS + done + " " + total);
-      channel.flush();
+      synchronized (channel) {
+        channel.println(PROGRESS + done + " " + total);
+        channel.flush();
+      }
     }, System.nanoTime() + Math.round(spec.timeLimitSeconds() * 1e9));
     try {
       channel.println(STARTED);
@@ -92,10 +103,10 @@ public final class CellMain {
           spec.taskSeed()));
       Level train = instance.level(spec.trainLevel());
       List<Level> eval = spec.evalLevels().stream().map(instance::level).toList();
-      ModelContext context = new ModelContext(instance, Config.resolve(model.factory().settings(),
-          spec.modelConfig()), modelSeed, spec.device());
-      Checkpoints checkpoints = new Checkpoints(Path.of(spec.checkpointsTo()),
-          spec.checkpointsFrom() == null ? null : Path.of(spec.checkpointsFrom()));
+      ModelContext context = new ModelContext(TaskForModels.of(instance, model.factory()),
+          Config.resolve(model.factory().settings(), spec.modelConfig()), modelSeed, spec.device());
+      Checkpoints.ForCell checkpoints = new Checkpoints.ForCell(Path.of(spec.checkpointsTo()),
+          Optional.ofNullable(spec.checkpointsFrom()).map(Path::of), spec.checkpointsFromName());
       CellOutcome outcome = new CellWork(model, instance, key, Clock.systemUTC()).run(context, train, eval,
           spec.trainSize(), spec.evalSize(), spec.computeBudgets(), checkpoints, log);
       return new CellResult(outcome, null);

@@ -3,7 +3,7 @@ package dev.reckon.runner.execution;
 import static java.util.Objects.requireNonNull;
 
 import dev.reckon.api.Score;
-import dev.reckon.reports.RunFormat;
+import dev.reckon.reports.format.RunFormat;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.reckon.runner.execution;
 
-import dev.reckon.reports.RunFormat;
+import dev.reckon.reports.format.RunFormat;
 import dev.reckon.api.Dataset;
 import dev.reckon.api.Level;
 import dev.reckon.api.Metric;
@@ -53,7 +53,7 @@ final class CellWork {
   }
 
   CellOutcome run(ModelContext context, Level train, List<Level> eval, int trainSize, int evalSize,
-      List<Double> computeBudgets, Checkpoints checkpoints, CellTrainingLog log) throws IOException {
+      List<Double> computeBudgets, Checkpoints.ForCell checkpoints, CellTrainingLog log) throws IOException {
     long trainSeed = Seeds.trainingData(key.seed(), key.task(), key.trainLevel());
     if (model.factory().learns()) {
       ComputeDevice.withoutAutogradOnThisThread();
@@ -68,17 +68,17 @@ final class CellWork {
       long start = System.nanoTime();
       String reason = "";
       if (model.factory().learns()) {
-        Optional<Path> saved = checkpoints.source(key);
+        Optional<Path> saved = checkpoints.loadFrom();
         if (saved.isPresent()) {
           instance.load(saved.get());
-          reason = "evaluated from the checkpoint in " + saved.get();
+          reason = "evaluated from the checkpoint in " + checkpoints.loadFromName();
         } else {
           Dataset training = task.generate(train, trainSize, trainSeed);
           try (ResidentMemory resident = new ResidentMemory()) {
             instance.train(training.copy(), log);
             resident.peakGrowthMegabytes().ifPresent(mb -> log.recordAtLastUpdate(RunFormat.RSS_GROWTH, mb));
           }
-          Path folder = checkpoints.saveFolder(key);
+          Path folder = checkpoints.saveTo();
           Files.createDirectories(folder);
           instance.save(folder);
         }
@@ -88,6 +88,9 @@ final class CellWork {
       start = System.nanoTime();
       List<LevelScore> scores = evaluate(instance, eval, evalSize, log);
       double evalSeconds = (System.nanoTime() - start) / 1e9;
+      if (model.factory().usesReferenceSolver()) {
+        reason = "a reference model, not a contestant: it was given the task's reference solver";
+      }
       return new CellOutcome(key, Status.DONE, reason, scores, log.curve(), instance.trainedIterations(),
           instance.parameterCount(), trainSeconds, evalSeconds, trainSeed, context.seed(), clock.instant(),
           log.collapse(), compute);

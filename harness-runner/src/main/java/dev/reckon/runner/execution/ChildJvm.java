@@ -19,6 +19,11 @@ public final class ChildJvm {
   private ChildJvm() {}
 
   public static ProcessBuilder of(Class<?> main, List<String> arguments) {
+    return of(main, List.of(), arguments);
+  }
+
+  /** As {@link #of(Class, List)}, with {@code options} after the runner's own JVM options (so they win). */
+  public static ProcessBuilder of(Class<?> main, List<String> options, List<String> arguments) {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin",
         "java").toString()));
@@ -29,6 +34,7 @@ public final class ChildJvm {
       }
     }
     command.add("-D" + CellProcess.ENGINE_THREADS + "=" + CellProcess.engineThreads());
+    command.addAll(options);
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
     command.addAll(arguments);
     ProcessBuilder builder = new ProcessBuilder(command);

@@ -158,7 +158,7 @@ public final class RunPlanner {
           Optional<String> skip = Optional.empty();
           Optional<String> failure = Optional.empty();
           try {
-            Support support = model.factory().supports(instance);
+            Support support = model.factory().supports(TaskForModels.of(instance, model.factory()));
             if (support == null) {
               failure = Optional.of(model.id() + "'s supports() returned null");
             } else if (!support.supported()) {

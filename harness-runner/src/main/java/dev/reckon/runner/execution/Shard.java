@@ -1,6 +1,5 @@
 package dev.reckon.runner.execution;
 
-import dev.reckon.api.Config;
 import dev.reckon.runner.UsageException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,9 +18,18 @@ import java.util.stream.IntStream;
  * computes the same one.
  */
 public record Shard(int index, int count) {
+  /** The training work assumed of a model that does not say: 1000 updates of 64 examples. */
+  static final long UNKNOWN_TRAINING_WORK = 64_000;
+
+  /** The most shards of a run: more than a cluster's job array holds, and each is a run directory. */
+  public static final int MOST_SHARDS = 10_000;
+
   public Shard {
     if (count < 1 || index < 0 || index >= count) {
       throw new UsageException("a shard is I/N with 0 <= I < N, not " + index + "/" + count);
+    }
+    if (count > MOST_SHARDS) {
+      throw new UsageException("a run is cut into at most " + MOST_SHARDS + " shards, not " + count);
     }
   }
 
@@ -83,9 +91,9 @@ public record Shard(int index, int count) {
   }
 
   /**
-   * A cell's estimated work: for a model that learns, its optimiser updates times its batch size
-   * (the settings {@code updates} and {@code batchSize} where it declares them, else 1000 and 64),
-   * plus the examples it is evaluated on. A skipped cell costs nothing. Rough, but it keeps a
+   * A cell's estimated work: for a model that learns, the training examples it says it processes
+   * ({@link dev.reckon.api.ModelFactory#trainingWork}, else {@value #UNKNOWN_TRAINING_WORK}), plus the
+   * examples it is evaluated on. A skipped cell costs nothing. Rough, but it keeps a
    * training cell from landing beside another while the baselines' shard idles.
    */
   static long cost(PlannedCell cell) {
@@ -96,8 +104,7 @@ public record Shard(int index, int count) {
     if (!cell.model().factory().learns()) {
       return evaluation;
     }
-    Config config = cell.config();
-    return (long) config.getInt("updates", 1000) * config.getInt("batchSize", 64) + evaluation;
+    return cell.model().factory().trainingWork(cell.config()).orElse(UNKNOWN_TRAINING_WORK) + evaluation;
   }
 
   @Override

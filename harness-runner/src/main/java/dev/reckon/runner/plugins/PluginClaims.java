@@ -1,10 +1,10 @@
 package dev.reckon.runner.plugins;
 
 import dev.reckon.api.ReckonPlugin;
-import dev.reckon.reports.Claim;
-import dev.reckon.reports.Claims;
-import dev.reckon.reports.ClaimsFile;
-import dev.reckon.reports.RunFormat;
+import dev.reckon.reports.claims.Claim;
+import dev.reckon.reports.claims.Claims;
+import dev.reckon.reports.claims.ClaimsFile;
+import dev.reckon.reports.format.RunFormat;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

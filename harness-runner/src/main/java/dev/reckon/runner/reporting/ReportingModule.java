@@ -1,8 +1,8 @@
 package dev.reckon.runner.reporting;
 
 import com.google.inject.AbstractModule;
-import dev.reckon.reports.Leaderboards;
-import dev.reckon.reports.ReportWriter;
+import dev.reckon.reports.boards.Leaderboards;
+import dev.reckon.reports.render.ReportWriter;
 import java.util.List;
 
 /** Reporting: the leaderboards and the report written at the end of every run. */

@@ -1,6 +1,8 @@
 package dev.reckon.runner.results;
 
-import dev.reckon.reports.RunFormat;
+import dev.reckon.reports.format.RunFormat.Column;
+import dev.reckon.reports.format.RunFormat.Table;
+import dev.reckon.reports.format.TableRow;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -11,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
@@ -21,35 +22,41 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * One CSV file of the run directory that grows by whole cells: rows are appended and flushed
- * together, so a run killed at any moment leaves complete rows behind.
+ * together, so a run killed at any moment leaves complete rows behind. Rows are written and copied
+ * by column name, never by position.
  */
 final class CsvTable {
+  private final Table table;
   private final Path file;
-  private final String[] header;
 
-  /** The table {@code table} of the run directory {@code runDirectory}. */
-  static CsvTable of(RunFormat.Table table, Path runDirectory) {
-    return new CsvTable(table.in(runDirectory), table.columns().toArray(String[]::new));
+  private CsvTable(Table table, Path file) {
+    this.table = table;
+    this.file = file;
   }
 
-  CsvTable(Path file, String... header) {
-    this.file = file;
-    this.header = header.clone();
+  /** The table {@code table} of the run directory {@code runDirectory}. */
+  static CsvTable of(Table table, Path runDirectory) {
+    return new CsvTable(table, table.in(runDirectory));
   }
 
   /**
    * Appends {@code rows} in one write, forced to the disk before it returns: a cell's rows arrive
    * whole, or (power lost mid-write) as a torn tail that {@link #dropTornTail} removes on resume.
+   *
+   * @throws IllegalArgumentException for a row of another table
    */
-  void append(List<List<Object>> rows) {
+  void append(List<TableRow> rows) {
     try {
       StringBuilder text = new StringBuilder();
       try (CSVPrinter printer = new CSVPrinter(text, CSVFormat.DEFAULT)) {
         if (!Files.exists(file) || Files.size(file) == 0) {
-          printer.printRecord((Object[]) header);
+          printer.printRecord(table.header());
         }
-        for (List<Object> row : rows) {
-          printer.printRecord(row);
+        for (TableRow row : rows) {
+          if (row.table() != table) {
+            throw new IllegalArgumentException("a row of " + row.table().file() + " cannot go into " + file);
+          }
+          printer.printRecord(row.values());
         }
       }
       try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
@@ -112,6 +119,18 @@ final class CsvTable {
     }
   }
 
+  /**
+   * A row read back, for writing again: each column's value by its name, empty where the record
+   * has none (a table begun by an earlier version, before the column was added).
+   */
+  TableRow copy(CSVRecord record) {
+    TableRow row = new TableRow(table);
+    for (Column column : table.columns()) {
+      row.set(column, record.isSet(column.id()) ? record.get(column.id()) : "");
+    }
+    return row;
+  }
+
   /** Rewrites the file with only the rows that {@code keep} accepts. */
   void retain(Predicate<CSVRecord> keep) {
     if (Files.exists(file)) {
@@ -128,14 +147,11 @@ final class CsvTable {
 
   /** Replaces the rows atomically, via a temporary file beside this one. */
   private void rewrite(List<CSVRecord> rows) {
-    List<List<Object>> copied = new ArrayList<>();
-    for (CSVRecord row : rows) {
-      copied.add(new ArrayList<>(row.toList()));
-    }
     Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
     try {
       Files.deleteIfExists(temporary);
-      new CsvTable(temporary, header).append(copied); // writes the header even when no row is left
+      // writes the header even when no row is left
+      new CsvTable(table, temporary).append(rows.stream().map(this::copy).toList());
       Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot rewrite " + file, e);

@@ -1,6 +1,6 @@
 package dev.reckon.runner.results;
 
-import dev.reckon.reports.RunFormat;
+import dev.reckon.reports.format.RunFormat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;

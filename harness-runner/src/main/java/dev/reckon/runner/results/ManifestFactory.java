@@ -1,6 +1,6 @@
 package dev.reckon.runner.results;
 
-import dev.reckon.reports.RunFormat;
+import dev.reckon.reports.format.RunFormat;
 import ai.djl.engine.Engine;
 import dev.reckon.api.ApiVersion;
 import dev.reckon.api.Level;

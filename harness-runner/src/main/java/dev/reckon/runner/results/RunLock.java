@@ -1,6 +1,6 @@
 package dev.reckon.runner.results;
 
-import dev.reckon.reports.RunFormat;
+import dev.reckon.reports.format.RunFormat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;

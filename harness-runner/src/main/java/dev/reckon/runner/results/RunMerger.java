@@ -1,6 +1,9 @@
 package dev.reckon.runner.results;
 
-import dev.reckon.reports.RunFormat;
+import dev.reckon.reports.format.RunFormat;
+import dev.reckon.reports.format.RunFormat.Column;
+import dev.reckon.reports.format.RunFormat.Table;
+import dev.reckon.reports.format.TableRow;
 import dev.reckon.runner.execution.CellKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -63,19 +66,20 @@ public final class RunMerger {
       Files.createDirectories(out);
       Files.writeString(out.resolve(RunFormat.SUITE), shards.get(0).suite(), StandardCharsets.UTF_8);
       Map<CellKey, String> lastStatus = new HashMap<>();
-      for (RunFormat.Table table : RunFormat.Table.values()) {
+      for (Table table : Table.values()) {
         String file = table.file();
-        Map<CellKey, List<List<Object>>> rows = new java.util.TreeMap<>(planOrder);
+        Map<CellKey, List<TableRow>> rows = new java.util.TreeMap<>(planOrder);
         for (ShardDirectory shard : shards) {
-          for (CSVRecord row : CsvTable.of(table, shard.directory()).read()) {
+          CsvTable shardTable = CsvTable.of(table, shard.directory());
+          for (CSVRecord row : shardTable.read()) {
             CellKey key = RunStore.key(row);
             if (!owner.containsKey(key)) {
               throw new IllegalArgumentException(shard.directory().resolve(file) + " holds cell " + key
                   + ", which its manifest does not list");
             }
-            rows.computeIfAbsent(key, k -> new ArrayList<>()).add(new ArrayList<>(row.toList()));
-            if (table == RunFormat.Table.CELLS) {
-              lastStatus.put(key, row.get("status"));
+            rows.computeIfAbsent(key, k -> new ArrayList<>()).add(shardTable.copy(row));
+            if (table == Table.CELLS) {
+              lastStatus.put(key, row.get(Column.STATUS.id()));
             }
           }
         }

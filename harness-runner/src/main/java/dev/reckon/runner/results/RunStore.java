@@ -1,7 +1,11 @@
 package dev.reckon.runner.results;
 
-import dev.reckon.reports.RunFormat;
 import dev.reckon.api.Config;
+import dev.reckon.api.Score;
+import dev.reckon.reports.format.RunFormat;
+import dev.reckon.reports.format.RunFormat.Column;
+import dev.reckon.reports.format.RunFormat.Table;
+import dev.reckon.reports.format.TableRow;
 import dev.reckon.runner.execution.CellKey;
 import dev.reckon.runner.execution.CellOutcome;
 import dev.reckon.runner.execution.CellRecorder;
@@ -44,10 +48,10 @@ public final class RunStore implements CellRecorder {
 
   public RunStore(Path directory) {
     this.directory = directory;
-    this.results = CsvTable.of(RunFormat.Table.RESULTS, directory);
-    this.cells = CsvTable.of(RunFormat.Table.CELLS, directory);
-    this.training = CsvTable.of(RunFormat.Table.TRAINING, directory);
-    this.compute = CsvTable.of(RunFormat.Table.BUDGETS, directory);
+    this.results = CsvTable.of(Table.RESULTS, directory);
+    this.cells = CsvTable.of(Table.CELLS, directory);
+    this.training = CsvTable.of(Table.TRAINING, directory);
+    this.compute = CsvTable.of(Table.BUDGETS, directory);
   }
 
   public Path directory() {
@@ -59,7 +63,7 @@ public final class RunStore implements CellRecorder {
   public Set<CellKey> finishedCells() {
     Map<CellKey, Status> last = new HashMap<>();
     for (CSVRecord row : cells.read()) {
-      last.put(key(row), Status.of(row.get("status")));
+      last.put(key(row), Status.of(row.get(Column.STATUS.id())));
     }
     return last.entrySet().stream().filter(e -> e.getValue().finished()).map(Map.Entry::getKey)
         .collect(Collectors.toUnmodifiableSet());
@@ -91,48 +95,72 @@ public final class RunStore implements CellRecorder {
   @Override
   public void record(CellOutcome outcome, Config modelConfig, Config taskConfig, long taskSeed) {
     CellKey key = outcome.key();
-    List<List<Object>> scoreRows = new ArrayList<>();
+    List<TableRow> scoreRows = new ArrayList<>();
     for (LevelScore level : outcome.scores()) {
-      var s = level.score();
-      scoreRows.add(List.of(key.model(), key.task(), key.trainLevel(), level.level(), number(level.difficulty()),
-          s.iterations(), s.metric(), key.seed(), number(s.value()), s.n(), number(s.ciLow()), number(s.ciHigh())));
+      scoreRows.add(score(row(Table.RESULTS, key), level));
     }
-    List<List<Object>> curveRows = new ArrayList<>();
+    List<TableRow> curveRows = new ArrayList<>();
     for (CurvePoint point : outcome.curve()) {
-      curveRows.add(List.of(key.model(), key.task(), key.trainLevel(), key.seed(), point.update(), point.metric(),
-          number(point.value()), number(point.wallSeconds())));
+      curveRows.add(row(Table.TRAINING, key).set(Column.UPDATE, point.update()).set(Column.METRIC, point.metric())
+          .set(Column.VALUE, number(point.value())).set(Column.WALL_SECONDS, number(point.wallSeconds())));
     }
     Compute measured = outcome.compute();
-    List<List<Object>> computeRows = new ArrayList<>();
+    List<TableRow> computeRows = new ArrayList<>();
     for (BudgetScore budgetScore : measured.budgets()) {
-      Budget at = budgetScore.at();
-      LevelScore level = budgetScore.score();
-      var s = level.score();
-      computeRows.add(List.of(key.model(), key.task(), key.trainLevel(), key.seed(), number(at.budget()), at.update(),
-          number(at.trainingFlops()), level.level(), number(level.difficulty()), s.iterations(), s.metric(),
-          number(s.value()), s.n(), number(s.ciLow()), number(s.ciHigh())));
+      computeRows.add(score(budget(key, budgetScore.at()), budgetScore.score()));
     }
     for (ProbeFit fit : measured.probes()) {
       for (var metric : List.of(Map.entry(RunFormat.PROBE_R2, fit.r2()),
           Map.entry(RunFormat.PROBE_R2_SHUFFLED, fit.shuffledR2()))) {
-        computeRows.add(List.of(key.model(), key.task(), key.trainLevel(), key.seed(), number(fit.at().budget()),
-            fit.at().update(), number(fit.at().trainingFlops()), "", "", "", metric.getKey(),
-            number(metric.getValue()), fit.tokens(), "", ""));
+        // a fit of the probe has no level, iteration count or interval
+        computeRows.add(budget(key, fit.at()).set(Column.EVAL_LEVEL, "").set(Column.EVAL_DIFFICULTY, "")
+            .set(Column.ITERATIONS, "").set(Column.METRIC, metric.getKey()).set(Column.VALUE, number(metric.getValue()))
+            .set(Column.N, fit.tokens()).set(Column.CI_LOW, "").set(Column.CI_HIGH, ""));
       }
     }
     results.append(scoreRows);
     training.append(curveRows);
     compute.append(computeRows);
-    cells.append(List.of(List.of(key.model(), key.task(), key.trainLevel(), key.seed(),
-        outcome.status().word(), outcome.reason(),
-        outcome.trainedIterations().isPresent() ? outcome.trainedIterations().getAsInt() : "",
-        outcome.parameters(), number(outcome.trainSeconds()), number(outcome.evalSeconds()), outcome.finishedAt(),
-        outcome.trainDataSeed(), outcome.modelSeed(), modelConfig.asMap(),
-        outcome.collapse().map(c -> (Object) c.update()).orElse(""),
-        outcome.collapse().map(TrainingCollapse::description).orElse(""), taskSeed,
-        taskConfig.asMap(), measured.trainingFlops().isPresent() ? number(measured.trainingFlops().getAsDouble()) : "",
-        measured.probe().map(fit -> (Object) number(fit.r2())).orElse(""),
-        measured.probe().map(fit -> (Object) number(fit.shuffledR2())).orElse(""))));
+    cells.append(List.of(row(Table.CELLS, key)
+        .set(Column.STATUS, outcome.status().word())
+        .set(Column.REASON, outcome.reason())
+        .set(Column.TRAINED_ITERATIONS, outcome.trainedIterations().isPresent()
+            ? outcome.trainedIterations().getAsInt() : "")
+        .set(Column.PARAMETERS, outcome.parameters())
+        .set(Column.TRAIN_SECONDS, number(outcome.trainSeconds()))
+        .set(Column.EVAL_SECONDS, number(outcome.evalSeconds()))
+        .set(Column.FINISHED_AT, outcome.finishedAt())
+        .set(Column.TRAIN_DATA_SEED, outcome.trainDataSeed())
+        .set(Column.MODEL_SEED, outcome.modelSeed())
+        .set(Column.CONFIG, modelConfig.asMap())
+        .set(Column.COLLAPSE_UPDATE, outcome.collapse().map(c -> (Object) c.update()).orElse(""))
+        .set(Column.COLLAPSE, outcome.collapse().map(TrainingCollapse::description).orElse(""))
+        .set(Column.TASK_SEED, taskSeed)
+        .set(Column.TASK_CONFIG, taskConfig.asMap())
+        .set(Column.TRAINING_FLOPS, measured.trainingFlops().isPresent()
+            ? number(measured.trainingFlops().getAsDouble()) : "")
+        .set(Column.PROBE_R2, measured.probe().map(fit -> (Object) number(fit.r2())).orElse(""))
+        .set(Column.PROBE_R2_SHUFFLED, measured.probe().map(fit -> (Object) number(fit.shuffledR2())).orElse(""))));
+  }
+
+  /** A row of {@code table}, headed as every table's rows are by the cell's model, task, level and seed. */
+  private static TableRow row(Table table, CellKey key) {
+    return new TableRow(table).set(Column.MODEL, key.model()).set(Column.TASK, key.task())
+        .set(Column.TRAIN_LEVEL, key.trainLevel()).set(Column.SEED, key.seed());
+  }
+
+  /** A row of budgets.csv where the cell's training reached a budget. */
+  private static TableRow budget(CellKey key, Budget at) {
+    return row(Table.BUDGETS, key).set(Column.BUDGET_FLOPS, number(at.budget())).set(Column.UPDATE, at.update())
+        .set(Column.TRAINING_FLOPS, number(at.trainingFlops()));
+  }
+
+  /** A score on a level, as results.csv and budgets.csv both hold it. */
+  private static TableRow score(TableRow row, LevelScore level) {
+    Score s = level.score();
+    return row.set(Column.EVAL_LEVEL, level.level()).set(Column.EVAL_DIFFICULTY, number(level.difficulty()))
+        .set(Column.ITERATIONS, s.iterations()).set(Column.METRIC, s.metric()).set(Column.VALUE, number(s.value()))
+        .set(Column.N, s.n()).set(Column.CI_LOW, number(s.ciLow())).set(Column.CI_HIGH, number(s.ciHigh()));
   }
 
   /**
@@ -166,7 +194,8 @@ public final class RunStore implements CellRecorder {
   }
 
   static CellKey key(CSVRecord row) {
-    return new CellKey(row.get("model"), row.get("task"), row.get("train_level"), Long.parseLong(row.get("seed")));
+    return new CellKey(row.get(Column.MODEL.id()), row.get(Column.TASK.id()), row.get(Column.TRAIN_LEVEL.id()),
+        Long.parseLong(row.get(Column.SEED.id())));
   }
 
   /** Full precision, machine-independent: the reports round, the table does not. */

@@ -53,7 +53,7 @@ public record Suite(String name, String description, List<Long> seeds, Double ce
   public record TaskEntry(String id, String train, List<String> eval, Integer trainSize, Integer evalSize,
       Map<String, Object> config, Map<String, Object> modelConfig, List<Double> computeBudgets) {
     public TaskEntry {
-      eval = eval == null ? List.of() : List.copyOf(eval);
+      eval = eval == null ? List.of() : copy(eval);
       computeBudgets = computeBudgets == null ? List.of() : copy(computeBudgets);
       config = ordered(config);
       modelConfig = ordered(modelConfig);
@@ -76,7 +76,7 @@ public record Suite(String name, String description, List<Long> seeds, Double ce
   public record ModelEntry(String id, Map<String, Object> config, List<String> tasks) {
     public ModelEntry {
       config = ordered(config);
-      tasks = tasks == null ? List.of() : List.copyOf(tasks);
+      tasks = tasks == null ? List.of() : copy(tasks);
     }
 
     public static ModelEntry of(String id) {

@@ -1,19 +1,27 @@
 package dev.reckon.runner.suites;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.reckon.runner.UsageException;
 import dev.reckon.tck.SafeNames;
 import dev.reckon.runner.suites.Suite.ModelEntry;
 import dev.reckon.runner.suites.Suite.TaskEntry;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -22,6 +30,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -35,8 +44,24 @@ import java.util.stream.Collectors;
 public final class SuiteLoader {
   public static final List<String> BUILT_IN = List.of("quick", "default", "full", "stress");
 
-  private static final ObjectMapper YAML =
-      new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  /** The most seeds a suite may list: every seed multiplies the cells, and the manifest lists each cell. */
+  public static final int MOST_SEEDS = 1000;
+
+  /** The most examples a task entry may ask for a level: more would not fit a cell's memory. */
+  public static final int MOST_EXAMPLES = 10_000_000;
+
+  /** The longest a cell may run, in minutes: a week. */
+  public static final double LONGEST_CELL_MINUTES = 7 * 24 * 60;
+
+  /** The largest suite file read: a suite is a page of YAML, not data. */
+  static final int LARGEST_FILE_BYTES = 1 << 20;
+
+  // Duplicate keys are refused (the last would win silently), and so is a fraction in a whole
+  // number's field (seeds: [2.5] would run seed 2).
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   /**
    * A setting's value given on a command line, read as a suite file reads it: {@code 20} a whole
@@ -55,8 +80,8 @@ public final class SuiteLoader {
   public Suite load(String nameOrFile) {
     Path file = Path.of(nameOrFile);
     if (Files.isRegularFile(file)) {
-      try (InputStream in = Files.newInputStream(file)) {
-        return parse(in, file.toString());
+      try {
+        return parse(new ByteArrayInputStream(text(file)), file.toString());
       } catch (IOException e) {
         throw new UsageException("cannot read suite file " + file + ": " + e.getMessage(), e);
       }
@@ -71,6 +96,32 @@ public final class SuiteLoader {
     } catch (IOException e) {
       throw new IllegalStateException("cannot read built-in suite " + nameOrFile, e);
     }
+  }
+
+  /**
+   * The bytes of suite file {@code file}, refused in one sentence when it is too large to be a
+   * suite, holds a NUL byte (a binary file) or is not UTF-8 text.
+   */
+  private static byte[] text(Path file) throws IOException {
+    long size = Files.size(file);
+    if (size > LARGEST_FILE_BYTES) {
+      throw new UsageException(file + " is not a valid suite: it is " + size + " bytes; a suite file is at most "
+          + LARGEST_FILE_BYTES + " bytes of YAML");
+    }
+    byte[] bytes = Files.readAllBytes(file);
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == 0) {
+        throw new UsageException(file + " is not a valid suite: it holds a NUL byte at byte " + (i + 1)
+            + "; a suite file is YAML text");
+      }
+    }
+    try {
+      StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+    } catch (CharacterCodingException e) {
+      throw new UsageException(file + " is not a valid suite: it is not UTF-8 text; save it as UTF-8", e);
+    }
+    return bytes;
   }
 
   /** The suite as YAML, saved in the run directory so that {@code --resume} replays it exactly. */
@@ -92,11 +143,10 @@ public final class SuiteLoader {
           .map(Object::toString).sorted().collect(Collectors.joining(", ")), e);
     } catch (MismatchedInputException e) {
       throw new UsageException(origin + " is not a valid suite: " + mismatch(e) + line(e), e);
+    } catch (ValueInstantiationException e) {
+      throw new UsageException(origin + " is not a valid suite: at " + field(e) + ", an item is empty" + line(e), e);
     } catch (JsonProcessingException e) {
-      // the YAML parser's own errors arrive as they are or wrapped in a mapping error
-      boolean malformed = !(e instanceof JsonMappingException) || e.getCause() instanceof JsonProcessingException;
-      throw new UsageException(origin + " is not a valid suite: " + (malformed
-          ? "it is not well-formed YAML: " + parserWords(e) : e.getOriginalMessage().replace('\n', ' ')) + line(e), e);
+      throw new UsageException(origin + " is not a valid suite: " + malformed(e) + line(e), e);
     }
     if (suite == null || suite.name() == null) {
       throw new UsageException(origin + " is not a valid suite: it has no name");
@@ -106,7 +156,8 @@ public final class SuiteLoader {
   }
 
   /**
-   * Checks what a suite says on its own: a safe name; distinct seeds; a positive cell time limit;
+   * Checks what a suite says on its own: a safe name; at most {@value #MOST_SEEDS} distinct seeds; a cell
+   * time limit above 0 and at most a week; data sizes from 1 to {@value #MOST_EXAMPLES}; no empty item;
    * every task entry with an id, positive data sizes, distinct evaluation levels, and no two
    * entries with the same id and training level; every model entry with an id, and no two entries of
    * one model on a task.
@@ -120,6 +171,10 @@ public final class SuiteLoader {
       throw new UsageException(invalid + "its name '" + suite.name() + "' is not a safe name (1 to 64 letters, "
           + "digits, '.', '_' or '-', starting with a letter or digit, without '..'); it names the run directory");
     }
+    if (suite.seeds().size() > MOST_SEEDS) {
+      throw new UsageException(invalid + "it lists " + suite.seeds().size() + " seeds; a suite runs at most "
+          + MOST_SEEDS);
+    }
     Set<Long> seeds = new HashSet<>();
     for (Long seed : suite.seeds()) {
       if (seed == null) {
@@ -132,9 +187,9 @@ public final class SuiteLoader {
       }
     }
     double limit = suite.cellTimeLimitMinutes();
-    if (!(limit > 0) || Double.isInfinite(limit)) {
-      throw new UsageException(invalid + "cellTimeLimitMinutes must be a number of minutes above 0, not "
-          + number(limit));
+    if (!(limit > 0) || limit > LONGEST_CELL_MINUTES) {
+      throw new UsageException(invalid + "cellTimeLimitMinutes must be a number of minutes above 0 and at most "
+          + number(LONGEST_CELL_MINUTES) + " (a week), not " + number(limit));
     }
     Map<List<String>, Integer> entries = new HashMap<>();
     for (int i = 0; i < suite.tasks().size(); i++) {
@@ -143,11 +198,10 @@ public final class SuiteLoader {
         throw new UsageException(invalid + "task entry " + (i + 1) + " has no id");
       }
       String entry = "task entry " + task.id() + (task.train() == null ? "" : " (train " + task.train() + ")");
-      if (task.trainSize() < 1) {
-        throw new UsageException(invalid + entry + " has trainSize " + task.trainSize() + "; it must be at least 1");
-      }
-      if (task.evalSize() < 1) {
-        throw new UsageException(invalid + entry + " has evalSize " + task.evalSize() + "; it must be at least 1");
+      requireExamples(invalid + entry, "trainSize", task.trainSize());
+      requireExamples(invalid + entry, "evalSize", task.evalSize());
+      if (task.eval().stream().anyMatch(Objects::isNull)) {
+        throw new UsageException(invalid + entry + " has eval " + task.eval() + ", which holds an empty item");
       }
       for (int b = 0; b < task.computeBudgets().size(); b++) {
         Double budget = task.computeBudgets().get(b);
@@ -175,6 +229,10 @@ public final class SuiteLoader {
       if (model == null || model.id() == null || model.id().isBlank()) {
         throw new UsageException(invalid + "model entry " + (i + 1) + " has no id");
       }
+      if (model.tasks().stream().anyMatch(Objects::isNull)) {
+        throw new UsageException(invalid + "model entry " + model.id() + " has tasks " + model.tasks()
+            + ", which holds an empty item");
+      }
       for (ModelEntry earlier : suite.models().subList(0, i)) {
         if (earlier.id().equals(model.id()) && overlap(earlier, model)) {
           throw new UsageException(invalid + "it lists model " + model.id() + " twice" + (model.tasks().isEmpty()
@@ -183,6 +241,12 @@ public final class SuiteLoader {
               + "setting per task; or set it in a task entry's modelConfig)");
         }
       }
+    }
+  }
+
+  private static void requireExamples(String entry, String field, int examples) {
+    if (examples < 1 || examples > MOST_EXAMPLES) {
+      throw new UsageException(entry + " has " + field + " " + examples + "; it must be from 1 to " + MOST_EXAMPLES);
     }
   }
 
@@ -195,12 +259,38 @@ public final class SuiteLoader {
     return a.tasks().stream().filter(b.tasks()::contains).findFirst().orElseThrow();
   }
 
-  /** A value of another kind than its field takes: the field, what it takes and what it found. */
-  private static String mismatch(MismatchedInputException e) {
+  /**
+   * What is wrong with YAML that did not map onto a suite: a number out of range, a key set twice,
+   * or the parser's own error, which arrives as it is or wrapped in a mapping error.
+   */
+  private static String malformed(JsonProcessingException e) {
+    Throwable cause = e instanceof JsonMappingException && e.getCause() != null ? e.getCause() : e;
+    if (cause instanceof InputCoercionException coercion) {
+      return "the number " + coercion.getOriginalMessage().replaceFirst("(?s)^[^(]*\\(([^)]*)\\).*", "$1")
+          + " is out of range of a whole number (at most " + Integer.MAX_VALUE + ", or " + Long.MAX_VALUE
+          + " for a seed)";
+    }
+    String message = cause instanceof JsonProcessingException processing ? processing.getOriginalMessage()
+        : e.getOriginalMessage();
+    if (message.startsWith("Duplicate field")) {
+      return "it sets " + message.replaceFirst("Duplicate field '([^']*)'.*", "'$1'") + " twice; a field is set once";
+    }
+    boolean parser = !(e instanceof JsonMappingException) || e.getCause() instanceof JsonProcessingException;
+    return parser ? "it is not well-formed YAML: " + parserWords(e) : e.getOriginalMessage().replace('\n', ' ');
+  }
+
+  /** Where in the suite a mapping error happened, e.g. {@code tasks[0].eval}. */
+  private static String field(JsonMappingException e) {
     String field = e.getPath().stream()
         .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
         .collect(Collectors.joining()).replaceFirst("^\\.", "");
-    if (field.isEmpty()) {
+    return field.isEmpty() ? "the top" : field;
+  }
+
+  /** A value of another kind than its field takes: the field, what it takes and what it found. */
+  private static String mismatch(MismatchedInputException e) {
+    String field = field(e);
+    if (e.getPath().isEmpty()) {
       return e.getTargetType() == Suite.class ? "it is empty or not a mapping of fields" : e.getOriginalMessage();
     }
     String found = e instanceof InvalidFormatException invalid ? "'" + invalid.getValue() + "'" : "another kind";

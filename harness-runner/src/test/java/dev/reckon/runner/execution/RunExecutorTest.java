@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 /** Cells start costliest first, so that the last to start are short; ties keep the plan's order. */
@@ -57,6 +58,11 @@ class RunExecutorTest {
       @Override
       public boolean learns() {
         return learns;
+      }
+
+      @Override
+      public OptionalLong trainingWork(Config config) {
+        return OptionalLong.of((long) config.getInt("updates") * config.getInt("batchSize"));
       }
 
       @Override

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.reckon.runner.UsageException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -97,15 +98,17 @@ class SuiteLoaderTest {
   @Test
   void dataSizesAndTheTimeLimitMustBePositive() throws IOException {
     assertRefused("name: s\ntasks:\n  - id: sudoku-4x4\n    evalSize: -5\nmodels:\n  - id: oracle\n",
-        "is not a valid suite: task entry sudoku-4x4 has evalSize -5; it must be at least 1");
+        "is not a valid suite: task entry sudoku-4x4 has evalSize -5; it must be from 1 to 10000000");
     assertRefused("name: s\ntasks:\n  - id: sudoku-4x4\n    train: b6\n    evalSize: 0\nmodels:\n  - id: oracle\n",
-        "is not a valid suite: task entry sudoku-4x4 (train b6) has evalSize 0; it must be at least 1");
+        "is not a valid suite: task entry sudoku-4x4 (train b6) has evalSize 0; it must be from 1 to 10000000");
     assertRefused("name: s\ntasks:\n  - id: sudoku-4x4\n    trainSize: -1\nmodels:\n  - id: oracle\n",
-        "is not a valid suite: task entry sudoku-4x4 has trainSize -1; it must be at least 1");
+        "is not a valid suite: task entry sudoku-4x4 has trainSize -1; it must be from 1 to 10000000");
     assertRefused("name: s\ncellTimeLimitMinutes: -1\n" + TASK_AND_MODEL,
-        "is not a valid suite: cellTimeLimitMinutes must be a number of minutes above 0, not -1");
+        "is not a valid suite: cellTimeLimitMinutes must be a number of minutes above 0 and at most 10080 (a week), "
+            + "not -1");
     assertRefused("name: s\ncellTimeLimitMinutes: 0\n" + TASK_AND_MODEL,
-        "is not a valid suite: cellTimeLimitMinutes must be a number of minutes above 0, not 0");
+        "is not a valid suite: cellTimeLimitMinutes must be a number of minutes above 0 and at most 10080 (a week), "
+            + "not 0");
   }
 
   @Test
@@ -180,6 +183,53 @@ class SuiteLoaderTest {
     assertRefused("name: s\ntasks:\n  - id: sudoku-4x4\n   - id: sudoku-6x6\n", "is not a valid suite: it is "
         + "not well-formed YAML: while parsing a block collection: expected <block end>, but found '<block sequence start>' (line 4)");
     assertRefused("", "is not a valid suite: it is empty or not a mapping of fields (line 1)");
+  }
+
+  /** Numbers a machine cannot plan or a cell cannot hold are refused before anything runs. */
+  @Test
+  void numbersOutOfRangeAreRefusedNamingTheFieldAndTheBound() throws IOException {
+    assertRefused("name: s\ncellTimeLimitMinutes: 1.0e9\n" + TASK_AND_MODEL, "is not a valid suite: "
+        + "cellTimeLimitMinutes must be a number of minutes above 0 and at most 10080 (a week), not 1000000000");
+    assertRefused("name: s\ntasks:\n  - id: sudoku-4x4\n    evalSize: 2000000000\nmodels:\n  - id: oracle\n",
+        "is not a valid suite: task entry sudoku-4x4 has evalSize 2000000000; it must be from 1 to 10000000");
+    assertRefused("name: s\nseeds: [" + "1, ".repeat(0) + java.util.stream.IntStream.rangeClosed(1, 1001)
+        .mapToObj(Integer::toString).collect(java.util.stream.Collectors.joining(", ")) + "]\n" + TASK_AND_MODEL,
+        "is not a valid suite: it lists 1001 seeds; a suite runs at most 1000");
+    assertRefused("name: s\ntasks:\n  - id: sudoku-4x4\n    trainSize: 99999999999\nmodels:\n  - id: oracle\n",
+        "is not a valid suite: the number 99999999999 is out of range of a whole number (at most 2147483647, or "
+        + "9223372036854775807 for a seed) (line 4)");
+  }
+
+  @Test
+  void aFractionInAWholeNumbersFieldAndAKeySetTwiceAreRefused() throws IOException {
+    assertRefused("name: s\nseeds: [2.5]\n" + TASK_AND_MODEL,
+        "is not a valid suite: at seeds[0], expected a whole number, found '2.5' (line 2)");
+    assertRefused("name: s\ntasks:\n  - id: sudoku-4x4\n    trainSize: 1.5\nmodels:\n  - id: oracle\n",
+        "is not a valid suite: at tasks[0].trainSize, expected a whole number, found '1.5' (line 4)");
+    assertRefused("name: s\nseeds: [1]\nseeds: [2]\n" + TASK_AND_MODEL,
+        "is not a valid suite: it sets 'seeds' twice; a field is set once (line 3)");
+  }
+
+  @Test
+  void anEmptyItemIsNamedWithItsList() throws IOException {
+    assertRefused("name: s\ntasks:\n  - id: sudoku-4x4\n    eval: [b6, null]\nmodels:\n  - id: oracle\n",
+        "is not a valid suite: task entry sudoku-4x4 has eval [b6, null], which holds an empty item");
+    assertRefused("name: s\ntasks:\n  - id: sudoku-4x4\nmodels:\n  - {id: oracle, tasks: [null]}\n",
+        "is not a valid suite: model entry oracle has tasks [null], which holds an empty item");
+  }
+
+  @Test
+  void aFileThatIsNotASuiteSizedUtf8TextIsOneSentence() throws IOException {
+    Path large = Files.write(directory.resolve("large.yaml"), new byte[SuiteLoader.LARGEST_FILE_BYTES + 1]);
+    Path binary = Files.write(directory.resolve("binary.yaml"), new byte[] {'n', 'a', 0, 1, 2});
+    Path latin = Files.write(directory.resolve("latin.yaml"), "name: caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+
+    assertEquals(large + " is not a valid suite: it is 1048577 bytes; a suite file is at most 1048576 bytes of YAML",
+        assertThrows(UsageException.class, () -> loader.load(large.toString())).getMessage());
+    assertEquals(binary + " is not a valid suite: it holds a NUL byte at byte 3; a suite file is YAML text",
+        assertThrows(UsageException.class, () -> loader.load(binary.toString())).getMessage());
+    assertEquals(latin + " is not a valid suite: it is not UTF-8 text; save it as UTF-8",
+        assertThrows(UsageException.class, () -> loader.load(latin.toString())).getMessage());
   }
 
   @Test

@@ -10,6 +10,7 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import dev.reckon.kit.LinearLayers;
 
 /**
  * A GRU cell applied to every node at once: {@code r = sigmoid(W_r u + U_r h)}, {@code z =

@@ -1,14 +1,15 @@
 package dev.reckon.graphnets;
 
-import static java.util.Objects.requireNonNull;
+import static dev.reckon.graphnets.GraphNetworkSettings.BATCH_SIZE;
+import static dev.reckon.graphnets.GraphNetworkSettings.HIDDEN;
+import static dev.reckon.graphnets.GraphNetworkSettings.MESSAGE_LAYERS;
+import static dev.reckon.graphnets.GraphNetworkSettings.MESSAGE_WIDTH;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
-import ai.djl.training.ParameterStore;
+import dev.reckon.api.Config;
 import dev.reckon.api.ConstraintGraph;
 import dev.reckon.api.Dataset;
 import dev.reckon.api.Format;
@@ -17,49 +18,41 @@ import dev.reckon.api.GridDataset;
 import dev.reckon.api.GridFormat;
 import dev.reckon.api.LabelingDataset;
 import dev.reckon.api.LabelingFormat;
-import dev.reckon.api.Model;
+import dev.reckon.api.ModelContext;
 import dev.reckon.api.Support;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.reckon.kit.Declarations;
+import dev.reckon.kit.NetworkModel;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.ObjIntConsumer;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * What every model built on a {@link RecurrentRelationalNetwork} shares: the network is built
- * when the graph is first seen, by training or by {@link #load}, and a checkpoint directory holds
- * three files, named after the model ({@code <name>} below):
- *
- * <ul>
- *   <li>{@code <name>-settings.json}: the settings as flat JSON;
- *   <li>{@code <name>-graph.txt}: the number of labels and of nodes, then one all-different group
- *       a line (node indices, space-separated);
- *   <li>{@code <name>-parameters.bin}: the parameters in DJL's block parameter format.
- * </ul>
+ * What every model built on a {@link RecurrentRelationalNetwork} shares beyond the kit's life
+ * cycle ({@link NetworkModel}): the network is built for the graph first seen, by training or by
+ * {@link #load}, and the checkpoint's shape ({@code <id>-shape.json}) is that graph: {@code labels},
+ * {@code nodes} and its all-different {@code groups} as text, one group's node indices
+ * space-separated, groups separated by commas.
  *
  * <p>A model that also takes graphs per example ({@link LabelingFormat.Graphs#PER_EXAMPLE}, a
  * {@link GraphLabelingDataset}) builds its network for the labels and the node features instead
- * ({@link #newPerExampleNetwork}), and runs it on {@link GraphBatch}es: its graph file is then the
- * line {@code per-example <labels> <features>}.
+ * ({@link #newPerExampleNetwork}), and runs it on {@link GraphBatch}es: its shape is then {@code
+ * perExample}, {@code labels} and {@code features}.
  *
- * <p>A subclass trains and predicts; it reads {@link #network}, {@link #parameterStore} and
- * {@link #settings}.
- *
- * @param <S> the model's settings
+ * <p>A subclass trains and predicts; it reads {@link #network}, {@link #store} and {@link
+ * #settings}, whose {@link GraphNetworkSettings#BATCH_SIZE} is the batch the weights are
+ * initialised for.
  */
-public abstract class GraphNetworkModel<S> implements Model {
-  private static final String PER_EXAMPLE = "per-example";
-  private final String name;
-  protected final long seed;
-  protected final NDManager manager;
-  protected S settings;
-  protected RecurrentRelationalNetwork network;
-  protected ParameterStore parameterStore;
+public abstract class GraphNetworkModel extends NetworkModel<RecurrentRelationalNetwork> {
+  private static final String PER_EXAMPLE = "perExample";
+  private static final String LABELS = "labels";
+  private static final String NODES = "nodes";
+  private static final String GROUPS = "groups";
+  private static final String FEATURES = "features";
   private ConstraintGraph graph;
   private int labels;
   /** Whether the network is built for graphs per example; then {@link #graph} is null. */
@@ -69,16 +62,12 @@ public abstract class GraphNetworkModel<S> implements Model {
   private SampledNeighbours exampleNeighbours;
 
   /**
-   * @param name the model's id, in messages and checkpoint file names
-   * @param settings sizes and training schedule
-   * @param seed seeds the initial weights and the batch order
-   * @param device a DJL device name, {@code cpu} or {@code gpu0}
+   * @param id the model's id, in messages and checkpoint file names
+   * @param declarations the settings the model reads, the graph network's among them
+   * @param context the cell's config, seed (the initial weights and the batch order) and device
    */
-  protected GraphNetworkModel(String name, S settings, long seed, String device) {
-    this.name = requireNonNull(name, "name is null");
-    this.settings = requireNonNull(settings, "settings is null");
-    this.seed = seed;
-    this.manager = NDManager.newBaseManager(Device.fromName(requireNonNull(device, "device is null")));
+  protected GraphNetworkModel(String id, Declarations declarations, ModelContext context) {
+    super(id, declarations, context);
   }
 
   /**
@@ -122,25 +111,37 @@ public abstract class GraphNetworkModel<S> implements Model {
   /**
    * The network for graphs that differ per example, passing messages along {@code neighbours}
    * (pointed at each batch's graphs before its forward pass), its input encoding the given label
-   * and {@code features} node features ({@link InputEncoder#withFeatures}). A model that does not
-   * take graphs per example leaves this as it is.
+   * and {@code features} node features ({@link InputEncoder#withFeatures}). Reached only by a model
+   * whose support takes graphs per example.
    */
-  protected RecurrentRelationalNetwork newPerExampleNetwork(int labels, int features, Neighbours neighbours,
-      S settings) {
-    throw new UnsupportedOperationException(name + " builds its network for one shared graph");
+  protected RecurrentRelationalNetwork newPerExampleNetwork(int labels, int features, Neighbours neighbours) {
+    return new RecurrentRelationalNetwork(InputEncoder.withFeatures(labels, features, settings.get(HIDDEN)),
+        neighbours, labels, settings.get(HIDDEN), settings.get(MESSAGE_WIDTH), settings.get(MESSAGE_LAYERS),
+        unrolledSteps());
   }
 
-  /** The network for {@code graph}, sized by {@code settings}, its constants owned by {@code manager}. */
-  protected abstract RecurrentRelationalNetwork newNetwork(ConstraintGraph graph, int labels, S settings);
+  /** The network for {@code graph}, sized by {@link #settings}, its constants owned by {@link #manager}. */
+  protected RecurrentRelationalNetwork newNetwork(ConstraintGraph graph, int labels) {
+    return new RecurrentRelationalNetwork(graph, labels, settings.get(HIDDEN), settings.get(MESSAGE_WIDTH),
+        settings.get(MESSAGE_LAYERS), unrolledSteps(), manager);
+  }
 
-  /** The settings as flat JSON (see {@link FlatJson}). */
-  protected abstract String settingsJson(S settings);
+  /** The steps the network unrolls with gradients in training: the rrn's T, the DEQ's k after its solve. */
+  protected abstract int unrolledSteps();
 
-  /** Reads what {@link #settingsJson} wrote. */
-  protected abstract S settingsFromJson(String json);
-
-  /** The puzzles per training batch, the shape the weights are initialised for. */
-  protected abstract int batchSize(S settings);
+  /** The network for {@code shape}: a shared graph's, or graphs per example's. */
+  @Override
+  protected final RecurrentRelationalNetwork newNetwork(Config shape) {
+    labels = shape.getInt(LABELS);
+    if (shape.getBoolean(PER_EXAMPLE)) {
+      perExample = true;
+      featureCount = shape.getInt(FEATURES);
+      exampleNeighbours = new SampledNeighbours();
+      return newPerExampleNetwork(labels, featureCount, exampleNeighbours);
+    }
+    graph = new ConstraintGraph(shape.getInt(NODES), groupsOf(shape.getString(GROUPS)));
+    return newNetwork(graph, labels);
+  }
 
   /**
    * {@code training} as a labelling dataset with answers; builds and initialises the network at
@@ -149,13 +150,15 @@ public abstract class GraphNetworkModel<S> implements Model {
   protected final LabelingDataset trainingData(Dataset training) {
     LabelingDataset data = labelling(training);
     if (!data.hasAnswers()) {
-      throw new IllegalArgumentException(name + " trains on a dataset with answers");
+      throw new IllegalArgumentException(id + " trains on a dataset with answers");
     }
-    if (network == null) {
-      build(data.graph(), data.labels());
-      manager.getEngine().setRandomSeed((int) (seed ^ (seed >>> 32)));
-      network.initialize(manager, DataType.FLOAT32, new Shape(batchSize(settings), graph.nodes()));
-      parameterStore = new ParameterStore(manager, false);
+    if (!built()) {
+      Map<String, Object> shape = new LinkedHashMap<>();
+      shape.put(PER_EXAMPLE, false);
+      shape.put(LABELS, data.labels());
+      shape.put(NODES, data.graph().nodes());
+      shape.put(GROUPS, groupsText(data.graph().groups()));
+      build(shape, engineSeed(), DataType.FLOAT32, new Shape(settings.get(BATCH_SIZE), data.graph().nodes()));
     } else {
       requireSameGraph(data);
     }
@@ -169,18 +172,18 @@ public abstract class GraphNetworkModel<S> implements Model {
   protected final GraphLabelingDataset graphTrainingData(Dataset training) {
     GraphLabelingDataset data = (GraphLabelingDataset) training;
     if (!data.hasAnswers()) {
-      throw new IllegalArgumentException(name + " trains on a dataset with answers");
+      throw new IllegalArgumentException(id + " trains on a dataset with answers");
     }
-    if (network == null) {
-      buildPerExample(data.labels(), GraphBatch.featureCount(data));
-      manager.getEngine().setRandomSeed((int) (seed ^ (seed >>> 32)));
-      Shape givens = new Shape(batchSize(settings), 1);
-      if (featureCount == 0) {
-        network.initialize(manager, DataType.FLOAT32, givens);
-      } else {
-        network.initialize(manager, DataType.FLOAT32, givens, new Shape(batchSize(settings), 1, featureCount));
-      }
-      parameterStore = new ParameterStore(manager, false);
+    if (!built()) {
+      int features = GraphBatch.featureCount(data);
+      Map<String, Object> shape = new LinkedHashMap<>();
+      shape.put(PER_EXAMPLE, true);
+      shape.put(LABELS, data.labels());
+      shape.put(FEATURES, features);
+      Shape givens = new Shape(settings.get(BATCH_SIZE), 1);
+      Shape[] inputs = features == 0 ? new Shape[] {givens}
+          : new Shape[] {givens, new Shape(settings.get(BATCH_SIZE), 1, features)};
+      build(shape, engineSeed(), DataType.FLOAT32, inputs);
     } else {
       requireSamePerExample(data);
     }
@@ -189,9 +192,7 @@ public abstract class GraphNetworkModel<S> implements Model {
 
   /** {@code inputs} as a dataset of graphs per example for the trained network. */
   protected final GraphLabelingDataset graphPredictionInputs(Dataset inputs) {
-    if (network == null) {
-      throw new IllegalStateException(name + " predicts only after train or load");
-    }
+    requireBuilt("predicts");
     requireSamePerExample((GraphLabelingDataset) inputs);
     return (GraphLabelingDataset) inputs;
   }
@@ -223,7 +224,7 @@ public abstract class GraphNetworkModel<S> implements Model {
    */
   protected final void unroll(GraphLabelingDataset data, int[] examples, GraphBatch batch, int[] iterations,
       int[][][] outputs) {
-    unroll(network.encode(parameterStore, batch.inputs(), false), batch.givens().getManager(), iterations,
+    unroll(network.encode(store, batch.inputs(), false), batch.givens().getManager(), iterations,
         (state, i) -> readOut(data, examples, batch, state, outputs[i]));
   }
 
@@ -234,7 +235,7 @@ public abstract class GraphNetworkModel<S> implements Model {
    */
   protected final void readOut(GraphLabelingDataset data, int[] examples, GraphBatch batch, NDArray state,
       int[][] outputs) {
-    long[] predicted = labelsOf(network.readout(parameterStore, state, false));
+    long[] predicted = labelsOf(network.readout(store, state, false));
     for (int b = 0; b < examples.length; b++) {
       outputs[examples[b]] = labelsAt(data.givens()[examples[b]], predicted, b * batch.nodes());
     }
@@ -263,75 +264,9 @@ public abstract class GraphNetworkModel<S> implements Model {
   /** {@code inputs} as a labelling dataset for the trained network. */
   protected final LabelingDataset predictionInputs(Dataset inputs) {
     LabelingDataset data = labelling(inputs);
-    if (network == null) {
-      throw new IllegalStateException(name + " predicts only after train or load");
-    }
+    requireBuilt("predicts");
     requireSameGraph(data);
     return data;
-  }
-
-  /** The number of trainable weights, 0 before the network is built by training or loading. */
-  @Override
-  public long parameterCount() {
-    if (network == null) {
-      return 0;
-    }
-    return BlockWeights.count(network);
-  }
-
-  @Override
-  public void save(Path directory) throws IOException {
-    if (network == null) {
-      throw new IllegalStateException(name + " saves only after train or load");
-    }
-    Files.createDirectories(directory);
-    Files.writeString(directory.resolve(settingsFile()), settingsJson(settings), StandardCharsets.UTF_8);
-    List<String> lines = new ArrayList<>();
-    if (perExample) {
-      lines.add(PER_EXAMPLE + " " + labels + " " + featureCount);
-    } else {
-      lines.add(labels + " " + graph.nodes());
-      for (int[] group : graph.groups()) {
-        lines.add(Arrays.stream(group).mapToObj(Integer::toString).collect(Collectors.joining(" ")));
-      }
-    }
-    Files.write(directory.resolve(graphFile()), lines, StandardCharsets.UTF_8);
-    BlockWeights.save(network, directory.resolve(parametersFile()));
-  }
-
-  /** Replaces this model's settings and weights by the checkpoint's. */
-  @Override
-  public void load(Path directory) throws IOException {
-    S saved = settingsFromJson(Files.readString(directory.resolve(settingsFile()), StandardCharsets.UTF_8));
-    List<String> lines = Files.readAllLines(directory.resolve(graphFile()), StandardCharsets.UTF_8);
-    String[] header = lines.get(0).trim().split(" ");
-    if (header[0].equals(PER_EXAMPLE)) {
-      settings = saved;
-      buildPerExample(Integer.parseInt(header[1]), Integer.parseInt(header[2]));
-      loadWeights(network, directory.resolve(parametersFile()));
-      parameterStore = new ParameterStore(manager, false);
-      return;
-    }
-    List<int[]> groups = lines.stream().skip(1).filter(line -> !line.isBlank())
-        .map(line -> Arrays.stream(line.trim().split(" ")).mapToInt(Integer::parseInt).toArray())
-        .toList();
-    settings = saved;
-    build(new ConstraintGraph(Integer.parseInt(header[1]), groups), Integer.parseInt(header[0]));
-    loadWeights(network, directory.resolve(parametersFile()));
-    parameterStore = new ParameterStore(manager, false);
-  }
-
-  /** Replaces {@code block}'s weights, which this model's manager then owns, by those in {@code file}. */
-  protected final void loadWeights(Block block, Path file) throws IOException {
-    BlockWeights.load(block, manager, file, name);
-  }
-
-  /** Frees every array the model holds: parameters, optimiser state, graph constants. */
-  @Override
-  public void close() {
-    network = null;
-    parameterStore = null;
-    manager.close();
   }
 
   /** The graph the network was built for; null before training or loading. */
@@ -342,23 +277,6 @@ public abstract class GraphNetworkModel<S> implements Model {
   /** The number of labels the network was built for; 0 before training or loading. */
   protected final int labels() {
     return labels;
-  }
-
-  /** The model's long-lived manager; tests watch it to see that training memory stays flat. */
-  public NDManager manager() {
-    return manager;
-  }
-
-  private String settingsFile() {
-    return name + "-settings.json";
-  }
-
-  private String graphFile() {
-    return name + "-graph.txt";
-  }
-
-  private String parametersFile() {
-    return name + "-parameters.bin";
   }
 
   /** Example indices {@code 0 .. size - 1} in consecutive batches of at most {@code batchSize}. */
@@ -377,7 +295,7 @@ public abstract class GraphNetworkModel<S> implements Model {
    */
   protected final void unroll(LabelingDataset data, int[] examples, NDArray givens, int[] iterations,
       int[][][] outputs) {
-    unroll(network.encode(parameterStore, givens, false), givens.getManager(), iterations,
+    unroll(network.encode(store, givens, false), givens.getManager(), iterations,
         (state, i) -> readOut(data, examples, state, outputs[i]));
   }
 
@@ -394,7 +312,7 @@ public abstract class GraphNetworkModel<S> implements Model {
       try (NDManager stepScope = scope.newSubManager()) {
         state.attach(stepScope);
         features.tempAttach(stepScope);
-        state = network.step(parameterStore, state, features, false);
+        state = network.step(store, state, features, false);
         if (step == iterations[next]) {
           readOut.accept(state, next);
           next++;
@@ -409,7 +327,7 @@ public abstract class GraphNetworkModel<S> implements Model {
    * examples}), each given kept, into {@code outputs} at each example's index.
    */
   protected final void readOut(LabelingDataset data, int[] examples, NDArray state, int[][] outputs) {
-    long[] predicted = labelsOf(network.readout(parameterStore, state, false));
+    long[] predicted = labelsOf(network.readout(store, state, false));
     for (int b = 0; b < examples.length; b++) {
       outputs[examples[b]] = withGivens(data.givens()[examples[b]], predicted, b);
     }
@@ -457,43 +375,42 @@ public abstract class GraphNetworkModel<S> implements Model {
     }
   }
 
-  private void build(ConstraintGraph newGraph, int newLabels) {
-    if (network != null) {
-      throw new IllegalStateException(name + " is already built; load a checkpoint into a fresh model");
-    }
-    graph = newGraph;
-    labels = newLabels;
-    network = newNetwork(graph, labels, settings);
+  /** The engine's seed for the initial weights: the model's seed folded to 32 bits. */
+  private int engineSeed() {
+    return (int) (seed ^ (seed >>> 32));
   }
 
-  private void buildPerExample(int newLabels, int features) {
-    if (network != null) {
-      throw new IllegalStateException(name + " is already built; load a checkpoint into a fresh model");
-    }
-    perExample = true;
-    labels = newLabels;
-    featureCount = features;
-    exampleNeighbours = new SampledNeighbours();
-    network = newPerExampleNetwork(labels, features, exampleNeighbours, settings);
+  /** {@code groups} as the shape's text: a group's nodes space-separated, groups comma-separated. */
+  private static String groupsText(List<int[]> groups) {
+    return groups.stream()
+        .map(group -> Arrays.stream(group).mapToObj(Integer::toString).collect(Collectors.joining(" ")))
+        .collect(Collectors.joining(","));
+  }
+
+  /** Reads what {@link #groupsText} wrote. */
+  private static List<int[]> groupsOf(String text) {
+    return Arrays.stream(text.split(",")).filter(group -> !group.isBlank())
+        .map(group -> Arrays.stream(group.trim().split(" ")).mapToInt(Integer::parseInt).toArray())
+        .toList();
   }
 
   private void requireSamePerExample(GraphLabelingDataset data) {
     if (!perExample || data.labels() != labels || GraphBatch.featureCount(data) != featureCount) {
-      throw new IllegalArgumentException(name + " was built for " + (perExample ? "graphs per example with "
+      throw new IllegalArgumentException(id + " was built for " + (perExample ? "graphs per example with "
           + labels + " labels and " + featureCount + " node features" : "one shared graph") + "; this dataset differs");
     }
   }
 
   private void requireSameGraph(LabelingDataset data) {
     if (perExample) {
-      throw new IllegalArgumentException(name + " was built for graphs per example; this dataset has one shared graph");
+      throw new IllegalArgumentException(id + " was built for graphs per example; this dataset has one shared graph");
     }
     boolean same = data.labels() == labels
         && data.graph().nodes() == graph.nodes()
         && Arrays.equals(data.graph().edgeSources(), graph.edgeSources())
         && Arrays.equals(data.graph().edgeTargets(), graph.edgeTargets());
     if (!same) {
-      throw new IllegalArgumentException(name + " was built for a graph of " + graph.nodes() + " nodes and "
+      throw new IllegalArgumentException(id + " was built for a graph of " + graph.nodes() + " nodes and "
           + labels + " labels; this dataset's graph differs");
     }
   }
@@ -502,6 +419,6 @@ public abstract class GraphNetworkModel<S> implements Model {
     if (dataset instanceof LabelingDataset data) {
       return data;
     }
-    throw new IllegalArgumentException(name + " reads labelling datasets, got " + dataset.getClass().getSimpleName());
+    throw new IllegalArgumentException(id + " reads labelling datasets, got " + dataset.getClass().getSimpleName());
   }
 }

@@ -16,6 +16,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
 import dev.reckon.api.ConstraintGraph;
+import dev.reckon.kit.LinearLayers;
 import java.util.List;
 
 /**

@@ -12,6 +12,7 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import dev.reckon.kit.LinearLayers;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -4,23 +4,20 @@ import static java.util.Objects.requireNonNull;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import dev.reckon.api.UpdateMemory;
+import dev.reckon.kit.Gradients;
+import dev.reckon.kit.Optimisers;
+import dev.reckon.kit.PuzzleBatch;
+import dev.reckon.kit.Settings;
+import dev.reckon.kit.StepwiseCrossEntropy;
 
 /**
  * Optimiser updates of a {@link RecurrentRelationalNetwork} with Adam on the {@link
  * StepwiseCrossEntropy} over the blanks: the loss of every training step counts, the givens'
- * trivially copied labels do not.
- *
- * <p>The step size decays on a cosine because a constant one let generalisation drift: trained
- * on 6x6 puzzles with 16 blanks, accuracy on minimal puzzles at 4T fell from 52% after 800
- * updates to 38% after 2500 at a constant 0.002, and held at 47% and 48% after 800 and 1500 with
- * the decay.
+ * trivially copied labels do not. The step size follows {@link GraphNetworkSettings#schedule}.
  *
  * <p>Adam's moment arrays are made at the first update, attached to the weights' manager; later
  * updates allocate only in the batch's manager, which the caller closes.
@@ -34,37 +31,12 @@ public final class StepwiseTrainer {
   /**
    * @param network the network to train, initialised
    * @param parameterStore the store its forward pass reads the weights from
-   * @param learningRate Adam's step size at the start
-   * @param finalLearningRate the step size at the last update
-   * @param updates the updates planned: the step size follows a cosine between the two
+   * @param settings the graph network's settings: the step size's schedule over the updates
    */
-  public StepwiseTrainer(RecurrentRelationalNetwork network, ParameterStore parameterStore, double learningRate,
-      double finalLearningRate, int updates) {
+  public StepwiseTrainer(RecurrentRelationalNetwork network, ParameterStore parameterStore, Settings settings) {
     this.network = requireNonNull(network, "network is null");
     this.parameterStore = requireNonNull(parameterStore, "parameterStore is null");
-    this.optimizer = adam(learningRate, finalLearningRate, updates);
-  }
-
-  /**
-   * Adam with its step size on a cosine from {@code start} to {@code end} over {@code updates},
-   * either way: DJL's cosine tracker only decays, and a schedule that rises is how a test drives
-   * a trained network into a collapse.
-   */
-  public static Optimizer adam(double start, double end, int updates) {
-    Tracker schedule = update -> (float) (end + (start - end) * (1 + Math.cos(Math.PI * Math.min(update, updates)
-        / updates)) / 2);
-    return Optimizer.adam().optLearningRateTracker(schedule).build();
-  }
-
-  /** One step of {@code optimizer} on every weight of {@code network}, from its gradient. */
-  public static void applyGradients(Block network, Optimizer optimizer) {
-    for (Parameter parameter : network.getParameters().values()) {
-      NDArray weight = parameter.getArray();
-      // A fresh handle on the gradient, owned by the weight's long-lived manager: close it here.
-      try (NDArray gradient = weight.getGradient()) {
-        optimizer.update(parameter.getId(), weight, gradient);
-      }
-    }
+    this.optimizer = Optimisers.adam(GraphNetworkSettings.schedule(settings));
   }
 
   /**
@@ -96,7 +68,7 @@ public final class StepwiseTrainer {
       memory = UpdateMemory.megabytes(givens.getManager());
       collector.backward(value);
     }
-    applyGradients(network, optimizer);
+    Gradients.step(network, optimizer);
     return new Update(value, logits.get(logits.size() - 1), memory);
   }
 

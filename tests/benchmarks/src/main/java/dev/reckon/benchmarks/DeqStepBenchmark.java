@@ -1,15 +1,20 @@
 package dev.reckon.benchmarks;
 
+import static dev.reckon.graphnets.GraphNetworkSettings.HIDDEN;
+import static dev.reckon.graphnets.GraphNetworkSettings.MESSAGE_LAYERS;
+import static dev.reckon.graphnets.GraphNetworkSettings.MESSAGE_WIDTH;
+
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import dev.reckon.api.Config;
 import dev.reckon.api.LabelingDataset;
-import dev.reckon.graphnets.PuzzleBatch;
 import dev.reckon.graphnets.RecurrentRelationalNetwork;
 import dev.reckon.plugins.deq.DeqGnnFactory;
 import dev.reckon.plugins.deq.DeqSettings;
 import dev.reckon.plugins.deq.PhantomGradientTrainer;
+import dev.reckon.kit.PuzzleBatch;
+import dev.reckon.kit.Settings;
 import dev.reckon.tasks.sudoku.SudokuTask;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -53,11 +58,13 @@ public class DeqStepBenchmark extends EngineBenchmark {
   public void setUp() {
     SudokuTask task = SudokuTask.ofSide(6);
     puzzles = task.generate(task.level("b12"), BATCH, 1);
-    DeqSettings settings = DeqSettings.from(
-        Config.resolve(DeqGnnFactory.plain().settings(), Map.of("jacobianPenalty", jacobianPenalty)));
+    DeqGnnFactory factory = DeqGnnFactory.plain();
+    Settings settings = factory.declarations()
+        .read(Config.resolve(factory.settings(), Map.of("jacobianPenalty", jacobianPenalty)));
     openEngine(1);
     RecurrentRelationalNetwork network = new RecurrentRelationalNetwork(puzzles.graph(), puzzles.labels(),
-        settings.hidden(), settings.messageWidth(), settings.messageLayers(), settings.gradientSteps(), manager);
+        settings.get(HIDDEN), settings.get(MESSAGE_WIDTH), settings.get(MESSAGE_LAYERS),
+        settings.get(DeqSettings.GRADIENT_STEPS), manager);
     network.initialize(manager, DataType.FLOAT32, new Shape(BATCH, puzzles.graph().nodes()));
     trainer = new PhantomGradientTrainer(network, new ParameterStore(manager, false), settings, 1);
   }

@@ -1,5 +1,10 @@
 package dev.reckon.benchmarks;
 
+import static dev.reckon.graphnets.GraphNetworkSettings.HIDDEN;
+import static dev.reckon.graphnets.GraphNetworkSettings.MESSAGE_LAYERS;
+import static dev.reckon.graphnets.GraphNetworkSettings.MESSAGE_WIDTH;
+import static dev.reckon.graphnets.RecurrentSettings.STEPS;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -7,9 +12,7 @@ import ai.djl.training.ParameterStore;
 import dev.reckon.api.Config;
 import dev.reckon.api.LabelingDataset;
 import dev.reckon.graphnets.InputEncoder;
-import dev.reckon.graphnets.PuzzleBatch;
 import dev.reckon.graphnets.RecurrentRelationalNetwork;
-import dev.reckon.graphnets.RecurrentSettings;
 import dev.reckon.graphnets.SampledNeighbours;
 import dev.reckon.graphnets.StepwiseTrainer;
 import dev.reckon.plugins.adjacency.AdjacencySampler;
@@ -17,6 +20,8 @@ import dev.reckon.plugins.adjacency.AdjacencyTrainer;
 import dev.reckon.plugins.adjacency.LearnedAdjacencyFactory;
 import dev.reckon.plugins.adjacency.LearnedAdjacencySettings;
 import dev.reckon.plugins.rrn.RrnModelFactory;
+import dev.reckon.kit.PuzzleBatch;
+import dev.reckon.kit.Settings;
 import dev.reckon.tasks.sudoku.SudokuTask;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -88,18 +93,17 @@ public class RrnStepBenchmark extends EngineBenchmark {
   public void setUp() {
     SudokuTask task = SudokuTask.ofSide(6);
     puzzles = task.generate(task.level("b12"), BATCH, 1);
-    RecurrentSettings settings = RecurrentSettings.from(Config.resolve(new RrnModelFactory().settings(), Map.of()));
+    Settings settings = new RrnModelFactory().declarations().read(Config.empty());
     openEngine(1);
-    network = new RecurrentRelationalNetwork(puzzles.graph(), puzzles.labels(), settings.hidden(),
-        settings.messageWidth(), settings.messageLayers(), settings.steps(), manager);
+    network = new RecurrentRelationalNetwork(puzzles.graph(), puzzles.labels(), settings.get(HIDDEN),
+        settings.get(MESSAGE_WIDTH), settings.get(MESSAGE_LAYERS), settings.get(STEPS), manager);
     network.initialize(manager, DataType.FLOAT32, new Shape(BATCH, puzzles.graph().nodes()));
     parameterStore = new ParameterStore(manager, false);
-    trainer = new StepwiseTrainer(network, parameterStore, settings.learningRate(), settings.finalLearningRate(),
-        settings.updates());
+    trainer = new StepwiseTrainer(network, parameterStore, settings);
     int[] all = IntStream.range(0, BATCH).toArray();
     features = network.encode(parameterStore, PuzzleBatch.givens(manager, puzzles, all), false);
     state = network.initialState(features);
-    for (int step = 0; step < settings.steps(); step++) {
+    for (int step = 0; step < settings.get(STEPS); step++) {
       state = network.step(parameterStore, state, features, false);
     }
     learnedAdjacency = learnedAdjacency(puzzles.graph().nodes(), puzzles.labels());
@@ -120,18 +124,19 @@ public class RrnStepBenchmark extends EngineBenchmark {
    * sampler.
    */
   private AdjacencyTrainer learnedAdjacency(int nodes, int labels) {
-    LearnedAdjacencySettings settings = LearnedAdjacencySettings.from(Config.resolve(
-        new LearnedAdjacencyFactory().settings(), Map.of("neighbours", 12)));
-    RecurrentSettings schedule = settings.network();
+    Settings settings = new LearnedAdjacencyFactory().declarations()
+        .read(Config.resolve(new LearnedAdjacencyFactory().settings(), Map.of("neighbours", 12)));
     SampledNeighbours neighbours = new SampledNeighbours();
     RecurrentRelationalNetwork blind = new RecurrentRelationalNetwork(
-        InputEncoder.withoutGraph(nodes, labels, schedule.hidden(), manager), neighbours, labels, schedule.hidden(),
-        schedule.messageWidth(), schedule.messageLayers(), schedule.steps());
-    AdjacencySampler sampler = new AdjacencySampler(nodes, labels, settings.samplerWidth(), settings.readsValues());
+        InputEncoder.withoutGraph(nodes, labels, settings.get(HIDDEN), manager), neighbours, labels,
+        settings.get(HIDDEN), settings.get(MESSAGE_WIDTH), settings.get(MESSAGE_LAYERS), settings.get(STEPS));
+    AdjacencySampler sampler = new AdjacencySampler(nodes, labels, settings.get(LearnedAdjacencySettings.SAMPLER_WIDTH),
+        settings.get(LearnedAdjacencySettings.READS_VALUES));
     blind.initialize(manager, DataType.FLOAT32, new Shape(BATCH, nodes));
     sampler.initialize(manager, DataType.FLOAT32, new Shape(BATCH, nodes));
-    return new AdjacencyTrainer(blind, neighbours, sampler, new ParameterStore(manager, false), schedule,
-        settings.neighbours(), settings.draws(), settings.entropyBonus());
+    return new AdjacencyTrainer(blind, neighbours, sampler, new ParameterStore(manager, false), settings,
+        settings.get(LearnedAdjacencySettings.NEIGHBOURS), settings.get(LearnedAdjacencySettings.DRAWS),
+        settings.get(LearnedAdjacencySettings.ENTROPY_BONUS));
   }
 
   /** One learned-adjacency update: a graph drawn, 8 steps on it, the loss and the surrogate, backward, Adam. */

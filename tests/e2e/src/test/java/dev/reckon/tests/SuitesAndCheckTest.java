@@ -68,14 +68,15 @@ class SuitesAndCheckTest {
       for (String size : List.of("evalSize: -5", "evalSize: 0", "trainSize: -1")) {
         String[] field = size.split(": ");
         assertRefused("name: sizes\ntasks:\n  - id: sudoku-4x4\n    " + size + "\nmodels:\n  - id: oracle\n",
-            "is not a valid suite: task entry sudoku-4x4 has " + field[0] + " " + field[1] + "; it must be at least 1");
+            "is not a valid suite: task entry sudoku-4x4 has " + field[0] + " " + field[1] + "; it must be from 1 to 10000000");
       }
     }
 
     @Test
     void aCellTimeLimitThatIsNotPositive() throws IOException {
       assertRefused("name: limit\ncellTimeLimitMinutes: -1\n" + TASK_AND_MODELS,
-          "is not a valid suite: cellTimeLimitMinutes must be a number of minutes above 0, not -1");
+          "is not a valid suite: cellTimeLimitMinutes must be a number of minutes above 0 and at most 10080 (a week), "
+              + "not -1");
     }
 
     @Test

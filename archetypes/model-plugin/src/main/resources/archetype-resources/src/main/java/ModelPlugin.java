@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * The plugin the service file names: Reckon finds its models here. Made by Reckon's model-plugin
- * archetype; replace the model with yours and keep its conformance test green.
+ * archetype; replace the model with yours (its network, its settings, its loss: see {@link
+ * LabelMlp}) and keep its conformance test green.
  */
 public final class ModelPlugin implements ReckonPlugin {
   @Override
@@ -17,6 +18,6 @@ public final class ModelPlugin implements ReckonPlugin {
 
   @Override
   public List<ModelFactory> models() {
-    return List.of(new CommonestLabelFactory());
+    return List.of(new LabelMlpFactory());
   }
 }

@@ -31,6 +31,11 @@ final class OracleFactory implements ModelFactory {
   }
 
   @Override
+  public boolean usesReferenceSolver() {
+    return true;
+  }
+
+  @Override
   public String iterationMeaning() {
     return "one exact solve (the oracle does not iterate)";
   }

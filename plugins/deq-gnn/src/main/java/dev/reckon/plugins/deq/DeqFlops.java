@@ -1,6 +1,7 @@
 package dev.reckon.plugins.deq;
 
 import dev.reckon.graphnets.GraphNetworkFlops;
+import dev.reckon.kit.Settings;
 
 /**
  * The floating-point operations of a {@link DeqGnnModel}, 2 per multiply-add: its network's
@@ -40,8 +41,9 @@ import dev.reckon.graphnets.GraphNetworkFlops;
  * @param penalty whether the loss has the Jacobian penalty
  */
 record DeqFlops(GraphNetworkFlops network, int andersonMemory, int gradientSteps, boolean penalty) {
-  static DeqFlops of(GraphNetworkFlops network, DeqSettings settings) {
-    return new DeqFlops(network, settings.andersonMemory(), settings.gradientSteps(), settings.jacobianPenalty() > 0);
+  static DeqFlops of(GraphNetworkFlops network, Settings settings) {
+    return new DeqFlops(network, settings.get(DeqSettings.ANDERSON_MEMORY), settings.get(DeqSettings.GRADIENT_STEPS),
+        settings.get(DeqSettings.JACOBIAN_PENALTY) > 0);
   }
 
   /** Anderson's mixing over {@code evaluations} evaluations of one puzzle. */

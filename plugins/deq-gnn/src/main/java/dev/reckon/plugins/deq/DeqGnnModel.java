@@ -1,23 +1,36 @@
 package dev.reckon.plugins.deq;
 
+import static dev.reckon.graphnets.GraphNetworkSettings.BATCH_SIZE;
+import static dev.reckon.graphnets.GraphNetworkSettings.EVAL_BATCH_SIZE;
+import static dev.reckon.graphnets.GraphNetworkSettings.HIDDEN;
+import static dev.reckon.graphnets.GraphNetworkSettings.MESSAGE_LAYERS;
+import static dev.reckon.graphnets.GraphNetworkSettings.MESSAGE_WIDTH;
+import static dev.reckon.plugins.deq.DeqSettings.ANDERSON_MEMORY;
+import static dev.reckon.plugins.deq.DeqSettings.GRADIENT_STEPS;
+import static dev.reckon.plugins.deq.DeqSettings.JACOBIAN_PENALTY;
+import static dev.reckon.plugins.deq.DeqSettings.SOLVER_CAP;
+import static dev.reckon.plugins.deq.DeqSettings.TOLERANCE;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import dev.reckon.api.ConstraintGraph;
 import dev.reckon.api.Dataset;
 import dev.reckon.api.GraphLabelingDataset;
 import dev.reckon.api.LabelingDataset;
 import dev.reckon.api.LabelingPredictions;
+import dev.reckon.api.ModelContext;
 import dev.reckon.api.Predictions;
 import dev.reckon.api.Score;
 import dev.reckon.api.TrainingLog;
-import dev.reckon.graphnets.BatchSampler;
 import dev.reckon.graphnets.GraphBatch;
 import dev.reckon.graphnets.GraphNetworkFlops;
 import dev.reckon.graphnets.GraphNetworkModel;
 import dev.reckon.graphnets.InputEncoder;
-import dev.reckon.graphnets.Neighbours;
-import dev.reckon.graphnets.PuzzleBatch;
-import dev.reckon.graphnets.RecurrentRelationalNetwork;
+import dev.reckon.kit.BatchSampler;
+import dev.reckon.kit.Declarations;
+import dev.reckon.kit.PuzzleBatch;
+import dev.reckon.kit.Training;
+import dev.reckon.kit.TrainingLoop;
+import dev.reckon.kit.UpdateOutcome;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -43,18 +56,17 @@ import java.util.SplittableRandom;
  * neither the solve's residual nor the loss; FLOPs on the batch's padded node and slot counts.
  * A grid (a maze, a bit string) is read as such graphs: its lattice, the cells' values as features.
  */
-public final class DeqGnnModel extends GraphNetworkModel<DeqSettings> {
+public final class DeqGnnModel extends GraphNetworkModel {
   /** Power iterations of the spectral-norm estimate. */
   private static final int NORM_ROUNDS = 8;
 
   /**
    * @param id the model's id, {@code deq-gnn} or {@code deq-gnn-stable}
-   * @param settings sizes, solver and training schedule
-   * @param seed seeds the initial weights and the batch order
-   * @param device a DJL device name, {@code cpu} or {@code gpu0}
+   * @param declarations the variant's settings ({@link DeqSettings})
+   * @param context the settings, the seed of the weights and batch order, the device
    */
-  public DeqGnnModel(String id, DeqSettings settings, long seed, String device) {
-    super(id, settings, seed, device);
+  public DeqGnnModel(String id, Declarations declarations, ModelContext context) {
+    super(id, declarations, context);
   }
 
   @Override
@@ -64,33 +76,23 @@ public final class DeqGnnModel extends GraphNetworkModel<DeqSettings> {
       return;
     }
     LabelingDataset data = trainingData(training);
-    PhantomGradientTrainer trainer = new PhantomGradientTrainer(network, parameterStore, settings, seed);
-    JacobianNorm norm = new JacobianNorm(network, parameterStore, NORM_ROUNDS, ~seed);
-    BatchSampler sampler = new BatchSampler(data.size(), settings.batchSize(), new SplittableRandom(seed));
-    int updates = settings.updates();
+    PhantomGradientTrainer trainer = new PhantomGradientTrainer(network, store, settings, seed);
+    JacobianNorm norm = new JacobianNorm(network, store, NORM_ROUNDS, ~seed);
+    BatchSampler sampler = new BatchSampler(data.size(), settings.get(BATCH_SIZE), new SplittableRandom(seed));
     DeqFlops flops = flops();
-    long trainingFlops = 0;
-    for (int update = 1; update <= updates; update++) {
+    TrainingLoop.run(manager, Training.cadence(settings), log, (scope, update) -> {
       int[] examples = sampler.next();
-      try (NDManager scope = manager.newSubManager()) {
-        PhantomGradientTrainer.Update result = trainer.update(PuzzleBatch.of(scope, data, examples));
-        // The solve evaluates f on the whole batch until its slowest puzzle is solved, or the cap.
-        int evaluations = Arrays.stream(result.solution().evaluations()).max().orElse(0);
-        trainingFlops += flops.trainingUpdate(examples.length, evaluations);
-        if (update % settings.logEvery() == 0 || update == updates) {
-          logSolve(log, update, result);
-        }
-        if (update % settings.evalEvery() == 0 || update == updates) {
+      PhantomGradientTrainer.Update result = trainer.update(PuzzleBatch.of(scope, data, examples));
+      return new Solve(result, flops, examples.length) {
+        @Override
+        public void evaluated(TrainingLoop.Curves curves) {
           Accuracy accuracy = Accuracy.of(data, examples, result.logits());
-          log.record(update, TrainingLog.trainingMetric("puzzle_accuracy"), accuracy.puzzles());
-          log.record(update, TrainingLog.trainingMetric("cell_accuracy"), accuracy.cells());
-          log.record(update, "jacobian_spectral_norm", norm.largest(result.fixedPoint(), result.features()));
+          curves.record(TrainingLog.trainingMetric("puzzle_accuracy"), accuracy.puzzles());
+          curves.record(TrainingLog.trainingMetric("cell_accuracy"), accuracy.cells());
+          curves.record("jacobian_spectral_norm", norm.largest(result.fixedPoint(), result.features()));
         }
-      }
-      // After the optimiser step and outside the gradient scope: the runner may predict from here.
-      log.record(update, TrainingLog.TRAINING_FLOPS, (double) trainingFlops);
-      log.progress(update, updates);
-    }
+      };
+    });
   }
 
   @Override
@@ -99,17 +101,18 @@ public final class DeqGnnModel extends GraphNetworkModel<DeqSettings> {
       return predictOnGraphs(graphs);
     }
     LabelingDataset data = predictionInputs(inputs);
-    int[] caps = settings.readoutIterations();
+    int[] caps = DeqSettings.readoutIterations(settings);
     int[][][] outputs = new int[caps.length][data.size()][];
     double[][] used = new double[caps.length][data.size()];
     double[][] residuals = new double[caps.length][data.size()];
-    FixedPointSolver solver = new FixedPointSolver(settings.andersonMemory(), caps[caps.length - 1], settings.tolerance());
-    for (int[] examples : batches(data.size(), settings.evalBatchSize())) {
+    FixedPointSolver solver =
+        new FixedPointSolver(settings.get(ANDERSON_MEMORY), caps[caps.length - 1], settings.get(TOLERANCE));
+    for (int[] examples : batches(data.size(), settings.get(EVAL_BATCH_SIZE))) {
       try (NDManager scope = manager.newSubManager()) {
-        NDArray features = network.encode(parameterStore, PuzzleBatch.givens(scope, data, examples), false);
+        NDArray features = network.encode(store, PuzzleBatch.givens(scope, data, examples), false);
         int[] next = {0};
         FixedPointSolver.Solution solution = solver.solve(
-            (h, step) -> network.step(parameterStore, h, PhantomGradientTrainer.attached(features, step), false),
+            (h, step) -> network.step(store, h, PhantomGradientTrainer.attached(features, step), false),
             features.zerosLike(),
             (evaluations, answer, residual) -> {
               if (evaluations == caps[next[0]]) {
@@ -145,52 +148,68 @@ public final class DeqGnnModel extends GraphNetworkModel<DeqSettings> {
 
   private void trainOnGraphs(GraphLabelingDataset training, TrainingLog log) {
     GraphLabelingDataset data = graphTrainingData(training);
-    PhantomGradientTrainer trainer = new PhantomGradientTrainer(network, parameterStore, settings, seed);
-    JacobianNorm norm = new JacobianNorm(network, parameterStore, NORM_ROUNDS, ~seed);
-    BatchSampler sampler = new BatchSampler(data.size(), settings.batchSize(), new SplittableRandom(seed));
-    int updates = settings.updates();
-    long trainingFlops = 0;
-    for (int update = 1; update <= updates; update++) {
+    PhantomGradientTrainer trainer = new PhantomGradientTrainer(network, store, settings, seed);
+    JacobianNorm norm = new JacobianNorm(network, store, NORM_ROUNDS, ~seed);
+    BatchSampler sampler = new BatchSampler(data.size(), settings.get(BATCH_SIZE), new SplittableRandom(seed));
+    TrainingLoop.run(manager, Training.cadence(settings), log, (scope, update) -> {
       int[] examples = sampler.next();
-      try (NDManager scope = manager.newSubManager()) {
-        GraphBatch batch = graphBatch(scope, data, examples, true);
-        PhantomGradientTrainer.Update result = trainer.update(batch);
-        int evaluations = Arrays.stream(result.solution().evaluations()).max().orElse(0);
-        trainingFlops += flops(batch).trainingUpdate(examples.length, evaluations);
-        if (update % settings.logEvery() == 0 || update == updates) {
-          logSolve(log, update, result);
-        }
-        if (update % settings.evalEvery() == 0 || update == updates) {
+      GraphBatch batch = graphBatch(scope, data, examples, true);
+      PhantomGradientTrainer.Update result = trainer.update(batch);
+      return new Solve(result, flops(batch), examples.length) {
+        @Override
+        public void evaluated(TrainingLoop.Curves curves) {
           Accuracy accuracy = accuracyOf(data, examples, batch, result.logits());
-          log.record(update, TrainingLog.EXAMPLE_ACCURACY, accuracy.puzzles());
-          log.record(update, TrainingLog.trainingMetric("node_accuracy"), accuracy.cells());
-          log.record(update, "jacobian_spectral_norm",
+          curves.record(TrainingLog.EXAMPLE_ACCURACY, accuracy.puzzles());
+          curves.record(TrainingLog.trainingMetric("node_accuracy"), accuracy.cells());
+          curves.record("jacobian_spectral_norm",
               norm.largest(result.fixedPoint(), result.features(), PhantomGradientTrainer.nodeMask(batch)));
         }
+      };
+    });
+  }
+
+  /**
+   * An update's loss, memory and solve, and the Jacobian penalty when there is one, on the curve;
+   * its FLOPs over the evaluations the solve ran (it evaluates f on the whole batch until its
+   * slowest puzzle is solved, or the cap). Each training path adds its accuracy.
+   */
+  private abstract class Solve extends UpdateOutcome {
+    private final PhantomGradientTrainer.Update result;
+
+    Solve(PhantomGradientTrainer.Update result, DeqFlops cost, int batch) {
+      super(result.loss(), result.memoryMegabytes(),
+          cost.trainingUpdate(batch, Arrays.stream(result.solution().evaluations()).max().orElse(0)));
+      this.result = result;
+    }
+
+    @Override
+    public void logged(TrainingLoop.Curves curves) {
+      curves.record("solver_iterations", result.solution().meanEvaluations());
+      curves.record("solver_residual", result.solution().meanResidual());
+      if (settings.get(JACOBIAN_PENALTY) > 0) {
+        curves.record("jacobian_penalty", result.penalty());
       }
-      // After the optimiser step and outside the gradient scope: the runner may predict from here.
-      log.record(update, TrainingLog.TRAINING_FLOPS, (double) trainingFlops);
-      log.progress(update, updates);
     }
   }
 
   private LabelingPredictions predictOnGraphs(Dataset inputs) {
     GraphLabelingDataset data = graphPredictionInputs(inputs);
-    int[] caps = settings.readoutIterations();
+    int[] caps = DeqSettings.readoutIterations(settings);
     int[][][] outputs = new int[caps.length][data.size()][];
     double[][] residuals = new double[caps.length][data.size()];
     double[][] used = new double[caps.length][data.size()];
     // What each example cost at each cap: its batch's padded arrays, over the evaluations it needed.
     double[][] costs = new double[caps.length][data.size()];
-    FixedPointSolver solver = new FixedPointSolver(settings.andersonMemory(), caps[caps.length - 1], settings.tolerance());
-    for (int[] examples : batches(data.size(), settings.evalBatchSize())) {
+    FixedPointSolver solver =
+        new FixedPointSolver(settings.get(ANDERSON_MEMORY), caps[caps.length - 1], settings.get(TOLERANCE));
+    for (int[] examples : batches(data.size(), settings.get(EVAL_BATCH_SIZE))) {
       try (NDManager scope = manager.newSubManager()) {
         GraphBatch batch = graphBatch(scope, data, examples, false);
         NDArray mask = PhantomGradientTrainer.nodeMask(batch);
-        NDArray features = network.encode(parameterStore, batch.inputs(), false);
+        NDArray features = network.encode(store, batch.inputs(), false);
         int[] next = {0};
         FixedPointSolver.Solution solution = solver.solve(
-            (h, step) -> network.step(parameterStore, h, PhantomGradientTrainer.attached(features, step), false)
+            (h, step) -> network.step(store, h, PhantomGradientTrainer.attached(features, step), false)
                 .mul(PhantomGradientTrainer.attached(mask, step)),
             features.zerosLike(),
             (evaluations, answer, residual) -> {
@@ -224,46 +243,23 @@ public final class DeqGnnModel extends GraphNetworkModel<DeqSettings> {
   /** The model's {@link DeqFlops} on {@code batch}: its padded node and neighbour-slot counts. */
   DeqFlops flops(GraphBatch batch) {
     return DeqFlops.of(GraphNetworkFlops.perExample(batch.nodes(), batch.slots(), featureCount(), labels(),
-        settings.hidden(), settings.messageWidth(), settings.messageLayers()), settings);
+        settings.get(HIDDEN), settings.get(MESSAGE_WIDTH), settings.get(MESSAGE_LAYERS)), settings);
   }
 
   /** The model's {@link DeqFlops}, once the network is built. */
   DeqFlops flops() {
-    return DeqFlops.of(GraphNetworkFlops.onGraph(graph(), labels(), settings.hidden(), settings.messageWidth(),
-        settings.messageLayers()), settings);
+    return DeqFlops.of(GraphNetworkFlops.onGraph(graph(), labels(), settings.get(HIDDEN), settings.get(MESSAGE_WIDTH),
+        settings.get(MESSAGE_LAYERS)), settings);
   }
 
   @Override
   public OptionalInt trainedIterations() {
-    return OptionalInt.of(settings.solverCap());
+    return OptionalInt.of(settings.get(SOLVER_CAP));
   }
 
   @Override
-  protected RecurrentRelationalNetwork newNetwork(ConstraintGraph graph, int labels, DeqSettings settings) {
-    return new RecurrentRelationalNetwork(graph, labels, settings.hidden(), settings.messageWidth(),
-        settings.messageLayers(), settings.gradientSteps(), manager);
-  }
-
-  @Override
-  protected RecurrentRelationalNetwork newPerExampleNetwork(int labels, int features, Neighbours neighbours,
-      DeqSettings settings) {
-    return new RecurrentRelationalNetwork(InputEncoder.withFeatures(labels, features, settings.hidden()), neighbours,
-        labels, settings.hidden(), settings.messageWidth(), settings.messageLayers(), settings.gradientSteps());
-  }
-
-  @Override
-  protected String settingsJson(DeqSettings settings) {
-    return settings.toJson();
-  }
-
-  @Override
-  protected DeqSettings settingsFromJson(String json) {
-    return DeqSettings.fromJson(json);
-  }
-
-  @Override
-  protected int batchSize(DeqSettings settings) {
-    return settings.batchSize();
+  protected int unrolledSteps() {
+    return settings.get(GRADIENT_STEPS);
   }
 
   /** The labels at {@code state} into {@code outputs}, and the residuals into {@code residualsOut}. */
@@ -287,17 +283,6 @@ public final class DeqGnnModel extends GraphNetworkModel<DeqSettings> {
     }
     for (int b = 0; b < examples.length; b++) {
       residualsOut[examples[b]] = residual[b];
-    }
-  }
-
-  /** The update's loss, memory and solve, and the Jacobian penalty when there is one, on the curve. */
-  private void logSolve(TrainingLog log, int update, PhantomGradientTrainer.Update result) {
-    log.record(update, TrainingLog.LOSS, result.loss().getFloat());
-    log.record(update, TrainingLog.UPDATE_MEMORY, result.memoryMegabytes());
-    log.record(update, "solver_iterations", result.solution().meanEvaluations());
-    log.record(update, "solver_residual", result.solution().meanResidual());
-    if (settings.jacobianPenalty() > 0) {
-      log.record(update, "jacobian_penalty", result.penalty());
     }
   }
 }

@@ -1,138 +1,55 @@
 package dev.reckon.plugins.deq;
 
-import static dev.reckon.graphnets.SettingChecks.atLeast;
-import static dev.reckon.graphnets.SettingChecks.notNegative;
-import static dev.reckon.graphnets.SettingChecks.positive;
+import static dev.reckon.graphnets.GraphNetworkSettings.NETWORK;
+import static dev.reckon.graphnets.GraphNetworkSettings.SCHEDULE;
 
-import dev.reckon.api.Config;
-import dev.reckon.graphnets.FlatJson;
-import dev.reckon.graphnets.ReadoutIterations;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import dev.reckon.graphnets.GraphNetworkSettings;
+import dev.reckon.kit.Declarations;
+import dev.reckon.kit.Declared;
+import dev.reckon.kit.ReadoutIterations;
+import dev.reckon.kit.Settings;
 
 /**
- * The deq-gnn's settings, read from its resolved config; {@link DeqGnnFactory#settings()} declares
- * them with their defaults, per variant.
- *
- * @param hidden node state and feature size ({@code hidden})
- * @param messageWidth the message MLP's hidden layer size ({@code messageWidth})
- * @param messageLayers the message MLP's linear layers ({@code messageLayers})
- * @param andersonMemory Anderson acceleration's history, 0 for plain fixed-point iteration
- *     ({@code andersonMemory})
- * @param solverCap the most evaluations of f per solve in training ({@code solverCap})
- * @param tolerance the relative residual at which the solver stops ({@code tolerance})
- * @param gradientSteps k, the steps of f unrolled from the detached fixed point that the gradient
- *     flows through, the phantom gradient ({@code gradientSteps})
- * @param jacobianPenalty the weight of the Jacobian penalty {@code |J|_F^2 / dim} at the fixed
- *     point, 0 for none ({@code jacobianPenalty})
- * @param updates optimiser updates ({@code updates})
- * @param batchSize puzzles per update ({@code batchSize})
- * @param learningRate Adam's step size at the start ({@code learningRate})
- * @param finalLearningRate the step size the cosine schedule reaches at the last update
- *     ({@code finalLearningRate})
- * @param logEvery updates between two loss points of the training curve ({@code logEvery})
- * @param evalEvery updates between two training-batch accuracy points, and spectral-norm
- *     estimates ({@code evalEvery})
- * @param maxEvalIterations the largest solver cap at evaluation ({@code maxEvalIterations})
- * @param evalBatchSize puzzles per batch at evaluation ({@code evalBatchSize})
+ * The deq-gnn's settings: the graph network's ({@link GraphNetworkSettings}), the solver's and the
+ * phantom gradient's; the defaults are the CPU scale, the Jacobian penalty's the variant's.
  */
-public record DeqSettings(
-    int hidden,
-    int messageWidth,
-    int messageLayers,
-    int andersonMemory,
-    int solverCap,
-    double tolerance,
-    int gradientSteps,
-    double jacobianPenalty,
-    int updates,
-    int batchSize,
-    double learningRate,
-    double finalLearningRate,
-    int logEvery,
-    int evalEvery,
-    int maxEvalIterations,
-    int evalBatchSize) {
+public final class DeqSettings {
+  private DeqSettings() {}
 
-  public DeqSettings {
-    positive("hidden", hidden);
-    positive("messageWidth", messageWidth);
-    positive("solverCap", solverCap);
-    positive("gradientSteps", gradientSteps);
-    positive("updates", updates);
-    positive("batchSize", batchSize);
-    positive("logEvery", logEvery);
-    positive("evalEvery", evalEvery);
-    positive("maxEvalIterations", maxEvalIterations);
-    positive("evalBatchSize", evalBatchSize);
-    atLeast("messageLayers", messageLayers, 2);
-    notNegative("andersonMemory", andersonMemory);
-    positive("tolerance", tolerance);
-    notNegative("jacobianPenalty", jacobianPenalty);
-    positive("learningRate", learningRate);
-    positive("finalLearningRate", finalLearningRate);
-  }
+  public static final Declared<Integer> ANDERSON_MEMORY = Declared.integer("andersonMemory", 5,
+      "Anderson acceleration's history, 0 for plain fixed-point iteration").notNegative();
 
-  /**
-   * The settings in {@code config}, resolved against {@link DeqGnnFactory#settings()} or read from
-   * a checkpoint: every setting has a value but those whose default derives from others.
-   */
-  public static DeqSettings from(Config config) {
-    int hidden = config.getInt("hidden");
-    double learningRate = config.getDouble("learningRate");
-    return new DeqSettings(
-        hidden,
-        config.getInt("messageWidth", hidden),
-        config.getInt("messageLayers"),
-        config.getInt("andersonMemory"),
-        config.getInt("solverCap"),
-        config.getDouble("tolerance"),
-        config.getInt("gradientSteps"),
-        config.getDouble("jacobianPenalty"),
-        config.getInt("updates"),
-        config.getInt("batchSize"),
-        learningRate,
-        config.getDouble("finalLearningRate", learningRate / 20),
-        config.getInt("logEvery"),
-        config.getInt("evalEvery"),
-        config.getInt("maxEvalIterations"),
-        config.getInt("evalBatchSize"));
-  }
+  public static final Declared<Integer> SOLVER_CAP =
+      Declared.integer("solverCap", 16, "the most evaluations of f per solve in training").positive();
+
+  public static final Declared<Double> TOLERANCE =
+      Declared.number("tolerance", 1e-3, "the relative residual at which the solver stops").positive();
+
+  public static final Declared<Integer> GRADIENT_STEPS = Declared.integer("gradientSteps", 2,
+      "k, the steps of f unrolled from the detached fixed point that the gradient flows through").positive();
+
+  public static final Declared<Double> JACOBIAN_PENALTY = Declared.number("jacobianPenalty", 0.0,
+      "the weight of the Jacobian penalty |J|_F^2 / dim at the fixed point, 0 for none").notNegative();
+
+  /** Not the kit's: the spectral-norm estimate shares the accuracy's cadence. */
+  public static final Declared<Integer> EVAL_EVERY = Declared.integer("evalEvery", 50,
+      "updates between two training-batch accuracy points and spectral-norm estimates").positive();
+
+  public static final Declared<Integer> MAX_EVAL_ITERATIONS =
+      Declared.integer("maxEvalIterations", 64, "the largest solver cap at evaluation").positive();
+
+  /** deq-gnn's: no Jacobian penalty unless the config sets one. */
+  public static final Declarations DECLARATIONS =
+      NETWORK.and(ANDERSON_MEMORY, SOLVER_CAP, TOLERANCE, GRADIENT_STEPS, JACOBIAN_PENALTY).and(SCHEDULE)
+          .and(EVAL_EVERY, MAX_EVAL_ITERATIONS, GraphNetworkSettings.EVAL_BATCH_SIZE);
 
   /** The solver used in training. */
-  public FixedPointSolver trainingSolver() {
-    return new FixedPointSolver(andersonMemory, solverCap, tolerance);
+  public static FixedPointSolver trainingSolver(Settings settings) {
+    return new FixedPointSolver(settings.get(ANDERSON_MEMORY), settings.get(SOLVER_CAP), settings.get(TOLERANCE));
   }
 
   /** The solver caps read out at evaluation: see {@link ReadoutIterations#upTo}. */
-  public int[] readoutIterations() {
-    return ReadoutIterations.upTo(solverCap, maxEvalIterations);
-  }
-
-  /** The settings as a flat JSON object, names as in the suite's config. */
-  public String toJson() {
-    Map<String, Object> map = new LinkedHashMap<>();
-    map.put("hidden", hidden);
-    map.put("messageWidth", messageWidth);
-    map.put("messageLayers", messageLayers);
-    map.put("andersonMemory", andersonMemory);
-    map.put("solverCap", solverCap);
-    map.put("tolerance", tolerance);
-    map.put("gradientSteps", gradientSteps);
-    map.put("jacobianPenalty", jacobianPenalty);
-    map.put("updates", updates);
-    map.put("batchSize", batchSize);
-    map.put("learningRate", learningRate);
-    map.put("finalLearningRate", finalLearningRate);
-    map.put("logEvery", logEvery);
-    map.put("evalEvery", evalEvery);
-    map.put("maxEvalIterations", maxEvalIterations);
-    map.put("evalBatchSize", evalBatchSize);
-    return FlatJson.write(map);
-  }
-
-  /** Reads what {@link #toJson} wrote. */
-  public static DeqSettings fromJson(String json) {
-    return from(FlatJson.read(json));
+  public static int[] readoutIterations(Settings settings) {
+    return ReadoutIterations.upTo(settings.get(SOLVER_CAP), settings.get(MAX_EVAL_ITERATIONS));
   }
 }

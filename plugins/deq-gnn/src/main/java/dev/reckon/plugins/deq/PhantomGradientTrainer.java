@@ -11,10 +11,14 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.optimizer.Optimizer;
 import dev.reckon.api.UpdateMemory;
 import dev.reckon.graphnets.GraphBatch;
-import dev.reckon.graphnets.PuzzleBatch;
+import dev.reckon.graphnets.GraphNetworkSettings;
 import dev.reckon.graphnets.RecurrentRelationalNetwork;
-import dev.reckon.graphnets.StepwiseCrossEntropy;
-import dev.reckon.graphnets.StepwiseTrainer;
+import dev.reckon.kit.EngineScalar;
+import dev.reckon.kit.Gradients;
+import dev.reckon.kit.Optimisers;
+import dev.reckon.kit.PuzzleBatch;
+import dev.reckon.kit.Settings;
+import dev.reckon.kit.StepwiseCrossEntropy;
 import java.util.Arrays;
 
 /**
@@ -28,10 +32,10 @@ import java.util.Arrays;
  * {@code v} of +-1 entries, an unbiased estimate of {@code |J|_F^2 / dim} of f at the fixed point, taken by a
  * finite difference (DJL has no forward-mode derivatives); it keeps f contractive there.
  *
- * <p>Adam with the step size on a cosine, as the rrn's {@link StepwiseTrainer}.
+ * <p>Adam with the step size on a cosine, as the rrn's ({@link GraphNetworkSettings#schedule}).
  *
  * <p>Every constant that multiplies or divides an array on the gradient's path is an array the
- * engine allocated ({@link #constant}), never a Java number: see there.
+ * engine allocated ({@link EngineScalar}), never a Java number: see there.
  */
 public final class PhantomGradientTrainer {
   /** Finite-difference step of the penalty's Jacobian-vector product, per element. */
@@ -39,7 +43,7 @@ public final class PhantomGradientTrainer {
 
   private final RecurrentRelationalNetwork network;
   private final ParameterStore parameterStore;
-  private final DeqSettings settings;
+  private final Settings settings;
   private final FixedPointSolver solver;
   private final Optimizer optimizer;
   private final StepwiseCrossEntropy loss = new StepwiseCrossEntropy();
@@ -48,17 +52,17 @@ public final class PhantomGradientTrainer {
   /**
    * @param network the network whose step is f, initialised
    * @param parameterStore the store its forward pass reads the weights from
-   * @param settings the solver, k, the penalty and the schedule
+   * @param settings the solver, k, the penalty and the schedule ({@link DeqSettings})
    * @param seed seeds the penalty's directions
    */
   public PhantomGradientTrainer(
-      RecurrentRelationalNetwork network, ParameterStore parameterStore, DeqSettings settings, long seed) {
+      RecurrentRelationalNetwork network, ParameterStore parameterStore, Settings settings, long seed) {
     this.network = requireNonNull(network, "network is null");
     this.parameterStore = requireNonNull(parameterStore, "parameterStore is null");
     this.settings = requireNonNull(settings, "settings is null");
-    this.solver = settings.trainingSolver();
+    this.solver = DeqSettings.trainingSolver(settings);
     this.signs = new RandomSigns(seed);
-    this.optimizer = StepwiseTrainer.adam(settings.learningRate(), settings.finalLearningRate(), settings.updates());
+    this.optimizer = Optimisers.adam(GraphNetworkSettings.schedule(settings));
   }
 
   /**
@@ -124,40 +128,28 @@ public final class PhantomGradientTrainer {
     try (GradientCollector collector = scope.getEngine().newGradientCollector()) {
       NDArray features = network.encode(parameterStore, inputs, true);
       NDArray state = apply(fixedPoint, features, mask, true);
-      if (settings.jacobianPenalty() > 0) {
-        NDArray step = constant(scope, PENALTY_STEP);
+      if (settings.get(DeqSettings.JACOBIAN_PENALTY) > 0) {
+        NDArray step = EngineScalar.of(scope, PENALTY_STEP);
         NDArray direction = signs.next(scope, fixedPoint.getShape());
         NDArray moved = apply(fixedPoint.add(direction.mul(step)), features, mask, true);
         NDArray squares = moved.sub(state).div(step).square();
         // With a mask, the mean over the real nodes' entries: padding rows are 0 and do not count.
         penalty = mask == null ? squares.mean()
-            : squares.sum().div(mask.sum().mul(constant(scope, (float) fixedPoint.getShape().get(2))));
+            : squares.sum().div(mask.sum().mul(EngineScalar.of(scope, (float) fixedPoint.getShape().get(2))));
       }
-      for (int k = 1; k < settings.gradientSteps(); k++) {
+      for (int k = 1; k < settings.get(DeqSettings.GRADIENT_STEPS); k++) {
         state = apply(state, features, mask, true);
       }
       logits = network.readout(parameterStore, state, true);
       value = loss.evaluate(new NDList(targets, weights), new NDList(logits));
       NDArray objective = penalty == null ? value
-          : value.add(penalty.mul(constant(scope, (float) settings.jacobianPenalty())));
+          : value.add(penalty.mul(EngineScalar.of(scope, settings.get(DeqSettings.JACOBIAN_PENALTY).floatValue())));
       peak[0] = Math.max(peak[0], UpdateMemory.megabytes(scope));
       collector.backward(objective);
     }
-    StepwiseTrainer.applyGradients(network, optimizer);
+    Gradients.step(network, optimizer);
     return new Update(value, logits, fixedPoint, detachedFeatures, equilibrium,
         penalty == null ? 0 : penalty.getFloat(), peak[0]);
-  }
-
-  /**
-   * {@code value} as a scalar array allocated by the engine, owned by {@code scope}. Not {@code
-   * mul(float)} or {@code div(float)}: DJL makes such a number an array over a Java direct buffer
-   * and closes it at once, while autograd keeps it as the operand the backward pass multiplies or
-   * divides by; a garbage collection between the forward and the backward pass then frees that
-   * buffer, and the penalty's gradient is scaled by whatever the memory holds by then (a wrong
-   * number, 1e16 or NaN): the run-to-run difference of deq-gnn-stable at a seed.
-   */
-  static NDArray constant(NDManager scope, float value) {
-    return scope.full(new Shape(), value);
   }
 
   /** {@code array} moved into {@code scope} until it closes, so what is computed from it lands there. */

@@ -1,5 +1,10 @@
 package dev.reckon.plugins.deq;
 
+import static dev.reckon.graphnets.GraphNetworkSettings.FINAL_LEARNING_RATE;
+import static dev.reckon.graphnets.GraphNetworkSettings.HIDDEN;
+import static dev.reckon.graphnets.GraphNetworkSettings.MESSAGE_WIDTH;
+import static dev.reckon.plugins.deq.DeqSettings.JACOBIAN_PENALTY;
+import static dev.reckon.plugins.deq.DeqSettings.SOLVER_CAP;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -11,6 +16,7 @@ import dev.reckon.api.LabelingFormat.Graphs;
 import dev.reckon.api.RetrievalFormat;
 import dev.reckon.api.Support;
 import dev.reckon.api.Task;
+import dev.reckon.kit.Settings;
 import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Map;
@@ -21,18 +27,18 @@ class DeqGnnFactoryTest {
 
   @Test
   void eachVariantDeclaresItsOwnPenalty() {
-    assertEquals(0.0, defaults(DeqGnnFactory.plain()).jacobianPenalty());
-    assertEquals(DeqGnnFactory.STABLE_PENALTY, defaults(DeqGnnFactory.stable()).jacobianPenalty());
+    assertEquals(0.0, defaults(DeqGnnFactory.plain()).get(JACOBIAN_PENALTY));
+    assertEquals(DeqGnnFactory.STABLE_PENALTY, defaults(DeqGnnFactory.stable()).get(JACOBIAN_PENALTY));
   }
 
   @Test
   void defaultsAreTheCpuScale() {
-    DeqSettings settings = defaults(DeqGnnFactory.plain());
-    assertEquals(64, settings.hidden());
-    assertEquals(64, settings.messageWidth());
-    assertEquals(16, settings.solverCap());
-    assertEquals(0.002 / 20, settings.finalLearningRate());
-    assertEquals(settings, DeqSettings.fromJson(settings.toJson()));
+    Settings settings = defaults(DeqGnnFactory.plain());
+    assertEquals(64, settings.get(HIDDEN));
+    assertEquals(64, settings.get(MESSAGE_WIDTH));
+    assertEquals(16, settings.get(SOLVER_CAP));
+    assertEquals(0.002 / 20, settings.get(FINAL_LEARNING_RATE));
+    assertEquals(settings, DeqSettings.DECLARATIONS.fromJson(settings.toJson()));
   }
 
   @Test
@@ -60,8 +66,8 @@ class DeqGnnFactoryTest {
     }
   }
 
-  private static DeqSettings defaults(DeqGnnFactory factory) {
-    return DeqSettings.from(Config.resolve(factory.settings(), Map.of()));
+  private static Settings defaults(DeqGnnFactory factory) {
+    return factory.declarations().read(Config.resolve(factory.settings(), Map.of()));
   }
 
   /** A task that only declares its format: support is decided before any data exists. */

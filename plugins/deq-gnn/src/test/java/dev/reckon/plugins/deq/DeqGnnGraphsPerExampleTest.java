@@ -16,6 +16,7 @@ import dev.reckon.api.TaskContext;
 import dev.reckon.api.TaskFactory;
 import dev.reckon.api.TrainingLog;
 import dev.reckon.graphnets.GraphNetworkFlops;
+import dev.reckon.kit.Settings;
 import dev.reckon.tasks.sequences.SequencesPlugin;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -101,7 +102,7 @@ class DeqGnnGraphsPerExampleTest {
   @Test
   void countsTrainingFlopsAfterEveryUpdateAndInferenceFlopsOnThePaddedBatches() {
     assertEquals(UPDATES, trainingFlops.size());
-    DeqSettings settings = DeqSettings.from(Config.resolve(factory.settings(), CONFIG));
+    Settings settings = factory.declarations().read(Config.resolve(factory.settings(), CONFIG));
     // Every training map has 8 cities; a batch's slots are its largest degree, which costs nothing
     // more with 2 message layers; one solver evaluation is the least an update runs.
     DeqFlops smallest = DeqFlops.of(GraphNetworkFlops.perExample(8, 1, 4, 2, HIDDEN, HIDDEN, 2), settings);

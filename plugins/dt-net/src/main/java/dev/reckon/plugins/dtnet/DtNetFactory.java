@@ -1,22 +1,18 @@
 package dev.reckon.plugins.dtnet;
 
-import static java.util.Objects.requireNonNull;
-
 import dev.reckon.api.GridFormat;
 import dev.reckon.api.Model;
 import dev.reckon.api.ModelContext;
-import dev.reckon.api.ModelFactory;
-import dev.reckon.api.Setting;
 import dev.reckon.api.Support;
 import dev.reckon.api.Task;
-import java.util.List;
+import dev.reckon.kit.LearningModelFactory;
 
 /**
  * One deep thinking variant: with or without recall, and the progressive loss's default weight.
  * The three are the ablation of Bansal et al. (2022): their DT-Net (recall and the progressive
  * loss), recall alone, and neither (Schwarzschild et al.'s 2021 network).
  */
-final class DtNetFactory implements ModelFactory {
+final class DtNetFactory extends LearningModelFactory {
   /**
    * The progressive loss's weight of the DT-Net variant. Bansal et al. used 1 on prefix sums and
    * 0.01 on mazes; one id needs one. At CPU scale (width 16, m 8, 300 updates on 8-bit strings)
@@ -24,16 +20,12 @@ final class DtNetFactory implements ModelFactory {
    */
   static final double PROGRESSIVE_ALPHA = 0.5;
 
-  private final String id;
-  private final String description;
   private final boolean recall;
-  private final List<Setting> settings;
 
   private DtNetFactory(String id, String description, boolean recall, double alpha) {
-    this.id = requireNonNull(id, "id is null");
-    this.description = requireNonNull(description, "description is null");
+    super(id, DtNetPlugin.VERSION, description, "one pass of the weight-tied recurrent block",
+        DtNetSettings.declarations(alpha));
     this.recall = recall;
-    this.settings = DtNetSettings.declare(alpha);
   }
 
   static DtNetFactory recallProgressive() {
@@ -52,45 +44,16 @@ final class DtNetFactory implements ModelFactory {
   }
 
   @Override
-  public String id() {
-    return id;
-  }
-
-  @Override
-  public String version() {
-    return DtNetPlugin.VERSION;
-  }
-
-  @Override
-  public String description() {
-    return description;
-  }
-
-  @Override
-  public List<Setting> settings() {
-    return settings;
-  }
-
-  @Override
   public Support supports(Task task) {
     if (task.format() instanceof GridFormat) {
       return Support.yes();
     }
-    return Support.no(id + " convolves grids of cells (the grid format); this task's format is " + task.format().id());
-  }
-
-  @Override
-  public String iterationMeaning() {
-    return "one pass of the weight-tied recurrent block";
-  }
-
-  @Override
-  public boolean learns() {
-    return true;
+    return Support.no(id() + " convolves grids of cells (the grid format); this task's format is "
+        + task.format().id());
   }
 
   @Override
   public Model create(ModelContext context) {
-    return new DtNetModel(id, recall, context);
+    return new DtNetModel(id(), declarations(), recall, context);
   }
 }

@@ -1,26 +1,26 @@
 package dev.reckon.plugins.dtnet;
 
-import static java.util.Objects.requireNonNull;
+import static dev.reckon.plugins.dtnet.DtNetSettings.TRAINED_ITERATIONS;
+import static dev.reckon.plugins.dtnet.DtNetSettings.WIDTH;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.training.ParameterStore;
+import dev.reckon.api.Config;
 import dev.reckon.api.Dataset;
 import dev.reckon.api.GridDataset;
 import dev.reckon.api.GridFormat;
 import dev.reckon.api.LabelingPredictions;
-import dev.reckon.api.Model;
 import dev.reckon.api.ModelContext;
 import dev.reckon.api.Predictions;
 import dev.reckon.api.TrainingLog;
-import dev.reckon.graphnets.BatchSampler;
-import dev.reckon.graphnets.BlockWeights;
-import dev.reckon.graphnets.FlatJson;
+import dev.reckon.kit.BatchSampler;
+import dev.reckon.kit.Declarations;
+import dev.reckon.kit.EngineScalar;
+import dev.reckon.kit.NetworkModel;
+import dev.reckon.kit.Training;
+import dev.reckon.kit.TrainingLoop;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -35,47 +35,41 @@ import java.util.stream.IntStream;
  * out at every count of {@link DtNetSettings#readoutIterations}. Being fully convolutional, it
  * reads grids of any size: it trains on the small ones and is scored on larger ones.
  *
- * <p>Curves: {@link TrainingLog#LOSS} and {@link TrainingLog#UPDATE_MEMORY} every {@code logEvery}
- * updates; the training batch's {@code example_accuracy} (every cell right) and {@code
- * cell_accuracy} after m passes every {@code evalEvery}, from a forward pass of their own after
- * the update; {@link TrainingLog#TRAINING_FLOPS} ({@link DtNetFlops}) after every update's
- * optimiser step, outside the gradient scope, since the runner may predict from within that call.
+ * <p>Curves, in the {@link TrainingLoop}: the loss and memory every {@code logEvery} updates; the
+ * training batch's {@code example_accuracy} (every cell right) and {@code cell_accuracy} after m
+ * passes every {@code evalEvery}, from a forward pass of their own after the update; the training
+ * FLOPs ({@link DtNetFlops}) after every update.
  *
- * <p>Checkpoint: {@value #SETTINGS_FILE} (the settings and the variant's recall), {@value
- * #FORMAT_FILE} (the grid format) and {@value #PARAMETERS_FILE} (the weights in DJL's block
- * format).
+ * <p>Its shape, in the checkpoint: the grid format ({@code dimensions}, {@code channels}, {@code
+ * labels}) and the variant's {@code recall}.
  */
-final class DtNetModel implements Model {
-  static final String SETTINGS_FILE = "dt-net-settings.json";
-  static final String FORMAT_FILE = "dt-net-format.json";
-  static final String PARAMETERS_FILE = "dt-net-parameters.bin";
-
-  private final String id;
-  private final long seed;
-  private final NDManager manager;
+final class DtNetModel extends NetworkModel<DeepThinkingNetwork> {
   /** Float64 on a CPU, float32 on a GPU: see {@link GridConvolution#computeType}. */
   private final DataType computeType;
-  private DtNetSettings settings;
+  /** The variant's: whether each pass reads the input again; a checkpoint's replaces it. */
+  private boolean recall;
   private GridFormat format;
-  private DeepThinkingNetwork network;
-  private ParameterStore store;
 
   /**
-   * @param id the variant's id, in messages
+   * @param id the variant's id, in messages and checkpoint file names
+   * @param declarations the variant's settings
    * @param recall whether the variant's passes read the input again
    * @param context the task (a {@link GridFormat}), settings, seed and device
    */
-  DtNetModel(String id, boolean recall, ModelContext context) {
-    this.id = requireNonNull(id, "id is null");
-    requireNonNull(context, "context is null");
+  DtNetModel(String id, Declarations declarations, boolean recall, ModelContext context) {
+    super(id, declarations, context);
     if (!(context.task().format() instanceof GridFormat grid)) {
       throw new IllegalArgumentException(id + " reads grid tasks, not " + context.task().format().id());
     }
     format = grid;
-    settings = DtNetSettings.from(context.config(), recall);
-    seed = context.seed();
-    manager = NDManager.newBaseManager(Device.fromName(context.device()));
+    this.recall = recall;
     computeType = GridConvolution.computeType(manager.getDevice());
+  }
+
+  @Override
+  protected DeepThinkingNetwork newNetwork(Config shape) {
+    return new DeepThinkingNetwork(shape.getInt("dimensions"), shape.getInt("channels"), settings.get(WIDTH),
+        shape.getInt("labels"), shape.getBoolean("recall"));
   }
 
   @Override
@@ -85,65 +79,78 @@ final class DtNetModel implements Model {
       throw new IllegalArgumentException(id + " trains on a dataset with answers");
     }
     SplittableRandom random = new SplittableRandom(seed);
-    build();
-    manager.getEngine().setRandomSeed(random.nextInt());
-    int batchSize = settings.batchSize();
-    network.initialize(manager, computeType, GridBatch.shape(data, format, batchSize));
+    int batchSize = settings.get(Training.BATCH_SIZE);
+    build(shapeOf(format, recall), random.nextInt(), computeType, GridBatch.shape(data, format, batchSize));
     BatchSampler sampler = new BatchSampler(data.size(), batchSize, random.split());
     ProgressiveTrainer trainer = new ProgressiveTrainer(network, store, settings, flops(data), random.split());
-    int updates = settings.updates();
-    long trainingFlops = 0;
-    for (int update = 1; update <= updates; update++) {
+    TrainingLoop.run(manager, Training.cadence(settings), log, (scope, update) -> {
       int[] examples = sampler.next();
-      try (NDManager scope = manager.newSubManager()) {
-        NDArray inputs = GridBatch.inputs(scope, data, format, examples).toType(computeType, false);
-        ProgressiveTrainer.Update result = trainer.update(scope, inputs, GridBatch.targets(scope, data, examples));
-        trainingFlops += result.flops();
-        if (update % settings.logEvery() == 0 || update == updates) {
-          log.record(update, TrainingLog.LOSS, result.loss());
-          log.record(update, TrainingLog.UPDATE_MEMORY, result.memoryMegabytes());
-        }
-        if (update % settings.evalEvery() == 0 || update == updates) {
-          recordAccuracy(log, update, data, examples, inputs);
-        }
-      }
-      // After the optimiser step and outside the gradient scope: the runner may predict from here.
-      log.record(update, TrainingLog.TRAINING_FLOPS, (double) trainingFlops);
-      log.progress(update, updates);
-    }
+      NDArray inputs = GridBatch.inputs(scope, data, format, examples).toType(computeType, false);
+      return new Step(trainer.update(scope, inputs, GridBatch.targets(scope, data, examples)), data, examples, inputs);
+    });
   }
 
-  /** The training batch's accuracy after m passes, with the weights the update left. */
-  private void recordAccuracy(TrainingLog log, int update, GridDataset data, int[] examples, NDArray inputs) {
-    NDArray state = network.think(store, network.project(store, inputs, false), inputs,
-        settings.trainedIterations(), false);
-    long[] predicted = GridBatch.labels(network.readOut(store, state, false));
-    int cells = data.cellCount();
-    int solved = 0;
-    long right = 0;
-    for (int b = 0; b < examples.length; b++) {
-      int[] answer = data.answers()[examples[b]];
-      int wrong = 0;
-      for (int cell = 0; cell < cells; cell++) {
-        wrong += predicted[b * cells + cell] == answer[cell] ? 0 : 1;
-      }
-      solved += wrong == 0 ? 1 : 0;
-      right += cells - wrong;
+  /** What an update measured; the training batch's accuracy computed only when the loop asks. */
+  private final class Step implements TrainingLoop.Outcome {
+    private final ProgressiveTrainer.Update update;
+    private final GridDataset data;
+    private final int[] examples;
+    private final NDArray inputs;
+
+    Step(ProgressiveTrainer.Update update, GridDataset data, int[] examples, NDArray inputs) {
+      this.update = update;
+      this.data = data;
+      this.examples = examples;
+      this.inputs = inputs;
     }
-    log.record(update, TrainingLog.EXAMPLE_ACCURACY, (double) solved / examples.length);
-    log.record(update, TrainingLog.trainingMetric("cell_accuracy"), (double) right / ((long) cells * examples.length));
+
+    @Override
+    public double loss() {
+      return EngineScalar.value(update.loss());
+    }
+
+    @Override
+    public double memoryMegabytes() {
+      return update.memoryMegabytes();
+    }
+
+    @Override
+    public long flops() {
+      return update.flops();
+    }
+
+    /** The training batch's accuracy after m passes, with the weights the update left. */
+    @Override
+    public void evaluated(TrainingLoop.Curves curves) {
+      NDArray state = network.think(store, network.project(store, inputs, false), inputs,
+          settings.get(TRAINED_ITERATIONS), false);
+      long[] predicted = GridBatch.labels(network.readOut(store, state, false));
+      int cells = data.cellCount();
+      int solved = 0;
+      long right = 0;
+      for (int b = 0; b < examples.length; b++) {
+        int[] answer = data.answers()[examples[b]];
+        int wrong = 0;
+        for (int cell = 0; cell < cells; cell++) {
+          wrong += predicted[b * cells + cell] == answer[cell] ? 0 : 1;
+        }
+        solved += wrong == 0 ? 1 : 0;
+        right += cells - wrong;
+      }
+      curves.record(TrainingLog.EXAMPLE_ACCURACY, (double) solved / examples.length);
+      curves.record(TrainingLog.trainingMetric("cell_accuracy"), (double) right / ((long) cells * examples.length));
+    }
   }
 
   @Override
   public LabelingPredictions predict(Dataset inputs) {
     GridDataset data = grids(inputs);
-    if (network == null) {
-      throw new IllegalStateException(id + " predicts only after train or load");
-    }
-    int[] iterations = settings.readoutIterations();
+    requireBuilt("predicts");
+    int[] iterations = DtNetSettings.readoutIterations(settings);
+    int evalBatchSize = settings.get(Training.EVAL_BATCH_SIZE);
     int[][][] labels = new int[iterations.length][data.size()][];
-    for (int first = 0; first < data.size(); first += settings.evalBatchSize()) {
-      int[] examples = IntStream.range(first, Math.min(first + settings.evalBatchSize(), data.size())).toArray();
+    for (int first = 0; first < data.size(); first += evalBatchSize) {
+      int[] examples = IntStream.range(first, Math.min(first + evalBatchSize, data.size())).toArray();
       try (NDManager scope = manager.newSubManager()) {
         // In the type of training: see GridConvolution#computeType for float32 on a CPU.
         think(scope, GridBatch.inputs(scope, data, format, examples).toType(computeType, false),
@@ -185,69 +192,32 @@ final class DtNetModel implements Model {
 
   /** The network's costs on the grids of {@code data}. */
   private DtNetFlops flops(GridDataset data) {
-    return new DtNetFlops(data.cellCount(), format.dimensions(), format.channels(), settings.width(),
-        format.labels(), settings.recall());
+    return new DtNetFlops(data.cellCount(), format.dimensions(), format.channels(), settings.get(WIDTH),
+        format.labels(), recall);
   }
 
   @Override
   public OptionalInt trainedIterations() {
-    return OptionalInt.of(settings.trainedIterations());
+    return OptionalInt.of(settings.get(TRAINED_ITERATIONS));
   }
 
-  /** The trainable weights; 0 before training or loading. */
-  @Override
-  public long parameterCount() {
-    if (network == null) {
-      return 0;
-    }
-    return BlockWeights.count(network);
-  }
-
-  @Override
-  public void save(Path directory) throws IOException {
-    if (network == null) {
-      throw new IllegalStateException(id + " saves only after train or load");
-    }
-    Files.createDirectories(directory);
-    Files.writeString(directory.resolve(SETTINGS_FILE), settings.toJson(), StandardCharsets.UTF_8);
-    Map<String, Object> grid = new LinkedHashMap<>();
-    grid.put("dimensions", format.dimensions());
-    grid.put("channels", format.channels());
-    grid.put("labels", format.labels());
-    Files.writeString(directory.resolve(FORMAT_FILE), FlatJson.write(grid), StandardCharsets.UTF_8);
-    BlockWeights.save(network, directory.resolve(PARAMETERS_FILE));
-  }
-
-  /** Replaces this model's settings, format and weights by the checkpoint's. */
+  /** Replaces this model's settings, format, recall and weights by the checkpoint's. */
   @Override
   public void load(Path directory) throws IOException {
-    settings = DtNetSettings.fromJson(Files.readString(directory.resolve(SETTINGS_FILE), StandardCharsets.UTF_8));
-    var grid = FlatJson.read(Files.readString(directory.resolve(FORMAT_FILE), StandardCharsets.UTF_8));
-    format = new GridFormat(grid.getInt("dimensions"), grid.getInt("channels"), grid.getInt("labels"));
-    build();
-    BlockWeights.load(network, manager, directory.resolve(PARAMETERS_FILE), id);
+    super.load(directory);
+    Config shape = shape();
+    format = new GridFormat(shape.getInt("dimensions"), shape.getInt("channels"), shape.getInt("labels"));
+    recall = shape.getBoolean("recall");
   }
 
-  @Override
-  public void close() {
-    network = null;
-    store = null;
-    manager.close();
-  }
-
-  /** The manager that outlives every update; tests watch its array count stay flat while training. */
-  NDManager manager() {
-    return manager;
-  }
-
-  /** A network without weights, for this format and settings: training initialises them, loading reads them. */
-  private void build() {
-    if (network != null) {
-      throw new IllegalStateException(id + " is already built; load a checkpoint into a fresh model");
-    }
-    network = new DeepThinkingNetwork(format.dimensions(), format.channels(), settings.width(), format.labels(),
-        settings.recall());
-    store = new ParameterStore(manager, false);
+  /** The shape a network is built for: the grid format and the variant's recall. */
+  private static Map<String, Object> shapeOf(GridFormat format, boolean recall) {
+    Map<String, Object> shape = new LinkedHashMap<>();
+    shape.put("dimensions", format.dimensions());
+    shape.put("channels", format.channels());
+    shape.put("labels", format.labels());
+    shape.put("recall", recall);
+    return shape;
   }
 
   private GridDataset grids(Dataset dataset) {

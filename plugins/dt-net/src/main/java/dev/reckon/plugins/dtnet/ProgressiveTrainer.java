@@ -4,14 +4,16 @@ import static java.util.Objects.requireNonNull;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.optimizer.Optimizer;
 import dev.reckon.api.UpdateMemory;
-import dev.reckon.plugins.transformer.LearningRateSchedule;
+import dev.reckon.kit.EngineScalar;
+import dev.reckon.kit.Gradients;
+import dev.reckon.kit.Optimisers;
+import dev.reckon.kit.Settings;
+import dev.reckon.kit.Training;
+import dev.reckon.kit.WarmupCosine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -26,14 +28,15 @@ import java.util.SplittableRandom;
  * state they are given, which can be repeated indefinitely. A term whose weight is 0 is not
  * computed (alpha 0: the plain loss after m passes, as Schwarzschild et al. trained).
  *
- * <p>Adam with weight decay, the step size under a {@link LearningRateSchedule} (warm-up, then a
- * cosine decay), the whole gradient clipped to a norm of {@code clip} as the authors do for
- * stability.
+ * <p>Adam with weight decay, the step size under a {@link WarmupCosine} schedule, the whole gradient
+ * clipped to a norm of {@code clip} as the authors do for stability.
  */
 final class ProgressiveTrainer {
   private final DeepThinkingNetwork network;
   private final ParameterStore store;
-  private final DtNetSettings settings;
+  private final int trainedIterations;
+  private final double alpha;
+  private final double clip;
   private final DtNetFlops flops;
   private final SplittableRandom random;
   private final Optimizer optimizer;
@@ -45,17 +48,17 @@ final class ProgressiveTrainer {
    * @param flops the network's costs on the training grids, for {@link Update#flops}
    * @param random draws n and k
    */
-  ProgressiveTrainer(DeepThinkingNetwork network, ParameterStore store, DtNetSettings settings, DtNetFlops flops,
+  ProgressiveTrainer(DeepThinkingNetwork network, ParameterStore store, Settings settings, DtNetFlops flops,
       SplittableRandom random) {
     this.network = requireNonNull(network, "network is null");
     this.store = requireNonNull(store, "store is null");
-    this.settings = requireNonNull(settings, "settings is null");
     this.flops = requireNonNull(flops, "flops is null");
     this.random = requireNonNull(random, "random is null");
-    this.optimizer = Optimizer.adam()
-        .optLearningRateTracker(new LearningRateSchedule(settings.learningRate(), settings.warmup(), settings.updates()))
-        .optWeightDecays((float) settings.weightDecay())
-        .build();
+    this.trainedIterations = settings.get(DtNetSettings.TRAINED_ITERATIONS);
+    this.alpha = settings.get(DtNetSettings.ALPHA);
+    this.clip = settings.get(Training.CLIP);
+    this.optimizer = Optimisers.adam(new WarmupCosine(settings.get(Training.LEARNING_RATE),
+        settings.get(Training.WARMUP), settings.get(Training.UPDATES)), settings.get(Training.WEIGHT_DECAY));
   }
 
   /**
@@ -65,8 +68,7 @@ final class ProgressiveTrainer {
    * @param targets each cell's class, {@code (B, cells)} int64
    */
   Update update(NDManager scope, NDArray inputs, NDArray targets) {
-    int m = settings.trainedIterations();
-    double alpha = settings.alpha();
+    int m = trainedIterations;
     int full = alpha < 1 ? m : 0;
     int warm = alpha > 0 ? random.nextInt(m) : 0;
     int progressive = alpha > 0 ? random.nextInt(1, m - warm + 1) : 0;
@@ -88,8 +90,8 @@ final class ProgressiveTrainer {
       memory = UpdateMemory.megabytes(scope);
       collector.backward(loss);
     }
-    step(scope);
-    return new Update(scalar(loss), memory, flops.trainingUpdate(batch(inputs), full, warm, progressive));
+    Gradients.step(network, optimizer, clip, scope);
+    return new Update(loss, memory, flops.trainingUpdate(batch(inputs), full, warm, progressive));
   }
 
   /**
@@ -119,54 +121,9 @@ final class ProgressiveTrainer {
     return rows.logSoftmax(-1).mul(targets.oneHot(labels)).sum(new int[] {-1}).mean().neg();
   }
 
-  /**
-   * {@code term} times {@code weight}, the weight an engine array: a Java number on the gradient's
-   * path is freed before the backward pass reads it (see the README's plugin guide).
-   */
+  /** {@code term} times {@code weight}, the weight an {@link EngineScalar} on the gradient's path. */
   private static NDArray weighted(NDManager scope, NDArray term, double weight) {
-    return term.mul(scope.full(new Shape(), (float) weight, term.getDataType()));
-  }
-
-  /** Clips the whole gradient to a norm of {@code clip} (when above 0) and takes Adam's step. */
-  private void step(NDManager scope) {
-    List<Parameter> parameters = new ArrayList<>(network.getParameters().values());
-    List<NDArray> gradients = new ArrayList<>();
-    for (Parameter parameter : parameters) {
-      // A fresh handle on the gradient, made in the weight's long-lived manager: the batch's closes it.
-      NDArray gradient = parameter.getArray().getGradient();
-      gradient.attach(scope);
-      gradients.add(gradient);
-    }
-    NDArray scale = clipScale(scope, gradients);
-    for (int i = 0; i < parameters.size(); i++) {
-      NDArray gradient = scale == null ? gradients.get(i) : gradients.get(i).mul(scale);
-      optimizer.update(parameters.get(i).getId(), parameters.get(i).getArray(), gradient);
-    }
-  }
-
-  /**
-   * The factor {@code clip / norm} that brings the gradient's norm down to {@code clip}, as
-   * PyTorch's {@code clip_grad_norm_}; null when the norm is within it or clipping is off.
-   */
-  private NDArray clipScale(NDManager scope, List<NDArray> gradients) {
-    if (settings.clip() == 0) {
-      return null;
-    }
-    DataType type = gradients.get(0).getDataType();
-    NDArray squares = scope.zeros(new Shape(), type);
-    for (NDArray gradient : gradients) {
-      squares = squares.add(gradient.square().sum());
-    }
-    double norm = Math.sqrt(scalar(squares));
-    if (norm <= settings.clip()) {
-      return null;
-    }
-    return scope.full(new Shape(), (float) (settings.clip() / (norm + 1e-6)), type);
-  }
-
-  /** A scalar array's value, whatever its floating-point type. */
-  private static double scalar(NDArray array) {
-    return array.toType(DataType.FLOAT64, false).getDouble();
+    return term.mul(EngineScalar.of(scope, weight, term.getDataType()));
   }
 
   private static int batch(NDArray inputs) {
@@ -174,10 +131,10 @@ final class ProgressiveTrainer {
   }
 
   /**
-   * @param loss the update's loss before its step
+   * @param loss the update's loss before its step, a scalar of the compute type
    * @param memoryMegabytes the arrays alive in the batch's manager at the loss: what the update
    *     keeps for its backward pass (see {@link UpdateMemory#megabytes})
    * @param flops the update's floating-point operations ({@link DtNetFlops#trainingUpdate})
    */
-  record Update(double loss, double memoryMegabytes, long flops) {}
+  record Update(NDArray loss, double memoryMegabytes, long flops) {}
 }

@@ -25,6 +25,7 @@ import dev.reckon.api.Score;
 import dev.reckon.api.Support;
 import dev.reckon.api.Task;
 import dev.reckon.api.TrainingLog;
+import dev.reckon.kit.Settings;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,17 +40,32 @@ class DtNetModelTest {
 
   @Test
   void readsOutAtOneTheTrainedCountItsMultiplesAndTheMost() {
-    DtNetSettings settings = DtNetSettings.from(Config.resolve(DtNetFactory.plain().settings(),
-        Map.of("trainedIterations", 6)), false);
-    assertEquals(48, settings.maxIterations(), "the most passes default to 8 m");
-    assertArrayEquals(new int[] {1, 2, 4, 6, 8, 12, 16, 18, 24, 30, 32, 36, 42, 48}, settings.readoutIterations());
+    DtNetFactory factory = DtNetFactory.plain();
+    Settings settings = factory.declarations().read(Config.resolve(factory.settings(), Map.of("trainedIterations", 6)));
+    assertEquals(48, settings.get(DtNetSettings.MAX_ITERATIONS), "the most passes default to 8 m");
+    assertArrayEquals(new int[] {1, 2, 4, 6, 8, 12, 16, 18, 24, 30, 32, 36, 42, 48},
+        DtNetSettings.readoutIterations(settings));
   }
 
   @Test
   void refusesAnAlphaOutsideZeroToOne() {
-    IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> DtNetSettings.from(
-        Config.resolve(DtNetFactory.recall().settings(), Map.of("alpha", 1.5)), true));
+    DtNetFactory factory = DtNetFactory.recall();
+    IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+        () -> factory.declarations().read(Config.resolve(factory.settings(), Map.of("alpha", 1.5))));
     assertEquals("setting 'alpha' is 1.5; expected a number from 0 to 1", refused.getMessage());
+  }
+
+  /** Each variant keeps its own default of alpha; recall is the variant's, not a setting. */
+  @Test
+  void declaresAlphaPerVariantAndNoRecall() {
+    assertEquals(DtNetFactory.PROGRESSIVE_ALPHA, defaultOf(DtNetFactory.recallProgressive(), "alpha"));
+    assertEquals(0.0, defaultOf(DtNetFactory.recall(), "alpha"));
+    assertTrue(DtNetFactory.plain().settings().stream().noneMatch(setting -> setting.name().equals("recall")));
+  }
+
+  private static Object defaultOf(DtNetFactory factory, String name) {
+    return factory.settings().stream().filter(setting -> setting.name().equals(name)).findFirst().orElseThrow()
+        .defaultValue();
   }
 
   /** float64 where the CPU engine's float32 convolution is wrong; float32 on a GPU, where float64 is slow. */

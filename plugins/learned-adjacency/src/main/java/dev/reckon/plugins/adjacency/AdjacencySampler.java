@@ -13,7 +13,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
-import dev.reckon.graphnets.LinearLayers;
+import dev.reckon.kit.LinearLayers;
 
 /**
  * The part of the model that decides the graph: a small transformer over the cells (each cell's

@@ -7,16 +7,18 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.optimizer.Optimizer;
 import dev.reckon.api.UpdateMemory;
-import dev.reckon.graphnets.PuzzleBatch;
+import dev.reckon.graphnets.GraphNetworkSettings;
 import dev.reckon.graphnets.RecurrentRelationalNetwork;
-import dev.reckon.graphnets.RecurrentSettings;
 import dev.reckon.graphnets.SampledNeighbours;
-import dev.reckon.graphnets.StepwiseTrainer;
+import dev.reckon.kit.EngineScalar;
+import dev.reckon.kit.Gradients;
+import dev.reckon.kit.Optimisers;
+import dev.reckon.kit.PuzzleBatch;
+import dev.reckon.kit.Settings;
 
 /**
  * Optimiser updates of the learned-adjacency model. Each draws a graph for the batch from the
@@ -59,19 +61,19 @@ public final class AdjacencyTrainer {
   /**
    * @param network the message-passing network, reading its graph from {@code neighbours}
    * @param sampler the sampler, initialised
-   * @param schedule the step size's schedule
+   * @param settings the graph network's settings: the step size's schedule over the updates
    * @param k the neighbours drawn a node
    * @param draws the graphs drawn for each puzzle of a batch, which holds each puzzle that many times
    *     in a row
    * @param entropyBonus the weight of the head's entropy, subtracted from the loss
    */
   public AdjacencyTrainer(RecurrentRelationalNetwork network, SampledNeighbours neighbours, AdjacencySampler sampler,
-      ParameterStore parameterStore, RecurrentSettings schedule, int k, int draws, double entropyBonus) {
+      ParameterStore parameterStore, Settings settings, int k, int draws, double entropyBonus) {
     this.network = requireNonNull(network, "network is null");
     this.neighbours = requireNonNull(neighbours, "neighbours is null");
     this.sampler = requireNonNull(sampler, "sampler is null");
     this.parameterStore = requireNonNull(parameterStore, "parameterStore is null");
-    this.optimizer = StepwiseTrainer.adam(schedule.learningRate(), schedule.finalLearningRate(), schedule.updates());
+    this.optimizer = Optimisers.adam(GraphNetworkSettings.schedule(settings));
     this.k = k;
     this.draws = draws;
     this.entropyBonus = (float) entropyBonus;
@@ -110,12 +112,12 @@ public final class AdjacencyTrainer {
       NDArray weights = scope.create(toFloats(advantages));
       entropy = NeighbourDraw.entropy(scores);
       loss = perExample.mean().add(weights.mul(draw.logProbability()).mean())
-          .sub(entropy.mul(scope.full(new Shape(), entropyBonus)));
+          .sub(entropy.mul(EngineScalar.of(scope, entropyBonus)));
       memory = UpdateMemory.megabytes(scope);
       collector.backward(loss);
     }
-    StepwiseTrainer.applyGradients(network, optimizer);
-    StepwiseTrainer.applyGradients(sampler, optimizer);
+    Gradients.step(network, optimizer);
+    Gradients.step(sampler, optimizer);
     return new Update(loss, logits.get(logits.size() - 1), scores, entropy, standardDeviation(advantages), memory);
   }
 

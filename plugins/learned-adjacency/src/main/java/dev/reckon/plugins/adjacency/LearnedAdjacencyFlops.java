@@ -1,6 +1,8 @@
 package dev.reckon.plugins.adjacency;
 
 import dev.reckon.graphnets.GraphNetworkFlops;
+import dev.reckon.graphnets.GraphNetworkSettings;
+import dev.reckon.kit.Settings;
 
 /**
  * The floating-point operations of a {@link LearnedAdjacencyModel}, 2 per multiply-add: its
@@ -36,10 +38,11 @@ import dev.reckon.graphnets.GraphNetworkFlops;
  * @param samplerWidth D
  */
 record LearnedAdjacencyFlops(GraphNetworkFlops network, int nodes, int samplerWidth) {
-  static LearnedAdjacencyFlops of(int nodes, int labels, LearnedAdjacencySettings settings) {
-    return new LearnedAdjacencyFlops(GraphNetworkFlops.drawn(nodes, settings.neighbours(), labels,
-        settings.network().hidden(), settings.network().messageWidth(), settings.network().messageLayers()),
-        nodes, settings.samplerWidth());
+  static LearnedAdjacencyFlops of(int nodes, int labels, Settings settings) {
+    GraphNetworkFlops network = GraphNetworkFlops.drawn(nodes, settings.get(LearnedAdjacencySettings.NEIGHBOURS),
+        labels, settings.get(GraphNetworkSettings.HIDDEN), settings.get(GraphNetworkSettings.MESSAGE_WIDTH),
+        settings.get(GraphNetworkSettings.MESSAGE_LAYERS));
+    return new LearnedAdjacencyFlops(network, nodes, settings.get(LearnedAdjacencySettings.SAMPLER_WIDTH));
   }
 
   /** The sampler's scores for one example. */

@@ -1,5 +1,17 @@
 package dev.reckon.plugins.adjacency;
 
+import static dev.reckon.graphnets.GraphNetworkSettings.BATCH_SIZE;
+import static dev.reckon.graphnets.GraphNetworkSettings.EVAL_BATCH_SIZE;
+import static dev.reckon.graphnets.GraphNetworkSettings.HIDDEN;
+import static dev.reckon.graphnets.GraphNetworkSettings.MESSAGE_LAYERS;
+import static dev.reckon.graphnets.GraphNetworkSettings.MESSAGE_WIDTH;
+import static dev.reckon.graphnets.RecurrentSettings.STEPS;
+import static dev.reckon.plugins.adjacency.LearnedAdjacencySettings.DRAWS;
+import static dev.reckon.plugins.adjacency.LearnedAdjacencySettings.ENTROPY_BONUS;
+import static dev.reckon.plugins.adjacency.LearnedAdjacencySettings.NEIGHBOURS;
+import static dev.reckon.plugins.adjacency.LearnedAdjacencySettings.READS_VALUES;
+import static dev.reckon.plugins.adjacency.LearnedAdjacencySettings.SAMPLER_WIDTH;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -9,16 +21,20 @@ import dev.reckon.api.ConstraintGraph;
 import dev.reckon.api.Dataset;
 import dev.reckon.api.LabelingDataset;
 import dev.reckon.api.LabelingPredictions;
+import dev.reckon.api.ModelContext;
 import dev.reckon.api.Predictions;
 import dev.reckon.api.TrainingLog;
-import dev.reckon.graphnets.BatchSampler;
-import dev.reckon.graphnets.BlockWeights;
 import dev.reckon.graphnets.GraphNetworkModel;
 import dev.reckon.graphnets.InputEncoder;
-import dev.reckon.graphnets.PuzzleBatch;
 import dev.reckon.graphnets.RecurrentRelationalNetwork;
 import dev.reckon.graphnets.RecurrentSettings;
 import dev.reckon.graphnets.SampledNeighbours;
+import dev.reckon.kit.BatchSampler;
+import dev.reckon.kit.BlockWeights;
+import dev.reckon.kit.PuzzleBatch;
+import dev.reckon.kit.Training;
+import dev.reckon.kit.TrainingLoop;
+import dev.reckon.kit.UpdateOutcome;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.OptionalInt;
@@ -44,7 +60,7 @@ import java.util.stream.IntStream;
  * after every update's optimiser step, outside the gradient scope, and {@link
  * dev.reckon.api.Predictions#INFERENCE_FLOPS} at every iteration count.
  */
-public final class LearnedAdjacencyModel extends GraphNetworkModel<LearnedAdjacencySettings> {
+public final class LearnedAdjacencyModel extends GraphNetworkModel {
   public static final String ID = "learned-adjacency";
   /** The share of the evaluation graph's edges that are real edges of the task. */
   static final String EDGE_PRECISION = "edge_precision";
@@ -59,59 +75,58 @@ public final class LearnedAdjacencyModel extends GraphNetworkModel<LearnedAdjace
   private final SampledNeighbours neighbours = new SampledNeighbours();
   private AdjacencySampler sampler;
 
-  public LearnedAdjacencyModel(LearnedAdjacencySettings settings, long seed, String device) {
-    super(ID, settings, seed, device);
+  /** @param context the settings ({@link LearnedAdjacencySettings}), the seed of weights and batches, the device */
+  public LearnedAdjacencyModel(ModelContext context) {
+    super(ID, LearnedAdjacencySettings.DECLARATIONS, context);
+    LearnedAdjacencySettings.puzzlesPerBatch(settings);
   }
 
   @Override
   public void train(Dataset training, TrainingLog log) {
     LabelingDataset data = trainingData(training);
     initialiseSampler(data.graph().nodes());
-    RecurrentSettings schedule = settings.network();
-    AdjacencyTrainer trainer = new AdjacencyTrainer(network, neighbours, sampler, parameterStore, schedule,
-        settings.neighbours(), settings.draws(), settings.entropyBonus());
-    BatchSampler batches = new BatchSampler(data.size(), schedule.batchSize() / settings.draws(),
+    int draws = settings.get(DRAWS);
+    AdjacencyTrainer trainer = new AdjacencyTrainer(network, neighbours, sampler, store, settings,
+        settings.get(NEIGHBOURS), draws, settings.get(ENTROPY_BONUS));
+    BatchSampler batches = new BatchSampler(data.size(), LearnedAdjacencySettings.puzzlesPerBatch(settings),
         new SplittableRandom(seed));
     LearnedAdjacencyFlops flops = flops();
-    long trainingFlops = 0;
-    for (int update = 1; update <= schedule.updates(); update++) {
+    TrainingLoop.run(manager, Training.cadence(settings), log, (scope, update) -> {
       int[] examples = IntStream.of(batches.next()).flatMap(puzzle -> IntStream.generate(() -> puzzle)
-          .limit(settings.draws())).toArray();
-      try (NDManager scope = manager.newSubManager()) {
-        AdjacencyTrainer.Update result = trainer.update(PuzzleBatch.of(scope, data, examples));
-        if (update % schedule.logEvery() == 0 || update == schedule.updates()) {
-          log.record(update, TrainingLog.LOSS, result.loss().getFloat());
-          log.record(update, TrainingLog.UPDATE_MEMORY, result.memoryMegabytes());
-          log.record(update, ADVANTAGE_SPREAD, result.advantageSpread());
+          .limit(draws)).toArray();
+      AdjacencyTrainer.Update result = trainer.update(PuzzleBatch.of(scope, data, examples));
+      return new UpdateOutcome(result.loss(), result.memoryMegabytes(),
+          flops.trainingUpdate(examples.length, settings.get(STEPS))) {
+        @Override
+        public void logged(TrainingLoop.Curves curves) {
+          curves.record(ADVANTAGE_SPREAD, result.advantageSpread());
         }
-        if (update % schedule.evalEvery() == 0 || update == schedule.updates()) {
+
+        @Override
+        public void evaluated(TrainingLoop.Curves curves) {
           Accuracy accuracy = Accuracy.of(data, examples, result.lastLogits());
-          log.record(update, TrainingLog.trainingMetric("puzzle_accuracy"), accuracy.puzzles());
-          log.record(update, TrainingLog.trainingMetric("cell_accuracy"), accuracy.cells());
+          curves.record(TrainingLog.trainingMetric("puzzle_accuracy"), accuracy.puzzles());
+          curves.record(TrainingLog.trainingMetric("cell_accuracy"), accuracy.cells());
           NeighbourDraw.Agreement agreement = NeighbourDraw.agreement(
-              NeighbourDraw.best(result.scores(), settings.neighbours()), data.graph());
-          log.record(update, EDGE_PRECISION, agreement.precision());
-          log.record(update, EDGE_RECALL, agreement.recall());
-          log.record(update, HEAD_ENTROPY, result.entropy().getFloat());
+              NeighbourDraw.best(result.scores(), settings.get(NEIGHBOURS)), data.graph());
+          curves.record(EDGE_PRECISION, agreement.precision());
+          curves.record(EDGE_RECALL, agreement.recall());
+          curves.record(HEAD_ENTROPY, result.entropy().getFloat());
         }
-      }
-      // After the optimiser step and outside the gradient scope: the runner may predict from here.
-      trainingFlops += flops.trainingUpdate(examples.length, schedule.steps());
-      log.record(update, TrainingLog.TRAINING_FLOPS, (double) trainingFlops);
-      log.progress(update, schedule.updates());
-    }
+      };
+    });
   }
 
   @Override
   public LabelingPredictions predict(Dataset inputs) {
     LabelingDataset data = predictionInputs(inputs);
-    int[] iterations = settings.network().readoutIterations();
+    int[] iterations = RecurrentSettings.readoutIterations(settings);
     int[][][] outputs = new int[iterations.length][data.size()][];
-    for (int[] examples : batches(data.size(), settings.network().evalBatchSize())) {
+    for (int[] examples : batches(data.size(), settings.get(EVAL_BATCH_SIZE))) {
       try (NDManager scope = manager.newSubManager()) {
         NDArray givens = PuzzleBatch.givens(scope, data, examples);
-        NDArray scores = sampler.forward(parameterStore, new NDList(givens), false).singletonOrThrow();
-        neighbours.use(NeighbourDraw.best(scores, settings.neighbours()));
+        NDArray scores = sampler.forward(store, new NDList(givens), false).singletonOrThrow();
+        neighbours.use(NeighbourDraw.best(scores, settings.get(NEIGHBOURS)));
         unroll(data, examples, givens, iterations, outputs);
       }
     }
@@ -126,7 +141,7 @@ public final class LearnedAdjacencyModel extends GraphNetworkModel<LearnedAdjace
 
   @Override
   public OptionalInt trainedIterations() {
-    return OptionalInt.of(settings.network().steps());
+    return OptionalInt.of(settings.get(STEPS));
   }
 
   @Override
@@ -139,18 +154,22 @@ public final class LearnedAdjacencyModel extends GraphNetworkModel<LearnedAdjace
    * sampler is made beside it.
    */
   @Override
-  protected RecurrentRelationalNetwork newNetwork(ConstraintGraph graph, int labels,
-      LearnedAdjacencySettings settings) {
-    RecurrentSettings network = settings.network();
-    sampler = new AdjacencySampler(graph.nodes(), labels, settings.samplerWidth(), settings.readsValues());
-    return new RecurrentRelationalNetwork(InputEncoder.withoutGraph(graph.nodes(), labels, network.hidden(), manager),
-        neighbours, labels, network.hidden(), network.messageWidth(), network.messageLayers(), network.steps());
+  protected RecurrentRelationalNetwork newNetwork(ConstraintGraph graph, int labels) {
+    sampler = new AdjacencySampler(graph.nodes(), labels, settings.get(SAMPLER_WIDTH), settings.get(READS_VALUES));
+    return new RecurrentRelationalNetwork(
+        InputEncoder.withoutGraph(graph.nodes(), labels, settings.get(HIDDEN), manager), neighbours, labels,
+        settings.get(HIDDEN), settings.get(MESSAGE_WIDTH), settings.get(MESSAGE_LAYERS), unrolledSteps());
+  }
+
+  @Override
+  protected int unrolledSteps() {
+    return settings.get(STEPS);
   }
 
   /** Initialises the sampler once, after the network: both from the engine's generator at the model's seed. */
   private void initialiseSampler(int nodes) {
     if (!sampler.isInitialized()) {
-      sampler.initialize(manager, DataType.FLOAT32, new Shape(settings.network().batchSize(), nodes));
+      sampler.initialize(manager, DataType.FLOAT32, new Shape(settings.get(BATCH_SIZE), nodes));
     }
   }
 
@@ -164,21 +183,6 @@ public final class LearnedAdjacencyModel extends GraphNetworkModel<LearnedAdjace
   public void load(Path directory) throws IOException {
     super.load(directory);
     initialiseSampler(sampler.nodes());
-    loadWeights(sampler, directory.resolve(SAMPLER_FILE));
-  }
-
-  @Override
-  protected String settingsJson(LearnedAdjacencySettings settings) {
-    return settings.toJson();
-  }
-
-  @Override
-  protected LearnedAdjacencySettings settingsFromJson(String json) {
-    return LearnedAdjacencySettings.fromJson(json);
-  }
-
-  @Override
-  protected int batchSize(LearnedAdjacencySettings settings) {
-    return settings.network().batchSize();
+    BlockWeights.load(sampler, manager, directory.resolve(SAMPLER_FILE), id);
   }
 }

@@ -1,68 +1,49 @@
 package dev.reckon.plugins.adjacency;
 
-import static dev.reckon.graphnets.SettingChecks.notNegative;
-import static dev.reckon.graphnets.SettingChecks.positive;
-
-import dev.reckon.api.Config;
-import dev.reckon.api.Setting;
-import dev.reckon.graphnets.FlatJson;
 import dev.reckon.graphnets.GraphNetworkSettings;
 import dev.reckon.graphnets.RecurrentSettings;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import dev.reckon.kit.Declarations;
+import dev.reckon.kit.Declared;
+import dev.reckon.kit.Settings;
 
 /**
- * The learned-adjacency model's settings: its recurrent relational network's, and the sampler's.
- *
- * @param network the message-passing network and its training schedule
- * @param neighbours k, the neighbours drawn for every node ({@code neighbours})
- * @param samplerWidth the sampler's embedding and attention width ({@code samplerWidth})
- * @param draws the graphs drawn for each puzzle of a training batch ({@code draws}), whose losses
- *     are each other's baseline
- * @param entropyBonus the weight of the attention head's entropy in the loss ({@code entropyBonus})
- * @param readsValues whether the sampler reads the given values beside the positions ({@code readsValues})
+ * The learned-adjacency model's settings: its recurrent relational network's ({@link
+ * RecurrentSettings}), and the sampler's; the defaults are the CPU scale.
  */
-public record LearnedAdjacencySettings(RecurrentSettings network, int neighbours, int samplerWidth, int draws,
-    double entropyBonus, boolean readsValues) {
-  /** The settings {@link #from} reads; the defaults are the CPU scale. */
-  public static final List<Setting> DECLARED = GraphNetworkSettings.of(RecurrentSettings.DECLARED, List.of(
-      Setting.integer("neighbours", 8, "k, the neighbours drawn for every node (4x4 sudoku has 7, 6x6 has 12)"),
-      Setting.integer("samplerWidth", 32, "the sampler's embedding and attention width"),
-      Setting.integer("draws", 4, "graphs drawn for each puzzle of a batch (batchSize / draws puzzles an update)"),
-      Setting.number("entropyBonus", 0.1, "the weight of the attention head's entropy, subtracted from the loss"),
-      Setting.flag("readsValues", false, "the sampler reads the cells' given values, not only their positions")));
+public final class LearnedAdjacencySettings {
+  private LearnedAdjacencySettings() {}
 
-  public LearnedAdjacencySettings {
-    positive("neighbours", neighbours);
-    positive("samplerWidth", samplerWidth);
-    positive("draws", draws);
-    notNegative("entropyBonus", entropyBonus);
-    if (network.batchSize() % draws != 0) {
-      throw new IllegalArgumentException("setting 'batchSize' (" + network.batchSize() + ") must be a multiple of "
+  public static final Declared<Integer> NEIGHBOURS = Declared.integer("neighbours", 8,
+      "k, the neighbours drawn for every node (4x4 sudoku has 7, 6x6 has 12)").positive();
+
+  public static final Declared<Integer> SAMPLER_WIDTH =
+      Declared.integer("samplerWidth", 32, "the sampler's embedding and attention width").positive();
+
+  /** Each puzzle of a batch is drawn this many times, the other draws' losses its baseline. */
+  public static final Declared<Integer> DRAWS = Declared.integer("draws", 4,
+      "graphs drawn for each puzzle of a batch (batchSize / draws puzzles an update)").positive();
+
+  public static final Declared<Double> ENTROPY_BONUS = Declared.number("entropyBonus", 0.1,
+      "the weight of the attention head's entropy, subtracted from the loss").notNegative();
+
+  public static final Declared<Boolean> READS_VALUES = Declared.flag("readsValues", false,
+      "the sampler reads the cells' given values, not only their positions");
+
+  public static final Declarations DECLARATIONS =
+      RecurrentSettings.DECLARATIONS.and(NEIGHBOURS, SAMPLER_WIDTH, DRAWS, ENTROPY_BONUS, READS_VALUES);
+
+  /**
+   * The puzzles of a training batch, {@code batchSize / draws}.
+   *
+   * @throws IllegalArgumentException when the batch size is not a multiple of the draws
+   */
+  public static int puzzlesPerBatch(Settings settings) {
+    int batchSize = settings.get(GraphNetworkSettings.BATCH_SIZE);
+    int draws = settings.get(DRAWS);
+    if (batchSize % draws != 0) {
+      throw new IllegalArgumentException("setting 'batchSize' (" + batchSize + ") must be a multiple of "
           + "'draws' (" + draws + "): a batch holds each of its puzzles 'draws' times");
     }
-  }
-
-  public static LearnedAdjacencySettings from(Config config) {
-    return new LearnedAdjacencySettings(RecurrentSettings.from(config), config.getInt("neighbours"),
-        config.getInt("samplerWidth"), config.getInt("draws"), config.getDouble("entropyBonus"),
-        config.getBoolean("readsValues"));
-  }
-
-  /** The settings as a flat JSON object, names as in the suite's config. */
-  public String toJson() {
-    Map<String, Object> map = new LinkedHashMap<>(network.asMap());
-    map.put("neighbours", neighbours);
-    map.put("samplerWidth", samplerWidth);
-    map.put("draws", draws);
-    map.put("entropyBonus", entropyBonus);
-    map.put("readsValues", readsValues);
-    return FlatJson.write(map);
-  }
-
-  /** Reads what {@link #toJson} wrote. */
-  public static LearnedAdjacencySettings fromJson(String json) {
-    return from(FlatJson.read(json));
+    return batchSize / draws;
   }
 }

@@ -6,7 +6,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import dev.reckon.api.ModelContext;
-import java.util.Properties;
+import dev.reckon.kit.Declarations;
 
 /**
  * A dual encoder of representation dimension d: a transformer query encoder and a key table,
@@ -16,13 +16,13 @@ import java.util.Properties;
 final class ContrastiveModel extends RetrievalModel<DualEncoder> {
   private final int dimension;
 
-  ContrastiveModel(String id, ModelContext context, int dimension) {
-    super(id, context);
+  ContrastiveModel(String id, Declarations declarations, ModelContext context, int dimension) {
+    super(id, declarations, context);
     this.dimension = dimension;
   }
 
   @Override
-  protected DualEncoder newNetwork(TokenLayout layout, int keys, RetrievalSettings settings) {
+  protected DualEncoder newNetwork(TokenLayout layout, int keys) {
     return new DualEncoder(layout, keys, settings, dimension);
   }
 
@@ -55,17 +55,12 @@ final class ContrastiveModel extends RetrievalModel<DualEncoder> {
 
   /** One: the key vectors come from the table. */
   @Override
-  protected RetrievalFlops flops(TokenLayout layout, int keys, RetrievalSettings settings) {
+  protected RetrievalFlops flops(TokenLayout layout, int keys) {
     return RetrievalFlops.contrastive(layout, keys, settings, dimension);
   }
 
   @Override
   protected int sequencesPerQuery(int keys) {
     return 1;
-  }
-
-  @Override
-  protected void describe(Properties properties) {
-    properties.setProperty("dimension", Integer.toString(dimension));
   }
 }

@@ -1,5 +1,8 @@
 package dev.reckon.plugins.retrieval;
 
+import static dev.reckon.plugins.retrieval.RetrievalSettings.SEGMENT;
+import static dev.reckon.plugins.retrieval.RetrievalSettings.WIDTH;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -9,6 +12,7 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import dev.reckon.kit.Settings;
 
 /**
  * The non-contrastive network: one transformer reads a query and a key as a single sequence and
@@ -29,9 +33,9 @@ final class CrossEncoder extends AbstractBlock {
   private final SequenceEncoder encoder;
   private final Linear score;
 
-  CrossEncoder(TokenLayout layout, RetrievalSettings settings) {
-    width = settings.width();
-    segment = settings.segment();
+  CrossEncoder(TokenLayout layout, Settings settings) {
+    width = settings.get(WIDTH);
+    segment = settings.get(SEGMENT);
     encoder = addChildBlock("encoder", new SequenceEncoder(layout.embeddingRows(),
         padded(layout.queryLength()) + padded(layout.keyLength()), segment, settings));
     score = addChildBlock("score", Linear.builder().setUnits(1).build());

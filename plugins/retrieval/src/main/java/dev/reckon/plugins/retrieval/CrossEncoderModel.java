@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import dev.reckon.api.ModelContext;
+import dev.reckon.kit.Declarations;
 
 /**
  * The non-contrastive model: a {@link CrossEncoder} trained with softmax cross-entropy over all
@@ -12,12 +13,12 @@ import dev.reckon.api.ModelContext;
  * parameters, as in the research note.
  */
 final class CrossEncoderModel extends RetrievalModel<CrossEncoder> {
-  CrossEncoderModel(String id, ModelContext context) {
-    super(id, context);
+  CrossEncoderModel(String id, Declarations declarations, ModelContext context) {
+    super(id, declarations, context);
   }
 
   @Override
-  protected CrossEncoder newNetwork(TokenLayout layout, int keys, RetrievalSettings settings) {
+  protected CrossEncoder newNetwork(TokenLayout layout, int keys) {
     return new CrossEncoder(layout, settings);
   }
 
@@ -45,7 +46,7 @@ final class CrossEncoderModel extends RetrievalModel<CrossEncoder> {
 
   /** One query-key pair per key. */
   @Override
-  protected RetrievalFlops flops(TokenLayout layout, int keys, RetrievalSettings settings) {
+  protected RetrievalFlops flops(TokenLayout layout, int keys) {
     return RetrievalFlops.crossEncoder(layout, keys, settings);
   }
 

@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import dev.reckon.kit.Settings;
 
 /**
  * The contrastive model's network: a {@link QueryEncoder} and a {@link KeyTable} of one
@@ -19,7 +20,7 @@ final class DualEncoder extends AbstractBlock {
   private final QueryEncoder queries;
   private final KeyTable keys;
 
-  DualEncoder(TokenLayout layout, int keyCount, RetrievalSettings settings, int dimension) {
+  DualEncoder(TokenLayout layout, int keyCount, Settings settings, int dimension) {
     queries = addChildBlock("queries", new QueryEncoder(layout, settings, dimension));
     keys = addChildBlock("keys", new KeyTable(keyCount, dimension));
   }

@@ -1,5 +1,8 @@
 package dev.reckon.plugins.retrieval;
 
+import static dev.reckon.plugins.retrieval.RetrievalSettings.SEGMENT;
+import static dev.reckon.plugins.retrieval.RetrievalSettings.WIDTH;
+
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -8,6 +11,7 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import dev.reckon.kit.Settings;
 
 /**
  * The contrastive model's query side: a {@link SequenceEncoder} and a linear map to the
@@ -18,10 +22,10 @@ final class QueryEncoder extends AbstractBlock {
   private final SequenceEncoder encoder;
   private final Linear projection;
 
-  QueryEncoder(TokenLayout layout, RetrievalSettings settings, int dimension) {
-    width = settings.width();
+  QueryEncoder(TokenLayout layout, Settings settings, int dimension) {
+    width = settings.get(WIDTH);
     encoder = addChildBlock("encoder", new SequenceEncoder(layout.embeddingRows(), layout.queryLength(),
-        settings.segment(), settings));
+        settings.get(SEGMENT), settings));
     projection = addChildBlock("projection", Linear.builder().setUnits(dimension).build());
   }
 

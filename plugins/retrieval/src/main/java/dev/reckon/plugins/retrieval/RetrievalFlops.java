@@ -1,5 +1,12 @@
 package dev.reckon.plugins.retrieval;
 
+import static dev.reckon.plugins.retrieval.RetrievalSettings.FEED_FORWARD;
+import static dev.reckon.plugins.retrieval.RetrievalSettings.LAYERS;
+import static dev.reckon.plugins.retrieval.RetrievalSettings.SEGMENT;
+import static dev.reckon.plugins.retrieval.RetrievalSettings.SEGMENT_LAYERS;
+import static dev.reckon.plugins.retrieval.RetrievalSettings.WIDTH;
+
+import dev.reckon.kit.Settings;
 import dev.reckon.plugins.transformer.EncoderLayer;
 
 /**
@@ -40,12 +47,12 @@ import dev.reckon.plugins.transformer.EncoderLayer;
  * @param settings W, F, the layers, S and the segment layers
  * @param dimension d for the contrastive model; 0 for the cross-encoder
  */
-record RetrievalFlops(TokenLayout layout, int keys, RetrievalSettings settings, int dimension) {
-  static RetrievalFlops contrastive(TokenLayout layout, int keys, RetrievalSettings settings, int dimension) {
+record RetrievalFlops(TokenLayout layout, int keys, Settings settings, int dimension) {
+  static RetrievalFlops contrastive(TokenLayout layout, int keys, Settings settings, int dimension) {
     return new RetrievalFlops(layout, keys, settings, dimension);
   }
 
-  static RetrievalFlops crossEncoder(TokenLayout layout, int keys, RetrievalSettings settings) {
+  static RetrievalFlops crossEncoder(TokenLayout layout, int keys, Settings settings) {
     return new RetrievalFlops(layout, keys, settings, 0);
   }
 
@@ -54,40 +61,40 @@ record RetrievalFlops(TokenLayout layout, int keys, RetrievalSettings settings, 
   }
 
   long layer(long length) {
-    return EncoderLayer.flops(length, settings.width(), settings.feedForward());
+    return EncoderLayer.flops(length, settings.get(WIDTH), settings.get(FEED_FORWARD));
   }
 
   /** The segments of {@code length} tokens, 0 without segments. */
   private long segments(int length) {
-    return settings.segment() == 0 ? 0 : SequenceEncoder.segments(length, settings.segment());
+    return settings.get(SEGMENT) == 0 ? 0 : SequenceEncoder.segments(length, settings.get(SEGMENT));
   }
 
   /** The layers inside the segments of a row of {@code length} tokens. */
   private long segmentVectors(int length) {
-    return segments(length) * settings.segmentLayers() * layer(settings.segment());
+    return segments(length) * settings.get(SEGMENT_LAYERS) * layer(settings.get(SEGMENT));
   }
 
   /** A row of {@code length} tokens through the encoder (no segments) or its segment layers and layers over segments. */
   long encode(int length) {
-    if (settings.segment() == 0) {
-      return settings.layers() * layer(length);
+    if (settings.get(SEGMENT) == 0) {
+      return settings.get(LAYERS) * layer(length);
     }
-    return segmentVectors(length) + settings.layers() * layer(segments(length));
+    return segmentVectors(length) + settings.get(LAYERS) * layer(segments(length));
   }
 
   /** Contrastive: one query's vector. */
   long query() {
-    return encode(layout.queryLength()) + 2L * settings.width() * dimension;
+    return encode(layout.queryLength()) + 2L * settings.get(WIDTH) * dimension;
   }
 
   /** Cross-encoder: one query's scores against every key, without the keys' shared segment vectors. */
   long pairs() {
-    long score = 2L * settings.width();
-    if (settings.segment() == 0) {
-      return keys * (settings.layers() * layer(layout.queryLength() + layout.keyLength()) + score);
+    long score = 2L * settings.get(WIDTH);
+    if (settings.get(SEGMENT) == 0) {
+      return keys * (settings.get(LAYERS) * layer(layout.queryLength() + layout.keyLength()) + score);
     }
     long rows = segments(layout.queryLength()) + segments(layout.keyLength());
-    return segmentVectors(layout.queryLength()) + keys * (settings.layers() * layer(rows) + score);
+    return segmentVectors(layout.queryLength()) + keys * (settings.get(LAYERS) * layer(rows) + score);
   }
 
   /** Cross-encoder with segments: every key's segment vectors, once a forward pass; 0 without segments. */

@@ -1,83 +1,64 @@
 package dev.reckon.plugins.retrieval;
 
-import static java.util.Objects.requireNonNull;
+import static dev.reckon.plugins.retrieval.RetrievalSettings.ANSWER_TARGETS;
+import static dev.reckon.plugins.retrieval.RetrievalSettings.BATCH_SIZE;
+import static dev.reckon.plugins.retrieval.RetrievalSettings.LEARNING_RATE;
+import static dev.reckon.plugins.retrieval.RetrievalSettings.LOG_EVERY;
 
-import ai.djl.Device;
-import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.optimizer.Adam;
 import ai.djl.training.optimizer.Optimizer;
+import dev.reckon.api.Config;
 import dev.reckon.api.Dataset;
-import dev.reckon.api.Model;
 import dev.reckon.api.ModelContext;
 import dev.reckon.api.Predictions;
 import dev.reckon.api.RetrievalDataset;
 import dev.reckon.api.RetrievalPredictions;
 import dev.reckon.api.TrainingLog;
-import dev.reckon.plugins.transformer.LearningRateSchedule;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.reckon.kit.AnswerSampler;
+import dev.reckon.kit.Cadence;
+import dev.reckon.kit.Declarations;
+import dev.reckon.kit.Gradients;
+import dev.reckon.kit.NetworkModel;
+import dev.reckon.kit.Optimisers;
+import dev.reckon.kit.Training;
+import dev.reckon.kit.TrainingLoop;
+import dev.reckon.kit.UpdateOutcome;
+import dev.reckon.kit.WarmupCosine;
 import java.util.Arrays;
-import java.util.Properties;
 import java.util.SplittableRandom;
 
 /**
- * What the contrastive and the cross-encoder models share: the token layout, a seeded network on
- * the cell's device, the training loop and batched scoring of every query against every key.
+ * What the contrastive and the cross-encoder models share: the token layout, the kit's life cycle
+ * ({@link NetworkModel}; the checkpoint's shape is the layout and the deck's key count), the
+ * training loop and batched scoring of every query against every key.
  *
- * <p>Training: Adam under a {@link LearningRateSchedule}; every update samples a batch with a
- * {@link TrainingSampler} and runs in its own sub-manager, so memory stays flat however long the
- * run. The curve gets {@code loss} and {@code top1_hit} (the share of the batch whose best-scored
- * key is in its answer) every {@code logEvery} updates.
- *
- * <p>Checkpoint: {@value #SETTINGS_FILE} (the model id, token layout, key count and settings) and
- * {@value #PARAMETERS_FILE} (the network's parameters in DJL's block format).
+ * <p>Training: Adam under a {@link WarmupCosine} schedule in the kit's {@link TrainingLoop}; every
+ * update samples a batch of queries and one key of each answer with an {@link AnswerSampler}. The curve gets {@code loss} and {@code
+ * top1_hit} (the share of the batch whose best-scored key is in its answer) every {@code logEvery}
+ * updates, and no update memory (it never had it).
  *
  * @param <N> the family's network
  */
-abstract class RetrievalModel<N extends Block> implements Model {
-  static final String SETTINGS_FILE = "retrieval-model.properties";
-  static final String PARAMETERS_FILE = "retrieval-parameters.bin";
-
+abstract class RetrievalModel<N extends Block> extends NetworkModel<N> {
   /**
    * Sequences encoded per prediction chunk: a chunk's activations live until it closes,
    * a few hundred MB a layer for the 30-token shatter sequences at width 64.
    */
   private static final int SEQUENCES_PER_CHUNK = 2048;
 
-  private final String id;
-  private final long seed;
-  private final NDManager manager;
-  private RetrievalSettings settings;
-  private TokenLayout layout;
-  private int keyCount;
-  private NDManager weights;
-  private N network;
-
-  RetrievalModel(String id, ModelContext context) {
-    this.id = requireNonNull(id, "id is null");
-    requireNonNull(context, "context is null");
-    settings = RetrievalSettings.from(context.config());
-    seed = context.seed();
-    manager = NDManager.newBaseManager(Device.fromName(context.device()));
+  RetrievalModel(String id, Declarations declarations, ModelContext context) {
+    super(id, declarations, context);
+    RetrievalSettings.consistent(settings);
   }
 
-  /** A fresh, uninitialised network for this layout and deck. */
-  protected abstract N newNetwork(TokenLayout layout, int keys, RetrievalSettings settings);
+  /** A fresh, uninitialised network for this layout and deck, sized by {@link #settings}. */
+  protected abstract N newNetwork(TokenLayout layout, int keys);
 
   /** The shapes the network is initialised with, for a batch of one query. */
   protected abstract Shape[] inputShapes(TokenLayout layout, int keys);
@@ -103,16 +84,18 @@ abstract class RetrievalModel<N extends Block> implements Model {
   /** How many sequences the network encodes to score one query against every key. */
   protected abstract int sequencesPerQuery(int keys);
 
+  /** The {@link RetrievalFlops} of this model's network for this layout and deck. */
+  protected abstract RetrievalFlops flops(TokenLayout layout, int keys);
+
   /** This model's {@link RetrievalFlops}, once it is built. */
   RetrievalFlops flops() {
-    return flops(layout, keyCount, settings);
+    return flops(layout(), keyCount());
   }
 
-  /** The {@link RetrievalFlops} of this model's network for this layout and deck. */
-  protected abstract RetrievalFlops flops(TokenLayout layout, int keys, RetrievalSettings settings);
-
-  /** Extra entries a checkpoint must match, e.g. the representation dimension. */
-  protected void describe(Properties properties) {}
+  @Override
+  protected final N newNetwork(Config shape) {
+    return newNetwork(TokenLayout.of(shape), shape.getInt("keys"));
+  }
 
   @Override
   public void train(Dataset training, TrainingLog log) {
@@ -121,59 +104,52 @@ abstract class RetrievalModel<N extends Block> implements Model {
       throw new IllegalArgumentException("a training set needs its answers");
     }
     SplittableRandom random = new SplittableRandom(seed);
-    build(TokenLayout.of(data), data.keys());
-    manager.getEngine().setRandomSeed(random.nextInt());
-    network.initialize(weights, DataType.FLOAT32, inputShapes(layout, keyCount));
-    TrainingSampler sampler = new TrainingSampler(data.answers(), random.split());
-    Optimizer adam = Adam.builder()
-        .optLearningRateTracker(
-            new LearningRateSchedule(settings.learningRate(), settings.warmup(), settings.updates()))
-        .build();
-    ParameterStore store = new ParameterStore(manager, false);
-    int updates = settings.updates();
-    RetrievalFlops flops = flops(layout, keyCount, settings);
-    long trainingFlops = 0;
-    for (int update = 1; update <= updates; update++) {
-      TrainingSampler.TrainingBatch batch = sampler.next(settings.batchSize());
-      try (NDManager step = manager.newSubManager()) {
-        NDArray queries = layout.queries(step, data.queries(), batch.examples());
-        NDArray keys = layout.keys(step, data.keyTokens());
-        NDArray loss;
-        try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
-          loss = loss(network, store, queries, keys, step.create(batch.positives()),
-              settings.answerTargets() ? answerMask(step, batch.examples(), data.answers(), data.keys()) : null);
-          collector.backward(loss);
-        }
-        for (Parameter parameter : network.getParameters().values()) {
-          NDArray value = parameter.getArray();
-          // The gradient handle joins the parameter's long-lived manager: close it here.
-          try (NDArray gradient = value.getGradient()) {
-            adam.update(parameter.getId(), value, gradient);
-          }
-        }
-        if (update % settings.logEvery() == 0 || update == updates) {
-          log.record(update, TrainingLog.LOSS, loss.getFloat());
-          NDArray everyKey = scores(network, store, queries, keys, false);
-          log.record(update, "top1_hit", topOneHits(everyKey, batch.examples(), data.answers()));
-        }
+    TokenLayout layout = TokenLayout.of(data);
+    int keyCount = data.keys();
+    build(layout.asShape(keyCount), random.nextInt(), DataType.FLOAT32, inputShapes(layout, keyCount));
+    AnswerSampler sampler = new AnswerSampler(data.answers(), settings.get(BATCH_SIZE), random.split());
+    int updates = settings.get(Training.UPDATES);
+    Optimizer adam = Optimisers.adam(new WarmupCosine(settings.get(LEARNING_RATE), settings.get(Training.WARMUP),
+        updates));
+    RetrievalFlops flops = flops(layout, keyCount);
+    boolean answerTargets = settings.get(ANSWER_TARGETS);
+    int logEvery = settings.get(LOG_EVERY);
+    TrainingLoop.run(manager, new Cadence(updates, logEvery, logEvery), log, (scope, update) -> {
+      AnswerSampler.Batch batch = sampler.next();
+      NDArray queries = layout.queries(scope, data.queries(), batch.examples());
+      NDArray keys = layout.keys(scope, data.keyTokens());
+      NDArray loss;
+      try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
+        loss = loss(network, store, queries, keys, scope.create(batch.answers()),
+            answerTargets ? answerMask(scope, batch.examples(), data.answers(), keyCount) : null);
+        collector.backward(loss);
       }
-      // After the optimiser step and outside the gradient scope: the runner may predict from here.
-      trainingFlops += flops.trainingUpdate(batch.examples().length);
-      log.record(update, TrainingLog.TRAINING_FLOPS, (double) trainingFlops);
-      log.progress(update, updates);
-    }
+      Gradients.step(network, adam);
+      // The retrieval models never recorded an update's memory: their curves stay as they were.
+      return new UpdateOutcome(loss, Double.NaN, flops.trainingUpdate(batch.examples().length)) {
+        @Override
+        public boolean measuresMemory() {
+          return false;
+        }
+
+        @Override
+        public void logged(TrainingLoop.Curves curves) {
+          NDArray everyKey = scores(network, store, queries, keys, false);
+          curves.record("top1_hit", topOneHits(everyKey, batch.examples(), data.answers()));
+        }
+      };
+    });
   }
 
   @Override
   public RetrievalPredictions predict(Dataset inputs) {
     RetrievalDataset data = retrieval(inputs);
-    if (network == null) {
-      throw new IllegalStateException(id + " must be trained or loaded before it predicts");
-    }
+    requireBuilt("predicts");
+    TokenLayout layout = layout();
+    int keyCount = keyCount();
     if (data.keys() != keyCount) {
       throw new IllegalArgumentException(id + " was trained on " + keyCount + " keys, not " + data.keys());
     }
-    ParameterStore store = new ParameterStore(manager, false);
     float[][] scores = new float[data.size()][];
     int chunk = Math.max(1, SEQUENCES_PER_CHUNK / sequencesPerQuery(keyCount));
     for (int start = 0; start < data.size(); start += chunk) {
@@ -189,92 +165,18 @@ abstract class RetrievalModel<N extends Block> implements Model {
         }
       }
     }
-    double perQuery = flops(layout, keyCount, settings).inference();
+    double perQuery = flops(layout, keyCount).inference();
     int[] once = {1};
     return new RetrievalPredictions(once, new float[][][] {scores},
         Predictions.inferenceFlops(once, count -> perQuery, data.size()));
   }
 
-  /** The trainable parameters of the network; 0 before it is trained or loaded. */
-  @Override
-  public long parameterCount() {
-    if (network == null) {
-      return 0;
-    }
-    return network.getParameters().values().stream()
-        .filter(Parameter::requiresGradient)
-        .mapToLong(parameter -> parameter.getShape().size())
-        .sum();
+  private TokenLayout layout() {
+    return TokenLayout.of(shape());
   }
 
-  @Override
-  public void save(Path directory) throws IOException {
-    if (network == null) {
-      throw new IllegalStateException(id + " has nothing to save before it is trained");
-    }
-    Files.createDirectories(directory);
-    Properties properties = new Properties();
-    properties.setProperty("model", id);
-    properties.setProperty("keys", Integer.toString(keyCount));
-    layout.store(properties);
-    settings.store(properties);
-    describe(properties);
-    try (OutputStream out = Files.newOutputStream(directory.resolve(SETTINGS_FILE))) {
-      properties.store(out, id);
-    }
-    try (DataOutputStream out = new DataOutputStream(
-        new BufferedOutputStream(Files.newOutputStream(directory.resolve(PARAMETERS_FILE))))) {
-      network.saveParameters(out);
-    }
-  }
-
-  @Override
-  public void load(Path directory) throws IOException {
-    Properties properties = new Properties();
-    try (InputStream in = Files.newInputStream(directory.resolve(SETTINGS_FILE))) {
-      properties.load(in);
-    }
-    Properties expected = new Properties();
-    expected.setProperty("model", id);
-    describe(expected);
-    for (String key : expected.stringPropertyNames()) {
-      if (!expected.getProperty(key).equals(properties.getProperty(key))) {
-        throw new IOException(directory + " holds a checkpoint with " + key + "=" + properties.getProperty(key)
-            + ", not " + expected.getProperty(key));
-      }
-    }
-    settings = RetrievalSettings.restore(properties);
-    build(TokenLayout.restore(properties), RetrievalSettings.integer(properties, "keys"));
-    try (DataInputStream in = new DataInputStream(
-        new BufferedInputStream(Files.newInputStream(directory.resolve(PARAMETERS_FILE))))) {
-      network.loadParameters(weights, in);
-    } catch (MalformedModelException e) {
-      throw new IOException(directory + " holds parameters this network cannot read", e);
-    }
-  }
-
-  @Override
-  public void close() {
-    manager.close();
-  }
-
-  /** The manager that outlives every update; its array count stays flat while training. */
-  NDManager manager() {
-    return manager;
-  }
-
-  /**
-   * Builds a network without weights: training initialises them, loading reads them. Any previous
-   * network goes, with its optimiser state.
-   */
-  private void build(TokenLayout layout, int keys) {
-    if (weights != null) {
-      weights.close();
-    }
-    this.layout = layout;
-    this.keyCount = keys;
-    weights = manager.newSubManager();
-    network = newNetwork(layout, keys, settings);
+  private int keyCount() {
+    return shape().getInt("keys");
   }
 
   private static NDArray answerMask(NDManager manager, int[] examples, int[][] answers, int keys) {

@@ -1,5 +1,11 @@
 package dev.reckon.plugins.retrieval;
 
+import static dev.reckon.plugins.retrieval.RetrievalSettings.FEED_FORWARD;
+import static dev.reckon.plugins.retrieval.RetrievalSettings.HEADS;
+import static dev.reckon.plugins.retrieval.RetrievalSettings.LAYERS;
+import static dev.reckon.plugins.retrieval.RetrievalSettings.SEGMENT_LAYERS;
+import static dev.reckon.plugins.retrieval.RetrievalSettings.WIDTH;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -10,7 +16,8 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import dev.reckon.plugins.transformer.Embeddings;
+import dev.reckon.kit.Embeddings;
+import dev.reckon.kit.Settings;
 import dev.reckon.plugins.transformer.EncoderLayer;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,8 +60,8 @@ final class SequenceEncoder extends AbstractBlock {
    * @param segment S, the tokens of a segment; 0 for none
    * @param settings width, layers, heads, feed-forward size and segment layers
    */
-  SequenceEncoder(int tokens, int length, int segment, RetrievalSettings settings) {
-    width = settings.width();
+  SequenceEncoder(int tokens, int length, int segment, Settings settings) {
+    width = settings.get(WIDTH);
     this.segment = segment;
     padToken = tokens - 1;
     tokenEmbedding = addParameter(Embeddings.tokenTable("tokenEmbedding", tokens, width));
@@ -66,19 +73,19 @@ final class SequenceEncoder extends AbstractBlock {
     } else {
       segmentPositionEmbedding = addParameter(
           Embeddings.positionTable("segmentPositionEmbedding", segments(length, segment), width));
-      for (int i = 0; i < settings.segmentLayers(); i++) {
+      for (int i = 0; i < settings.get(SEGMENT_LAYERS); i++) {
         segmentLayers.add(addChildBlock("segmentLayer" + i, layer(settings)));
       }
       segmentNorm = addChildBlock("segmentNorm", LayerNorm.builder().axis(2).build());
     }
-    for (int i = 0; i < settings.layers(); i++) {
+    for (int i = 0; i < settings.get(LAYERS); i++) {
       layers.add(addChildBlock("layer" + i, layer(settings)));
     }
     finalNorm = addChildBlock("finalNorm", LayerNorm.builder().axis(2).build());
   }
 
-  private static EncoderLayer layer(RetrievalSettings settings) {
-    return new EncoderLayer(settings.width(), settings.heads(), settings.feedForward());
+  private static EncoderLayer layer(Settings settings) {
+    return new EncoderLayer(settings.get(WIDTH), settings.get(HEADS), settings.get(FEED_FORWARD));
   }
 
   /** The segments of a row of {@code length} tokens, the last one padded. */

@@ -3,9 +3,11 @@ package dev.reckon.plugins.retrieval;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.reckon.api.Config;
 import dev.reckon.api.RetrievalDataset;
 import java.util.Arrays;
-import java.util.Properties;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * How a dataset's token sequences become fixed-length rows for the networks.
@@ -94,16 +96,18 @@ record TokenLayout(int vocabulary, int queryLength, int keyLength) {
     }
   }
 
-  void store(Properties properties) {
-    properties.setProperty("vocabulary", Integer.toString(vocabulary));
-    properties.setProperty("queryLength", Integer.toString(queryLength));
-    properties.setProperty("keyLength", Integer.toString(keyLength));
+  /** The layout, and the deck's {@code keys}, as a checkpoint's shape. */
+  Map<String, Object> asShape(int keys) {
+    Map<String, Object> shape = new LinkedHashMap<>();
+    shape.put("vocabulary", vocabulary);
+    shape.put("queryLength", queryLength);
+    shape.put("keyLength", keyLength);
+    shape.put("keys", keys);
+    return shape;
   }
 
-  static TokenLayout restore(Properties properties) {
-    return new TokenLayout(
-        RetrievalSettings.integer(properties, "vocabulary"),
-        RetrievalSettings.integer(properties, "queryLength"),
-        RetrievalSettings.integer(properties, "keyLength"));
+  /** The layout of a shape {@link #asShape} gave. */
+  static TokenLayout of(Config shape) {
+    return new TokenLayout(shape.getInt("vocabulary"), shape.getInt("queryLength"), shape.getInt("keyLength"));
   }
 }

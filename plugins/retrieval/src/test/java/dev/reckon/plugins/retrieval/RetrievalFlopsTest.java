@@ -8,6 +8,9 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
+import dev.reckon.api.Config;
+import dev.reckon.kit.Settings;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,7 +30,7 @@ class RetrievalFlopsTest {
 
   @Test
   void theContrastiveEncoderAndInBatchScores() {
-    RetrievalSettings settings = settings(0, 0);
+    Settings settings = settings(0, 0);
     int dimension = 5;
     long forward;
     try (NDManager manager = NDManager.newBaseManager()) {
@@ -44,7 +47,7 @@ class RetrievalFlopsTest {
 
   @Test
   void theCrossEncoderReadsEveryPair() {
-    RetrievalSettings settings = settings(0, 0);
+    Settings settings = settings(0, 0);
     long forward;
     try (NDManager manager = NDManager.newBaseManager()) {
       CrossEncoder network = new CrossEncoder(LAYOUT, settings);
@@ -62,7 +65,7 @@ class RetrievalFlopsTest {
   @Test
   void theSegmentedCrossEncoderReadsEachSegmentOnce() {
     int segment = 4;
-    RetrievalSettings settings = settings(segment, 2);
+    Settings settings = settings(segment, 2);
     long querySegments = 2; // 5 tokens in segments of 4
     long keySegments = 1; // 3 tokens
     long forward;
@@ -82,15 +85,16 @@ class RetrievalFlopsTest {
     assertEquals(3 * 2 * forward, flops.trainingUpdate(BATCH));
   }
 
-  private static RetrievalSettings settings(int segment, int segmentLayers) {
-    return new RetrievalSettings(8, 2, HEADS, 12, 1, BATCH, 1e-3, 0, 1, segment, segmentLayers, false);
+  private static Settings settings(int segment, int segmentLayers) {
+    return RetrievalSettings.CONTRASTIVE.read(new Config(Map.of("width", 8, "layers", 2, "heads", HEADS,
+        "feedForward", 12, "batchSize", BATCH, "segment", segment, "segmentLayers", segmentLayers)));
   }
 
   /** Multiply-adds of one forward pass; {@code rows} gives a weight's {rows, positions a row}. */
-  private static long counted(AbstractBlock network, RetrievalSettings settings,
+  private static long counted(AbstractBlock network, Settings settings,
       java.util.function.Function<String, long[]> rows) {
     long multiplyAdds = 0;
-    int headWidth = settings.width() / HEADS;
+    int headWidth = settings.get(RetrievalSettings.WIDTH) / HEADS;
     for (Pair<String, Parameter> entry : network.getParameters()) {
       String name = entry.getKey();
       Shape shape = entry.getValue().getArray().getShape();

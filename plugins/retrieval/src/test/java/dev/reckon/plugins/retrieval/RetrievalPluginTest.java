@@ -15,6 +15,7 @@ import dev.reckon.api.ReckonPlugin;
 import dev.reckon.api.RetrievalFormat;
 import dev.reckon.api.Support;
 import dev.reckon.api.Task;
+import dev.reckon.kit.Settings;
 import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Map;
@@ -55,20 +56,27 @@ class RetrievalPluginTest {
   /** The CPU defaults of each family, as they were before settings were declared. */
   @Test
   void eachFamilyDeclaresItsOwnDefaults() {
-    assertEquals(new RetrievalSettings(64, 2, 4, 128, 1000, 64, 3e-3, 100, 50, 0, 1, false), defaults(new ContrastiveFactory(27)));
-    assertEquals(new RetrievalSettings(64, 1, 4, 128, 300, 16, 3e-3, 30, 25, 0, 1, false), defaults(new CrossEncoderFactory()));
+    assertEquals("{width=64, layers=2, heads=4, feedForward=128, updates=1000, batchSize=64, learningRate=0.003,"
+        + " warmup=100, logEvery=50, segment=0, segmentLayers=1, answerTargets=false}",
+        defaults(new ContrastiveFactory(27)).toString());
+    assertEquals("{width=64, layers=1, heads=4, feedForward=128, updates=300, batchSize=16, learningRate=0.003,"
+        + " warmup=30, logEvery=25, segment=0, segmentLayers=1, answerTargets=false}",
+        defaults(new CrossEncoderFactory()).toString());
   }
 
   @Test
   void theFeedForwardSizeFollowsTheWidthUnlessSet() {
-    ModelFactory factory = new ContrastiveFactory(27);
-    assertEquals(256, RetrievalSettings.from(Config.resolve(factory.settings(), Map.of("width", 128))).feedForward());
-    assertEquals(100, RetrievalSettings.from(
-        Config.resolve(factory.settings(), Map.of("width", 128, "feedForward", 100))).feedForward());
+    RetrievalFactory factory = new ContrastiveFactory(27);
+    assertEquals(256, read(factory, Map.of("width", 128)).get(RetrievalSettings.FEED_FORWARD));
+    assertEquals(100, read(factory, Map.of("width", 128, "feedForward", 100)).get(RetrievalSettings.FEED_FORWARD));
   }
 
-  private static RetrievalSettings defaults(ModelFactory factory) {
-    return RetrievalSettings.from(Config.resolve(factory.settings(), Map.of()));
+  private static Settings defaults(RetrievalFactory factory) {
+    return read(factory, Map.of());
+  }
+
+  private static Settings read(RetrievalFactory factory, Map<String, ?> given) {
+    return factory.declarations().read(Config.resolve(factory.settings(), given));
   }
 
   private static Task taskOf(Format format) {

@@ -1,24 +1,32 @@
 package dev.reckon.plugins.rrn;
 
+import static dev.reckon.graphnets.GraphNetworkSettings.BATCH_SIZE;
+import static dev.reckon.graphnets.GraphNetworkSettings.EVAL_BATCH_SIZE;
+import static dev.reckon.graphnets.GraphNetworkSettings.HIDDEN;
+import static dev.reckon.graphnets.GraphNetworkSettings.MESSAGE_LAYERS;
+import static dev.reckon.graphnets.GraphNetworkSettings.MESSAGE_WIDTH;
+import static dev.reckon.graphnets.RecurrentSettings.STEPS;
+
 import ai.djl.ndarray.NDManager;
-import dev.reckon.api.ConstraintGraph;
 import dev.reckon.api.Dataset;
 import dev.reckon.api.GraphLabelingDataset;
-import dev.reckon.api.Predictions;
-import dev.reckon.api.Score;
 import dev.reckon.api.LabelingDataset;
 import dev.reckon.api.LabelingPredictions;
+import dev.reckon.api.ModelContext;
+import dev.reckon.api.Predictions;
+import dev.reckon.api.Score;
 import dev.reckon.api.TrainingLog;
-import dev.reckon.graphnets.BatchSampler;
 import dev.reckon.graphnets.GraphBatch;
-import dev.reckon.graphnets.InputEncoder;
-import dev.reckon.graphnets.Neighbours;
 import dev.reckon.graphnets.GraphNetworkFlops;
 import dev.reckon.graphnets.GraphNetworkModel;
-import dev.reckon.graphnets.PuzzleBatch;
-import dev.reckon.graphnets.RecurrentRelationalNetwork;
+import dev.reckon.graphnets.InputEncoder;
 import dev.reckon.graphnets.RecurrentSettings;
 import dev.reckon.graphnets.StepwiseTrainer;
+import dev.reckon.kit.BatchSampler;
+import dev.reckon.kit.PuzzleBatch;
+import dev.reckon.kit.Training;
+import dev.reckon.kit.TrainingLoop;
+import dev.reckon.kit.UpdateOutcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
@@ -38,16 +46,12 @@ import java.util.SplittableRandom;
  * ({@link GraphBatch}); its FLOPs are counted on the batch's padded node and slot counts. A grid
  * (a maze, a bit string) is read as such graphs: its lattice, the cells' values as features.
  */
-public final class RrnModel extends GraphNetworkModel<RecurrentSettings> {
+public final class RrnModel extends GraphNetworkModel {
   public static final String ID = "rrn";
 
-  /**
-   * @param settings sizes and training schedule
-   * @param seed seeds the initial weights and the batch order
-   * @param device a DJL device name, {@code cpu} or {@code gpu0}
-   */
-  public RrnModel(RecurrentSettings settings, long seed, String device) {
-    super(ID, settings, seed, device);
+  /** @param context the settings ({@link RecurrentSettings}), the seed of the weights and batch order, the device */
+  public RrnModel(ModelContext context) {
+    super(ID, RecurrentSettings.DECLARATIONS, context);
   }
 
   @Override
@@ -57,71 +61,52 @@ public final class RrnModel extends GraphNetworkModel<RecurrentSettings> {
       return;
     }
     LabelingDataset data = trainingData(training);
-    StepwiseTrainer trainer = new StepwiseTrainer(network, parameterStore, settings.learningRate(),
-        settings.finalLearningRate(), settings.updates());
-    BatchSampler sampler = new BatchSampler(data.size(), settings.batchSize(), new SplittableRandom(seed));
-    int updates = settings.updates();
+    StepwiseTrainer trainer = new StepwiseTrainer(network, store, settings);
+    BatchSampler sampler = new BatchSampler(data.size(), settings.get(BATCH_SIZE), new SplittableRandom(seed));
     GraphNetworkFlops flops = flops();
-    long trainingFlops = 0;
-    for (int update = 1; update <= updates; update++) {
+    TrainingLoop.run(manager, Training.cadence(settings), log, (scope, update) -> {
       int[] examples = sampler.next();
-      try (NDManager scope = manager.newSubManager()) {
-        StepwiseTrainer.Update result = trainer.update(PuzzleBatch.of(scope, data, examples));
-        if (update % settings.logEvery() == 0 || update == updates) {
-          log.record(update, TrainingLog.LOSS, result.loss().getFloat());
-          log.record(update, TrainingLog.UPDATE_MEMORY, result.memoryMegabytes());
-        }
-        if (update % settings.evalEvery() == 0 || update == updates) {
+      StepwiseTrainer.Update result = trainer.update(PuzzleBatch.of(scope, data, examples));
+      return new UpdateOutcome(result.loss(), result.memoryMegabytes(),
+          flops.trainingUpdate(examples.length, settings.get(STEPS))) {
+        @Override
+        public void evaluated(TrainingLoop.Curves curves) {
           Accuracy accuracy = Accuracy.of(data, examples, result.lastLogits());
-          log.record(update, TrainingLog.trainingMetric("puzzle_accuracy"), accuracy.puzzles());
-          log.record(update, TrainingLog.trainingMetric("cell_accuracy"), accuracy.cells());
+          curves.record(TrainingLog.trainingMetric("puzzle_accuracy"), accuracy.puzzles());
+          curves.record(TrainingLog.trainingMetric("cell_accuracy"), accuracy.cells());
         }
-      }
-      // After the optimiser step and outside the gradient scope: the runner may predict from here.
-      trainingFlops += flops.trainingUpdate(examples.length, settings.steps());
-      log.record(update, TrainingLog.TRAINING_FLOPS, (double) trainingFlops);
-      log.progress(update, updates);
-    }
+      };
+    });
   }
 
   private void trainOnGraphs(GraphLabelingDataset training, TrainingLog log) {
     GraphLabelingDataset data = graphTrainingData(training);
-    StepwiseTrainer trainer = new StepwiseTrainer(network, parameterStore, settings.learningRate(),
-        settings.finalLearningRate(), settings.updates());
-    BatchSampler sampler = new BatchSampler(data.size(), settings.batchSize(), new SplittableRandom(seed));
-    int updates = settings.updates();
-    long trainingFlops = 0;
-    for (int update = 1; update <= updates; update++) {
+    StepwiseTrainer trainer = new StepwiseTrainer(network, store, settings);
+    BatchSampler sampler = new BatchSampler(data.size(), settings.get(BATCH_SIZE), new SplittableRandom(seed));
+    TrainingLoop.run(manager, Training.cadence(settings), log, (scope, update) -> {
       int[] examples = sampler.next();
-      GraphNetworkFlops flops;
-      try (NDManager scope = manager.newSubManager()) {
-        GraphBatch batch = graphBatch(scope, data, examples, true);
-        flops = flops(batch);
-        StepwiseTrainer.Update result = trainer.update(batch);
-        if (update % settings.logEvery() == 0 || update == updates) {
-          log.record(update, TrainingLog.LOSS, result.loss().getFloat());
-          log.record(update, TrainingLog.UPDATE_MEMORY, result.memoryMegabytes());
-        }
-        if (update % settings.evalEvery() == 0 || update == updates) {
+      GraphBatch batch = graphBatch(scope, data, examples, true);
+      GraphNetworkFlops flops = flops(batch);
+      StepwiseTrainer.Update result = trainer.update(batch);
+      return new UpdateOutcome(result.loss(), result.memoryMegabytes(),
+          flops.trainingUpdate(examples.length, settings.get(STEPS))) {
+        @Override
+        public void evaluated(TrainingLoop.Curves curves) {
           Accuracy accuracy = accuracyOf(data, examples, batch, result.lastLogits());
-          log.record(update, TrainingLog.EXAMPLE_ACCURACY, accuracy.puzzles());
-          log.record(update, TrainingLog.trainingMetric("node_accuracy"), accuracy.cells());
+          curves.record(TrainingLog.EXAMPLE_ACCURACY, accuracy.puzzles());
+          curves.record(TrainingLog.trainingMetric("node_accuracy"), accuracy.cells());
         }
-      }
-      // After the optimiser step and outside the gradient scope: the runner may predict from here.
-      trainingFlops += flops.trainingUpdate(examples.length, settings.steps());
-      log.record(update, TrainingLog.TRAINING_FLOPS, (double) trainingFlops);
-      log.progress(update, updates);
-    }
+      };
+    });
   }
 
   private LabelingPredictions predictOnGraphs(Dataset inputs) {
     GraphLabelingDataset data = graphPredictionInputs(inputs);
-    int[] iterations = settings.readoutIterations();
+    int[] iterations = RecurrentSettings.readoutIterations(settings);
     int[][][] outputs = new int[iterations.length][data.size()][];
     // What each example cost at each iteration count: its batch's padded arrays, shared out evenly.
     double[][] perExample = new double[iterations.length][data.size()];
-    for (int[] examples : batches(data.size(), settings.evalBatchSize())) {
+    for (int[] examples : batches(data.size(), settings.get(EVAL_BATCH_SIZE))) {
       try (NDManager scope = manager.newSubManager()) {
         GraphBatch batch = graphBatch(scope, data, examples, false);
         GraphNetworkFlops flops = flops(batch);
@@ -152,8 +137,8 @@ public final class RrnModel extends GraphNetworkModel<RecurrentSettings> {
 
   /** The network's FLOPs on {@code batch}: its padded node and neighbour-slot counts. */
   GraphNetworkFlops flops(GraphBatch batch) {
-    return GraphNetworkFlops.perExample(batch.nodes(), batch.slots(), featureCount(), labels(), settings.hidden(),
-        settings.messageWidth(), settings.messageLayers());
+    return GraphNetworkFlops.perExample(batch.nodes(), batch.slots(), featureCount(), labels(), settings.get(HIDDEN),
+        settings.get(MESSAGE_WIDTH), settings.get(MESSAGE_LAYERS));
   }
 
   @Override
@@ -162,9 +147,9 @@ public final class RrnModel extends GraphNetworkModel<RecurrentSettings> {
       return predictOnGraphs(graphs);
     }
     LabelingDataset data = predictionInputs(inputs);
-    int[] iterations = settings.readoutIterations();
+    int[] iterations = RecurrentSettings.readoutIterations(settings);
     int[][][] outputs = new int[iterations.length][data.size()][];
-    for (int[] examples : batches(data.size(), settings.evalBatchSize())) {
+    for (int[] examples : batches(data.size(), settings.get(EVAL_BATCH_SIZE))) {
       try (NDManager scope = manager.newSubManager()) {
         unroll(data, examples, PuzzleBatch.givens(scope, data, examples), iterations, outputs);
       }
@@ -175,40 +160,17 @@ public final class RrnModel extends GraphNetworkModel<RecurrentSettings> {
 
   /** The network's {@link GraphNetworkFlops}, once it is built. */
   GraphNetworkFlops flops() {
-    return GraphNetworkFlops.onGraph(graph(), labels(), settings.hidden(), settings.messageWidth(),
-        settings.messageLayers());
+    return GraphNetworkFlops.onGraph(graph(), labels(), settings.get(HIDDEN), settings.get(MESSAGE_WIDTH),
+        settings.get(MESSAGE_LAYERS));
   }
 
   @Override
   public OptionalInt trainedIterations() {
-    return OptionalInt.of(settings.steps());
+    return OptionalInt.of(settings.get(STEPS));
   }
 
   @Override
-  protected RecurrentRelationalNetwork newNetwork(ConstraintGraph graph, int labels, RecurrentSettings settings) {
-    return new RecurrentRelationalNetwork(graph, labels, settings.hidden(), settings.messageWidth(),
-        settings.messageLayers(), settings.steps(), manager);
-  }
-
-  @Override
-  protected RecurrentRelationalNetwork newPerExampleNetwork(int labels, int features, Neighbours neighbours,
-      RecurrentSettings settings) {
-    return new RecurrentRelationalNetwork(InputEncoder.withFeatures(labels, features, settings.hidden()), neighbours,
-        labels, settings.hidden(), settings.messageWidth(), settings.messageLayers(), settings.steps());
-  }
-
-  @Override
-  protected String settingsJson(RecurrentSettings settings) {
-    return settings.toJson();
-  }
-
-  @Override
-  protected RecurrentSettings settingsFromJson(String json) {
-    return RecurrentSettings.fromJson(json);
-  }
-
-  @Override
-  protected int batchSize(RecurrentSettings settings) {
-    return settings.batchSize();
+  protected int unrolledSteps() {
+    return settings.get(STEPS);
   }
 }

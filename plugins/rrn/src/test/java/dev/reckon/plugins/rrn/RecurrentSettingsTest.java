@@ -1,5 +1,10 @@
 package dev.reckon.plugins.rrn;
 
+import static dev.reckon.graphnets.GraphNetworkSettings.FINAL_LEARNING_RATE;
+import static dev.reckon.graphnets.GraphNetworkSettings.HIDDEN;
+import static dev.reckon.graphnets.GraphNetworkSettings.MESSAGE_WIDTH;
+import static dev.reckon.graphnets.RecurrentSettings.MAX_EVAL_ITERATIONS;
+import static dev.reckon.graphnets.RecurrentSettings.STEPS;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.reckon.api.Config;
 import dev.reckon.api.Setting;
 import dev.reckon.graphnets.RecurrentSettings;
+import dev.reckon.kit.Settings;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,32 +23,32 @@ class RecurrentSettingsTest {
 
   @Test
   void defaultsAreTheCpuScale() {
-    RecurrentSettings settings = resolved(Map.of());
-    assertEquals(64, settings.hidden());
-    assertEquals(64, settings.messageWidth());
-    assertEquals(8, settings.steps());
-    assertEquals(0.002 / 20, settings.finalLearningRate());
-    assertEquals(32, settings.maxEvalIterations());
-    assertArrayEquals(new int[] {1, 2, 4, 8, 16, 32}, settings.readoutIterations());
+    Settings settings = resolved(Map.of());
+    assertEquals(64, settings.get(HIDDEN));
+    assertEquals(64, settings.get(MESSAGE_WIDTH));
+    assertEquals(8, settings.get(STEPS));
+    assertEquals(0.002 / 20, settings.get(FINAL_LEARNING_RATE));
+    assertEquals(32, settings.get(MAX_EVAL_ITERATIONS));
+    assertArrayEquals(new int[] {1, 2, 4, 8, 16, 32}, RecurrentSettings.readoutIterations(settings));
   }
 
   @Test
   void derivedDefaultsFollowTheSettingsTheyDeriveFrom() {
-    RecurrentSettings settings = resolved(Map.of("hidden", 96, "learningRate", 0.01));
-    assertEquals(96, settings.messageWidth());
-    assertEquals(0.01 / 20, settings.finalLearningRate());
+    Settings settings = resolved(Map.of("hidden", 96, "learningRate", 0.01));
+    assertEquals(96, settings.get(MESSAGE_WIDTH));
+    assertEquals(0.01 / 20, settings.get(FINAL_LEARNING_RATE));
   }
 
   @Test
   void readsOutAtOneTTwoTAndFourTWhateverT() {
-    RecurrentSettings settings = resolved(Map.of("steps", 5));
-    assertArrayEquals(new int[] {1, 2, 4, 5, 8, 10, 16, 20}, settings.readoutIterations());
+    Settings settings = resolved(Map.of("steps", 5));
+    assertArrayEquals(new int[] {1, 2, 4, 5, 8, 10, 16, 20}, RecurrentSettings.readoutIterations(settings));
   }
 
   @Test
   void jsonRoundTrips() {
-    RecurrentSettings settings = resolved(Map.of("hidden", 96, "learningRate", 1e-4, "steps", 12));
-    assertEquals(settings, RecurrentSettings.fromJson(settings.toJson()));
+    Settings settings = resolved(Map.of("hidden", 96, "learningRate", 1e-4, "steps", 12));
+    assertEquals(settings, RecurrentSettings.DECLARATIONS.fromJson(settings.toJson()));
   }
 
   @Test
@@ -60,7 +66,7 @@ class RecurrentSettingsTest {
     assertTrue(refusal.getMessage().matches(".*\\bsteps\\b.*"), refusal.getMessage());
   }
 
-  private static RecurrentSettings resolved(Map<String, ?> given) {
-    return RecurrentSettings.from(Config.resolve(DECLARED, given));
+  private static Settings resolved(Map<String, ?> given) {
+    return RecurrentSettings.DECLARATIONS.read(Config.resolve(DECLARED, given));
   }
 }

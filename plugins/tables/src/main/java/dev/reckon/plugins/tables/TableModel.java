@@ -14,6 +14,11 @@ import dev.reckon.api.Predictions;
 import dev.reckon.api.RetrievalDataset;
 import dev.reckon.api.RetrievalPredictions;
 import dev.reckon.api.TrainingLog;
+import dev.reckon.kit.AnswerSampler;
+import dev.reckon.kit.Cadence;
+import dev.reckon.kit.Settings;
+import dev.reckon.kit.TrainingLoop;
+import dev.reckon.kit.UpdateOutcome;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -34,7 +39,10 @@ import java.util.stream.Collectors;
  *
  * <p>The table is held in Java, in double precision; each update hands it to the engine as a fresh
  * array whose gradient autograd computes, so the step itself is plain arithmetic and never an
- * in-place change of an array autograd watches.
+ * in-place change of an array autograd watches. Not a DJL network, so not the kit's {@code
+ * NetworkModel}: there is no block to build, initialise or save in DJL's format, and the checkpoint
+ * is the table itself. It trains in the kit's {@link TrainingLoop}, its batches from an {@link
+ * AnswerSampler}.
  *
  * <p>Compute ({@link TableFlops}): {@link TrainingLog#TRAINING_FLOPS} after every update's step, and
  * {@link Predictions#INFERENCE_FLOPS} of a look-up, 0.
@@ -47,16 +55,16 @@ final class TableModel implements Model {
 
   private final String id;
   private final Objective objective;
-  private final TableSettings settings;
+  private final Settings settings;
   private final long seed;
   private final NDManager manager;
   private QueryRows rows;
   private double[][] table;
 
-  TableModel(String id, Objective objective, ModelContext context) {
+  TableModel(String id, Objective objective, Settings settings, ModelContext context) {
     this.id = requireNonNull(id, "id is null");
     this.objective = requireNonNull(objective, "objective is null");
-    settings = TableSettings.from(context.config());
+    this.settings = requireNonNull(settings, "settings is null");
     seed = context.seed();
     manager = NDManager.newBaseManager(Device.fromName(context.device()));
   }
@@ -70,60 +78,48 @@ final class TableModel implements Model {
     rows = new QueryRows(Arrays.asList(data.queries()));
     table = new double[rows.size()][data.keys()];
     int[] exampleRows = Arrays.stream(data.queries()).mapToInt(rows::of).toArray();
-    SplittableRandom random = new SplittableRandom(seed);
-    int[] order = new int[data.size()];
-    Arrays.setAll(order, i -> i);
-    int next = order.length;
-    int batchSize = settings.batchSize();
+    int batchSize = settings.get(TableSettings.BATCH_SIZE);
+    AnswerSampler sampler = new AnswerSampler(data.answers(), batchSize, new SplittableRandom(seed));
     long perUpdate = TableFlops.trainingUpdate(objective, batchSize, table.length, data.keys());
-    for (int update = 1; update <= settings.updates(); update++) {
-      int[] batchRows = new int[batchSize];
-      int[] batchKeys = new int[batchSize];
-      for (int i = 0; i < batchSize; i++) {
-        if (next == order.length) {
-          shuffle(order, random);
-          next = 0;
+    int logEvery = settings.get(TableSettings.LOG_EVERY);
+    Cadence cadence = new Cadence(settings.get(TableSettings.UPDATES), logEvery, logEvery);
+    TrainingLoop.run(manager, cadence, log, (scope, update) -> {
+      AnswerSampler.Batch batch = sampler.next();
+      int[] batchRows = Arrays.stream(batch.examples()).map(example -> exampleRows[example]).toArray();
+      NDArray loss = step(scope, batchRows, batch.answers(), TableSettings.stepSize(settings, update));
+      // A table's update holds no network whose memory the efficiency board would compare.
+      return new UpdateOutcome(loss, Double.NaN, perUpdate) {
+        @Override
+        public boolean measuresMemory() {
+          return false;
         }
-        int example = order[next++];
-        int[] answer = data.answers()[example];
-        batchRows[i] = exampleRows[example];
-        batchKeys[i] = answer[random.nextInt(answer.length)];
-      }
-      double loss = step(batchRows, batchKeys, settings.stepSize(update));
-      if (update % settings.logEvery() == 0 || update == settings.updates()) {
-        log.record(update, TrainingLog.LOSS, loss);
-      }
-      // After the step and outside the gradient scope: the runner may predict from here.
-      log.record(update, TrainingLog.TRAINING_FLOPS, (double) perUpdate * update);
-      log.progress(update, settings.updates());
-    }
+      };
+    });
   }
 
-  /** One SGD update on a batch; returns the batch's loss before it. */
-  private double step(int[] batchRows, int[] batchKeys, double stepSize) {
+  /** One SGD update on a batch, its arrays in {@code scope}; returns the batch's loss before it. */
+  private NDArray step(NDManager scope, int[] batchRows, int[] batchKeys, double stepSize) {
     int keys = table[0].length;
-    try (NDManager step = manager.newSubManager()) {
-      float[] flat = new float[table.length * keys];
-      for (int row = 0; row < table.length; row++) {
-        for (int key = 0; key < keys; key++) {
-          flat[row * keys + key] = (float) table[row][key];
-        }
+    float[] flat = new float[table.length * keys];
+    for (int row = 0; row < table.length; row++) {
+      for (int key = 0; key < keys; key++) {
+        flat[row * keys + key] = (float) table[row][key];
       }
-      NDArray scores = step.create(flat, new Shape(table.length, keys));
-      scores.setRequiresGradient(true);
-      NDArray loss;
-      try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
-        loss = objective.loss(scores, step.create(batchRows).oneHot(table.length), step.create(batchKeys).oneHot(keys));
-        collector.backward(loss);
-      }
-      float[] gradient = scores.getGradient().toFloatArray();
-      for (int row = 0; row < table.length; row++) {
-        for (int key = 0; key < keys; key++) {
-          table[row][key] -= stepSize * gradient[row * keys + key];
-        }
-      }
-      return loss.getFloat();
     }
+    NDArray scores = scope.create(flat, new Shape(table.length, keys));
+    scores.setRequiresGradient(true);
+    NDArray loss;
+    try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
+      loss = objective.loss(scores, scope.create(batchRows).oneHot(table.length), scope.create(batchKeys).oneHot(keys));
+      collector.backward(loss);
+    }
+    float[] gradient = scores.getGradient().toFloatArray();
+    for (int row = 0; row < table.length; row++) {
+      for (int key = 0; key < keys; key++) {
+        table[row][key] -= stepSize * gradient[row * keys + key];
+      }
+    }
+    return loss;
   }
 
   @Override
@@ -196,15 +192,6 @@ final class TableModel implements Model {
   @Override
   public void close() {
     manager.close();
-  }
-
-  private static void shuffle(int[] order, SplittableRandom random) {
-    for (int i = order.length - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int swap = order[i];
-      order[i] = order[j];
-      order[j] = swap;
-    }
   }
 
   private RetrievalDataset retrieval(Dataset dataset) {

@@ -1,47 +1,32 @@
 package dev.reckon.plugins.tables;
 
-import dev.reckon.api.Config;
-import dev.reckon.api.Setting;
-import java.util.List;
+import dev.reckon.kit.Declarations;
+import dev.reckon.kit.Declared;
+import dev.reckon.kit.Settings;
 
 /**
- * The hyper-parameters of a table, the note's by default: batches of 500 pairs, 2000 updates of
- * plain SGD (the note: 1k to 2k iterations at batch size 500).
- *
- * @param updates SGD updates
- * @param batchSize training pairs per update
- * @param learningRate the step size of the first update; it falls linearly to 0 at the last
- * @param logEvery updates between two points of the training curve
+ * The settings of a table, the note's by default: batches of 500 pairs, 2000 updates of plain SGD
+ * (the note: 1k to 2k iterations at batch size 500).
  */
-record TableSettings(int updates, int batchSize, double learningRate, int logEvery) {
-  static final List<Setting> DECLARED = List.of(
-      Setting.integer("updates", 2000, "SGD updates"),
-      Setting.integer("batchSize", 500, "training pairs per update"),
-      Setting.number("learningRate", 50.0, "step size of the first update, falling linearly to 0 at the last"),
-      Setting.integer("logEvery", 100, "updates between two points of the training curve"));
+final class TableSettings {
+  private TableSettings() {}
 
-  TableSettings {
-    positive("updates", updates);
-    positive("batchSize", batchSize);
-    positive("logEvery", logEvery);
-    if (!(learningRate > 0)) {
-      throw new IllegalArgumentException("setting 'learningRate' is " + learningRate + "; expected a positive number");
-    }
-  }
+  static final Declared<Integer> UPDATES = Declared.integer("updates", 2000, "SGD updates").positive();
 
-  static TableSettings from(Config config) {
-    return new TableSettings(config.getInt("updates"), config.getInt("batchSize"), config.getDouble("learningRate"),
-        config.getInt("logEvery"));
-  }
+  static final Declared<Integer> BATCH_SIZE =
+      Declared.integer("batchSize", 500, "training pairs per update").positive();
+
+  static final Declared<Double> LEARNING_RATE = Declared.number("learningRate", 50.0,
+      "step size of the first update, falling linearly to 0 at the last").positive();
+
+  static final Declared<Integer> LOG_EVERY =
+      Declared.integer("logEvery", 100, "updates between two points of the training curve").positive();
+
+  static final Declarations DECLARED = Declarations.of(UPDATES, BATCH_SIZE, LEARNING_RATE, LOG_EVERY);
 
   /** The step size of update {@code update}, counted from 1. */
-  double stepSize(int update) {
-    return learningRate * (updates - update + 1) / updates;
-  }
-
-  private static void positive(String name, int value) {
-    if (value <= 0) {
-      throw new IllegalArgumentException("setting '" + name + "' is " + value + "; expected a positive number");
-    }
+  static double stepSize(Settings settings, int update) {
+    int updates = settings.get(UPDATES);
+    return settings.get(LEARNING_RATE) * (updates - update + 1) / updates;
   }
 }

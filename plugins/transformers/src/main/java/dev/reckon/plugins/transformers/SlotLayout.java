@@ -3,9 +3,11 @@ package dev.reckon.plugins.transformers;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.reckon.api.Config;
 import dev.reckon.api.SequenceFormat;
 import java.util.Arrays;
-import java.util.Properties;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * How an example becomes one row of tokens, and the answer slots' classes.
@@ -102,15 +104,17 @@ record SlotLayout(int vocabulary, int maxInputLength, int maxOutputLength) {
     }
   }
 
-  void store(Properties properties) {
-    properties.setProperty("vocabulary", Integer.toString(vocabulary));
-    properties.setProperty("maxInputLength", Integer.toString(maxInputLength));
-    properties.setProperty("maxOutputLength", Integer.toString(maxOutputLength));
+  /** The layout as a checkpoint's shape. */
+  Map<String, Object> asShape() {
+    Map<String, Object> shape = new LinkedHashMap<>();
+    shape.put("vocabulary", vocabulary);
+    shape.put("maxInputLength", maxInputLength);
+    shape.put("maxOutputLength", maxOutputLength);
+    return shape;
   }
 
-  static SlotLayout restore(Properties properties) {
-    return new SlotLayout(TransformerSettings.integer(properties, "vocabulary"),
-        TransformerSettings.integer(properties, "maxInputLength"),
-        TransformerSettings.integer(properties, "maxOutputLength"));
+  /** The layout of a shape {@link #asShape} gave. */
+  static SlotLayout of(Config shape) {
+    return new SlotLayout(shape.getInt("vocabulary"), shape.getInt("maxInputLength"), shape.getInt("maxOutputLength"));
   }
 }

@@ -12,7 +12,8 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import dev.reckon.plugins.transformer.Embeddings;
+import dev.reckon.kit.Embeddings;
+import dev.reckon.kit.Settings;
 import dev.reckon.plugins.transformer.EncoderLayer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,20 +40,25 @@ final class SlotTransformer extends AbstractBlock {
   private final LayerNorm readoutNorm;
   private final Linear readout;
 
-  SlotTransformer(SlotLayout layout, TransformerSettings settings) {
+  SlotTransformer(SlotLayout layout, Settings settings) {
     this.layout = layout;
-    this.steps = settings.steps();
-    int width = settings.width();
+    this.steps = TransformerSettings.steps(settings);
+    int width = settings.get(TransformerSettings.WIDTH);
+    int heads = settings.get(TransformerSettings.HEADS);
+    int ffnWidth = settings.get(TransformerSettings.FFN_WIDTH);
     tokenEmbedding = addParameter(Embeddings.tokenTable("tokenEmbedding", layout.embeddingRows(), width));
     positionEmbedding = addParameter(Embeddings.positionTable("positionEmbedding", layout.length(), width));
-    for (int i = 0; i < settings.layers(); i++) {
-      layers.add(addChildBlock("layer" + i, new EncoderLayer(width, settings.heads(), settings.ffnWidth())));
+    for (int i = 0; i < settings.get(TransformerSettings.LAYERS); i++) {
+      layers.add(addChildBlock("layer" + i, new EncoderLayer(width, heads, ffnWidth)));
     }
-    tiedLayer = settings.recurrent()
-        ? addChildBlock("tiedLayer", new EncoderLayer(width, settings.heads(), settings.ffnWidth()))
-        : null;
+    tiedLayer = steps > 0 ? addChildBlock("tiedLayer", new EncoderLayer(width, heads, ffnWidth)) : null;
     readoutNorm = addChildBlock("readoutNorm", LayerNorm.builder().axis(2).build());
     readout = addChildBlock("readout", Linear.builder().setUnits(layout.classes()).build());
+  }
+
+  /** The layout the network was built for. */
+  SlotLayout layout() {
+    return layout;
   }
 
   /** Embeddings and the untied layers: {@code (B, L)} int tokens {@code -> (B, L, W)}, in the tokens' manager. */

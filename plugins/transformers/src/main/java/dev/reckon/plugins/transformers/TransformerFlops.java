@@ -1,5 +1,7 @@
 package dev.reckon.plugins.transformers;
 
+import dev.reckon.kit.Settings;
+import dev.reckon.kit.Training;
 import dev.reckon.plugins.transformer.EncoderLayer;
 
 /**
@@ -29,30 +31,36 @@ import dev.reckon.plugins.transformer.EncoderLayer;
  *       answer at k); a stack without recurrence: one pass, at k = 1.
  * </ul>
  */
-record TransformerFlops(SlotLayout layout, TransformerSettings settings) {
+record TransformerFlops(SlotLayout layout, Settings settings) {
   /** One encoder layer on one example ({@link EncoderLayer#flops}). */
   long layer() {
-    return EncoderLayer.flops(layout.length(), settings.width(), settings.ffnWidth());
+    return EncoderLayer.flops(layout.length(), settings.get(TransformerSettings.WIDTH),
+        settings.get(TransformerSettings.FFN_WIDTH));
   }
 
   /** The read-out of one example's slots. */
   long readout() {
-    return 2L * layout.maxOutputLength() * settings.width() * layout.classes();
+    return 2L * layout.maxOutputLength() * settings.get(TransformerSettings.WIDTH) * layout.classes();
   }
 
   /** One example through the untied layers, {@code applications} of the tied layer and {@code readouts} read-outs. */
   long forward(int applications, int readouts) {
-    return (settings.layers() + applications) * layer() + readouts * readout();
+    return (settings.get(TransformerSettings.LAYERS) + applications) * layer() + readouts * readout();
+  }
+
+  /** One training example: 3 x the training forward pass (the backward pass costs about twice the forward). */
+  long trainingExample() {
+    int steps = TransformerSettings.steps(settings);
+    return 3 * (steps > 0 ? forward(steps, steps) : forward(0, 1));
   }
 
   /** One optimiser update on a batch. */
   long trainingUpdate() {
-    long forward = settings.recurrent() ? forward(settings.steps(), settings.steps()) : forward(0, 1);
-    return 3 * forward * settings.batchSize();
+    return trainingExample() * settings.get(Training.BATCH_SIZE);
   }
 
   /** One example's answer at {@code iterations} applications of the tied layer (1 without recurrence). */
   long inference(int iterations) {
-    return settings.recurrent() ? forward(iterations, 1) : forward(0, 1);
+    return TransformerSettings.recurrent(settings) ? forward(iterations, 1) : forward(0, 1);
   }
 }

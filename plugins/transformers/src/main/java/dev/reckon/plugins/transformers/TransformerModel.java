@@ -1,21 +1,14 @@
 package dev.reckon.plugins.transformers;
 
-import static java.util.Objects.requireNonNull;
-
-import ai.djl.Device;
-import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
-import ai.djl.training.optimizer.Adam;
 import ai.djl.training.optimizer.Optimizer;
+import dev.reckon.api.Config;
 import dev.reckon.api.Dataset;
-import dev.reckon.api.Model;
 import dev.reckon.api.ModelContext;
 import dev.reckon.api.Predictions;
 import dev.reckon.api.SequenceDataset;
@@ -23,31 +16,28 @@ import dev.reckon.api.SequenceFormat;
 import dev.reckon.api.SequencePredictions;
 import dev.reckon.api.TrainingLog;
 import dev.reckon.api.UpdateMemory;
-import dev.reckon.plugins.transformer.LearningRateSchedule;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.reckon.kit.Cadence;
+import dev.reckon.kit.Declarations;
+import dev.reckon.kit.Gradients;
+import dev.reckon.kit.NetworkModel;
+import dev.reckon.kit.Optimisers;
+import dev.reckon.kit.Training;
+import dev.reckon.kit.TrainingLoop;
+import dev.reckon.kit.UpdateOutcome;
+import dev.reckon.kit.WarmupCosine;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Properties;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 /**
  * A {@link SlotTransformer} trained on one sequence task.
  *
- * <p>Training: Adam under a {@link LearningRateSchedule} on the {@link SlotCrossEntropy}; each
- * update draws its batch uniformly with replacement and runs in its own sub-manager, so memory
- * stays flat however long the run. The curve gets {@code loss} and the update's memory every
- * {@code logEvery} updates, and {@link TrainingLog#TRAINING_FLOPS} ({@link TransformerFlops})
- * after every update's optimiser step, outside the gradient scope, since the runner may predict
- * from within that call.
+ * <p>Training: Adam under a {@link WarmupCosine} schedule on the {@link SlotCrossEntropy}, in the
+ * kit's {@link TrainingLoop}; each update draws its batch uniformly with replacement. The curve
+ * gets {@code loss} and the update's memory every {@code logEvery} updates, and {@link
+ * TrainingLog#TRAINING_FLOPS} ({@link TransformerFlops}) after every update. With {@code
+ * trainingFlops} set, the updates are as many as reach it.
  *
  * <p>Prediction: without recurrence, one pass and iterations {@code [1]}; with it, the tied layer
  * is applied {@code evaluationFactor x T} times and the slots read out after every application,
@@ -55,34 +45,27 @@ import java.util.stream.IntStream;
  * Predictions#INFERENCE_FLOPS} of one example, and each slot's probabilities of the tokens, from
  * which a task computes the answer's cross-entropy.
  *
- * <p>Checkpoint: {@value #SETTINGS_FILE} (model id, layout and settings) and {@value
- * #PARAMETERS_FILE} (the network's parameters in DJL's block format).
+ * <p>Checkpoint: the kit's ({@link NetworkModel}); the shape is the {@link SlotLayout}.
  */
-final class TransformerModel implements Model {
-  static final String SETTINGS_FILE = "transformer-model.properties";
-  static final String PARAMETERS_FILE = "transformer-parameters.bin";
-
+final class TransformerModel extends NetworkModel<SlotTransformer> {
   /** Examples encoded at once in prediction; a chunk's activations live until it closes. */
   private static final int EXAMPLES_PER_CHUNK = 256;
 
-  private final String id;
-  private final long seed;
-  private final NDManager manager;
-  private TransformerSettings settings;
-  private SlotLayout layout;
-  private SlotTransformer network;
-  private ParameterStore store;
+  /** The layout of the cell's task, which training builds the network for. */
+  private final SlotLayout taskLayout;
 
-  TransformerModel(String id, ModelContext context) {
-    this.id = requireNonNull(id, "id is null");
-    requireNonNull(context, "context is null");
+  TransformerModel(String id, Declarations declarations, ModelContext context) {
+    super(id, declarations, context);
     if (!(context.task().format() instanceof SequenceFormat format)) {
       throw new IllegalArgumentException(id + " reads sequence tasks, not " + context.task().format().id());
     }
-    layout = SlotLayout.of(format);
-    settings = TransformerSettings.from(context.config());
-    seed = context.seed();
-    manager = NDManager.newBaseManager(Device.fromName(context.device()));
+    taskLayout = SlotLayout.of(format);
+    TransformerSettings.consistent(settings);
+  }
+
+  @Override
+  protected SlotTransformer newNetwork(Config shape) {
+    return new SlotTransformer(SlotLayout.of(shape), TransformerSettings.consistent(settings));
   }
 
   @Override
@@ -92,50 +75,35 @@ final class TransformerModel implements Model {
       throw new IllegalArgumentException(id + " trains on a dataset with answers");
     }
     SplittableRandom random = new SplittableRandom(seed);
-    build();
-    manager.getEngine().setRandomSeed(random.nextInt());
-    network.initialize(manager, DataType.FLOAT32, new Shape(settings.batchSize(), layout.length()));
-    long flopsPerUpdate = new TransformerFlops(layout, settings).trainingUpdate();
-    int updates = settings.updates(flopsPerUpdate);
-    Optimizer adam = Adam.builder()
-        .optLearningRateTracker(new LearningRateSchedule(settings.learningRate(), settings.warmup(), updates))
-        .build();
-    for (int update = 1; update <= updates; update++) {
-      int[] examples = random.ints(settings.batchSize(), 0, data.size()).toArray();
-      try (NDManager step = manager.newSubManager()) {
-        NDArray tokens = layout.rows(step, data.inputs(), examples);
-        NDArray classes = layout.targets(step, data.targets(), examples);
-        NDArray loss;
-        double memory;
-        try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
-          NDList logits = network.forward(store, new NDList(tokens), true);
-          loss = SlotCrossEntropy.mean(logits, classes);
-          memory = UpdateMemory.megabytes(step);
-          collector.backward(loss);
-        }
-        for (Parameter parameter : network.getParameters().values()) {
-          NDArray weight = parameter.getArray();
-          // The gradient handle joins the weight's long-lived manager: close it here.
-          try (NDArray gradient = weight.getGradient()) {
-            adam.update(parameter.getId(), weight, gradient);
-          }
-        }
-        if (update % settings.logEvery() == 0 || update == updates) {
-          log.record(update, TrainingLog.LOSS, loss.getFloat());
-          log.record(update, TrainingLog.UPDATE_MEMORY, memory);
-        }
+    int batchSize = settings.get(Training.BATCH_SIZE);
+    build(taskLayout.asShape(), random.nextInt(), DataType.FLOAT32, new Shape(batchSize, taskLayout.length()));
+    long flopsPerUpdate = new TransformerFlops(taskLayout, settings).trainingUpdate();
+    int updates = TransformerSettings.updates(settings, flopsPerUpdate);
+    Optimizer adam = Optimisers.adam(new WarmupCosine(settings.get(TransformerSettings.LEARNING_RATE),
+        settings.get(Training.WARMUP), updates));
+    int logEvery = settings.get(TransformerSettings.LOG_EVERY);
+    TrainingLoop.run(manager, new Cadence(updates, logEvery, logEvery), log, (scope, update) -> {
+      int[] examples = random.ints(batchSize, 0, data.size()).toArray();
+      NDArray tokens = taskLayout.rows(scope, data.inputs(), examples);
+      NDArray classes = taskLayout.targets(scope, data.targets(), examples);
+      NDArray loss;
+      double memory;
+      try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
+        NDList logits = network.forward(store, new NDList(tokens), true);
+        loss = SlotCrossEntropy.mean(logits, classes);
+        memory = UpdateMemory.megabytes(scope);
+        collector.backward(loss);
       }
-      log.record(update, TrainingLog.TRAINING_FLOPS, (double) flopsPerUpdate * update);
-      log.progress(update, updates);
-    }
+      Gradients.step(network, adam);
+      return new UpdateOutcome(loss, memory, flopsPerUpdate);
+    });
   }
 
   @Override
   public SequencePredictions predict(Dataset inputs) {
     SequenceDataset data = sequences(inputs);
-    if (network == null) {
-      throw new IllegalStateException(id + " predicts only after train or load");
-    }
+    requireBuilt("predicts");
+    SlotLayout layout = network.layout();
     int[] iterations = iterations();
     int[][][] answers = new int[iterations.length][data.size()][];
     float[][][][] probabilities = new float[iterations.length][data.size()][][];
@@ -143,7 +111,7 @@ final class TransformerModel implements Model {
       int[] examples = IntStream.range(first, Math.min(first + EXAMPLES_PER_CHUNK, data.size())).toArray();
       try (NDManager scope = manager.newSubManager()) {
         NDArray x = network.encode(store, layout.rows(scope, data.inputs(), examples), false);
-        if (!settings.recurrent()) {
+        if (!TransformerSettings.recurrent(settings)) {
           readAnswers(x, examples, answers[0], probabilities[0]);
           continue;
         }
@@ -166,10 +134,11 @@ final class TransformerModel implements Model {
 
   /** 1 without recurrence; every application count up to {@code evaluationFactor x T} with it. */
   private int[] iterations() {
-    if (!settings.recurrent()) {
+    if (!TransformerSettings.recurrent(settings)) {
       return new int[] {1};
     }
-    return IntStream.rangeClosed(1, settings.evaluationFactor() * settings.steps()).toArray();
+    return IntStream.rangeClosed(1, TransformerSettings.evaluationFactor(settings) * TransformerSettings.steps(settings))
+        .toArray();
   }
 
   /**
@@ -177,6 +146,7 @@ final class TransformerModel implements Model {
    * class's share left out) as the token probabilities the task scores the answer's cross-entropy by.
    */
   private void readAnswers(NDArray x, int[] examples, int[][] answers, float[][][] probabilities) {
+    SlotLayout layout = network.layout();
     NDArray logits = network.readOut(store, x, false);
     long[] classes = logits.argMax(-1).toLongArray();
     float[] softmax = logits.softmax(-1).toFloatArray();
@@ -194,90 +164,21 @@ final class TransformerModel implements Model {
 
   @Override
   public OptionalInt trainedIterations() {
-    return settings.recurrent() ? OptionalInt.of(settings.steps()) : OptionalInt.empty();
-  }
-
-  /** The trainable parameters; 0 before training or loading. */
-  @Override
-  public long parameterCount() {
-    if (network == null) {
-      return 0;
-    }
-    return network.getParameters().values().stream().mapToLong(parameter -> parameter.getShape().size()).sum();
+    return TransformerSettings.recurrent(settings)
+        ? OptionalInt.of(TransformerSettings.steps(settings))
+        : OptionalInt.empty();
   }
 
   @Override
   public Optional<float[][]> tokenEmbeddings() {
-    return network == null ? Optional.empty() : Optional.of(network.tokenEmbeddings());
-  }
-
-  @Override
-  public void save(Path directory) throws IOException {
-    if (network == null) {
-      throw new IllegalStateException(id + " saves only after train or load");
-    }
-    Files.createDirectories(directory);
-    Properties properties = new Properties();
-    properties.setProperty("model", id);
-    layout.store(properties);
-    settings.store(properties);
-    try (OutputStream out = Files.newOutputStream(directory.resolve(SETTINGS_FILE))) {
-      properties.store(out, id);
-    }
-    try (DataOutputStream out = new DataOutputStream(
-        new BufferedOutputStream(Files.newOutputStream(directory.resolve(PARAMETERS_FILE))))) {
-      network.saveParameters(out);
-    }
-  }
-
-  /** Replaces this model's layout, settings and weights by the checkpoint's. */
-  @Override
-  public void load(Path directory) throws IOException {
-    Properties properties = new Properties();
-    try (InputStream in = Files.newInputStream(directory.resolve(SETTINGS_FILE))) {
-      properties.load(in);
-    }
-    if (!id.equals(properties.getProperty("model"))) {
-      throw new IOException(directory + " holds a checkpoint of " + properties.getProperty("model") + ", not " + id);
-    }
-    layout = SlotLayout.restore(properties);
-    settings = TransformerSettings.restore(properties);
-    build();
-    try (DataInputStream in = new DataInputStream(
-        new BufferedInputStream(Files.newInputStream(directory.resolve(PARAMETERS_FILE))))) {
-      network.loadParameters(manager, in);
-    } catch (MalformedModelException e) {
-      throw new IOException(directory + " holds parameters this network cannot read", e);
-    }
-    // Loading replaces the weights without marking them trainable.
-    network.getParameters().values().forEach(parameter -> parameter.getArray().setRequiresGradient(true));
-  }
-
-  @Override
-  public void close() {
-    network = null;
-    store = null;
-    manager.close();
-  }
-
-  /** The manager that outlives every update; tests watch its array count stay flat while training. */
-  NDManager manager() {
-    return manager;
-  }
-
-  /** A network without weights, for this layout and settings: training initialises them, loading reads them. */
-  private void build() {
-    if (network != null) {
-      throw new IllegalStateException(id + " is already built; load a checkpoint into a fresh model");
-    }
-    network = new SlotTransformer(layout, settings);
-    store = new ParameterStore(manager, false);
+    return built() ? Optional.of(network.tokenEmbeddings()) : Optional.empty();
   }
 
   private SequenceDataset sequences(Dataset dataset) {
     if (!(dataset instanceof SequenceDataset data)) {
       throw new IllegalArgumentException(id + " reads sequence datasets, not " + dataset.getClass().getSimpleName());
     }
+    SlotLayout layout = built() ? network.layout() : taskLayout;
     if (data.vocabulary() != layout.vocabulary() || data.maxOutputLength() != layout.maxOutputLength()) {
       throw new IllegalArgumentException(id + " was built for " + layout.vocabulary() + " tokens and answers of up to "
           + layout.maxOutputLength() + "; this dataset has " + data.vocabulary() + " and " + data.maxOutputLength());

@@ -1,162 +1,98 @@
 package dev.reckon.plugins.transformers;
 
-import dev.reckon.api.Config;
-import dev.reckon.api.Setting;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Properties;
+import dev.reckon.kit.Declarations;
+import dev.reckon.kit.Declared;
+import dev.reckon.kit.Settings;
+import dev.reckon.kit.Training;
 
 /**
- * The hyper-parameters of one transformer. Suites set them; each variant's factory declares its
- * defaults with {@link #declare}.
- *
- * @param layers the untied layers: the whole stack without recurrence, the base under the tied layer with it
- * @param width hidden size W
- * @param heads attention heads; they divide {@code width}
- * @param ffnWidth hidden size of each layer's feed-forward part
- * @param steps T, the applications of the weight-tied top layer in training; 0 for a stack without one
- * @param evaluationFactor evaluation reads out after 1, 2, ..., this many times T applications
- * @param updates optimiser updates, unless {@code trainingFlops} sets them
- * @param batchSize training examples per update
- * @param learningRate peak Adam learning rate
- * @param warmup updates of linear warm-up before the cosine decay
- * @param logEvery updates between two points of the loss curve
- * @param trainingFlops when above 0, the training compute to spend instead of a count of updates:
- *     as many updates as reach it (research note 000 compares models at a fixed FLOP budget)
+ * The settings of the transformers, declared once; each variant's {@link Declarations} give its
+ * defaults. Only the recurrent variant declares {@link #STEPS} and {@link #EVALUATION_FACTOR}: a
+ * stack without them has no weight-tied layer.
  */
-record TransformerSettings(int layers, int width, int heads, int ffnWidth, int steps, int evaluationFactor,
-    int updates, int batchSize, double learningRate, int warmup, int logEvery, double trainingFlops) {
+final class TransformerSettings {
+  private TransformerSettings() {}
 
-  TransformerSettings {
-    positive("width", width);
-    positive("heads", heads);
-    positive("ffnWidth", ffnWidth);
-    positive("updates", updates);
-    positive("batchSize", batchSize);
-    positive("logEvery", logEvery);
-    positive("evaluationFactor", evaluationFactor);
-    if (layers < 0 || steps < 0 || layers + steps == 0) {
-      throw new IllegalArgumentException("settings 'layers' (" + layers + ") and 'steps' (" + steps
-          + ") must not be negative, and one must be positive");
-    }
-    if (width % heads != 0) {
-      throw new IllegalArgumentException("setting 'heads' (" + heads + ") must divide 'width' (" + width + ")");
-    }
-    if (!(learningRate > 0)) {
-      throw new IllegalArgumentException("setting 'learningRate' is " + learningRate + "; expected a positive number");
-    }
-    if (!(trainingFlops >= 0) || Double.isInfinite(trainingFlops)) {
-      throw new IllegalArgumentException("setting 'trainingFlops' is " + trainingFlops + "; expected 0 (train "
-          + "'updates' updates) or a positive number of FLOPs");
-    }
-    if (warmup < 0) {
-      throw new IllegalArgumentException("setting 'warmup' is " + warmup + "; expected 0 or more");
-    }
+  static final Declared<Integer> LAYERS = Declared.integer("layers", 2, "transformer layers").notNegative();
+
+  /** The recurrent variant's {@link #LAYERS}: the base under the tied layer. */
+  static final Declared<Integer> BASE_LAYERS =
+      Declared.integer("layers", 1, "untied layers under the weight-tied one").notNegative();
+
+  static final Declared<Integer> WIDTH = Declared.integer("width", 32, "hidden size W").positive();
+
+  static final Declared<Integer> HEADS = Declared.integer("heads", 4, "attention heads; they divide width").positive();
+
+  static final Declared<Integer> FFN_WIDTH =
+      Declared.integer("ffnWidth", 64, "hidden size of each layer's feed-forward part").positive();
+
+  static final Declared<Double> LEARNING_RATE =
+      Declared.number("learningRate", 1e-3, "peak Adam learning rate").positive();
+
+  static final Declared<Integer> LOG_EVERY =
+      Declared.integer("logEvery", 50, "updates between two points of the loss curve").positive();
+
+  static final Declared<Double> TRAINING_FLOPS = Declared.number("trainingFlops", 0.0, "when above 0: train until the"
+      + " training FLOPs reach this, instead of 'updates' updates (a fixed compute budget, as research note 000"
+      + " compares models)").notNegative();
+
+  static final Declared<Integer> STEPS = Declared.integer("steps", 4,
+      "T: applications of the weight-tied top layer in training, each read out into the loss").notNegative();
+
+  static final Declared<Integer> EVALUATION_FACTOR = Declared.integer("evaluationFactor", 4,
+      "evaluation reads out after every application from 1 to this many times T").positive();
+
+  /** {@code transformer-small}: 2 layers of width 32. */
+  static final Declarations SMALL = Declarations.of(LAYERS, WIDTH, HEADS, FFN_WIDTH,
+      Training.UPDATES.withDefault(2000), Training.BATCH_SIZE.withDefault(32), LEARNING_RATE,
+      Training.WARMUP.withDefault(100), LOG_EVERY, TRAINING_FLOPS);
+
+  /** {@code transformer-large}: 4 layers of width 64. */
+  static final Declarations LARGE =
+      SMALL.with(LAYERS.withDefault(4)).with(WIDTH.withDefault(64)).with(FFN_WIDTH.withDefault(128));
+
+  /** {@code recurrent-transformer}: the small stack's width, 1 untied layer under the tied one applied T = 4 times. */
+  static final Declarations RECURRENT = SMALL.with(BASE_LAYERS).and(STEPS, EVALUATION_FACTOR);
+
+  /** T, the applications of the tied layer in training; 0 for a stack without one. */
+  static int steps(Settings settings) {
+    return settings.has(STEPS) ? settings.get(STEPS) : 0;
+  }
+
+  /** Whether a weight-tied top layer iterates. */
+  static boolean recurrent(Settings settings) {
+    return steps(settings) > 0;
+  }
+
+  /** Evaluation reads out up to this many times T applications; 1 without recurrence. */
+  static int evaluationFactor(Settings settings) {
+    return settings.has(EVALUATION_FACTOR) ? settings.get(EVALUATION_FACTOR) : 1;
   }
 
   /** The updates to train: {@code updates}, or as many as reach {@code trainingFlops} at this cost each. */
-  int updates(long flopsPerUpdate) {
+  static int updates(Settings settings, long flopsPerUpdate) {
+    double trainingFlops = settings.get(TRAINING_FLOPS);
     if (trainingFlops == 0) {
-      return updates;
+      return settings.get(Training.UPDATES);
     }
     return Math.toIntExact(Math.max(1, (long) Math.ceil(trainingFlops / flopsPerUpdate)));
   }
 
-  /** Whether a weight-tied top layer iterates. */
-  boolean recurrent() {
-    return steps > 0;
-  }
-
   /**
-   * The settings of a variant at its defaults; {@code steps} and {@code evaluationFactor} only when
-   * {@code steps > 0} (the recurrent variant).
+   * {@code settings}, once checked for what no single setting's range says: a tied layer or an
+   * untied one, and heads that divide the width.
    */
-  static List<Setting> declare(int layers, int width, int heads, int ffnWidth, int steps, int updates,
-      int batchSize, double learningRate) {
-    List<Setting> settings = new ArrayList<>(List.of(
-        Setting.integer("layers", layers, steps > 0 ? "untied layers under the weight-tied one" : "transformer layers"),
-        Setting.integer("width", width, "hidden size W"),
-        Setting.integer("heads", heads, "attention heads; they divide width"),
-        Setting.integer("ffnWidth", ffnWidth, "hidden size of each layer's feed-forward part"),
-        Setting.integer("updates", updates, "optimiser updates"),
-        Setting.integer("batchSize", batchSize, "training examples per update"),
-        Setting.number("learningRate", learningRate, "peak Adam learning rate"),
-        Setting.integer("warmup", 100, "updates of linear warm-up before the cosine decay"),
-        Setting.integer("logEvery", 50, "updates between two points of the loss curve"),
-        Setting.number("trainingFlops", 0.0, "when above 0: train until the training FLOPs reach this, "
-            + "instead of 'updates' updates (a fixed compute budget, as research note 000 compares models)")));
-    if (steps > 0) {
-      settings.add(Setting.integer("steps", steps,
-          "T: applications of the weight-tied top layer in training, each read out into the loss"));
-      settings.add(Setting.integer("evaluationFactor", 4,
-          "evaluation reads out after every application from 1 to this many times T"));
+  static Settings consistent(Settings settings) {
+    int layers = settings.get(LAYERS);
+    int steps = steps(settings);
+    if (layers + steps == 0) {
+      throw new IllegalArgumentException("settings 'layers' (" + layers + ") and 'steps' (" + steps
+          + ") must not be negative, and one must be positive");
     }
-    return List.copyOf(settings);
-  }
-
-  /** The settings in {@code config}; a variant that does not declare {@code steps} has no tied layer. */
-  static TransformerSettings from(Config config) {
-    return new TransformerSettings(
-        config.getInt("layers"),
-        config.getInt("width"),
-        config.getInt("heads"),
-        config.getInt("ffnWidth"),
-        config.getInt("steps", 0),
-        config.getInt("evaluationFactor", 1),
-        config.getInt("updates"),
-        config.getInt("batchSize"),
-        config.getDouble("learningRate"),
-        config.getInt("warmup"),
-        config.getInt("logEvery"),
-        config.getDouble("trainingFlops"));
-  }
-
-  void store(Properties properties) {
-    properties.setProperty("layers", Integer.toString(layers));
-    properties.setProperty("width", Integer.toString(width));
-    properties.setProperty("heads", Integer.toString(heads));
-    properties.setProperty("ffnWidth", Integer.toString(ffnWidth));
-    properties.setProperty("steps", Integer.toString(steps));
-    properties.setProperty("evaluationFactor", Integer.toString(evaluationFactor));
-    properties.setProperty("updates", Integer.toString(updates));
-    properties.setProperty("batchSize", Integer.toString(batchSize));
-    properties.setProperty("learningRate", Double.toString(learningRate));
-    properties.setProperty("warmup", Integer.toString(warmup));
-    properties.setProperty("logEvery", Integer.toString(logEvery));
-    properties.setProperty("trainingFlops", Double.toString(trainingFlops));
-  }
-
-  static TransformerSettings restore(Properties properties) {
-    return new TransformerSettings(
-        integer(properties, "layers"),
-        integer(properties, "width"),
-        integer(properties, "heads"),
-        integer(properties, "ffnWidth"),
-        integer(properties, "steps"),
-        integer(properties, "evaluationFactor"),
-        integer(properties, "updates"),
-        integer(properties, "batchSize"),
-        Double.parseDouble(required(properties, "learningRate")),
-        integer(properties, "warmup"),
-        integer(properties, "logEvery"),
-        Double.parseDouble(required(properties, "trainingFlops")));
-  }
-
-  static int integer(Properties properties, String key) {
-    return Integer.parseInt(required(properties, key));
-  }
-
-  private static String required(Properties properties, String key) {
-    String value = properties.getProperty(key);
-    if (value == null) {
-      throw new IllegalArgumentException("checkpoint has no '" + key + "'");
+    if (settings.get(WIDTH) % settings.get(HEADS) != 0) {
+      throw new IllegalArgumentException("setting 'heads' (" + settings.get(HEADS) + ") must divide 'width' ("
+          + settings.get(WIDTH) + ")");
     }
-    return value;
-  }
-
-  private static void positive(String key, int value) {
-    if (value <= 0) {
-      throw new IllegalArgumentException("setting '" + key + "' is " + value + "; expected a positive number");
-    }
+    return settings;
   }
 }

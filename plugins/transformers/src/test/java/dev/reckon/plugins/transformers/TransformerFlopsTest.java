@@ -1,12 +1,16 @@
 package dev.reckon.plugins.transformers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
+import dev.reckon.api.Config;
+import dev.reckon.kit.Settings;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,7 +26,7 @@ class TransformerFlopsTest {
 
   @Test
   void aStackCostsWhatItsLayersAndReadOutMultiply() {
-    TransformerSettings settings = new TransformerSettings(2, 16, 4, 24, 0, 1, 1, 3, 1e-3, 0, 1, 0);
+    Settings settings = stack(Map.of("layers", 2, "width", 16, "heads", 4, "ffnWidth", 24, "batchSize", 3));
     long forward = countedForward(settings);
     TransformerFlops flops = new TransformerFlops(LAYOUT, settings);
     assertEquals(forward, flops.forward(0, 1));
@@ -32,7 +36,8 @@ class TransformerFlopsTest {
 
   @Test
   void theRecurrentModelCountsEveryApplicationAndReadOut() {
-    TransformerSettings settings = new TransformerSettings(1, 8, 2, 12, 3, 4, 1, 5, 1e-3, 0, 1, 0);
+    Settings settings = TransformerSettings.RECURRENT.read(new Config(
+        Map.of("layers", 1, "width", 8, "heads", 2, "ffnWidth", 12, "steps", 3, "batchSize", 5)));
     TransformerFlops flops = new TransformerFlops(LAYOUT, settings);
     assertEquals(countedForward(settings), flops.forward(3, 3));
     assertEquals(3 * 5 * countedForward(settings), flops.trainingUpdate());
@@ -42,18 +47,36 @@ class TransformerFlopsTest {
 
   @Test
   void aComputeBudgetTrainsAsManyUpdatesAsReachIt() {
-    TransformerSettings fixed = new TransformerSettings(1, 8, 2, 12, 0, 1, 7, 5, 1e-3, 0, 1, 0);
-    assertEquals(7, fixed.updates(300));
-    TransformerSettings budget = new TransformerSettings(1, 8, 2, 12, 0, 1, 7, 5, 1e-3, 0, 1, 1000);
-    assertEquals(4, budget.updates(300), "3 updates reach 900 FLOPs, the fourth 1200");
-    assertEquals(4, budget.updates(250), "exactly 1000 after the fourth");
+    Settings fixed = stack(Map.of("updates", 7));
+    assertEquals(7, TransformerSettings.updates(fixed, 300));
+    Settings budget = stack(Map.of("updates", 7, "trainingFlops", 1000.0));
+    assertEquals(4, TransformerSettings.updates(budget, 300), "3 updates reach 900 FLOPs, the fourth 1200");
+    assertEquals(4, TransformerSettings.updates(budget, 250), "exactly 1000 after the fourth");
+  }
+
+  /** The planner's work at a compute budget: the examples it buys, fewer for a larger network. */
+  @Test
+  void aComputeBudgetPlansAsTheExamplesItBuys() {
+    Config budget = new Config(Map.of("trainingFlops", 2.0e11));
+    long small = TransformerFactory.small().trainingWork(budget).orElseThrow();
+    long large = TransformerFactory.large().trainingWork(budget).orElseThrow();
+    long perExample = new TransformerFlops(TransformerFactory.PLANNING_LAYOUT,
+        TransformerSettings.SMALL.read(budget)).trainingExample();
+    assertEquals((long) Math.ceil(2.0e11 / perExample), small);
+    assertTrue(large < small, large + " examples for the large stack, " + small + " for the small");
+    assertEquals(2000L * 32, TransformerFactory.small().trainingWork(Config.empty()).orElseThrow(),
+        "without a budget: updates x batch size");
+  }
+
+  private static Settings stack(Map<String, ?> given) {
+    return TransformerSettings.SMALL.read(new Config(given));
   }
 
   /** The training forward pass of one example, 2 FLOPs a multiply-add, counted over the initialised block. */
-  private static long countedForward(TransformerSettings settings) {
+  private static long countedForward(Settings settings) {
     int length = LAYOUT.length();
-    int heads = settings.heads();
-    int headWidth = settings.width() / heads;
+    int heads = settings.get(TransformerSettings.HEADS);
+    int headWidth = settings.get(TransformerSettings.WIDTH) / heads;
     long multiplyAdds = 0;
     try (NDManager manager = NDManager.newBaseManager()) {
       SlotTransformer network = new SlotTransformer(LAYOUT, settings);
@@ -67,7 +90,8 @@ class TransformerFlopsTest {
         }
         boolean readout = name.contains("readout_");
         long positions = readout ? LAYOUT.maxOutputLength() : length;
-        long uses = name.contains("tiedLayer") || (readout && settings.recurrent()) ? settings.steps() : 1;
+        long uses = name.contains("tiedLayer") || (readout && TransformerSettings.recurrent(settings))
+            ? TransformerSettings.steps(settings) : 1;
         multiplyAdds += uses * positions * shape.get(0) * shape.get(1);
         if (name.contains("queryProjection")) {
           long attention = 0;

@@ -94,8 +94,9 @@ class TransformerModelTest {
     };
     try (Model model = create(TransformerFactory.recurrent(), COPY, QUICK, 1)) {
       model.train(COPY.examples(100, 1), log);
+      TransformerFactory factory = TransformerFactory.recurrent();
       TransformerFlops flops = new TransformerFlops(SlotLayout.of(CopyTask.FORMAT),
-          TransformerSettings.from(Config.resolve(TransformerFactory.recurrent().settings(), QUICK)));
+          factory.declarations().read(Config.resolve(factory.settings(), QUICK)));
       assertEquals(20, points.size());
       for (int i = 0; i < points.size(); i++) {
         assertEquals(i + 1, points.get(i)[0]);

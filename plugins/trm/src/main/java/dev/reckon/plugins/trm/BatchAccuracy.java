@@ -2,7 +2,7 @@ package dev.reckon.plugins.trm;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
-import dev.reckon.graphnets.PuzzleBatch;
+import dev.reckon.kit.PuzzleBatch;
 
 /**
  * How a training batch's answer stands, for the training curves: the share of puzzles with every

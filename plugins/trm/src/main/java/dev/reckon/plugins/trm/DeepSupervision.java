@@ -8,10 +8,13 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.optimizer.Optimizer;
 import dev.reckon.api.UpdateMemory;
-import dev.reckon.graphnets.PuzzleBatch;
-import dev.reckon.graphnets.StepwiseCrossEntropy;
-import dev.reckon.graphnets.StepwiseTrainer;
-import dev.reckon.plugins.transformer.LearningRateSchedule;
+import dev.reckon.kit.Gradients;
+import dev.reckon.kit.Optimisers;
+import dev.reckon.kit.PuzzleBatch;
+import dev.reckon.kit.Settings;
+import dev.reckon.kit.StepwiseCrossEntropy;
+import dev.reckon.kit.Training;
+import dev.reckon.kit.WarmupCosine;
 
 /**
  * The paper's training: deep supervision. A batch is kept for N_sup supervision steps in a row
@@ -52,14 +55,12 @@ final class DeepSupervision {
    * @param settings T, and AdamW's schedule: warm-up to the peak step size, a cosine to a
    *     twentieth of it at the last update, and the weight decay
    */
-  DeepSupervision(TinyRecursiveNetwork network, ParameterStore store, TrmSettings settings) {
+  DeepSupervision(TinyRecursiveNetwork network, ParameterStore store, Settings settings) {
     this.network = requireNonNull(network, "network is null");
     this.store = requireNonNull(store, "store is null");
-    this.recursions = settings.recursions();
-    this.optimizer = Optimizer.adamW()
-        .optLearningRateTracker(new LearningRateSchedule(settings.learningRate(), settings.warmup(), settings.updates()))
-        .optWeightDecays((float) settings.weightDecay())
-        .build();
+    this.recursions = settings.get(TrmSettings.RECURSIONS);
+    this.optimizer = Optimisers.adamW(new WarmupCosine(settings.get(Training.LEARNING_RATE),
+        settings.get(Training.WARMUP), settings.get(Training.UPDATES)), settings.get(Training.WEIGHT_DECAY));
   }
 
   /**
@@ -83,7 +84,7 @@ final class DeepSupervision {
       memory = UpdateMemory.megabytes(givens.getManager());
       collector.backward(value);
     }
-    StepwiseTrainer.applyGradients(network, optimizer);
+    Gradients.step(network, optimizer);
     return new Update(value, logits, memory, next.detached());
   }
 

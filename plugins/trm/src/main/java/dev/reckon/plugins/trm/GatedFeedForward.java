@@ -10,7 +10,7 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import dev.reckon.graphnets.LinearLayers;
+import dev.reckon.kit.LinearLayers;
 
 /**
  * A gated feed-forward map (SwiGLU, the paper's): {@code down(silu(gate v) * up v)} along the last

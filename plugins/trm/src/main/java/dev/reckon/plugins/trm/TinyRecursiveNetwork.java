@@ -10,8 +10,9 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import dev.reckon.graphnets.LinearLayers;
-import dev.reckon.plugins.transformer.Embeddings;
+import dev.reckon.kit.Embeddings;
+import dev.reckon.kit.LinearLayers;
+import dev.reckon.kit.Settings;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,14 +48,14 @@ final class TinyRecursiveNetwork extends AbstractBlock {
    * @param labels the labels a cell takes; the tokens are these and the blank
    * @param settings the network's sizes and n
    */
-  TinyRecursiveNetwork(int cells, int labels, TrmSettings settings) {
+  TinyRecursiveNetwork(int cells, int labels, Settings settings) {
     this.cells = cells;
-    this.hidden = settings.hidden();
-    this.latentSteps = settings.latentSteps();
+    this.hidden = settings.get(TrmSettings.HIDDEN);
+    this.latentSteps = settings.get(TrmSettings.LATENT_STEPS);
     tokenEmbedding = addParameter(Embeddings.tokenTable("tokenEmbedding", labels + 1, hidden));
     positionEmbedding = addParameter(Embeddings.positionTable("positionEmbedding", cells, hidden));
-    for (int i = 0; i < settings.layers(); i++) {
-      layers.add(addChildBlock("layer" + i, new MixerLayer(cells, hidden, settings.expansion())));
+    for (int i = 0; i < settings.get(TrmSettings.LAYERS); i++) {
+      layers.add(addChildBlock("layer" + i, new MixerLayer(cells, hidden, settings.get(TrmSettings.EXPANSION))));
     }
     outputHead = addChildBlock("outputHead", LinearLayers.of(labels, false));
   }

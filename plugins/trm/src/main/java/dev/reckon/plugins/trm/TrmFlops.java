@@ -1,5 +1,7 @@
 package dev.reckon.plugins.trm;
 
+import dev.reckon.kit.Settings;
+
 /**
  * The floating-point operations of a {@link TinyRecursiveNetwork}, 2 per multiply-add, for the
  * compute leaderboard. With L cells, hidden size H, e the expansion, k layers, n latent steps, T
@@ -37,9 +39,10 @@ package dev.reckon.plugins.trm;
  */
 record TrmFlops(int cells, int labels, int hidden, int layers, int expansion, int latentSteps, int recursions) {
   /** The network built for {@code cells} and {@code labels} at {@code settings}. */
-  static TrmFlops of(int cells, int labels, TrmSettings settings) {
-    return new TrmFlops(cells, labels, settings.hidden(), settings.layers(), settings.expansion(),
-        settings.latentSteps(), settings.recursions());
+  static TrmFlops of(int cells, int labels, Settings settings) {
+    return new TrmFlops(cells, labels, settings.get(TrmSettings.HIDDEN), settings.get(TrmSettings.LAYERS),
+        settings.get(TrmSettings.EXPANSION), settings.get(TrmSettings.LATENT_STEPS),
+        settings.get(TrmSettings.RECURSIONS));
   }
 
   /** One mixer layer on one example. */

@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import dev.reckon.api.Config;
+import dev.reckon.kit.Settings;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -34,14 +35,14 @@ class TrmFlopsTest {
   }
 
   private static void checkAgainstCount(Map<String, ?> given, int batch) {
-    TrmSettings settings = TrmSettings.from(Config.resolve(TrmSettings.DECLARED, given));
+    Settings settings = TrmSettings.DECLARATIONS.read(Config.resolve(TrmSettings.DECLARATIONS.settings(), given));
     long[] counted = counted(settings);
-    long recursion = (settings.latentSteps() + 1L) * counted[0];
+    long recursion = (settings.get(TrmSettings.LATENT_STEPS) + 1L) * counted[0];
     long readout = counted[1];
     TrmFlops flops = TrmFlops.of(CELLS, LABELS, settings);
     assertEquals(recursion, flops.recursion());
     assertEquals(readout, flops.readout());
-    int t = settings.recursions();
+    int t = settings.get(TrmSettings.RECURSIONS);
     // T - 1 processes forward only, the last and the read-out forward and backward.
     assertEquals(batch * ((t - 1) * recursion + 3 * (recursion + readout)), flops.trainingUpdate(batch));
     // At k supervision steps: k T processes, one read-out.
@@ -49,12 +50,12 @@ class TrmFlopsTest {
   }
 
   /** {one application of the net, one of the output head} on one example, 2 FLOPs a multiply-add. */
-  private static long[] counted(TrmSettings settings) {
+  private static long[] counted(Settings settings) {
     long net = 0;
     long head = 0;
     try (NDManager manager = NDManager.newBaseManager()) {
       TinyRecursiveNetwork network = new TinyRecursiveNetwork(CELLS, LABELS, settings);
-      Shape sequence = new Shape(1, CELLS, settings.hidden());
+      Shape sequence = new Shape(1, CELLS, settings.get(TrmSettings.HIDDEN));
       network.initialize(manager, DataType.FLOAT32, sequence, sequence, sequence);
       for (Pair<String, Parameter> entry : network.getParameters()) {
         String name = entry.getKey();
@@ -62,7 +63,7 @@ class TrmFlopsTest {
         if (!name.endsWith("weight")) {
           continue; // the token and position tables
         }
-        long positions = name.contains("acrossCells") ? settings.hidden() : CELLS;
+        long positions = name.contains("acrossCells") ? settings.get(TrmSettings.HIDDEN) : CELLS;
         long multiplyAdds = positions * shape.get(0) * shape.get(1);
         if (name.contains("outputHead")) {
           head += multiplyAdds;

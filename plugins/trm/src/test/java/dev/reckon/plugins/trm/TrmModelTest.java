@@ -17,6 +17,7 @@ import dev.reckon.api.ModelContext;
 import dev.reckon.api.Predictions;
 import dev.reckon.api.Score;
 import dev.reckon.api.TrainingLog;
+import dev.reckon.kit.Settings;
 import dev.reckon.tasks.sudoku.SudokuTask;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -178,7 +179,7 @@ class TrmModelTest {
 
   @Test
   void theNetworkKeepsEveryCellsStateAndReadsOutItsLabels() {
-    TrmSettings settings = TrmSettings.from(Config.resolve(TrmSettings.DECLARED, CONFIG));
+    Settings settings = TrmSettings.DECLARATIONS.read(Config.resolve(factory.settings(), CONFIG));
     try (NDManager manager = NDManager.newBaseManager()) {
       TinyRecursiveNetwork network = new TinyRecursiveNetwork(16, 4, settings);
       Shape sequence = new Shape(1, 16, 32);

@@ -5,22 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.reckon.api.Config;
+import dev.reckon.kit.Settings;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TrmSettingsTest {
   @Test
   void evaluationRunsFourTimesTheTrainedSupervisionStepsUnlessTold() {
-    assertEquals(16, resolved(Map.of()).maxSupervision());
-    assertEquals(24, resolved(Map.of("supervisionSteps", 6)).maxSupervision());
-    assertEquals(7, resolved(Map.of("supervisionSteps", 6, "maxSupervision", 7)).maxSupervision());
+    assertEquals(16, resolved(Map.of()).get(TrmSettings.MAX_SUPERVISION));
+    assertEquals(24, resolved(Map.of("supervisionSteps", 6)).get(TrmSettings.MAX_SUPERVISION));
+    assertEquals(7, resolved(Map.of("supervisionSteps", 6, "maxSupervision", 7)).get(TrmSettings.MAX_SUPERVISION));
   }
 
   @Test
   void jsonRoundTrips() {
-    TrmSettings settings = resolved(Map.of("hidden", 512, "expansion", 3, "latentSteps", 6, "recursions", 3,
+    Settings settings = resolved(Map.of("hidden", 512, "expansion", 3, "latentSteps", 6, "recursions", 3,
         "supervisionSteps", 16, "learningRate", 1e-4, "weightDecay", 1.0));
-    assertEquals(settings, TrmSettings.fromJson(settings.toJson()));
+    assertEquals(settings, TrmSettings.DECLARATIONS.fromJson(settings.toJson()));
   }
 
   @Test
@@ -31,7 +32,7 @@ class TrmSettingsTest {
     assertThrows(IllegalArgumentException.class, () -> resolved(Map.of("weightDecay", -0.1)));
   }
 
-  private static TrmSettings resolved(Map<String, ?> given) {
-    return TrmSettings.from(Config.resolve(TrmSettings.DECLARED, given));
+  private static Settings resolved(Map<String, ?> given) {
+    return TrmSettings.DECLARATIONS.read(Config.resolve(TrmSettings.DECLARATIONS.settings(), given));
   }
 }

@@ -44,6 +44,12 @@ abstract class StepReference implements ModelFactory {
     return "1";
   }
 
+  /** A classical reference: it knows its task, and what it reads of it, by the task's own solver. */
+  @Override
+  public boolean usesReferenceSolver() {
+    return true;
+  }
+
   @Override
   public final Support supports(Task task) {
     return task.referenceSolver().filter(solver::isInstance).isPresent()

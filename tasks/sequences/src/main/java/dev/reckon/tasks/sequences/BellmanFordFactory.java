@@ -41,6 +41,12 @@ final class BellmanFordFactory implements ModelFactory {
   }
 
   /** It reads the roads themselves, which only this jar's shortest-path task holds. */
+  /** A classical reference: it knows its task, and what it reads of it, by the task's own solver. */
+  @Override
+  public boolean usesReferenceSolver() {
+    return true;
+  }
+
   @Override
   public Support supports(Task task) {
     return DijkstraSolver.mapOf(task).isPresent()

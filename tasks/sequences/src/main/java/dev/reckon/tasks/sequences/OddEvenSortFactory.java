@@ -39,6 +39,12 @@ final class OddEvenSortFactory implements ModelFactory {
     return List.of(Setting.integer(MAX_PASSES, 16, "the largest number of passes; predictions at every k from 1"));
   }
 
+  /** A classical reference: it knows its task, and what it reads of it, by the task's own solver. */
+  @Override
+  public boolean usesReferenceSolver() {
+    return true;
+  }
+
   @Override
   public Support supports(Task task) {
     return RearrangementSolver.rearrangementOf(task).filter(Rearrangement.SORTING::equals).isPresent()

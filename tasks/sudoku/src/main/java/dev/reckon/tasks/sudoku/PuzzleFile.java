@@ -31,6 +31,9 @@ final class PuzzleFile {
   /** Bytes of a line kept: a puzzle line is at most 81 characters; a longer line is refused (or skipped, a comment). */
   static final int LONGEST_LINE = 4096;
 
+  /** Bytes of a comment line read before it is refused as well: a file is text, not a stream without end. */
+  static final long LONGEST_COMMENT = 1 << 20;
+
   private PuzzleFile() {}
 
   /**
@@ -160,6 +163,12 @@ final class PuzzleFile {
           line[kept++] = b;
         }
         length++;
+        // A line past the longest kept is refused unless it is a comment, so stop reading it at once:
+        // a file without line ends (a device such as /dev/zero) would otherwise be read for ever.
+        boolean refused = length == LONGEST_LINE + 1 && firstVisible(kept, number == 0) != '#';
+        if (refused || length > LONGEST_COMMENT) {
+          break;
+        }
       }
       if (!any) {
         return null;
@@ -176,13 +185,19 @@ final class PuzzleFile {
       }
       if (overlong) {
         // Only whether it is a comment matters: its first visible byte.
-        int first = from;
-        while (first < kept && (line[first] == ' ' || line[first] == '\t')) {
-          first++;
-        }
-        return first < kept && line[first] == '#' ? "#" : "?";
+        return firstVisible(kept, number == 1) == '#' && length <= LONGEST_COMMENT ? "#" : "?";
       }
       return decode(from, kept);
+    }
+
+    /** The first byte of the line kept that is not a blank (after a byte order mark), or 0. */
+    private byte firstVisible(int kept, boolean firstLine) {
+      int first = firstLine && kept >= 3 && (line[0] & 0xff) == 0xEF && (line[1] & 0xff) == 0xBB
+          && (line[2] & 0xff) == 0xBF ? 3 : 0;
+      while (first < kept && (line[first] == ' ' || line[first] == '\t')) {
+        first++;
+      }
+      return first < kept ? line[first] : 0;
     }
 
     private String decode(int from, int to) {

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -108,6 +109,26 @@ class PuzzleFileTest {
     assertEquals(file + " line 3: the line is longer than " + PuzzleFile.LONGEST_LINE + " bytes; expected 16 "
         + "characters for a 4x4 puzzle", error.getMessage());
     assertEquals(1, PuzzleFile.read(file, SudokuShape.ofSide(4), 1).size());
+  }
+
+  @Test
+  void aFileWithoutLineEndsIsRefusedAtItsFirstLineNotReadForEver() {
+    Path zeros = Path.of("/dev/zero");
+    Assumptions.assumeTrue(Files.isReadable(zeros), "no /dev/zero here");
+
+    var error = assertThrows(IllegalArgumentException.class, () -> SudokuTask.ofSide(4).level("file:" + zeros));
+
+    assertEquals(zeros + " line 1: the line is longer than " + PuzzleFile.LONGEST_LINE + " bytes; expected 16 "
+        + "characters for a 4x4 puzzle", error.getMessage());
+  }
+
+  @Test
+  void aCommentWithoutEndIsRefusedOnceItPassesAMebibyte() throws IOException {
+    Path file = write("#" + "x".repeat((int) PuzzleFile.LONGEST_COMMENT) + "\n" + PUZZLE + "\n");
+
+    var error = assertThrows(IllegalArgumentException.class, () -> PuzzleFile.read(file, SudokuShape.ofSide(4), 1));
+
+    assertTrue(error.getMessage().startsWith(file + " line 1: the line is longer than"), error.getMessage());
   }
 
   @Test

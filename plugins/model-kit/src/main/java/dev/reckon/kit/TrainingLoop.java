@@ -1,0 +1,93 @@
+package dev.reckon.kit;
+
+import static java.util.Objects.requireNonNull;
+
+import ai.djl.ndarray.NDManager;
+import dev.reckon.api.TrainingLog;
+
+/**
+ * The loop every learning model trains in: for each update, a scope of its own for the batch's
+ * arrays (closed at the update's end, so memory stays flat), the model's update in it, the curves
+ * at the {@link Cadence}, then, after the optimiser's step and outside any gradient scope, the
+ * cumulative {@link TrainingLog#TRAINING_FLOPS} (the runner may predict from inside that call at a
+ * compute budget) and the progress.
+ *
+ * <p>Per update the curves come in one order: {@link TrainingLog#LOSS}, {@link
+ * TrainingLog#UPDATE_MEMORY}, the model's own logged curves ({@link Outcome#logged}), at the
+ * evaluation cadence the training batch's metrics ({@link Outcome#evaluated}), then the FLOPs.
+ */
+public final class TrainingLoop {
+  private TrainingLoop() {}
+
+  /** One optimiser update of a model. */
+  @FunctionalInterface
+  public interface Update {
+    /**
+     * Makes update number {@code update} (from 1), its arrays in {@code scope}.
+     *
+     * @return what the update measured; read only inside the scope
+     */
+    Outcome apply(NDManager scope, int update);
+  }
+
+  /** What an update measured, read by the loop before the update's scope closes. */
+  public interface Outcome {
+    /** The loss before the update's step. */
+    double loss();
+
+    /** The megabytes of engine arrays the update held ({@link dev.reckon.api.UpdateMemory}). */
+    double memoryMegabytes();
+
+    /**
+     * Whether the loop records {@link #memoryMegabytes} at the log cadence: false for a model
+     * whose curves never held it, so that its training log stays what it was.
+     */
+    default boolean measuresMemory() {
+      return true;
+    }
+
+    /** The update's floating-point operations, forward and backward. */
+    long flops();
+
+    /** Curves of the model's own at the log cadence, after the loss and memory. */
+    default void logged(Curves curves) {}
+
+    /** The training batch's metrics at the evaluation cadence, e.g. {@link TrainingLog#EXAMPLE_ACCURACY}. */
+    default void evaluated(Curves curves) {}
+  }
+
+  /** Where an outcome records a point of a curve at its update. */
+  @FunctionalInterface
+  public interface Curves {
+    void record(String curve, double value);
+  }
+
+  /** Runs {@code cadence.updates()} updates of {@code update}, each in a sub-scope of {@code manager}. */
+  public static void run(NDManager manager, Cadence cadence, TrainingLog log, Update update) {
+    requireNonNull(manager, "manager is null");
+    requireNonNull(cadence, "cadence is null");
+    requireNonNull(log, "log is null");
+    requireNonNull(update, "update is null");
+    long trainingFlops = 0;
+    for (int number = 1; number <= cadence.updates(); number++) {
+      int at = number;
+      try (NDManager scope = manager.newSubManager()) {
+        Outcome outcome = update.apply(scope, number);
+        if (cadence.logs(number)) {
+          log.record(number, TrainingLog.LOSS, outcome.loss());
+          if (outcome.measuresMemory()) {
+            log.record(number, TrainingLog.UPDATE_MEMORY, outcome.memoryMegabytes());
+          }
+          outcome.logged((curve, value) -> log.record(at, curve, value));
+        }
+        if (cadence.evaluates(number)) {
+          outcome.evaluated((curve, value) -> log.record(at, curve, value));
+        }
+        trainingFlops += outcome.flops();
+      }
+      // After the optimiser step and outside the gradient scope: the runner may predict from here.
+      log.record(number, TrainingLog.TRAINING_FLOPS, (double) trainingFlops);
+      log.progress(number, cadence.updates());
+    }
+  }
+}

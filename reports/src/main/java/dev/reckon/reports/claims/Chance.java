@@ -1,0 +1,66 @@
+package dev.reckon.reports.claims;
+
+import static dev.reckon.reports.claims.RuleSupport.better;
+import static dev.reckon.reports.claims.RuleSupport.required;
+import static dev.reckon.reports.claims.RuleSupport.text;
+
+import dev.reckon.reports.claims.Outcome.LeftOut;
+import dev.reckon.reports.measurements.Measurement;
+import dev.reckon.reports.measurements.Measurement.Key;
+import dev.reckon.reports.measurements.MeasurementIndex;
+import dev.reckon.reports.measurements.Numbers;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The chance check of a trend or separation: a level where none of the models the rule reads is
+ * better than {@code model} (e.g. {@code uniform}) outside the noise, in {@code metric} (default:
+ * the rule's), is at chance and decides nothing; when every selected level is, the rule is "not
+ * measured: models at chance". A level the chance model was not evaluated on is not checked.
+ */
+record Chance(String model, String metric) {
+  /** The reason of a level left out at chance. */
+  private static final String AT_CHANCE = "models at chance";
+
+  public Chance {
+    required("model", model);
+  }
+
+  String metric(String ruleMetric) {
+    return metric == null || metric.equals("primary") ? ruleMetric : metric;
+  }
+
+  /**
+   * The chance check of a rule on one task level: the numbers that put it at chance, when the run has
+   * the chance model there and none of the rule's measurements, each read in the chance metric at its
+   * cell and count, is better than it outside the noise; empty otherwise (no chance clause, no chance
+   * model there, or a measurement above it).
+   *
+   * @param chance the rule's chance clause, null when it has none
+   * @param measured the rule's measurements there, in the rule's metric
+   */
+  static Optional<LeftOut> leftOut(Chance chance, MeasurementIndex index, String task, String level,
+      String ruleMetric, List<Measurement> measured) {
+    if (chance == null) {
+      return Optional.empty();
+    }
+    String metric = chance.metric(ruleMetric);
+    List<Measurement> inChanceMetric = measured.stream().flatMap(m -> inMetric(index, m, metric).stream()).toList();
+    Optional<Measurement> baseline = index.atBudget(chance.model(), task, level, metric);
+    if (inChanceMetric.isEmpty() || baseline.isEmpty()
+        || inChanceMetric.stream().anyMatch(m -> better(index, m, baseline.get()))) {
+      return Optional.empty();
+    }
+    double low = inChanceMetric.stream().mapToDouble(Measurement::value).min().orElseThrow();
+    double high = inChanceMetric.stream().mapToDouble(Measurement::value).max().orElseThrow();
+    String range = low == high ? Numbers.text(low) : Numbers.text(low) + " to " + Numbers.text(high);
+    return Optional.of(new LeftOut(AT_CHANCE, String.format(Locale.ROOT, "%s %s: %s %s, none better than %s's %s",
+        task, level, metric, range, chance.model(), text(baseline.get()))));
+  }
+
+  /** The same cell, level and iterations as {@code m}, in another metric. */
+  private static Optional<Measurement> inMetric(MeasurementIndex index, Measurement m, String metric) {
+    return index.get(new Key(m.model(), m.task(), m.trainLevel(), m.evalLevel(), m.iterations(), metric));
+  }
+}

@@ -1,0 +1,26 @@
+package dev.reckon.reports.claims;
+
+import java.util.Locale;
+
+/** What a run says of a claim, or one of its rules. */
+public enum ClaimStatus {
+  REPRODUCED,
+  NOT_REPRODUCED,
+  /** The run lacks the models, tasks, levels or metrics the rule needs, or its models sit at chance. */
+  NOT_MEASURED,
+  /** Decided by the project's unit tests, not by a run's results. */
+  CHECKED_BY_TESTS;
+
+  public String text() {
+    return name().toLowerCase(Locale.ROOT).replace('_', ' ');
+  }
+
+  /** The word a sanity check uses: passed or failed rather than reproduced or not. */
+  public String sanityText() {
+    return switch (this) {
+      case REPRODUCED -> "passed";
+      case NOT_REPRODUCED -> "failed";
+      default -> text();
+    };
+  }
+}

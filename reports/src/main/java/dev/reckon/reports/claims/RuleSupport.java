@@ -1,0 +1,167 @@
+package dev.reckon.reports.claims;
+
+import static dev.reckon.reports.claims.ResultSelection.matches;
+
+import dev.reckon.reports.claims.ResultSelection.CellLevel;
+import dev.reckon.reports.claims.ResultSelection.TaskLevel;
+import dev.reckon.reports.measurements.Measurement;
+import dev.reckon.reports.measurements.MeasurementIndex;
+import dev.reckon.reports.measurements.Numbers;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.stream.IntStream;
+
+/**
+ * What the claim rules share beyond {@link ResultSelection}: the fields a rule requires,
+ * comparisons outside the noise, levels a rule leaves out ({@code !pattern}), iteration counts a
+ * rule names ({@code best}, {@code all}) and the text of a measurement with its interval.
+ *
+ * <p>Outside the noise means the two 95% intervals do not overlap: the intervals of results.csv
+ * (Wilson for proportions, over the puzzles or queries) with one seed, Student's t over the seeds'
+ * values with several, never narrower than the seeds' own (see {@link Measurement}).
+ */
+final class RuleSupport {
+  private RuleSupport() {}
+
+  /**
+   * A rule read from the claims file must name what it needs: a missing field fails the load, naming it.
+   *
+   * @param names the fields' names as the claims file spells them, e.g. {@code "model, task, at_least"}
+   */
+  static void required(String names, Object... fields) {
+    List<String> named = List.of(names.split(", "));
+    List<String> missing = IntStream.range(0, fields.length).filter(i -> fields[i] == null).mapToObj(named::get)
+        .toList();
+    if (!missing.isEmpty()) {
+      throw new IllegalArgumentException("lacks the required field" + (missing.size() == 1 ? " " : "s ")
+          + String.join(", ", missing));
+    }
+  }
+
+  /** E.g. {@code ", levels union, shatter"}, for saying what was looked for. */
+  static String levelWords(List<String> levels) {
+    return ", levels " + String.join(", ", levels);
+  }
+
+  /** {@code a} is better than {@code b} in the metric's direction, and their intervals do not overlap. */
+  static boolean better(MeasurementIndex index, Measurement a, Measurement b) {
+    return index.higherIsBetter(a.task(), a.metric()) ? above(a, b) : above(b, a);
+  }
+
+  /**
+   * How much better {@code a} is than {@code b} beyond both 95% intervals, in the metric's direction:
+   * {@code a}'s worse end less {@code b}'s better end, positive when the intervals do not overlap and
+   * {@code a} is the better (the smallest gap the noise allows).
+   */
+  static double leadOutsideNoise(MeasurementIndex index, Measurement a, Measurement b) {
+    return index.higherIsBetter(a.task(), a.metric()) ? a.ciLow() - b.ciHigh() : b.ciLow() - a.ciHigh();
+  }
+
+  /** {@code a}'s value is above {@code b}'s and their intervals do not overlap, whatever the direction. */
+  static boolean above(Measurement a, Measurement b) {
+    return a.value() > b.value() && a.ciLow() > b.ciHigh();
+  }
+
+  /** How much better {@code a} is than {@code b} in the metric's direction. */
+  static double lead(MeasurementIndex index, Measurement a, Measurement b) {
+    return ResultSelection.gain(index, a.task(), a.metric(), a.value(), b.value());
+  }
+
+  /** E.g. {@code >= 0.9 and <= 1}: the bounds a rule holds a number to; a null bound is none. */
+  static String bounds(Double atLeast, Double atMost) {
+    List<String> bounds = new ArrayList<>();
+    if (atLeast != null) {
+      bounds.add(">= " + Numbers.text(atLeast));
+    }
+    if (atMost != null) {
+      bounds.add("<= " + Numbers.text(atMost));
+    }
+    return String.join(" and ", bounds);
+  }
+
+  /** A value with its 95% interval, e.g. {@code 0.55 [0.452, 0.644]}. */
+  static String text(Measurement m) {
+    return Numbers.text(m.value()) + " " + Numbers.interval(m.ciLow(), m.ciHigh());
+  }
+
+  /**
+   * The cell levels {@link ResultSelection#cellLevels} selects for the words of {@code levels} that
+   * do not start with {@code !}, less the levels matching a {@code !pattern} ({@code !file:*} leaves
+   * out files of published puzzles).
+   */
+  static List<CellLevel> cellLevels(MeasurementIndex index, String task, List<String> models, List<String> levels,
+      String metric) {
+    List<String> excluded = excluded(levels);
+    return ResultSelection.cellLevels(index, task, models, included(levels), metric).stream()
+        .filter(s -> excluded.stream().noneMatch(pattern -> matches(pattern, s.level()))).toList();
+  }
+
+  /** As {@link #cellLevels}, for rules about a task's levels rather than one model's cells. */
+  static List<TaskLevel> taskLevels(MeasurementIndex index, String task, List<String> levels, String metric) {
+    List<String> excluded = excluded(levels);
+    return ResultSelection.taskLevels(index, task, included(levels), metric).stream()
+        .filter(s -> excluded.stream().noneMatch(pattern -> matches(pattern, s.level()))).toList();
+  }
+
+  private static List<String> included(List<String> levels) {
+    return levels.stream().filter(word -> !word.startsWith("!")).toList();
+  }
+
+  private static List<String> excluded(List<String> levels) {
+    return levels.stream().filter(word -> word.startsWith("!")).map(word -> word.substring(1)).toList();
+  }
+
+  /** Every iteration count a cell was evaluated at on a level, in a metric, ascending. */
+  static List<Measurement> everyCount(MeasurementIndex index, CellLevel s) {
+    return index.all().stream()
+        .filter(m -> m.model().equals(s.model()) && m.task().equals(s.task())
+            && m.trainLevel().equals(s.cell().trainLevel()) && m.evalLevel().equals(s.level())
+            && m.metric().equals(s.metric()))
+        .sorted(Comparator.comparingInt(Measurement::iterations)).toList();
+  }
+
+  /**
+   * The measurement at iterations given as {@code best} (the count where the cell does best, the
+   * fewest on a tie), {@code budget}, a count, or a multiple of the trained count ({@code T},
+   * {@code 4T}).
+   */
+  static Optional<Measurement> at(MeasurementIndex index, CellLevel s, String iterations) {
+    if (iterations.equals("best")) {
+      List<Measurement> all = everyCount(index, s);
+      Measurement best = null;
+      for (Measurement m : all) {
+        if (best == null || lead(index, m, best) > 0) {
+          best = m;
+        }
+      }
+      return Optional.ofNullable(best);
+    }
+    return s.at(index, iterations);
+  }
+
+  /** How an iteration count reads for people: {@code 32} or, as a multiple of the trained count, {@code 4T = 32}. */
+  static String iterations(MeasurementIndex index, Measurement m) {
+    int trained = index.run().trainedIterations(m.model(), m.task(), m.trainLevel());
+    if (trained > 0 && m.iterations() % trained == 0) {
+      int factor = m.iterations() / trained;
+      return (factor == 1 ? "" : String.valueOf(factor)) + "T = " + m.iterations();
+    }
+    return String.valueOf(m.iterations());
+  }
+
+  /** {@code items} in pairs {@code (i, j)}, {@code i < j}, that {@code test} picks out. */
+  static <T> List<List<T>> pairs(List<T> items, BiFunction<T, T, Boolean> test) {
+    List<List<T>> picked = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      for (int j = i + 1; j < items.size(); j++) {
+        if (test.apply(items.get(i), items.get(j))) {
+          picked.add(List.of(items.get(i), items.get(j)));
+        }
+      }
+    }
+    return picked;
+  }
+}

@@ -1,0 +1,228 @@
+package dev.reckon.reports.render;
+
+import dev.reckon.reports.boards.Board;
+import dev.reckon.reports.boards.Leaderboards;
+import dev.reckon.reports.charts.ChartSection;
+import dev.reckon.reports.charts.SvgChart;
+import dev.reckon.reports.check.RunComparison;
+import dev.reckon.reports.check.RunComparison.Verdict;
+import dev.reckon.reports.claims.Claim;
+import dev.reckon.reports.claims.ClaimVerdict;
+import dev.reckon.reports.format.RunResults;
+import dev.reckon.reports.measurements.Numbers;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jfree.chart.JFreeChart;
+
+/**
+ * report.html: one page that opens offline. Its style sheet is inline and its charts are inline SVG
+ * elements, so it fetches nothing: it can be mailed, archived as a CI artifact, or opened from disk.
+ */
+final class HtmlReport {
+  private static final String STYLE = """
+      body { font-family: system-ui, sans-serif; margin: 2em auto; max-width: 1400px; padding: 0 1em; color: #222; }
+      h1 { font-size: 1.6em; } h2 { border-bottom: 1px solid #ccc; padding-bottom: .2em; margin-top: 2em; }
+      p.about, p.caption { color: #555; }
+      table { border-collapse: collapse; margin: .5em 0 1.5em; font-size: .85em; }
+      th, td { border: 1px solid #ddd; padding: .25em .5em; vertical-align: top; text-align: left; }
+      td { white-space: nowrap; }
+      table.claims td { white-space: normal; min-width: 16em; }
+      th { background: #f3f3f3; } tr:nth-child(even) td { background: #fafafa; }
+      td.num { text-align: right; font-variant-numeric: tabular-nums; }
+      .scroll { overflow-x: auto; }
+      .reproduced, .better { color: #176f2c; font-weight: 600; }
+      .not-reproduced, .worse, .missing { color: #b3261e; font-weight: 600; }
+      .not-measured, .within-noise, .new { color: #666; }
+      .checked-by-tests { color: #1a5fb4; font-weight: 600; }
+      ul.evidence { margin: 0; padding-left: 1.2em; }
+      .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(560px, 1fr)); gap: 1em; }
+      figure { margin: 0; border: 1px solid #eee; } figure svg { width: 100%; height: auto; display: block; }
+      """;
+
+  private final StringBuilder page = new StringBuilder();
+  private int charts;
+
+  private HtmlReport() {}
+
+  static String render(Report report) {
+    return new HtmlReport().page(report);
+  }
+
+  private String page(Report report) {
+    List<RunResults> runs = report.runs();
+    page.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
+        .append(escape(report.title())).append("</title>\n<style>\n").append(STYLE)
+        .append("</style>\n</head>\n<body>\n<h1>").append(escape(report.title())).append("</h1>\n");
+    for (RunResults run : runs) {
+      page.append("<p class=\"about\"><b>").append(escape(run.id())).append("</b> ")
+          .append(escape(run.about().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+              .collect(Collectors.joining(" · ")))).append("</p>\n");
+    }
+    page.append("<p>").append(sections(runs).stream()
+        .map(section -> "<a href=\"#" + section.get(0) + "\">" + escape(section.get(1)) + "</a>")
+        .collect(Collectors.joining(" · "))).append("</p>\n");
+    report.comparison().ifPresent(this::comparison);
+    claims(report);
+    for (int run = 0; run < runs.size(); run++) {
+      String suffix = runs.size() > 1 ? ": " + runs.get(run).id() : "";
+      heading("charts-" + run, "Charts" + suffix);
+      List<ChartSection> sections = report.charts().get(run).stream().filter(s -> !s.charts().isEmpty()).toList();
+      if (sections.isEmpty()) {
+        page.append("<p class=\"caption\">This run has no data to chart.</p>\n");
+      }
+      sections.forEach(this::charts);
+      heading("leaderboards-" + run, "Leaderboards" + suffix);
+      for (Board board : report.boards().get(run)) {
+        page.append("<h3>").append(escape(Leaderboards.title(board))).append("</h3>\n");
+        table(board);
+      }
+    }
+    return page.append("</body>\n</html>\n").toString();
+  }
+
+  /** The page's sections as anchor and heading, for the table of contents. */
+  private static List<List<String>> sections(List<RunResults> runs) {
+    List<List<String>> sections = new ArrayList<>();
+    if (runs.size() > 1) {
+      sections.add(List.of("comparison", "Comparison"));
+    }
+    sections.add(List.of("sanity", "Sanity checks"));
+    sections.add(List.of("claims", "Claims"));
+    for (int run = 0; run < runs.size(); run++) {
+      String suffix = runs.size() > 1 ? ": " + runs.get(run).id() : "";
+      sections.add(List.of("charts-" + run, "Charts" + suffix));
+      sections.add(List.of("leaderboards-" + run, "Leaderboards" + suffix));
+    }
+    return sections;
+  }
+
+  private void heading(String anchor, String text) {
+    page.append("<h2 id=\"").append(anchor).append("\">").append(escape(text)).append("</h2>\n");
+  }
+
+  private void comparison(RunComparison comparison) {
+    heading("comparison", "Comparison with the baseline " + comparison.runs().get(0).id());
+    page.append("<p class=\"caption\">Each primary-metric number of the baseline against the other runs; outside the "
+            + "noise means the 95% intervals do not overlap. Every metric is in comparison.csv.</p>\n<ul>\n");
+    for (int run = 1; run < comparison.runs().size(); run++) {
+      Map<Verdict, Long> counts = comparison.counts(run);
+      page.append("<li>").append(escape(comparison.runs().get(run).id())).append(": ")
+          .append(counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().text())
+              .collect(Collectors.joining(", "))).append("</li>\n");
+    }
+    page.append("</ul>\n");
+    table(comparison.toBoard(true));
+  }
+
+  /** The harness's sanity checks, then the claims of the notes: each a table, a column a run. */
+  private void claims(Report report) {
+    heading("sanity", "Sanity checks");
+    page.append("<p class=\"caption\">The harness's own checks (seeds/claims.yaml, sanity_checks, and those of "
+        + "plugin jars), decided from the run's results by the same rules as the claims. A failed check means the "
+        + "run's numbers are suspect.</p>\n");
+    for (int run = 0; run < report.runs().size(); run++) {
+      List<String> failed = report.failedSanityChecks(run);
+      if (!failed.isEmpty()) {
+        page.append("<p class=\"not-reproduced\">").append(escape(report.runs().get(run).id())).append(": ")
+            .append(failed.size()).append(failed.size() == 1 ? " sanity check failed: " : " sanity checks failed: ")
+            .append(escape(String.join(", ", failed))).append("</p>\n");
+      }
+    }
+    verdictTable(report, true);
+    heading("claims", "Claims of the research notes");
+    page.append("<p class=\"caption\">Each claim of seeds/claims.yaml and of the plugin jars' claims files, "
+        + "decided from the run's results by its rules, with the numbers compared (values with their 95% "
+        + "intervals; two numbers differ only outside the noise, when the intervals do not overlap).</p>\n");
+    verdictTable(report, false);
+    if (!report.unlisted().isEmpty()) {
+      page.append("<p class=\"caption\">").append(Report.UNLISTED).append(escape(String.join(", ", report.unlisted())))
+          .append(".</p>\n");
+    }
+  }
+
+  private void verdictTable(Report report, boolean sanity) {
+    List<Report.ClaimRow> rows = report.claims(sanity);
+    if (rows.isEmpty()) {
+      page.append("<p>").append(Report.NONE_LISTED).append("</p>\n");
+      return;
+    }
+    page.append("<div class=\"scroll\"><table class=\"claims\">\n<tr><th>").append(sanity ? "check" : "claim")
+        .append("</th>").append(sanity ? "" : "<th>what the note reports</th>");
+    report.runs().forEach(run -> page.append("<th>").append(escape(run.id())).append("</th>"));
+    page.append("</tr>\n");
+    for (Report.ClaimRow row : rows) {
+      Claim c = row.claim();
+      page.append("<tr><td><b>").append(escape(c.id())).append("</b><br>").append(escape(c.statement()))
+          .append("<br><span class=\"caption\">from ").append(escape(row.source())).append("</span></td>")
+          .append(sanity ? "" : "<td>" + escape(c.reference()) + "</td>");
+      for (ClaimVerdict verdict : row.verdicts()) {
+        page.append("<td><span class=\"").append(cssClass(verdict.status().text())).append("\">")
+            .append(escape(verdict.label())).append("</span><ul class=\"evidence\">");
+        verdict.evidence().forEach(line -> page.append("<li>").append(escape(line)).append("</li>"));
+        page.append("</ul></td>");
+      }
+      page.append("</tr>\n");
+    }
+    page.append("</table></div>\n");
+  }
+
+  private void table(Board board) {
+    if (board.rows().isEmpty()) {
+      page.append("<p class=\"caption\">No rows in this run.</p>\n");
+      return;
+    }
+    page.append("<div class=\"scroll\"><table>\n<tr>");
+    board.header().forEach(h -> page.append("<th>").append(escape(h)).append("</th>"));
+    page.append("</tr>\n");
+    for (List<Object> row : board.rows()) {
+      page.append("<tr>");
+      for (int column = 0; column < row.size(); column++) {
+        String text = Numbers.text(row.get(column));
+        String css = board.numeric(column) ? "num" : verdictClass(text);
+        page.append(css.isEmpty() ? "<td>" : "<td class=\"" + css + "\">").append(escape(text)).append("</td>");
+      }
+      page.append("</tr>\n");
+    }
+    page.append("</table></div>\n");
+  }
+
+  private void charts(ChartSection section) {
+    page.append("<h3>").append(escape(section.heading())).append("</h3>\n<p class=\"caption\">")
+        .append(escape(section.caption())).append("</p>\n<div class=\"charts\">\n");
+    for (JFreeChart chart : section.charts()) {
+      page.append("<figure role=\"img\" aria-label=\"").append(escape(chart.getTitle().getText())).append("\">")
+          .append(SvgChart.render(chart, "chart-" + ++charts)).append("</figure>\n");
+    }
+    page.append("</div>\n");
+  }
+
+  /** Comparison verdicts are coloured; other text cells are not. */
+  private static String verdictClass(String text) {
+    for (Verdict verdict : Verdict.values()) {
+      if (verdict.text().equals(text)) {
+        return cssClass(text);
+      }
+    }
+    return "";
+  }
+
+  private static String cssClass(String text) {
+    return text.replace(' ', '-');
+  }
+
+  static String escape(String text) {
+    StringBuilder escaped = new StringBuilder(text.length());
+    for (char c : text.toCharArray()) {
+      switch (c) {
+        case '&' -> escaped.append("&amp;");
+        case '<' -> escaped.append("&lt;");
+        case '>' -> escaped.append("&gt;");
+        case '"' -> escaped.append("&quot;");
+        default -> escaped.append(c);
+      }
+    }
+    return escaped.toString();
+  }
+}

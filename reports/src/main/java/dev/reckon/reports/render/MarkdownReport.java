@@ -1,0 +1,95 @@
+package dev.reckon.reports.render;
+
+import dev.reckon.reports.boards.Board;
+import dev.reckon.reports.boards.Leaderboards;
+import dev.reckon.reports.check.RunComparison;
+import dev.reckon.reports.check.RunComparison.Verdict;
+import dev.reckon.reports.claims.ClaimVerdict;
+import dev.reckon.reports.format.RunResults;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * report.md: the leaderboards as GitHub Markdown tables and the claims, small enough for a CI job
+ * summary (numbers rounded to three decimals; charts stay in report.html).
+ */
+final class MarkdownReport {
+  private MarkdownReport() {}
+
+  static String render(Report report) {
+    StringBuilder md = new StringBuilder("# ").append(report.title()).append("\n\n");
+    for (RunResults run : report.runs()) {
+      md.append("- `").append(run.id()).append("` ").append(run.about().entrySet().stream()
+          .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))).append('\n');
+    }
+    report.comparison().ifPresent(comparison -> comparison(md, comparison));
+    verdicts(md, report, true);
+    verdicts(md, report, false);
+    for (int run = 0; run < report.runs().size(); run++) {
+      String suffix = report.runs().size() > 1 ? ": `" + report.runs().get(run).id() + "`" : "";
+      md.append("\n## Leaderboards").append(suffix).append('\n');
+      for (Board board : report.boards().get(run)) {
+        md.append("\n### ").append(Leaderboards.title(board)).append("\n\n").append(board.toMarkdown());
+      }
+    }
+    return md.toString();
+  }
+
+  /**
+   * The sanity checks (with a line per run where one failed, so that a CI summary shows it), or the
+   * claims of the notes: a row each, a column a run.
+   */
+  private static void verdicts(StringBuilder md, Report report, boolean sanity) {
+    md.append(sanity ? "\n## Sanity checks\n\n" : "\n## Claims of the research notes\n\n");
+    if (sanity) {
+      for (int run = 0; run < report.runs().size(); run++) {
+        List<String> failed = report.failedSanityChecks(run);
+        if (!failed.isEmpty()) {
+          md.append("**").append(failed.size()).append(failed.size() == 1 ? " sanity check failed" : " sanity checks "
+              + "failed").append(" in `").append(report.runs().get(run).id()).append("`: ")
+              .append(String.join(", ", failed)).append("; the run's numbers are suspect.**\n\n");
+        }
+      }
+    }
+    if (report.claims(sanity).isEmpty()) {
+      md.append("_").append(Report.NONE_LISTED).append("_\n");
+    } else {
+      table(md, report, sanity);
+    }
+    if (!sanity && !report.unlisted().isEmpty()) {
+      md.append("\n").append(Report.UNLISTED).append(String.join(", ", report.unlisted())).append(".\n");
+    }
+  }
+
+  private static void table(StringBuilder md, Report report, boolean sanity) {
+    md.append(sanity ? "| check | from |" : "| claim | from |");
+    report.runs().forEach(run -> md.append(" `").append(run.id()).append("` |"));
+    md.append("\n| --- | --- |").append(" --- |".repeat(report.runs().size())).append('\n');
+    for (Report.ClaimRow row : report.claims(sanity)) {
+      md.append("| **").append(row.claim().id()).append("** | ").append(row.source()).append(" |");
+      for (ClaimVerdict verdict : row.verdicts()) {
+        md.append(' ').append(verdict.label()).append(": ")
+            .append(cell(String.join("; ", verdict.evidence()))).append(" |");
+      }
+      md.append('\n');
+    }
+  }
+
+  private static void comparison(StringBuilder md, RunComparison comparison) {
+    md.append("\n## Comparison with the baseline `").append(comparison.runs().get(0).id()).append("`\n\n")
+        .append("Primary metrics; outside the noise means the 95% intervals do not overlap. Every metric is in "
+            + "comparison.csv.\n\n");
+    for (int run = 1; run < comparison.runs().size(); run++) {
+      Map<Verdict, Long> counts = comparison.counts(run);
+      md.append("- `").append(comparison.runs().get(run).id()).append("`: ").append(counts.entrySet().stream()
+          .map(e -> e.getValue() + " " + e.getKey().text()).collect(Collectors.joining(", "))).append('\n');
+    }
+    md.append('\n').append(comparison.toBoard(true).toMarkdown());
+  }
+
+  /** Text for a table cell: a pipe would end the cell. */
+  private static String cell(String text) {
+    return text.replace("|", "\\|");
+  }
+}

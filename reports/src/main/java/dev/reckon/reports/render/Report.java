@@ -1,0 +1,108 @@
+package dev.reckon.reports.render;
+
+import dev.reckon.reports.boards.Board;
+import dev.reckon.reports.boards.Leaderboards;
+import dev.reckon.reports.charts.ChartSection;
+import dev.reckon.reports.charts.ReportCharts;
+import dev.reckon.reports.check.RunComparison;
+import dev.reckon.reports.claims.Claim;
+import dev.reckon.reports.claims.ClaimStatus;
+import dev.reckon.reports.claims.ClaimVerdict;
+import dev.reckon.reports.claims.ClaimsFile;
+import dev.reckon.reports.format.RunResults;
+import dev.reckon.reports.measurements.MeasurementIndex;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * What report.html and report.md show of one or more runs: per run its leaderboards and its
+ * charts; the claims and sanity checks some run speaks of, each decided on every run, and those no
+ * run speaks of (by id); with several runs, the comparison of each with the first (the baseline).
+ */
+record Report(List<RunResults> runs, List<List<Board>> boards, List<ClaimRow> claims, List<String> unlisted,
+    List<List<ChartSection>> charts, Optional<RunComparison> comparison) {
+  /** Said in place of an empty table of claims or sanity checks. */
+  static final String NONE_LISTED = "None speaks of the tasks and models of these runs.";
+  /** Put before the ids of the claims and checks a report leaves out. */
+  static final String UNLISTED = "Not listed, as no run has the tasks and models they speak of: ";
+
+  Report {
+    runs = List.copyOf(runs);
+    boards = List.copyOf(boards);
+    claims = List.copyOf(claims);
+    unlisted = List.copyOf(unlisted);
+    charts = List.copyOf(charts);
+  }
+
+  /**
+   * A claim the report lists: the file it came from ({@link ClaimsFile#source()}) and its verdict
+   * on each run, in the order of the runs.
+   */
+  record ClaimRow(Claim claim, String source, List<ClaimVerdict> verdicts) {}
+
+  /** The report of {@code given}, with the project's claims and those of the runs' plugins. */
+  static Report of(List<RunResults> given) {
+    return of(given, ClaimsFile.of(given));
+  }
+
+  static Report of(List<RunResults> given, List<ClaimsFile> claimsFiles) {
+    if (given.isEmpty()) {
+      throw new IllegalArgumentException("a report needs at least one run");
+    }
+    List<RunResults> runs = distinctIds(given);
+    List<MeasurementIndex> indexes = runs.stream().map(MeasurementIndex::new).toList();
+    List<ClaimRow> rows = new ArrayList<>();
+    List<String> unlisted = new ArrayList<>();
+    for (ClaimsFile file : claimsFiles) {
+      for (Claim claim : Stream.concat(file.claims().claims().stream(), file.claims().sanityChecks().stream()).toList()) {
+        if (runs.stream().anyMatch(claim::speaksOf)) {
+          rows.add(new ClaimRow(claim, file.source(),
+              indexes.stream().map(index -> ClaimVerdict.of(claim, index)).toList()));
+        } else {
+          unlisted.add(claim.id());
+        }
+      }
+    }
+    return new Report(runs, runs.stream().map(Leaderboards::of).toList(), rows, unlisted,
+        indexes.stream().map(index -> new ReportCharts(index).sections()).toList(),
+        runs.size() > 1 ? Optional.of(RunComparison.of(runs)) : Optional.empty());
+  }
+
+  /** The rows of the sanity checks, or of the claims of notes, in the order listed. */
+  List<ClaimRow> claims(boolean sanity) {
+    return claims.stream().filter(row -> row.claim().sanity() == sanity).toList();
+  }
+
+  /** The ids of the sanity checks that failed on the run at {@code run} (its place in {@link #runs}). */
+  List<String> failedSanityChecks(int run) {
+    return claims(true).stream().filter(row -> row.verdicts().get(run).status() == ClaimStatus.NOT_REPRODUCED)
+        .map(row -> row.claim().id()).toList();
+  }
+
+  /**
+   * The runs, each with an id no earlier run has (a copy of a run compared with itself, or two
+   * baselines named alike, get "-2", "-3"), because ids head columns and name directories.
+   */
+  private static List<RunResults> distinctIds(List<RunResults> runs) {
+    Set<String> seen = new HashSet<>();
+    List<RunResults> distinct = new ArrayList<>();
+    for (RunResults run : runs) {
+      String id = run.id();
+      for (int n = 2; !seen.add(id); n++) {
+        id = run.id() + "-" + n;
+      }
+      distinct.add(id.equals(run.id()) ? run : new RunResults(run.directory(), id, run.about(), run.results(),
+          run.cells(), run.training(), run.compute(), run.tasks(), run.iterationMeanings()));
+    }
+    return distinct;
+  }
+
+  String title() {
+    return runs.size() == 1 ? "Reckon report: " + runs.get(0).id()
+        : "Reckon report: " + runs.size() + " runs against " + runs.get(0).id();
+  }
+}

@@ -1,0 +1,57 @@
+package dev.reckon.reports.render;
+
+import dev.reckon.reports.boards.Board;
+import dev.reckon.reports.format.RunResults;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes the report of one or more run directories, from their files alone (the claims of the
+ * project and those the runs' plugin jars brought), into a directory:
+ * report.html, report.md and the leaderboard CSVs (leaderboards/ for one run, leaderboards/RUN-ID/
+ * for several); with several runs also comparison.csv, every number of the first run against the
+ * others.
+ */
+public final class ReportWriter {
+  public static final String HTML = "report.html";
+  public static final String MARKDOWN = "report.md";
+  public static final String COMPARISON = "comparison.csv";
+
+  private ReportWriter() {}
+
+  /**
+   * Writes the report of {@code runDirectories} into {@code out} and returns the files written.
+   *
+   * @throws IllegalArgumentException when a directory is not a run directory
+   */
+  public static List<Path> write(List<Path> runDirectories, Path out) {
+    Report report = Report.of(runDirectories.stream().map(RunResults::read).toList());
+    List<RunResults> runs = report.runs();
+    List<Path> written = new ArrayList<>();
+    try {
+      for (int run = 0; run < runs.size(); run++) {
+        Path boards = runs.size() == 1 ? out.resolve("leaderboards") : out.resolve("leaderboards")
+            .resolve(runs.get(run).id());
+        Files.createDirectories(boards);
+        for (Board board : report.boards().get(run)) {
+          board.writeCsv(boards);
+          written.add(boards.resolve(board.name() + ".csv"));
+        }
+      }
+      if (report.comparison().isPresent()) {
+        report.comparison().get().toBoard(false).writeCsv(out);
+        written.add(out.resolve(COMPARISON));
+      }
+      written.add(Files.writeString(out.resolve(MARKDOWN), MarkdownReport.render(report), StandardCharsets.UTF_8));
+      written.add(Files.writeString(out.resolve(HTML), HtmlReport.render(report), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the report into " + out, e);
+    }
+    return written;
+  }
+}
