@@ -48,6 +48,7 @@ public final class RunMerger {
   public Outcome merge(List<Path> shardDirectories, Path out) {
     List<ShardDirectory> shards = shardDirectories.stream().map(RunMerger::open).toList();
     requireOneRun(shards);
+    requireMergeTarget(shards, out);
     Map<CellKey, Integer> order = new HashMap<>();
     Map<CellKey, ShardDirectory> owner = new LinkedHashMap<>();
     for (ShardDirectory shard : shards) {
@@ -149,6 +150,55 @@ public final class RunMerger {
     if (!Objects.equals(expected, found)) {
       throw new IllegalArgumentException(shard.directory() + " is not of the same run as " + first.directory()
           + ": its " + what + " is " + found + ", not " + expected);
+    }
+  }
+
+  /**
+   * Refuses an {@code out} that would overwrite a run: a shard's own directory (or one inside or
+   * around it), or a folder that holds another run. An earlier merge of these shards may be
+   * written again.
+   */
+  private static void requireMergeTarget(List<ShardDirectory> shards, Path out) {
+    Path target = real(out);
+    for (ShardDirectory shard : shards) {
+      Path directory = real(shard.directory());
+      if (target.startsWith(directory) || directory.startsWith(target)) {
+        throw new IllegalArgumentException("--out " + out + " is or holds shard " + shard.directory()
+            + ", which the merge would overwrite; name a folder of its own");
+      }
+    }
+    if (!Files.exists(out.resolve(RunFormat.MANIFEST)) && !Files.exists(out.resolve(RunFormat.SUITE))) {
+      return;
+    }
+    String runId = shards.get(0).manifest().runId();
+    Manifest existing;
+    try {
+      existing = Manifest.read(out);
+    } catch (RuntimeException unreadable) {
+      throw new IllegalArgumentException("--out " + out + " holds a run directory that is not a merge of run "
+          + runId + "; name a folder of its own", unreadable);
+    }
+    if (existing.shard() != null || existing.shards() == null || !runId.equals(existing.runId())) {
+      throw new IllegalArgumentException("--out " + out + " holds " + (existing.shard() != null ? "a shard" : "a run")
+          + " of run " + existing.runId() + ", not an earlier merge of run " + runId
+          + ", which the merge would overwrite; name a folder of its own");
+    }
+  }
+
+  /** {@code path} with its links resolved as far as it exists, for comparing folders. */
+  private static Path real(Path path) {
+    Path absolute = path.toAbsolutePath().normalize();
+    Path existing = absolute;
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (existing == null) {
+      return absolute;
+    }
+    try {
+      return existing.toRealPath().resolve(existing.relativize(absolute));
+    } catch (IOException e) {
+      return absolute;
     }
   }
 

@@ -58,6 +58,23 @@ public final class CheckReport {
     }
   }
 
+  /**
+   * {@code text} with every character XML 1.0 cannot hold (control characters but tab and line
+   * ends, lone surrogates, U+FFFE and U+FFFF) replaced by U+FFFD: a plugin's exception message may
+   * carry an escape sequence, and one such byte makes the whole file unreadable to CI.
+   */
+  static String xmlText(String text) {
+    StringBuilder clean = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      boolean allowed = c == 0x9 || c == 0xA || c == 0xD || c >= 0x20 && c <= 0xD7FF
+          || c >= 0xE000 && c <= 0xFFFD || c >= 0x10000 && c <= 0x10FFFF;
+      clean.appendCodePoint(allowed ? c : 0xFFFD);
+      i += Character.charCount(c);
+    }
+    return clean.toString();
+  }
+
   private static void writeSuite(XMLStreamWriter xml, String task, List<Checked> checked) throws XMLStreamException {
     xml.writeCharacters("\n  ");
     xml.writeStartElement("testsuite");
@@ -76,8 +93,8 @@ public final class CheckReport {
       if (c.failed()) {
         xml.writeStartElement("failure");
         xml.writeAttribute("type", c.failureType());
-        xml.writeAttribute("message", c.failure().orElseThrow());
-        xml.writeCharacters(c.failure().orElseThrow());
+        xml.writeAttribute("message", xmlText(c.failure().orElseThrow()));
+        xml.writeCharacters(xmlText(c.failure().orElseThrow()));
         xml.writeEndElement();
       }
       xml.writeEndElement();
@@ -105,9 +122,9 @@ public final class CheckReport {
       xml.writeAttribute("name", String.format(Locale.ROOT, "cell train %s seed %d", cell.trainLevel(), cell.seed()));
       if (cell.failed()) {
         xml.writeStartElement("failure");
-        xml.writeAttribute("type", "cell " + cell.status());
-        xml.writeAttribute("message", cell.failure().orElseThrow());
-        xml.writeCharacters(cell.failure().orElseThrow());
+        xml.writeAttribute("type", xmlText("cell " + cell.status()));
+        xml.writeAttribute("message", xmlText(cell.failure().orElseThrow()));
+        xml.writeCharacters(xmlText(cell.failure().orElseThrow()));
         xml.writeEndElement();
       }
       xml.writeEndElement();

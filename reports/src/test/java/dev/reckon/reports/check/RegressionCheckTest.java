@@ -113,6 +113,26 @@ class RegressionCheckTest {
         + "the baseline and failed in this run"), CheckReport.markdown(check));
   }
 
+  /** A plugin's exception message may carry control bytes; the JUnit XML must stay readable. */
+  @Test
+  void aReasonWithControlBytesStillGivesWellFormedJUnitXml() throws Exception {
+    Path baseline = Fixtures.copy(Fixtures.SUDOKU, work.resolve("baseline"));
+    Path run = Fixtures.copy(Fixtures.SUDOKU, work.resolve("run"));
+    Fixtures.rewriteResults(run, r -> r.get("model").equals("deq-gnn") ? null : r);
+    Path cells = run.resolve("cells.csv");
+    Files.writeString(cells, Files.readString(cells).replace("deq-gnn,sudoku-4x4,b6,1,done,,8",
+        "deq-gnn,sudoku-4x4,b6,1,failed,\u001b[31mboom\u0001\u0007,8"));
+    RegressionCheck check = RegressionCheck.of(RunResults.read(baseline), RunResults.read(run), Tolerances.defaults());
+    Path junit = work.resolve("control/check.xml");
+
+    CheckReport.writeJUnit(check, junit);
+
+    Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(junit.toFile());
+    assertTrue(xml.getDocumentElement().getTextContent().contains("\ufffd[31mboom\ufffd\ufffd"),
+        xml.getDocumentElement().getTextContent());
+    assertEquals("tab\tkept \ufffd \ud83d\ude00", CheckReport.xmlText("tab\tkept \u0000 \ud83d\ude00"));
+  }
+
   @Test
   void aCellTheRunLacksFailsWithALineSayingWhich() throws Exception {
     Path baseline = Fixtures.copy(Fixtures.SUDOKU, work.resolve("baseline"));

@@ -76,6 +76,15 @@ class ShardAndMergeTest {
     assertEquals(once, Files.readString(merged.resolve("results.csv")) + Files.readString(merged.resolve("cells.csv")),
         "merging again gives the same tables");
 
+    String shardZero = Files.readString(shards.get(0).resolve("results.csv"));
+    Cli.Outcome ontoShard = Cli.reckon(merge(shards, shards.get(0)));
+    assertEquals(2, ontoShard.status(), ontoShard::toString);
+    assertTrue(ontoShard.err().contains("is or holds shard"), ontoShard::toString);
+    assertEquals(shardZero, Files.readString(shards.get(0).resolve("results.csv")), "the shard is left as it was");
+    Cli.Outcome ontoRun = Cli.reckon(merge(shards, single));
+    assertEquals(2, ontoRun.status(), ontoRun::toString);
+    assertTrue(ontoRun.err().contains("not an earlier merge of run r1"), ontoRun::toString);
+
     Cli.Outcome partial = Cli.reckon(merge(shards.subList(0, 2), work.resolve("partial")));
     assertEquals(1, partial.status(), partial::toString);
     assertTrue(partial.out().contains("missing: shard 2 of 3"), partial::toString);
