@@ -18,6 +18,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
 /**
  * Runs each cell in a JVM of its own, as JMH forks its benchmarks: whatever a plugin does there,
@@ -152,7 +153,7 @@ public final class CellProcess {
    * sandbox shows each read-only where it lies, since the cell's /tmp is a private one.
    */
   static List<Path> dataFiles(PlannedCell cell) {
-    return java.util.stream.Stream.concat(java.util.stream.Stream.of(cell.train()), cell.eval().stream())
+    return Stream.concat(Stream.of(cell.train()), cell.eval().stream())
         .map(level -> level.id())
         .filter(id -> id.startsWith(FILE_LEVEL))
         .map(id -> Path.of(id.substring(FILE_LEVEL.length())).toAbsolutePath())

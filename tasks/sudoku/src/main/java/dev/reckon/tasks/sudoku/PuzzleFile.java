@@ -175,11 +175,7 @@ final class PuzzleFile {
       }
       number++;
       overlong = length > LONGEST_LINE;
-      int from = 0;
-      if (number == 1 && kept >= 3 && (line[0] & 0xff) == 0xEF && (line[1] & 0xff) == 0xBB
-          && (line[2] & 0xff) == 0xBF) {
-        from = 3;
-      }
+      int from = byteOrderMark(kept, number == 1);
       if (!overlong && kept > from && line[kept - 1] == '\r') {
         kept--;
       }
@@ -190,10 +186,15 @@ final class PuzzleFile {
       return decode(from, kept);
     }
 
+    /** The length of the UTF-8 byte order mark the first line of the file may start with: 3 or 0. */
+    private int byteOrderMark(int kept, boolean firstLine) {
+      return firstLine && kept >= 3 && (line[0] & 0xff) == 0xEF && (line[1] & 0xff) == 0xBB
+          && (line[2] & 0xff) == 0xBF ? 3 : 0;
+    }
+
     /** The first byte of the line kept that is not a blank (after a byte order mark), or 0. */
     private byte firstVisible(int kept, boolean firstLine) {
-      int first = firstLine && kept >= 3 && (line[0] & 0xff) == 0xEF && (line[1] & 0xff) == 0xBB
-          && (line[2] & 0xff) == 0xBF ? 3 : 0;
+      int first = byteOrderMark(kept, firstLine);
       while (first < kept && (line[first] == ' ' || line[first] == '\t')) {
         first++;
       }
