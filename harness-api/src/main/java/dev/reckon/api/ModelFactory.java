@@ -1,6 +1,7 @@
 package dev.reckon.api;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /** Makes one model variant. Each variant has its own id, e.g. {@code contrastive-d4}. */
@@ -64,4 +65,13 @@ public interface ModelFactory {
 
   /** A fresh, untrained model for one cell. */
   Model create(ModelContext context);
+
+  /**
+   * A fresh group of one model per context, trained at once ({@link SeedGroup}); the contexts share
+   * the task and settings and differ in the seed. Empty (the default) when the model trains its
+   * seeds one by one: the runner then trains each with {@link #create}.
+   */
+  default Optional<SeedGroup> createGroup(List<ModelContext> contexts) {
+    return Optional.empty();
+  }
 }

@@ -109,7 +109,7 @@ final class MessageMlp extends NetworkModel<SequentialBlock> {
       return new UpdateOutcome(loss, memory, flops) {
         /** The task's primary metric on the training batch, after the rounds trained with. */
         @Override
-        public void evaluated(TrainingLoop.Curves curves) {
+        public void evaluated(int member, TrainingLoop.Curves curves) {
           Predictions predicted = new LabelingPredictions(new int[] {rounds},
               new int[][][] {labelled(logits.get(logits.size() - 1), data, chosen)});
           curves.record(trainingMetric, task.score(data.subset(chosen), predicted).get(0).value());

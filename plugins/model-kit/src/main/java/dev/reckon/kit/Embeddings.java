@@ -25,7 +25,7 @@ public final class Embeddings {
 
   /** A learned position table {@code (rows, W)} from {@code N(0, 1/(2W))}. */
   public static Parameter positionTable(String name, int rows, int width) {
-    return table(name, rows, width, (float) (tokenSigma(width) / Math.sqrt(2)));
+    return table(name, rows, width, positionSigma(width));
   }
 
   /**
@@ -37,8 +37,12 @@ public final class Embeddings {
         .head();
   }
 
-  private static float tokenSigma(int width) {
+  static float tokenSigma(int width) {
     return (float) (1 / Math.sqrt(width));
+  }
+
+  static float positionSigma(int width) {
+    return (float) (tokenSigma(width) / Math.sqrt(2));
   }
 
   private static Parameter table(String name, int rows, int width, float sigma) {

@@ -8,6 +8,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.optimizer.Optimizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -64,5 +65,38 @@ public final class Gradients {
       return null;
     }
     return EngineScalar.of(scope, clip / (norm + 1e-6), type);
+  }
+
+  /**
+   * As {@link #step(Block, Optimizer, double, NDManager)} for a network of K seeds ({@link
+   * SeedAxis}), each weight stacked {@code (K, ...)}: each seed's gradient is clipped to its own
+   * norm, as its run alone would be, in the engine without reading the norms back. The optimiser's
+   * state is elementwise (Adam's moments), so each seed's slice steps on its own too.
+   */
+  public static void stepPerSeed(Block block, Optimizer optimizer, double clip, NDManager scope) {
+    List<Parameter> parameters = new ArrayList<>(block.getParameters().values());
+    List<NDArray> gradients = new ArrayList<>();
+    NDArray squares = null;
+    for (Parameter parameter : parameters) {
+      NDArray gradient = parameter.getArray().getGradient();
+      gradient.attach(scope);
+      gradients.add(gradient);
+      if (clip != 0) {
+        NDArray perSeed = gradient.square().reshape(gradient.getShape().get(0), -1).sum(new int[] {1});
+        squares = squares == null ? perSeed : squares.add(perSeed);
+      }
+    }
+    // PyTorch's clip_grad_norm_: the factor clip / (norm + 1e-6), never above 1.
+    NDArray scale = clip == 0 ? null : squares.sqrt().add(1e-6).pow(-1).mul(clip).minimum(1);
+    for (int i = 0; i < parameters.size(); i++) {
+      NDArray gradient = gradients.get(i);
+      if (scale != null) {
+        long[] column = new long[gradient.getShape().dimension()];
+        Arrays.fill(column, 1);
+        column[0] = gradient.getShape().get(0);
+        gradient = gradient.mul(scale.reshape(new Shape(column)));
+      }
+      optimizer.update(parameters.get(i).getId(), parameters.get(i).getArray(), gradient);
+    }
   }
 }

@@ -3,19 +3,27 @@ package dev.reckon.kit;
 import static java.util.Objects.requireNonNull;
 
 import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import dev.reckon.api.Config;
+import dev.reckon.api.Dataset;
 import dev.reckon.api.Model;
 import dev.reckon.api.ModelContext;
+import dev.reckon.api.TrainingLog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -40,6 +48,9 @@ import java.util.Map;
  */
 public abstract class NetworkModel<N extends Block> implements Model {
   protected final String id;
+  /** The seeds of the network's slices: one for a model of its own, K for a {@link StackedGroup}'s. */
+  protected final SeedAxis seeds;
+  /** The first seed: a model of its own's seed. */
   protected final long seed;
   protected final NDManager manager;
   private final Declarations declarations;
@@ -47,6 +58,8 @@ public abstract class NetworkModel<N extends Block> implements Model {
   protected N network;
   protected ParameterStore store;
   private Map<String, Object> shape;
+  private DataType type;
+  private Shape[] inputShapes;
 
   /**
    * @param id the model's id, in messages and checkpoint file names
@@ -54,12 +67,27 @@ public abstract class NetworkModel<N extends Block> implements Model {
    * @param context the cell's config, seed and device
    */
   protected NetworkModel(String id, Declarations declarations, ModelContext context) {
+    this(id, declarations, List.of(requireNonNull(context, "context is null")));
+  }
+
+  /**
+   * A network of one slice per context, trained at once ({@link StackedGroup}): the contexts share
+   * the settings and device and differ in the seed (and in the task's own seed: a map of cities
+   * per seed, say, of one shape).
+   */
+  protected NetworkModel(String id, Declarations declarations, List<ModelContext> contexts) {
     this.id = requireNonNull(id, "id is null");
     this.declarations = requireNonNull(declarations, "declarations is null");
-    requireNonNull(context, "context is null");
-    this.settings = declarations.read(context.config());
-    this.seed = context.seed();
-    this.manager = NDManager.newBaseManager(Device.fromName(context.device()));
+    ModelContext first = contexts.get(0);
+    for (ModelContext context : contexts) {
+      if (!context.config().asMap().equals(first.config().asMap()) || !context.device().equals(first.device())) {
+        throw new IllegalArgumentException(id + " trains seeds together only with one config on one device");
+      }
+    }
+    this.settings = declarations.read(first.config());
+    this.seeds = new SeedAxis(contexts.stream().mapToLong(ModelContext::seed).toArray());
+    this.seed = seeds.seed(0);
+    this.manager = NDManager.newBaseManager(Device.fromName(first.device()));
   }
 
   /**
@@ -79,6 +107,41 @@ public abstract class NetworkModel<N extends Block> implements Model {
     manager.getEngine().setRandomSeed(engineSeed);
     network.initialize(manager, type, inputShapes);
     store = new ParameterStore(manager, false);
+    this.type = type;
+    this.inputShapes = inputShapes.clone();
+  }
+
+  /**
+   * Makes this model of one seed slice {@code k} of {@code group}'s network: built for the group's
+   * shape the first time (its inputs' seed axis 1), then every weight copied from the slice.
+   */
+  final void copySlice(NetworkModel<N> group, int k) {
+    group.requireBuilt("lends a seed's weights");
+    if (network == null) {
+      create(group.shape);
+      Shape[] single = Arrays.stream(group.inputShapes)
+          .map(input -> new Shape(1).addAll(input.slice(1)))
+          .toArray(Shape[]::new);
+      network.initialize(manager, group.type, single);
+      store = new ParameterStore(manager, false);
+      type = group.type;
+      inputShapes = single;
+    }
+    Iterator<Parameter> from = group.network.getParameters().values().iterator();
+    for (Parameter to : network.getParameters().values()) {
+      NDArray slice = from.next().getArray().get(new NDIndex("{}:{}", k, k + 1));
+      to.getArray().set(slice.toByteBuffer());
+      slice.close();
+    }
+  }
+
+  /**
+   * Trains seed k's slice on {@code training.get(k)}, its curves to {@code logs.get(k)}: what a
+   * model that stacks seeds ({@link StackedGroup}) overrides; alone, {@link #train(Dataset,
+   * TrainingLog)} is this with one of each.
+   */
+  protected void train(List<Dataset> training, List<TrainingLog> logs) {
+    throw new UnsupportedOperationException(id + " trains its seeds one by one");
   }
 
   /** Whether the network is built, by training or loading. */

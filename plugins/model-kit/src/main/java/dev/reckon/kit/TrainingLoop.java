@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import ai.djl.ndarray.NDManager;
 import dev.reckon.api.TrainingLog;
+import java.util.List;
 
 /**
  * The loop every learning model trains in: for each update, a scope of its own for the batch's
@@ -30,12 +31,18 @@ public final class TrainingLoop {
     Outcome apply(NDManager scope, int update);
   }
 
-  /** What an update measured, read by the loop before the update's scope closes. */
+  /**
+   * What an update measured, read by the loop before the update's scope closes. A network of K
+   * seeds ({@link SeedAxis}) answers for each seed: {@code member} is the seed's slice, 0 alone.
+   */
   public interface Outcome {
-    /** The loss before the update's step. */
-    double loss();
+    /** Seed {@code member}'s loss before the update's step. */
+    double loss(int member);
 
-    /** The megabytes of engine arrays the update held ({@link dev.reckon.api.UpdateMemory}). */
+    /**
+     * The megabytes of engine arrays the update held ({@link dev.reckon.api.UpdateMemory}), for
+     * all its seeds: each seed's curve gets its share, this divided by the seeds.
+     */
     double memoryMegabytes();
 
     /**
@@ -46,14 +53,17 @@ public final class TrainingLoop {
       return true;
     }
 
-    /** The update's floating-point operations, forward and backward. */
+    /** One seed's floating-point operations in the update, forward and backward. */
     long flops();
 
-    /** Curves of the model's own at the log cadence, after the loss and memory. */
-    default void logged(Curves curves) {}
+    /** Seed {@code member}'s curves of the model's own at the log cadence, after the loss and memory. */
+    default void logged(int member, Curves curves) {}
 
-    /** The training batch's metrics at the evaluation cadence, e.g. {@link TrainingLog#EXAMPLE_ACCURACY}. */
-    default void evaluated(Curves curves) {}
+    /**
+     * Seed {@code member}'s training batch metrics at the evaluation cadence, e.g. {@link
+     * TrainingLog#EXAMPLE_ACCURACY}.
+     */
+    default void evaluated(int member, Curves curves) {}
   }
 
   /** Where an outcome records a point of a curve at its update. */
@@ -64,30 +74,43 @@ public final class TrainingLoop {
 
   /** Runs {@code cadence.updates()} updates of {@code update}, each in a sub-scope of {@code manager}. */
   public static void run(NDManager manager, Cadence cadence, TrainingLog log, Update update) {
+    run(manager, cadence, List.of(log), update);
+  }
+
+  /**
+   * As {@link #run(NDManager, Cadence, TrainingLog, Update)} for a network of K seeds: seed k's
+   * curves go to {@code logs.get(k)}, each as its own run would have written them.
+   */
+  public static void run(NDManager manager, Cadence cadence, List<TrainingLog> logs, Update update) {
     requireNonNull(manager, "manager is null");
     requireNonNull(cadence, "cadence is null");
-    requireNonNull(log, "log is null");
+    requireNonNull(logs, "logs is null");
     requireNonNull(update, "update is null");
     long trainingFlops = 0;
     for (int number = 1; number <= cadence.updates(); number++) {
       int at = number;
       try (NDManager scope = manager.newSubManager()) {
         Outcome outcome = update.apply(scope, number);
-        if (cadence.logs(number)) {
-          log.record(number, TrainingLog.LOSS, outcome.loss());
-          if (outcome.measuresMemory()) {
-            log.record(number, TrainingLog.UPDATE_MEMORY, outcome.memoryMegabytes());
+        for (int member = 0; member < logs.size(); member++) {
+          TrainingLog log = logs.get(member);
+          if (cadence.logs(number)) {
+            log.record(number, TrainingLog.LOSS, outcome.loss(member));
+            if (outcome.measuresMemory()) {
+              log.record(number, TrainingLog.UPDATE_MEMORY, outcome.memoryMegabytes() / logs.size());
+            }
+            outcome.logged(member, (curve, value) -> log.record(at, curve, value));
           }
-          outcome.logged((curve, value) -> log.record(at, curve, value));
-        }
-        if (cadence.evaluates(number)) {
-          outcome.evaluated((curve, value) -> log.record(at, curve, value));
+          if (cadence.evaluates(number)) {
+            outcome.evaluated(member, (curve, value) -> log.record(at, curve, value));
+          }
         }
         trainingFlops += outcome.flops();
       }
       // After the optimiser step and outside the gradient scope: the runner may predict from here.
-      log.record(number, TrainingLog.TRAINING_FLOPS, (double) trainingFlops);
-      log.progress(number, cadence.updates());
+      for (TrainingLog log : logs) {
+        log.record(number, TrainingLog.TRAINING_FLOPS, (double) trainingFlops);
+        log.progress(number, cadence.updates());
+      }
     }
   }
 }

@@ -11,11 +11,13 @@ import ai.djl.ndarray.NDArray;
  */
 public class UpdateOutcome implements TrainingLoop.Outcome {
   private final NDArray loss;
+  private float[] losses;
   private final double memoryMegabytes;
   private final long flops;
 
   /**
-   * @param loss the loss before the update's step, a float32 scalar owned by the update's scope
+   * @param loss the loss before the update's step, a float32 scalar, or one per seed {@code (K)},
+   *     owned by the update's scope
    * @param memoryMegabytes the engine arrays the update held ({@link dev.reckon.api.UpdateMemory})
    * @param flops the update's floating-point operations
    */
@@ -26,8 +28,11 @@ public class UpdateOutcome implements TrainingLoop.Outcome {
   }
 
   @Override
-  public double loss() {
-    return loss.getFloat();
+  public double loss(int member) {
+    if (losses == null) {
+      losses = loss.toFloatArray();
+    }
+    return losses[member];
   }
 
   @Override

@@ -19,7 +19,7 @@ class TrainingLoopTest {
     try (NDManager manager = NDManager.newBaseManager()) {
       TrainingLoop.run(manager, new Cadence(3, 2, 3), log, (scope, update) -> new TrainingLoop.Outcome() {
         @Override
-        public double loss() {
+        public double loss(int member) {
           return update / 10.0;
         }
 
@@ -34,12 +34,12 @@ class TrainingLoopTest {
         }
 
         @Override
-        public void logged(TrainingLoop.Curves curves) {
+        public void logged(int member, TrainingLoop.Curves curves) {
           curves.record("solver_iterations", 7);
         }
 
         @Override
-        public void evaluated(TrainingLoop.Curves curves) {
+        public void evaluated(int member, TrainingLoop.Curves curves) {
           curves.record(TrainingLog.EXAMPLE_ACCURACY, 0.5);
         }
       });
@@ -60,7 +60,7 @@ class TrainingLoopTest {
             scope.ones(new Shape(256, 256));
             return new TrainingLoop.Outcome() {
               @Override
-              public double loss() {
+              public double loss(int member) {
                 return 0;
               }
 

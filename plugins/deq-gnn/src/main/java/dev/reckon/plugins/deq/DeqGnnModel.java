@@ -85,7 +85,7 @@ public final class DeqGnnModel extends GraphNetworkModel {
       PhantomGradientTrainer.Update result = trainer.update(PuzzleBatch.of(scope, data, examples));
       return new Solve(result, flops, examples.length) {
         @Override
-        public void evaluated(TrainingLoop.Curves curves) {
+        public void evaluated(int member, TrainingLoop.Curves curves) {
           Accuracy accuracy = Accuracy.of(data, examples, result.logits());
           curves.record(TrainingLog.trainingMetric("puzzle_accuracy"), accuracy.puzzles());
           curves.record(TrainingLog.trainingMetric("cell_accuracy"), accuracy.cells());
@@ -157,7 +157,7 @@ public final class DeqGnnModel extends GraphNetworkModel {
       PhantomGradientTrainer.Update result = trainer.update(batch);
       return new Solve(result, flops(batch), examples.length) {
         @Override
-        public void evaluated(TrainingLoop.Curves curves) {
+        public void evaluated(int member, TrainingLoop.Curves curves) {
           Accuracy accuracy = accuracyOf(data, examples, batch, result.logits());
           curves.record(TrainingLog.EXAMPLE_ACCURACY, accuracy.puzzles());
           curves.record(TrainingLog.trainingMetric("node_accuracy"), accuracy.cells());
@@ -183,7 +183,7 @@ public final class DeqGnnModel extends GraphNetworkModel {
     }
 
     @Override
-    public void logged(TrainingLoop.Curves curves) {
+    public void logged(int member, TrainingLoop.Curves curves) {
       curves.record("solver_iterations", result.solution().meanEvaluations());
       curves.record("solver_residual", result.solution().meanResidual());
       if (settings.get(JACOBIAN_PENALTY) > 0) {

@@ -105,7 +105,7 @@ final class DtNetModel extends NetworkModel<DeepThinkingNetwork> {
     }
 
     @Override
-    public double loss() {
+    public double loss(int member) {
       return EngineScalar.value(update.loss());
     }
 
@@ -121,7 +121,7 @@ final class DtNetModel extends NetworkModel<DeepThinkingNetwork> {
 
     /** The training batch's accuracy after m passes, with the weights the update left. */
     @Override
-    public void evaluated(TrainingLoop.Curves curves) {
+    public void evaluated(int member, TrainingLoop.Curves curves) {
       NDArray state = network.think(store, network.project(store, inputs, false), inputs,
           settings.get(TRAINED_ITERATIONS), false);
       long[] predicted = GridBatch.labels(network.readOut(store, state, false));

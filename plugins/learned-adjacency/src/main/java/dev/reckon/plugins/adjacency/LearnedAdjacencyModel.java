@@ -98,12 +98,12 @@ public final class LearnedAdjacencyModel extends GraphNetworkModel {
       return new UpdateOutcome(result.loss(), result.memoryMegabytes(),
           flops.trainingUpdate(examples.length, settings.get(STEPS))) {
         @Override
-        public void logged(TrainingLoop.Curves curves) {
+        public void logged(int member, TrainingLoop.Curves curves) {
           curves.record(ADVANTAGE_SPREAD, result.advantageSpread());
         }
 
         @Override
-        public void evaluated(TrainingLoop.Curves curves) {
+        public void evaluated(int member, TrainingLoop.Curves curves) {
           Accuracy accuracy = Accuracy.of(data, examples, result.lastLogits());
           curves.record(TrainingLog.trainingMetric("puzzle_accuracy"), accuracy.puzzles());
           curves.record(TrainingLog.trainingMetric("cell_accuracy"), accuracy.cells());

@@ -133,7 +133,7 @@ abstract class RetrievalModel<N extends Block> extends NetworkModel<N> {
         }
 
         @Override
-        public void logged(TrainingLoop.Curves curves) {
+        public void logged(int member, TrainingLoop.Curves curves) {
           NDArray everyKey = scores(network, store, queries, keys, false);
           curves.record("top1_hit", topOneHits(everyKey, batch.examples(), data.answers()));
         }

@@ -70,7 +70,7 @@ public final class RrnModel extends GraphNetworkModel {
       return new UpdateOutcome(result.loss(), result.memoryMegabytes(),
           flops.trainingUpdate(examples.length, settings.get(STEPS))) {
         @Override
-        public void evaluated(TrainingLoop.Curves curves) {
+        public void evaluated(int member, TrainingLoop.Curves curves) {
           Accuracy accuracy = Accuracy.of(data, examples, result.lastLogits());
           curves.record(TrainingLog.trainingMetric("puzzle_accuracy"), accuracy.puzzles());
           curves.record(TrainingLog.trainingMetric("cell_accuracy"), accuracy.cells());
@@ -91,7 +91,7 @@ public final class RrnModel extends GraphNetworkModel {
       return new UpdateOutcome(result.loss(), result.memoryMegabytes(),
           flops.trainingUpdate(examples.length, settings.get(STEPS))) {
         @Override
-        public void evaluated(TrainingLoop.Curves curves) {
+        public void evaluated(int member, TrainingLoop.Curves curves) {
           Accuracy accuracy = accuracyOf(data, examples, batch, result.lastLogits());
           curves.record(TrainingLog.EXAMPLE_ACCURACY, accuracy.puzzles());
           curves.record(TrainingLog.trainingMetric("node_accuracy"), accuracy.cells());

@@ -84,7 +84,7 @@ final class TrmModel extends NetworkModel<TinyRecursiveNetwork> {
         // The batch's accuracy only at the evaluation cadence, when the loop asks.
         return new UpdateOutcome(result.loss(), result.memoryMegabytes(), updateFlops) {
           @Override
-          public void evaluated(TrainingLoop.Curves curves) {
+          public void evaluated(int member, TrainingLoop.Curves curves) {
             BatchAccuracy accuracy = BatchAccuracy.of(batch, result.logits());
             curves.record(TrainingLog.trainingMetric("puzzle_accuracy"), accuracy.puzzles());
             curves.record(TrainingLog.trainingMetric("cell_accuracy"), accuracy.cells());
