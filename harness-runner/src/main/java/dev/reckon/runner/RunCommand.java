@@ -117,6 +117,15 @@ final class RunCommand implements Callable<Integer> {
       + "jars loaded are those FILE lists, each with its sha256 (reckon lock writes it).")
   Path lockFile;
 
+  /** Whether the seeds of a cell share a process, and a network when the model stacks seeds. */
+  enum SeedBatch { on, off }
+
+  @Option(names = "--seed-batch", paramLabel = "on|off", defaultValue = "on", description = "on: the seeds of a "
+      + "cell run in one process, as one network when the model trains seeds together (each seed's rows are its "
+      + "own); off: each seed in a process of its own. Cells loaded with --checkpoints-from run alone. Default: "
+      + "${DEFAULT-VALUE}.")
+  SeedBatch seedBatch;
+
   @Option(names = "--accept-changes", description = "With --resume: go on although suite.yaml or a plugin jar "
       + "changed since the last attempt; the manifest keeps what each attempt ran with.")
   boolean acceptChanges;
@@ -344,7 +353,8 @@ final class RunCommand implements Callable<Integer> {
           Checkpoints.of(run.directory(), checkpointsFrom),
           Duration.ofSeconds(Math.round(run.identity().suite().cellTimeLimitMinutes() * 60)), run.directory(), clock,
           sandbox);
-      return executor.execute(run.cells(), new RunStore(run.directory()), process, progress, parallel);
+      return executor.execute(run.cells(), new RunStore(run.directory()), process, progress, parallel,
+          seedBatch == SeedBatch.on && checkpointsFrom == null);
     }
   }
 

@@ -29,8 +29,8 @@ public final class BarProgress implements RunProgress {
   }
 
   @Override
-  public synchronized void training(CellKey key, int done, int total) {
-    bar.setExtraMessage(String.format(Locale.ROOT, "%s x %s: training %d/%d", key.model(), key.task(), done, total));
+  public synchronized void training(CellGroup group, int done, int total) {
+    bar.setExtraMessage(String.format(Locale.ROOT, "%s: training %d/%d", group, done, total));
   }
 
   @Override

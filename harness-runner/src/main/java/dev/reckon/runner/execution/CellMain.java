@@ -1,8 +1,8 @@
 package dev.reckon.runner.execution;
 
 import dev.reckon.api.Config;
-import dev.reckon.api.Level;
 import dev.reckon.api.ModelContext;
+import dev.reckon.api.SeedGroup;
 import dev.reckon.api.Task;
 import dev.reckon.api.TaskContext;
 import dev.reckon.runner.Errors;
@@ -22,9 +22,12 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
 
 /**
  * The entry point of a cell's own process ({@link CellProcess} starts it): runs one cell and
@@ -54,9 +57,9 @@ public final class CellMain {
     System.setOut(System.err);
     endWithTheRunner(System.in);
     CellSpec spec = CellJson.read(Path.of(args[0]), CellSpec.class);
-    CellResult result = run(spec, channel);
+    CellResults results = run(spec, channel);
     synchronized (channel) {
-      CellChannel.sendResult(channel, CellJson.line(result).getBytes(StandardCharsets.UTF_8));
+      CellChannel.sendResult(channel, CellJson.line(results).getBytes(StandardCharsets.UTF_8));
     }
     System.exit(0);
   }
@@ -80,44 +83,106 @@ public final class CellMain {
     watcher.start();
   }
 
-  static CellResult run(CellSpec spec, PrintStream channel) {
-    CellKey key = new CellKey(spec.model(), spec.task(), spec.trainLevel(), spec.seed());
-    long modelSeed = Seeds.model(key.seed(), key.model(), key.task(), key.trainLevel());
-    CellTrainingLog log = new CellTrainingLog((done, total) -> {
+  /**
+   * Runs the spec's cells: as one network when the model stacks seeds ({@link
+   * dev.reckon.api.ModelFactory#createGroup}), else one by one, each then failing on its own.
+   */
+  static CellResults run(CellSpec spec, PrintStream channel) {
+    List<CellKey> keys = spec.seeds().stream()
+        .map(seed -> new CellKey(spec.model(), spec.task(), spec.trainLevel(), seed)).toList();
+    TrainingProgress progress = (done, total) -> {
       synchronized (channel) {
         channel.println(PROGRESS + done + " " + total);
         channel.flush();
       }
-    }, System.nanoTime() + Math.round(spec.timeLimitSeconds() * 1e9));
+    };
+    channel.println(STARTED);
+    channel.flush();
+    long start = System.nanoTime();
+    List<CellTrainingLog> logs = new ArrayList<>();
+    AtomicBoolean stacked = new AtomicBoolean();
+    for (int i = 0; i < keys.size(); i++) {
+      // Seeds trained as one network report the same updates: the first seed's show the group's.
+      // Seeds trained one by one show the group's progress over all their updates.
+      int seed = i;
+      logs.add(new CellTrainingLog((done, total) -> {
+        if (!stacked.get()) {
+          progress.training(seed * total + done, keys.size() * total);
+        } else if (seed == 0) {
+          progress.training(done, total);
+        }
+      }, start + Math.round(spec.timeLimitSeconds() * keys.size() * 1e9)));
+    }
+    List<CellWork> works = new ArrayList<>();
+    List<ModelContext> contexts = new ArrayList<>();
+    DiscoveredModel model;
     try {
-      channel.println(STARTED);
-      channel.flush();
       PluginRegistry registry = new PluginLoader().load(spec.pluginDirectories().stream().map(Path::of).toList());
-      DiscoveredModel model = registry.model(spec.model()).orElseThrow(() -> missing("model", spec.model()));
+      model = registry.model(spec.model()).orElseThrow(() -> missing("model", spec.model()));
       if (model.factory().learns()) {
         // The engine loads while the task makes its data; a model that does not learn is spared it.
         ComputeDevice.startLoading();
       }
       DiscoveredTask task = registry.task(spec.task()).orElseThrow(() -> missing("task", spec.task()));
-      Task instance = task.create(new TaskContext(Config.resolve(task.factory().settings(), spec.taskConfig()),
-          spec.taskSeed()));
-      Level train = instance.level(spec.trainLevel());
-      List<Level> eval = spec.evalLevels().stream().map(instance::level).toList();
-      ModelContext context = new ModelContext(TaskForModels.of(instance, model.factory()),
-          Config.resolve(model.factory().settings(), spec.modelConfig()), modelSeed, spec.device());
-      Checkpoints.ForCell checkpoints = new Checkpoints.ForCell(Path.of(spec.checkpointsTo()),
-          Optional.ofNullable(spec.checkpointsFrom()).map(Path::of), spec.checkpointsFromName());
-      CellOutcome outcome = new CellWork(model, instance, key, Clock.systemUTC()).run(context, train, eval,
-          spec.trainSize(), spec.evalSize(), spec.computeBudgets(), checkpoints, log);
-      return new CellResult(outcome, null);
+      for (int i = 0; i < keys.size(); i++) {
+        CellKey key = keys.get(i);
+        Task instance = task.create(new TaskContext(Config.resolve(task.factory().settings(), spec.taskConfig()),
+            spec.taskSeeds().get(i)));
+        Checkpoints.ForCell checkpoints = new Checkpoints.ForCell(
+            Path.of(spec.checkpointsTo()).resolve(Checkpoints.seedFolder(key.seed())),
+            Optional.ofNullable(spec.checkpointsFrom()).map(Path::of), spec.checkpointsFromName());
+        works.add(new CellWork(model, key, new CellWork.Plan(instance, instance.level(spec.trainLevel()),
+            spec.evalLevels().stream().map(instance::level).toList(), spec.trainSize(), spec.evalSize(),
+            spec.computeBudgets(), checkpoints, logs.get(i)), Clock.systemUTC()));
+        contexts.add(new ModelContext(TaskForModels.of(instance, model.factory()),
+            Config.resolve(model.factory().settings(), spec.modelConfig()), modelSeed(key), spec.device()));
+      }
     } catch (Throwable e) {
-      StringWriter trace = new StringWriter();
-      e.printStackTrace(new PrintWriter(trace));
-      String reason = e instanceof BoundaryRules.Violation ? e.getMessage() : Errors.oneLine(e);
-      return new CellResult(new CellOutcome(key, Status.FAILED, reason, List.of(), log.curve(),
-          OptionalInt.empty(), 0, 0, 0, Seeds.trainingData(key.seed(), key.task(), key.trainLevel()), modelSeed,
-          Clock.systemUTC().instant(), log.collapse(), null), trace.toString());
+      return failedAll(keys, logs, e);
     }
+    Optional<SeedGroup> group = Optional.empty();
+    if (keys.size() > 1 && model.factory().learns()) {
+      try {
+        group = model.factory().createGroup(contexts);
+      } catch (Throwable e) {
+        return failedAll(keys, logs, e);
+      }
+    }
+    if (group.isPresent()) {
+      stacked.set(true);
+      try (SeedGroup seeds = group.get()) {
+        List<CellOutcome> outcomes = CellWork.runGroup(seeds, works, contexts);
+        return new CellResults(outcomes.stream().map(outcome -> new CellResult(outcome, null)).toList());
+      } catch (Throwable e) {
+        return failedAll(keys, logs, e);
+      }
+    }
+    List<CellResult> results = new ArrayList<>();
+    for (int i = 0; i < keys.size(); i++) {
+      try {
+        results.add(new CellResult(works.get(i).run(contexts.get(i)), null));
+      } catch (Throwable e) {
+        results.add(failed(keys.get(i), logs.get(i), e));
+      }
+    }
+    return new CellResults(results);
+  }
+
+  private static CellResults failedAll(List<CellKey> keys, List<CellTrainingLog> logs, Throwable e) {
+    return new CellResults(IntStream.range(0, keys.size()).mapToObj(i -> failed(keys.get(i), logs.get(i), e)).toList());
+  }
+
+  private static long modelSeed(CellKey key) {
+    return Seeds.model(key.seed(), key.model(), key.task(), key.trainLevel());
+  }
+
+  private static CellResult failed(CellKey key, CellTrainingLog log, Throwable e) {
+    StringWriter trace = new StringWriter();
+    e.printStackTrace(new PrintWriter(trace));
+    String reason = e instanceof BoundaryRules.Violation ? e.getMessage() : Errors.oneLine(e);
+    return new CellResult(new CellOutcome(key, Status.FAILED, reason, List.of(), log.curve(), OptionalInt.empty(), 0,
+        0, 0, Seeds.trainingData(key.seed(), key.task(), key.trainLevel()), modelSeed(key), Clock.systemUTC().instant(),
+        log.collapse(), null, 0), trace.toString());
   }
 
   private static IllegalStateException missing(String kind, String id) {

@@ -13,10 +13,15 @@ import java.util.OptionalInt;
 /**
  * What one cell produced: its scores on every evaluated level, its training curve, how it ended,
  * and whether its training collapsed on the way.
+ *
+ * @param trainSeconds the model's training time; for a seed trained in a group, its share (the
+ *     group's time divided by its seeds)
+ * @param seedGroup the seeds trained as one network with this cell's, itself included: 1 alone, 0
+ *     when the cell trained nothing (it failed, was skipped, or its model does not learn)
  */
 public record CellOutcome(CellKey key, Status status, String reason, List<LevelScore> scores, List<CurvePoint> curve,
     OptionalInt trainedIterations, long parameters, double trainSeconds, double evalSeconds, long trainDataSeed,
-    long modelSeed, Instant finishedAt, Optional<TrainingCollapse> collapse, Compute compute) {
+    long modelSeed, Instant finishedAt, Optional<TrainingCollapse> collapse, Compute compute, int seedGroup) {
   public CellOutcome {
     requireNonNull(key, "key is null");
     requireNonNull(status, "status is null");

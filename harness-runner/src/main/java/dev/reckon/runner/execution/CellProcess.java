@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -86,43 +87,53 @@ public final class CellProcess {
     this.sandbox = sandbox;
   }
 
-  /** The outcome, and for a failure the error behind it (for errors.log), else null. */
-  public CellResult run(PlannedCell cell, TrainingProgress progress) {
-    CellKey key = cell.key();
-    if (cell.failure().isPresent()) {
-      return new CellResult(outcome(key, Status.FAILED, cell.failure().get()), null);
+  /**
+   * The outcome of each cell of {@code group}, in its order, and for a failure the error behind it
+   * (for errors.log), else null.
+   */
+  public List<CellResult> run(CellGroup group, TrainingProgress progress) {
+    PlannedCell first = group.first();
+    CellKey key = first.key();
+    if (first.failure().isPresent()) {
+      return List.of(new CellResult(outcome(key, Status.FAILED, first.failure().get()), null));
     }
-    if (cell.skip().isPresent()) {
-      return new CellResult(outcome(key, Status.SKIPPED, key.model() + " declined the task: " + cell.skip().get()),
-          null);
+    if (first.skip().isPresent()) {
+      return List.of(new CellResult(outcome(key, Status.SKIPPED, key.model() + " declined the task: "
+          + first.skip().get()), null));
+    }
+    boolean learns = first.model().factory().learns();
+    Optional<Path> from = learns ? checkpoints.source(key) : Optional.empty();
+    if (from.isPresent() && group.size() > 1) {
+      throw new IllegalArgumentException("cells loaded from checkpoints run alone, not in a group: " + group);
     }
     Path work = null;
     try {
-      // The cell's work folder: its spec, its private temporary folder, the folder its checkpoint goes to.
+      // The group's work folder: its spec, its private temporary folder, the folder its checkpoints go to.
       work = Files.createTempDirectory("reckon-cell");
       Files.createDirectories(work.resolve("tmp"));
       Path saved = Files.createDirectories(work.resolve("checkpoint"));
-      Optional<Path> from = cell.model().factory().learns() ? checkpoints.source(key) : Optional.empty();
-      CellJson.write(work.resolve("cell.json"), spec(cell, work, from));
-      Path log = outputLog(runDirectory, key);
+      CellJson.write(work.resolve("cell.json"), spec(group, work, from));
+      Path log = outputLog(runDirectory, group);
       Files.createDirectories(log.getParent());
-      CellResult result;
+      List<CellResult> results;
       try (CellOutputLog output = new CellOutputLog(log)) {
-        byte[] header = ("== " + key + " started" + (sandbox.active() ? " (sandboxed)" : "") + "\n")
+        byte[] header = ("== " + group + " started" + (sandbox.active() ? " (sandboxed)" : "") + "\n")
             .getBytes(StandardCharsets.UTF_8);
         output.write(header, 0, header.length);
-        result = await(key, start(work, from, dataFiles(cell)), output, progress);
+        results = await(group, start(work, from, dataFiles(first)), output, progress);
       }
-      if (result.outcome().status() == Status.DONE && cell.model().factory().learns() && from.isEmpty()) {
-        Optional<String> refused = checkpoints.collect(key, saved);
-        if (refused.isPresent()) {
-          return new CellResult(outcome(key, Status.FAILED, "model " + key.model() + " trained, but "
-              + refused.get()), null);
-        }
+      List<CellResult> collected = new ArrayList<>();
+      for (CellResult result : results) {
+        CellKey done = result.outcome().key();
+        Optional<String> refused = result.outcome().status() == Status.DONE && learns && from.isEmpty()
+            ? checkpoints.collect(done, saved.resolve(Checkpoints.seedFolder(done.seed())))
+            : Optional.empty();
+        collected.add(refused.isEmpty() ? result : new CellResult(outcome(done, Status.FAILED, "model "
+            + done.model() + " trained, but " + refused.get()), null));
       }
-      return result;
+      return collected;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot run the process of cell " + key, e);
+      throw new UncheckedIOException("cannot run the process of " + group, e);
     } finally {
       if (work != null) {
         ChildJvm.deleteQuietly(work);
@@ -131,21 +142,28 @@ public final class CellProcess {
   }
 
   /** The spec, with the paths the process sees: inside the sandbox, its own mount points. */
-  private CellSpec spec(PlannedCell cell, Path work, Optional<Path> from) {
+  private CellSpec spec(CellGroup group, Path work, Optional<Path> from) {
+    PlannedCell cell = group.first();
     String saveTo = sandbox.active() ? Sandbox.CHECKPOINT : work.resolve("checkpoint").toAbsolutePath().toString();
     String loadFrom = from.map(path -> sandbox.active() ? Sandbox.CHECKPOINT_FROM : path.toAbsolutePath().toString())
         .orElse(null);
     return new CellSpec(pluginDirectories.stream().map(p -> p.toAbsolutePath().toString()).toList(),
-        cell.model().id(), cell.task().id(), cell.taskConfig().asMap(), cell.taskSeed(), cell.config().asMap(),
+        cell.model().id(), cell.task().id(), cell.taskConfig().asMap(),
+        group.cells().stream().map(PlannedCell::taskSeed).toList(), cell.config().asMap(),
         cell.train().id(), cell.eval().stream().map(level -> level.id()).toList(), cell.trainSize(), cell.evalSize(),
-        cell.computeBudgets(), cell.seed(), device, saveTo, loadFrom,
+        cell.computeBudgets(), group.cells().stream().map(PlannedCell::seed).toList(), device, saveTo, loadFrom,
         from.map(path -> path.toAbsolutePath().toString()).orElse(null), timeLimit.toMillis() / 1e3);
   }
 
-  /** The cell's output file: ids and level names are safe names, a file level's path is flattened. */
-  static Path outputLog(Path runDirectory, CellKey key) {
+  /**
+   * The group's output file, named after its cells' seeds: ids and level names are safe names, a file
+   * level's path is flattened.
+   */
+  static Path outputLog(Path runDirectory, CellGroup group) {
+    CellKey key = group.first().key();
+    String seeds = String.join("+", group.keys().stream().map(cell -> Long.toString(cell.seed())).toList());
     return runDirectory.resolve(RunFormat.CELL_OUTPUT).resolve(key.model() + "__" + key.task() + "__"
-        + Checkpoints.safe(key.trainLevel()) + "__seed-" + key.seed() + ".log");
+        + Checkpoints.safe(key.trainLevel()) + "__seed-" + seeds + ".log");
   }
 
   /**
@@ -173,14 +191,15 @@ public final class CellProcess {
     return builder.start();
   }
 
-  private CellResult await(CellKey key, Process process, CellOutputLog output, TrainingProgress progress) {
+  private List<CellResult> await(CellGroup group, Process process, CellOutputLog output, TrainingProgress progress) {
     long spawned = System.nanoTime();
+    Duration limit = timeLimit.multipliedBy(group.size());
     AtomicLong started = new AtomicLong();
     AtomicReference<CellChannel.Reading> reading = new AtomicReference<>();
-    Thread reader = new Thread(() -> reading.set(relay(process, output, progress, started)), "cell-channel " + key);
+    Thread reader = new Thread(() -> reading.set(relay(process, output, progress, started)), "cell-channel " + group);
     reader.setDaemon(true);
     reader.start();
-    Thread errors = new Thread(() -> copy(process.getErrorStream(), output), "cell-output " + key);
+    Thread errors = new Thread(() -> copy(process.getErrorStream(), output), "cell-output " + group);
     errors.setDaemon(true);
     errors.start();
     Thread stopper = new Thread(() -> ChildJvm.kill(process));
@@ -190,37 +209,39 @@ public final class CellProcess {
         long now = System.nanoTime();
         if (started.get() == 0 && now - spawned > START_LIMIT.toNanos()) {
           ChildJvm.kill(process);
-          return new CellResult(outcome(key, Status.FAILED, "the cell's process did not start within "
-              + START_LIMIT.toSeconds() + " s; it was ended"), null);
+          return failed(group, "the cell's process did not start within " + START_LIMIT.toSeconds() + " s; it was "
+              + "ended");
         }
-        if (started.get() != 0 && now - started.get() > timeLimit.plus(GRACE).toNanos()) {
+        if (started.get() != 0 && now - started.get() > limit.plus(GRACE).toNanos()) {
           ChildJvm.kill(process);
-          return new CellResult(outcome(key, Status.FAILED, "stopped at the cell time limit of "
-              + timeLimit.toSeconds() + " s; its process was ended"), null);
+          return failed(group, "stopped at the cell time limit of " + timeLimit.toSeconds() + " s"
+              + (group.size() > 1 ? " a seed (" + limit.toSeconds() + " s for the " + group.size() + " seeds of its "
+              + "process)" : "") + "; its process was ended");
         }
       }
       reader.join(DRAIN.toMillis());
       errors.join(TimeUnit.SECONDS.toMillis(5));
       CellChannel.Reading read = reading.get();
       if (read == null) {
-        return new CellResult(outcome(key, Status.FAILED, "the process of cell " + key + " ended, but its result "
-            + "channel stayed open (a process it started holds it)"), null);
+        return failed(group, "the process of " + group + " ended, but its result channel stayed open (a process it "
+            + "started holds it)");
       }
       if (read.violation().isPresent()) {
-        return new CellResult(outcome(key, Status.FAILED, read.violation().get()), null);
+        return failed(group, read.violation().get());
       }
       if (process.exitValue() == 0 && read.result().isPresent()) {
-        return answer(key, read.result().get());
+        return answer(group, read.result().get());
       }
-      String culprit = "model " + key.model() + " or task " + key.task();
-      return new CellResult(outcome(key, Status.FAILED, "the process of cell " + key + " ended with exit status "
-          + process.exitValue() + (read.result().isPresent() ? " after its result" : " before the cell finished")
-          + ": " + ChildJvm.cause(process.exitValue(), culprit) + "; its output is in "
-          + runDirectory.relativize(outputLog(runDirectory, key))), null);
+      PlannedCell first = group.first();
+      String culprit = "model " + first.model().id() + " or task " + first.task().id();
+      return failed(group, "the process of " + group + " ended with exit status " + process.exitValue()
+          + (read.result().isPresent() ? " after its result" : " before the cell finished") + ": "
+          + ChildJvm.cause(process.exitValue(), culprit) + "; its output is in "
+          + runDirectory.relativize(outputLog(runDirectory, group)));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       ChildJvm.kill(process);
-      return new CellResult(outcome(key, Status.FAILED, "interrupted"), null);
+      return failed(group, "interrupted");
     } finally {
       try {
         Runtime.getRuntime().removeShutdownHook(stopper);
@@ -230,20 +251,25 @@ public final class CellProcess {
     }
   }
 
-  /** The result a process sent, if it is the outcome of this cell. */
-  private CellResult answer(CellKey key, byte[] json) {
-    CellResult answer;
+  /** The results a process sent, if they are the outcomes of this group's cells, in its order. */
+  private List<CellResult> answer(CellGroup group, byte[] json) {
+    CellResults answer;
     try {
-      answer = CellJson.parse(new String(json, StandardCharsets.UTF_8), CellResult.class);
+      answer = CellJson.parse(new String(json, StandardCharsets.UTF_8), CellResults.class);
     } catch (RuntimeException e) {
-      return new CellResult(outcome(key, Status.FAILED, "the process of cell " + key + " sent a result that is not "
-          + "a cell's outcome: " + Errors.oneLine(e)), null);
+      return failed(group, "the process of " + group + " sent a result that is not its cells' outcomes: "
+          + Errors.oneLine(e));
     }
-    if (!answer.outcome().key().equals(key)) {
-      return new CellResult(outcome(key, Status.FAILED, "the process of cell " + key + " answered for "
-          + answer.outcome().key()), null);
+    List<CellKey> keys = answer.results().stream().map(result -> result.outcome().key()).toList();
+    if (!keys.equals(group.keys())) {
+      return failed(group, "the process of " + group + " answered for " + keys);
     }
-    return answer;
+    return answer.results();
+  }
+
+  /** Every cell of {@code group} failed for {@code reason}. */
+  private List<CellResult> failed(CellGroup group, String reason) {
+    return group.keys().stream().map(key -> new CellResult(outcome(key, Status.FAILED, reason), null)).toList();
   }
 
   /**
@@ -294,6 +320,6 @@ public final class CellProcess {
   private CellOutcome outcome(CellKey key, Status status, String reason) {
     return new CellOutcome(key, status, reason, List.of(), List.of(), OptionalInt.empty(), 0, 0, 0,
         Seeds.trainingData(key.seed(), key.task(), key.trainLevel()),
-        Seeds.model(key.seed(), key.model(), key.task(), key.trainLevel()), clock.instant(), Optional.empty(), null);
+        Seeds.model(key.seed(), key.model(), key.task(), key.trainLevel()), clock.instant(), Optional.empty(), null, 0);
   }
 }

@@ -4,20 +4,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a cell's own process needs to run it, sent as JSON: where the plugins are, the model and
- * task with their effective settings, the levels, sizes and seeds, the device, and where
- * checkpoints go.
+ * What a cell group's own process needs to run it ({@link CellGroup}), sent as JSON: where the
+ * plugins are, the model and task with their effective settings, the levels, sizes and seeds, the
+ * device, and where checkpoints go.
  *
+ * @param seeds the run seed of each cell of the group
+ * @param taskSeeds the task's own seed of each cell, in the same order
  * @param computeBudgets the training FLOPs at which the model is also evaluated, ascending
- * @param checkpointsTo the folder the cell saves its trained model in (in its work folder: the
- *     runner checks it and takes it into the run after the process ends)
- * @param checkpointsFrom the folder of another run's checkpoint of this cell to load the model from,
- *     or null to train
+ * @param checkpointsTo the folder the cells save their trained models in, one {@link
+ *     Checkpoints#seedFolder} each (in the work folder: the runner checks them and takes them into
+ *     the run after the process ends)
+ * @param checkpointsFrom the folder of another run's checkpoint of the cell to load the model from,
+ *     or null to train (a cell loaded from a checkpoint runs alone)
  * @param checkpointsFromName that checkpoint's place on the runner's machine, for the cell's reason
- * @param timeLimitSeconds the cell's time limit; the process stops the model at its next report
- *     after it, and the runner ends the process a little later
+ * @param timeLimitSeconds a cell's time limit; the process stops a model at its next report after
+ *     it (a group's seeds trained as one network: after the limit times the seeds), and the runner
+ *     ends the process a little after the limit times the seeds
  */
 record CellSpec(List<String> pluginDirectories, String model, String task, Map<String, Object> taskConfig,
-    long taskSeed, Map<String, Object> modelConfig, String trainLevel, List<String> evalLevels, int trainSize,
-    int evalSize, List<Double> computeBudgets, long seed, String device, String checkpointsTo, String checkpointsFrom,
+    List<Long> taskSeeds, Map<String, Object> modelConfig, String trainLevel, List<String> evalLevels, int trainSize,
+    int evalSize, List<Double> computeBudgets, List<Long> seeds, String device, String checkpointsTo, String checkpointsFrom,
     String checkpointsFromName, double timeLimitSeconds) {}

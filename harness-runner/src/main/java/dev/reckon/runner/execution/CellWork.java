@@ -8,7 +8,9 @@ import dev.reckon.api.Model;
 import dev.reckon.api.ModelContext;
 import dev.reckon.api.Predictions;
 import dev.reckon.api.Score;
+import dev.reckon.api.SeedGroup;
 import dev.reckon.api.Task;
+import dev.reckon.api.TrainingLog;
 import dev.reckon.runner.execution.CellOutcome.Budget;
 import dev.reckon.runner.execution.CellOutcome.BudgetScore;
 import dev.reckon.runner.execution.CellOutcome.Compute;
@@ -39,71 +41,133 @@ final class CellWork {
   /** The most embedding numbers the probe takes from a model (a million tokens of width 64). */
   private static final long MAX_EMBEDDING_NUMBERS = 64_000_000L;
 
+  /**
+   * What a cell is run on: its task at the cell's seed, levels, sizes, compute budgets and
+   * checkpoints, and the log its model reports to.
+   */
+  record Plan(Task task, Level train, List<Level> eval, int trainSize, int evalSize, List<Double> computeBudgets,
+      Checkpoints.ForCell checkpoints, CellTrainingLog log) {}
+
   private final DiscoveredModel model;
-  private final Task task;
   private final CellKey key;
+  private final Plan plan;
+  private final Task task;
   private final Clock clock;
   private final Map<String, Dataset> answers = new HashMap<>();
+  private final List<BudgetScore> budgetScores = new ArrayList<>();
+  private final List<ProbeFit> probes = new ArrayList<>();
 
-  CellWork(DiscoveredModel model, Task task, CellKey key, Clock clock) {
+  CellWork(DiscoveredModel model, CellKey key, Plan plan, Clock clock) {
     this.model = model;
-    this.task = task;
     this.key = key;
+    this.plan = plan;
+    this.task = plan.task();
     this.clock = clock;
   }
 
-  CellOutcome run(ModelContext context, Level train, List<Level> eval, int trainSize, int evalSize,
-      List<Double> computeBudgets, Checkpoints.ForCell checkpoints, CellTrainingLog log) throws IOException {
-    long trainSeed = Seeds.trainingData(key.seed(), key.task(), key.trainLevel());
+  /** Trains (or loads) a model of its own for {@code context} and evaluates it. */
+  CellOutcome run(ModelContext context) throws IOException {
     if (model.factory().learns()) {
       ComputeDevice.withoutAutogradOnThisThread();
     }
     try (Model instance = model.create(context)) {
-      List<BudgetScore> budgetScores = new ArrayList<>();
-      List<ProbeFit> probes = new ArrayList<>();
-      log.evaluateAt(new ComputeBudgets(computeBudgets, budget -> {
-        evaluate(instance, eval, evalSize, log).forEach(score -> budgetScores.add(new BudgetScore(budget, score)));
-        probe(instance, budget).ifPresent(probes::add);
-      }));
+      watchBudgets(instance);
       long start = System.nanoTime();
       String reason = "";
+      int trained = 0;
       if (model.factory().learns()) {
-        Optional<Path> saved = checkpoints.loadFrom();
+        Optional<Path> saved = plan.checkpoints().loadFrom();
         if (saved.isPresent()) {
           instance.load(saved.get());
-          reason = "evaluated from the checkpoint in " + checkpoints.loadFromName();
+          reason = "evaluated from the checkpoint in " + plan.checkpoints().loadFromName();
         } else {
-          Dataset training = task.generate(train, trainSize, trainSeed);
+          Dataset training = trainingSet();
           try (ResidentMemory resident = new ResidentMemory()) {
-            instance.train(training.copy(), log);
-            resident.peakGrowthMegabytes().ifPresent(mb -> log.recordAtLastUpdate(RunFormat.RSS_GROWTH, mb));
+            instance.train(training.copy(), plan.log());
+            resident.peakGrowthMegabytes().ifPresent(mb -> plan.log().recordAtLastUpdate(RunFormat.RSS_GROWTH, mb));
           }
-          Path folder = checkpoints.saveTo();
-          Files.createDirectories(folder);
-          instance.save(folder);
+          save(instance);
+          trained = 1;
         }
       }
-      double trainSeconds = (System.nanoTime() - start) / 1e9;
-      Compute compute = new Compute(log.trainingFlops(), budgetScores, probes, probe(instance, null));
-      start = System.nanoTime();
-      List<LevelScore> scores = evaluate(instance, eval, evalSize, log);
-      double evalSeconds = (System.nanoTime() - start) / 1e9;
-      if (model.factory().usesReferenceSolver()) {
-        reason = "a reference model, not a contestant: it was given the task's reference solver";
-      }
-      return new CellOutcome(key, Status.DONE, reason, scores, log.curve(), instance.trainedIterations(),
-          instance.parameterCount(), trainSeconds, evalSeconds, trainSeed, context.seed(), clock.instant(),
-          log.collapse(), compute);
+      return finish(instance, context, reason, (System.nanoTime() - start) / 1e9, trained);
     }
   }
 
+  /**
+   * Trains the seeds of {@code group} as one network, the cell of seed i being {@code works.get(i)},
+   * then evaluates each seed's member as a model of its own. Each seed's training time and memory
+   * are its share of the group's: the group's divided by its seeds.
+   */
+  static List<CellOutcome> runGroup(SeedGroup group, List<CellWork> works, List<ModelContext> contexts)
+      throws IOException {
+    ComputeDevice.withoutAutogradOnThisThread();
+    int seeds = works.size();
+    for (int i = 0; i < seeds; i++) {
+      works.get(i).watchBudgets(group.member(i));
+    }
+    long start = System.nanoTime();
+    List<Dataset> training = works.stream().map(work -> work.trainingSet().copy()).toList();
+    List<TrainingLog> logs = works.stream().map(work -> (TrainingLog) work.plan.log()).toList();
+    try (ResidentMemory resident = new ResidentMemory()) {
+      group.train(training, logs);
+      resident.peakGrowthMegabytes().ifPresent(mb -> works.forEach(
+          work -> work.plan.log().recordAtLastUpdate(RunFormat.RSS_GROWTH, mb / seeds)));
+    }
+    double trainSeconds = (System.nanoTime() - start) / 1e9 / seeds;
+    List<CellOutcome> outcomes = new ArrayList<>();
+    for (int i = 0; i < seeds; i++) {
+      works.get(i).save(group.member(i));
+      outcomes.add(works.get(i).finish(group.member(i), contexts.get(i), "", trainSeconds, seeds));
+    }
+    return outcomes;
+  }
+
+  private Dataset trainingSet() {
+    return task.generate(plan.train(), plan.trainSize(), trainSeed());
+  }
+
+  private long trainSeed() {
+    return Seeds.trainingData(key.seed(), key.task(), key.trainLevel());
+  }
+
+  private void save(Model instance) throws IOException {
+    Path folder = plan.checkpoints().saveTo();
+    Files.createDirectories(folder);
+    instance.save(folder);
+  }
+
+  /** Has {@code instance} evaluated and probed as its training FLOPs reach the compute budgets. */
+  private void watchBudgets(Model instance) {
+    plan.log().evaluateAt(new ComputeBudgets(plan.computeBudgets(), budget -> {
+      evaluate(instance).forEach(score -> budgetScores.add(new BudgetScore(budget, score)));
+      probe(instance, budget).ifPresent(probes::add);
+    }));
+  }
+
+  /** Evaluates the trained {@code instance} on every level: the cell's outcome. */
+  private CellOutcome finish(Model instance, ModelContext context, String trainedReason, double trainSeconds,
+      int seedGroup) {
+    CellTrainingLog log = plan.log();
+    Compute compute = new Compute(log.trainingFlops(), budgetScores, probes, probe(instance, null));
+    long start = System.nanoTime();
+    List<LevelScore> scores = evaluate(instance);
+    double evalSeconds = (System.nanoTime() - start) / 1e9;
+    String reason = model.factory().usesReferenceSolver()
+        ? "a reference model, not a contestant: it was given the task's reference solver"
+        : trainedReason;
+    return new CellOutcome(key, Status.DONE, reason, scores, log.curve(), instance.trainedIterations(),
+        instance.parameterCount(), trainSeconds, evalSeconds, trainSeed(), context.seed(), clock.instant(),
+        log.collapse(), compute, seedGroup);
+  }
+
   /** Predicts every level's examples (made once per cell) and scores them. */
-  private List<LevelScore> evaluate(Model instance, List<Level> eval, int evalSize, CellTrainingLog log) {
+  private List<LevelScore> evaluate(Model instance) {
     List<Metric> metrics = task.metrics();
     List<LevelScore> scores = new ArrayList<>();
-    for (Level level : eval) {
+    for (Level level : plan.eval()) {
       Dataset levelAnswers = answers.computeIfAbsent(level.id(),
-          id -> task.generate(level, evalSize, Seeds.evaluationData(key.seed(), key.task(), id)));
+          id -> task.generate(level, plan.evalSize(), Seeds.evaluationData(key.seed(), key.task(), id)));
       Dataset inputs = levelAnswers.withoutAnswers();
       Predictions predictions = instance.predict(inputs.copy());
       BoundaryRules.checkPredictions(key.model(), level.id(), inputs, predictions, metrics);
@@ -114,7 +178,7 @@ final class CellWork {
       for (Score score : levelScores) {
         scores.add(new LevelScore(level.id(), level.difficulty(), score));
       }
-      log.checkDeadline();
+      plan.log().checkDeadline();
     }
     return scores;
   }

@@ -108,7 +108,12 @@ public record Checkpoints(Path saveTo, Path loadFrom) {
   }
 
   private static Path relative(CellKey key) {
-    return Path.of(key.model(), key.task(), safe(key.trainLevel()), "seed-" + key.seed());
+    return Path.of(key.model(), key.task(), safe(key.trainLevel()), seedFolder(key.seed()));
+  }
+
+  /** A seed's folder among its cell's checkpoints, here and in a group's work folder. */
+  static String seedFolder(long seed) {
+    return "seed-" + seed;
   }
 
   /** A file level's id holds a path; its separators must not nest folders. */

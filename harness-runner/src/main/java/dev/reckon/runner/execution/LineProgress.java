@@ -31,11 +31,12 @@ public final class LineProgress implements RunProgress {
   }
 
   @Override
-  public synchronized void training(CellKey key, int done, int total) {
+  public synchronized void training(CellGroup group, int done, int total) {
+    CellKey key = group.first().key();
     int quarter = total == 0 ? 0 : 4 * done / total;
     if (quarter > trainingQuarters.getOrDefault(key, 0)) {
       trainingQuarters.put(key, quarter);
-      out.printf(Locale.ROOT, "        %s: training %d/%d%n", key, done, total);
+      out.printf(Locale.ROOT, "        %s: training %d/%d%n", group, done, total);
     }
   }
 

@@ -26,10 +26,14 @@ public final class RunExecutor {
     }
   }
 
-  private record Finished(PlannedCell cell, CellResult result) {}
+  private record Finished(CellGroup group, List<CellResult> results) {}
 
+  /**
+   * Runs the cells not finished in {@code store}; with {@code batchSeeds}, the cells that differ only
+   * in their seed in one process each ({@link CellGroup}).
+   */
   public Summary execute(List<PlannedCell> cells, CellRecorder store, CellProcess process, RunProgress progress,
-      int jobs) {
+      int jobs, boolean batchSeeds) {
     Set<CellKey> finished = store.finishedCells();
     Map<Status, Integer> counts = new EnumMap<>(Status.class);
     int reused = 0;
@@ -49,22 +53,27 @@ public final class RunExecutor {
     });
     try {
       CompletionService<Finished> finishing = new ExecutorCompletionService<>(workers);
-      for (PlannedCell cell : longestFirst(toRun)) {
+      List<CellGroup> groups = longestFirst(CellGroup.of(toRun, batchSeeds));
+      for (CellGroup group : groups) {
         finishing.submit(() -> {
-          progress.cellStarted(cell.key());
-          CellResult result = process.run(cell, (done, total) -> progress.training(cell.key(), done, total));
-          progress.cellFinished(result.outcome());
-          return new Finished(cell, result);
+          group.keys().forEach(progress::cellStarted);
+          List<CellResult> results = process.run(group,
+              (done, total) -> progress.training(group, done, total));
+          results.forEach(result -> progress.cellFinished(result.outcome()));
+          return new Finished(group, results);
         });
       }
-      for (int i = 0; i < toRun.size(); i++) {
+      for (int i = 0; i < groups.size(); i++) {
         Finished next = await(finishing);
-        CellResult result = next.result();
-        store.record(result.outcome(), next.cell().config(), next.cell().taskConfig(), next.cell().taskSeed());
-        if (result.error() != null) {
-          store.logError(next.cell().key(), result.error());
+        for (int j = 0; j < next.group().size(); j++) {
+          PlannedCell cell = next.group().cells().get(j);
+          CellResult result = next.results().get(j);
+          store.record(result.outcome(), cell.config(), cell.taskConfig(), cell.taskSeed());
+          if (result.error() != null) {
+            store.logError(cell.key(), result.error());
+          }
+          counts.merge(result.outcome().status(), 1, Integer::sum);
         }
-        counts.merge(result.outcome().status(), 1, Integer::sum);
       }
       store.putInPlanOrder(cells.stream().map(PlannedCell::key).toList());
     } finally {
@@ -74,12 +83,12 @@ public final class RunExecutor {
   }
 
   /**
-   * The order cells start in: the costliest first by {@link Shard#cost}'s estimate, so that the
+   * The order groups start in: the costliest first by {@link Shard#cost}'s estimate, so that the
    * last to start are short and no job waits long for another at the end (the
    * longest-processing-time rule). Ties keep the plan's order.
    */
-  static List<PlannedCell> longestFirst(List<PlannedCell> cells) {
-    return cells.stream().sorted(Comparator.comparingLong((PlannedCell cell) -> -Shard.cost(cell))).toList();
+  static List<CellGroup> longestFirst(List<CellGroup> groups) {
+    return groups.stream().sorted(Comparator.comparingLong((CellGroup group) -> -group.cost())).toList();
   }
 
   private static Finished await(CompletionService<Finished> finishing) {

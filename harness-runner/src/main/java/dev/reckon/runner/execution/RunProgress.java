@@ -10,7 +10,8 @@ public interface RunProgress extends AutoCloseable {
   /** A cell finished by an earlier attempt of a resumed run. */
   void cellReused(CellKey key);
 
-  void training(CellKey key, int done, int total);
+  /** Training progress of a group's process: its cells' updates done so far, of {@code total}. */
+  void training(CellGroup group, int done, int total);
 
   void cellFinished(CellOutcome outcome);
 

@@ -3,7 +3,9 @@ package dev.reckon.runner.execution;
 import dev.reckon.runner.UsageException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -65,12 +67,16 @@ public record Shard(int index, int count) {
     return Optional.empty();
   }
 
-  /** This shard's cells, in plan order. */
+  /**
+   * This shard's cells, in plan order. The cells that differ only in their seed ({@link CellGroup})
+   * go to one shard together, so a shard trains them as one network as a run in one piece would.
+   */
   public List<PlannedCell> select(List<PlannedCell> cells) {
+    List<CellGroup> groups = CellGroup.of(cells, true);
     long[] load = new long[count];
-    int[] owner = new int[cells.size()];
-    List<Integer> costliestFirst = IntStream.range(0, cells.size()).boxed()
-        .sorted(Comparator.comparingLong((Integer i) -> -cost(cells.get(i))).thenComparing(i -> i)).toList();
+    List<Integer> costliestFirst = IntStream.range(0, groups.size()).boxed()
+        .sorted(Comparator.comparingLong((Integer i) -> -groups.get(i).cost()).thenComparing(i -> i)).toList();
+    Set<CellKey> mine = new HashSet<>();
     for (int i : costliestFirst) {
       int least = 0;
       for (int s = 1; s < count; s++) {
@@ -78,16 +84,12 @@ public record Shard(int index, int count) {
           least = s;
         }
       }
-      owner[i] = least;
-      load[least] += cost(cells.get(i));
-    }
-    List<PlannedCell> mine = new ArrayList<>();
-    for (int i = 0; i < cells.size(); i++) {
-      if (owner[i] == index) {
-        mine.add(cells.get(i));
+      load[least] += groups.get(i).cost();
+      if (least == index) {
+        mine.addAll(groups.get(i).keys());
       }
     }
-    return mine;
+    return cells.stream().filter(cell -> mine.contains(cell.key())).toList();
   }
 
   /**

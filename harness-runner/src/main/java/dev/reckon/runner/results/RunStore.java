@@ -140,7 +140,8 @@ public final class RunStore implements CellRecorder {
         .set(Column.TRAINING_FLOPS, measured.trainingFlops().isPresent()
             ? number(measured.trainingFlops().getAsDouble()) : "")
         .set(Column.PROBE_R2, measured.probe().map(fit -> (Object) number(fit.r2())).orElse(""))
-        .set(Column.PROBE_R2_SHUFFLED, measured.probe().map(fit -> (Object) number(fit.shuffledR2())).orElse(""))));
+        .set(Column.PROBE_R2_SHUFFLED, measured.probe().map(fit -> (Object) number(fit.shuffledR2())).orElse(""))
+        .set(Column.SEED_GROUP, outcome.seedGroup() == 0 ? "" : outcome.seedGroup())));
   }
 
   /** A row of {@code table}, headed as every table's rows are by the cell's model, task, level and seed. */

@@ -34,11 +34,33 @@ class RunExecutorTest {
     PlannedCell otherBaseline = cell("other-baseline", false, Map.of());
 
     assertEquals(List.of("large", "small", "baseline", "other-baseline"),
-        RunExecutor.longestFirst(List.of(baseline, small, large, otherBaseline)).stream()
-            .map(cell -> cell.model().id()).toList());
+        RunExecutor.longestFirst(CellGroup.of(List.of(baseline, small, large, otherBaseline), true)).stream()
+            .map(group -> group.first().model().id()).toList());
+  }
+
+  @Test
+  void theSeedsOfACellShareAGroupUnlessSeedBatchingIsOff() {
+    Map<String, Integer> config = Map.of("updates", 10, "batchSize", 8);
+    PlannedCell one = cell("rrn", true, config, 1, Optional.empty());
+    PlannedCell other = cell("deq", true, config, 1, Optional.empty());
+    PlannedCell two = cell("rrn", true, config, 2, Optional.empty());
+    PlannedCell otherSettings = cell("rrn", true, Map.of("updates", 20, "batchSize", 8), 3, Optional.empty());
+    PlannedCell declined = cell("rrn", true, config, 4, Optional.of("not this task"));
+
+    List<CellGroup> groups = CellGroup.of(List.of(one, other, two, otherSettings, declined), true);
+
+    assertEquals(List.of(List.of(one, two), List.of(other), List.of(otherSettings), List.of(declined)),
+        groups.stream().map(CellGroup::cells).toList());
+    assertEquals(5, CellGroup.of(List.of(one, other, two, otherSettings, declined), false).size());
+    assertEquals("rrn x task (train b1, seeds 1 2)", groups.get(0).toString());
   }
 
   private static PlannedCell cell(String model, boolean learns, Map<String, ?> config) {
+    return cell(model, learns, config, 1, Optional.empty());
+  }
+
+  private static PlannedCell cell(String model, boolean learns, Map<String, ?> config, long seed,
+      Optional<String> skip) {
     ModelFactory factory = new ModelFactory() {
       @Override
       public String id() {
@@ -87,7 +109,7 @@ class RunExecutorTest {
       }
     };
     return new PlannedCell(new DiscoveredModel(factory, PLUGIN), new DiscoveredTask(task, PLUGIN), null,
-        Config.empty(), 0, new Config(config), LEVEL, List.of(LEVEL), 100, 50, List.of(), 1, Optional.empty(),
+        Config.empty(), 0, new Config(config), LEVEL, List.of(LEVEL), 100, 50, List.of(), seed, skip,
         Optional.empty());
   }
 }

@@ -37,7 +37,8 @@ class RunStoreTest {
         : List.of();
     return new CellOutcome(key, status, status == Status.FAILED ? "boom, with a comma" : "", scores,
         List.of(new CurvePoint(10, "loss", 0.5, 1.25)), OptionalInt.of(4), 123, 1.5, 0.5, 11, 12,
-        Instant.parse("2026-01-01T00:00:00Z"), Optional.empty(), status == Status.DONE ? COMPUTE : null);
+        Instant.parse("2026-01-01T00:00:00Z"), Optional.empty(), status == Status.DONE ? COMPUTE : null,
+        status == Status.DONE ? 3 : 0);
   }
 
   private static final Budget BUDGET = new Budget(1e6, 7, 1.25e6);
@@ -54,7 +55,7 @@ class RunStoreTest {
         "a,sudoku-4x4,b6,1,1000000.0,7,1250000.0,,,,probe_r2,0.75,24,,",
         "a,sudoku-4x4,b6,1,1000000.0,7,1250000.0,,,,probe_r2_shuffled,-0.125,24,,"),
         Files.readAllLines(directory.resolve("budgets.csv")).stream().skip(1).toList());
-    assertTrue(Files.readAllLines(directory.resolve("cells.csv")).get(1).endsWith(",2500000.0,0.875,-0.25"));
+    assertTrue(Files.readAllLines(directory.resolve("cells.csv")).get(1).endsWith(",2500000.0,0.875,-0.25,3"));
   }
 
   @Test

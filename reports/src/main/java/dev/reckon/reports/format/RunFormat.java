@@ -103,6 +103,11 @@ public final class RunFormat {
     /** The linear probe's fit after training, and its control's; empty without a probe. */
     PROBE_R2(RunFormat.PROBE_R2),
     PROBE_R2_SHUFFLED(RunFormat.PROBE_R2_SHUFFLED),
+    /**
+     * The seeds trained as one network with a cell's, itself included (1: alone); empty when the cell
+     * trained nothing. A grouped seed's {@link #TRAIN_SECONDS} is its share of the group's time.
+     */
+    SEED_GROUP("seed_group"),
     /** The training update of a curve's point, or the one after which a budget was reached. */
     UPDATE("update"),
     WALL_SECONDS("wall_seconds"),
@@ -128,7 +133,8 @@ public final class RunFormat {
     CELLS("cells.csv", Column.MODEL, Column.TASK, Column.TRAIN_LEVEL, Column.SEED, Column.STATUS, Column.REASON,
         Column.TRAINED_ITERATIONS, Column.PARAMETERS, Column.TRAIN_SECONDS, Column.EVAL_SECONDS, Column.FINISHED_AT,
         Column.TRAIN_DATA_SEED, Column.MODEL_SEED, Column.CONFIG, Column.COLLAPSE_UPDATE, Column.COLLAPSE,
-        Column.TASK_SEED, Column.TASK_CONFIG, Column.TRAINING_FLOPS, Column.PROBE_R2, Column.PROBE_R2_SHUFFLED),
+        Column.TASK_SEED, Column.TASK_CONFIG, Column.TRAINING_FLOPS, Column.PROBE_R2, Column.PROBE_R2_SHUFFLED,
+        Column.SEED_GROUP),
     TRAINING("training.csv", Column.MODEL, Column.TASK, Column.TRAIN_LEVEL, Column.SEED, Column.UPDATE, Column.METRIC,
         Column.VALUE, Column.WALL_SECONDS),
     /**
