@@ -6,7 +6,8 @@ import ai.djl.ndarray.types.Shape;
 /**
  * The three objectives of research note 003 on a free table {@code f} (rows the queries x, columns
  * the keys y), each the mean over a batch of pairs (x_i, y_i). The batch is given as one-hot
- * matrices {@code rows} {@code (B, X)} and {@code keys} {@code (B, Y)}.
+ * matrices {@code rows} {@code (B, X)} and {@code keys} {@code (B, Y)}; K seeds' tables, each with
+ * its own batch, go at once, stacked on a leading axis.
  */
 enum Objective {
   /**
@@ -16,8 +17,8 @@ enum Objective {
   NLL("nll", "negative log-likelihood of the joint softmax over the whole table") {
     @Override
     NDArray loss(NDArray table, NDArray rows, NDArray keys) {
-      NDArray joint = table.reshape(-1).logSoftmax(0).reshape(table.getShape());
-      return picked(joint, rows, keys).mean().neg();
+      NDArray joint = table.reshape(table.getShape().get(0), -1).logSoftmax(1).reshape(table.getShape());
+      return picked(joint, rows, keys).mean(new int[] {1}).neg();
     }
   },
   /**
@@ -27,7 +28,8 @@ enum Objective {
   PSEUDO_NLL("pseudo-nll", "negative pseudo log-likelihood: -log p(y|x) - log p(x|y), softmaxes along the row and the column") {
     @Override
     NDArray loss(NDArray table, NDArray rows, NDArray keys) {
-      return picked(table.logSoftmax(1), rows, keys).add(picked(table.logSoftmax(0), rows, keys)).mean().neg();
+      return picked(table.logSoftmax(2), rows, keys).add(picked(table.logSoftmax(1), rows, keys)).mean(new int[] {1})
+          .neg();
     }
   },
   /**
@@ -39,13 +41,13 @@ enum Objective {
   INFONCE("infonce", "symmetric InfoNCE over the batch, as CLIP") {
     @Override
     NDArray loss(NDArray table, NDArray rows, NDArray keys) {
-      NDArray scores = rows.matMul(table).matMul(keys.transpose());
-      NDArray diagonal = scores.getManager().eye(Math.toIntExact(scores.getShape().get(0)));
-      NDArray alongRows = scores.logSoftmax(1).mul(diagonal).sum(new int[] {1});
-      NDArray alongColumns = scores.logSoftmax(0).mul(diagonal).sum(new int[] {1});
+      NDArray scores = rows.matMul(table).matMul(keys.transpose(0, 2, 1));
+      NDArray diagonal = scores.getManager().eye(Math.toIntExact(scores.getShape().get(1)));
+      NDArray alongRows = scores.logSoftmax(2).mul(diagonal).sum(new int[] {2});
+      NDArray alongColumns = scores.logSoftmax(1).mul(diagonal).sum(new int[] {2});
       // The half is an engine array, not mul(number): DJL frees a number's buffer at once while
       // autograd keeps it for the backward pass.
-      return alongRows.add(alongColumns).mean().neg().mul(scores.getManager().full(new Shape(), 0.5f));
+      return alongRows.add(alongColumns).mean(new int[] {1}).neg().mul(scores.getManager().full(new Shape(), 0.5f));
     }
   };
 
@@ -66,16 +68,16 @@ enum Objective {
   }
 
   /**
-   * The batch's mean loss, a scalar.
+   * Each seed's mean loss over its batch, {@code (K)}.
    *
-   * @param table {@code (X, Y)} the scores f(x, y)
-   * @param rows {@code (B, X)} float one-hot: each pair's x
-   * @param keys {@code (B, Y)} float one-hot: each pair's y
+   * @param table {@code (K, X, Y)} each seed's scores f(x, y)
+   * @param rows {@code (K, B, X)} float one-hot: each pair's x
+   * @param keys {@code (K, B, Y)} float one-hot: each pair's y
    */
   abstract NDArray loss(NDArray table, NDArray rows, NDArray keys);
 
-  /** {@code (B)}: each pair's entry of {@code table}. */
+  /** {@code (K, B)}: each pair's entry of its seed's {@code table}. */
   private static NDArray picked(NDArray table, NDArray rows, NDArray keys) {
-    return rows.matMul(table).mul(keys).sum(new int[] {1});
+    return rows.matMul(table).mul(keys).sum(new int[] {2});
   }
 }

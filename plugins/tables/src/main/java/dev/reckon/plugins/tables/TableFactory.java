@@ -3,9 +3,12 @@ package dev.reckon.plugins.tables;
 import dev.reckon.api.Model;
 import dev.reckon.api.ModelContext;
 import dev.reckon.api.RetrievalFormat;
+import dev.reckon.api.SeedGroup;
 import dev.reckon.api.Support;
 import dev.reckon.api.Task;
 import dev.reckon.kit.LearningModelFactory;
+import java.util.List;
+import java.util.Optional;
 
 /** The {@code table-<objective>} variant: a free table trained on one objective. */
 final class TableFactory extends LearningModelFactory {
@@ -29,6 +32,15 @@ final class TableFactory extends LearningModelFactory {
 
   @Override
   public Model create(ModelContext context) {
+    return table(context);
+  }
+
+  @Override
+  public Optional<SeedGroup> createGroup(List<ModelContext> contexts) {
+    return Optional.of(new TableGroup(contexts.stream().map(this::table).toList()));
+  }
+
+  private TableModel table(ModelContext context) {
     return new TableModel(id(), objective, declarations().read(context.config()), context);
   }
 }

@@ -71,22 +71,53 @@ final class TableModel implements Model {
 
   @Override
   public void train(Dataset training, TrainingLog log) {
-    RetrievalDataset data = retrieval(training);
-    if (!data.hasAnswers()) {
-      throw new IllegalArgumentException("a training set needs its answers");
+    train(List.of(this), List.of(training), List.of(log));
+  }
+
+  /**
+   * Trains each of {@code models} (K seeds of one variant) on its own training set, its curve to its
+   * own log: at once, the K tables stacked in each engine call, when their tables have the same
+   * rows and keys; else one by one. Each seed's batches and steps are those of its run alone.
+   */
+  static void train(List<TableModel> models, List<Dataset> training, List<TrainingLog> logs) {
+    List<int[]> exampleRows = new ArrayList<>();
+    List<AnswerSampler> samplers = new ArrayList<>();
+    for (int k = 0; k < models.size(); k++) {
+      TableModel model = models.get(k);
+      RetrievalDataset data = model.retrieval(training.get(k));
+      if (!data.hasAnswers()) {
+        throw new IllegalArgumentException("a training set needs its answers");
+      }
+      model.rows = new QueryRows(Arrays.asList(data.queries()));
+      model.table = new double[model.rows.size()][data.keys()];
+      exampleRows.add(Arrays.stream(data.queries()).mapToInt(model.rows::of).toArray());
+      samplers.add(new AnswerSampler(data.answers(), model.settings.get(TableSettings.BATCH_SIZE),
+          new SplittableRandom(model.seed)));
     }
-    rows = new QueryRows(Arrays.asList(data.queries()));
-    table = new double[rows.size()][data.keys()];
-    int[] exampleRows = Arrays.stream(data.queries()).mapToInt(rows::of).toArray();
+    TableModel first = models.get(0);
+    boolean alike = models.stream().allMatch(model -> model.table.length == first.table.length
+        && model.table[0].length == first.table[0].length);
+    if (!alike) {
+      for (int k = 0; k < models.size(); k++) {
+        train(List.of(models.get(k)), List.of(training.get(k)), List.of(logs.get(k)));
+      }
+      return;
+    }
+    Settings settings = first.settings;
     int batchSize = settings.get(TableSettings.BATCH_SIZE);
-    AnswerSampler sampler = new AnswerSampler(data.answers(), batchSize, new SplittableRandom(seed));
-    long perUpdate = TableFlops.trainingUpdate(objective, batchSize, table.length, data.keys());
+    long perUpdate = TableFlops.trainingUpdate(first.objective, batchSize, first.table.length, first.table[0].length);
     int logEvery = settings.get(TableSettings.LOG_EVERY);
     Cadence cadence = new Cadence(settings.get(TableSettings.UPDATES), logEvery, logEvery);
-    TrainingLoop.run(manager, cadence, log, (scope, update) -> {
-      AnswerSampler.Batch batch = sampler.next();
-      int[] batchRows = Arrays.stream(batch.examples()).map(example -> exampleRows[example]).toArray();
-      NDArray loss = step(scope, batchRows, batch.answers(), TableSettings.stepSize(settings, update));
+    TrainingLoop.run(first.manager, cadence, logs, (scope, update) -> {
+      int[][] batchRows = new int[models.size()][];
+      int[][] batchKeys = new int[models.size()][];
+      for (int k = 0; k < models.size(); k++) {
+        AnswerSampler.Batch batch = samplers.get(k).next();
+        int[] rowOf = exampleRows.get(k);
+        batchRows[k] = Arrays.stream(batch.examples()).map(example -> rowOf[example]).toArray();
+        batchKeys[k] = batch.answers();
+      }
+      NDArray loss = step(models, scope, batchRows, batchKeys, TableSettings.stepSize(settings, update));
       // A table's update holds no network whose memory the efficiency board would compare.
       return new UpdateOutcome(loss, Double.NaN, perUpdate) {
         @Override
@@ -97,26 +128,39 @@ final class TableModel implements Model {
     });
   }
 
-  /** One SGD update on a batch, its arrays in {@code scope}; returns the batch's loss before it. */
-  private NDArray step(NDManager scope, int[] batchRows, int[] batchKeys, double stepSize) {
-    int keys = table[0].length;
-    float[] flat = new float[table.length * keys];
-    for (int row = 0; row < table.length; row++) {
-      for (int key = 0; key < keys; key++) {
-        flat[row * keys + key] = (float) table[row][key];
+  /**
+   * One SGD update of each model's table on its batch, the K tables in one engine array, its arrays
+   * in {@code scope}; returns each table's loss before it, {@code (K)}.
+   */
+  private static NDArray step(List<TableModel> models, NDManager scope, int[][] batchRows, int[][] batchKeys,
+      double stepSize) {
+    int seeds = models.size();
+    int rows = models.get(0).table.length;
+    int keys = models.get(0).table[0].length;
+    float[] flat = new float[seeds * rows * keys];
+    for (int k = 0; k < seeds; k++) {
+      double[][] table = models.get(k).table;
+      for (int row = 0; row < rows; row++) {
+        for (int key = 0; key < keys; key++) {
+          flat[(k * rows + row) * keys + key] = (float) table[row][key];
+        }
       }
     }
-    NDArray scores = scope.create(flat, new Shape(table.length, keys));
+    NDArray scores = scope.create(flat, new Shape(seeds, rows, keys));
     scores.setRequiresGradient(true);
     NDArray loss;
-    try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
-      loss = objective.loss(scores, scope.create(batchRows).oneHot(table.length), scope.create(batchKeys).oneHot(keys));
-      collector.backward(loss);
+    try (GradientCollector collector = scope.getEngine().newGradientCollector()) {
+      loss = models.get(0).objective.loss(scores, scope.create(batchRows).oneHot(rows),
+          scope.create(batchKeys).oneHot(keys));
+      collector.backward(loss.sum());
     }
     float[] gradient = scores.getGradient().toFloatArray();
-    for (int row = 0; row < table.length; row++) {
-      for (int key = 0; key < keys; key++) {
-        table[row][key] -= stepSize * gradient[row * keys + key];
+    for (int k = 0; k < seeds; k++) {
+      double[][] table = models.get(k).table;
+      for (int row = 0; row < rows; row++) {
+        for (int key = 0; key < keys; key++) {
+          table[row][key] -= stepSize * gradient[(k * rows + row) * keys + key];
+        }
       }
     }
     return loss;

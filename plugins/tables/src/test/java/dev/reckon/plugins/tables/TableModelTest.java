@@ -5,15 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.reckon.api.Config;
+import dev.reckon.api.Dataset;
 import dev.reckon.api.Model;
 import dev.reckon.api.ModelContext;
 import dev.reckon.api.RetrievalDataset;
 import dev.reckon.api.RetrievalPredictions;
 import dev.reckon.api.Score;
+import dev.reckon.api.SeedGroup;
 import dev.reckon.api.Task;
 import dev.reckon.api.TaskContext;
+import dev.reckon.api.TrainingLog;
 import dev.reckon.tasks.infonce.InfoNceConvergencePlugin;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -66,6 +70,46 @@ class TableModelTest {
     }
   }
 
+  /**
+   * Seed 4 trained in a group of three (each seed its own data) gives its run alone's loss curve and
+   * scores, to float32 rounding: the tables are stepped in double precision from float32 gradients
+   * of the same sums, so the stated tolerance is 1e-6 relative.
+   */
+  @Test
+  void aSeedTrainedInAGroupIsTheSeedTrainedAlone() {
+    for (Objective objective : Objective.values()) {
+      TableFactory factory = new TableFactory(objective);
+      List<Dataset> data = List.of(TASK.generate(TASK.level("dependent"), 2000, 7), TRAINING,
+          TASK.generate(TASK.level("dependent"), 2000, 8));
+      List<List<Double>> groupedLosses = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+      List<Double> aloneLosses = new ArrayList<>();
+      List<ModelContext> contexts = List.of(context(factory, 3), context(factory, 4), context(factory, 5));
+      try (SeedGroup group = factory.createGroup(contexts).orElseThrow(); Model alone = create(factory, 4)) {
+        group.train(data, groupedLosses.stream().map(TableModelTest::lossesTo).toList());
+        alone.train(TRAINING, lossesTo(aloneLosses));
+        assertEquals(aloneLosses.size(), groupedLosses.get(1).size());
+        for (int i = 0; i < aloneLosses.size(); i++) {
+          assertEquals(aloneLosses.get(i), groupedLosses.get(1).get(i), 1e-6 * Math.abs(aloneLosses.get(i)),
+              objective.id() + " loss at point " + i);
+        }
+        float[][] grouped = ((RetrievalPredictions) group.member(1).predict(EVALUATION.withoutAnswers())).scores()[0];
+        float[][] single = ((RetrievalPredictions) alone.predict(EVALUATION.withoutAnswers())).scores()[0];
+        for (int example = 0; example < single.length; example++) {
+          assertArrayEquals(single[example], grouped[example], 1e-5f, objective.id() + " example " + example);
+        }
+        assertTrue(!groupedLosses.get(0).equals(groupedLosses.get(1)), "the seeds of a group train apart");
+      }
+    }
+  }
+
+  private static TrainingLog lossesTo(List<Double> losses) {
+    return (update, metric, value) -> {
+      if (metric.equals(TrainingLog.LOSS)) {
+        losses.add(value);
+      }
+    };
+  }
+
   /** Cumulative training FLOPs after every update (a 6 x 6 table, batches of 100), and a look-up's 0 at inference. */
   @Test
   void recordsTrainingFlopsAfterEveryUpdateAndInferenceFlops() {
@@ -100,7 +144,11 @@ class TableModelTest {
   }
 
   private static Model create(TableFactory factory, long seed) {
-    return factory.create(new ModelContext(TASK, Config.resolve(factory.settings(), TINY), seed, "cpu"));
+    return factory.create(context(factory, seed));
+  }
+
+  private static ModelContext context(TableFactory factory, long seed) {
+    return new ModelContext(TASK, Config.resolve(factory.settings(), TINY), seed, "cpu");
   }
 
   private static double uniform(RetrievalDataset data, String metric) {
