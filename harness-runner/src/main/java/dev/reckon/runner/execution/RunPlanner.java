@@ -68,7 +68,10 @@ public final class RunPlanner {
       registry.model(id).orElseThrow(() -> unknown("model", id, registry.models().stream().map(DiscoveredModel::id)));
     }
     suite.tasks().forEach(entry -> requireDeclaredByAModel(entry, modelsOn(suite.models(), entry.id(), registry)));
-    List<ModelEntry> models = select(suite.models(), ModelEntry::id, selection.models(), ModelEntry::of);
+    // --seed runs every model at that one seed, whatever seeds its entry sets.
+    List<ModelEntry> models = select(suite.models(), ModelEntry::id, selection.models(), ModelEntry::of).stream()
+        .map(entry -> selection.seed() == null ? entry : new ModelEntry(entry.id(), entry.config(), entry.tasks(), null))
+        .toList();
     Suite narrowed = new Suite(suite.name(), suite.description(),
         selection.seed() == null ? suite.seeds() : List.of(selection.seed()), suite.cellTimeLimitMinutes(),
         select(suite.tasks(), TaskEntry::id, selection.tasks(), TaskEntry::of).stream()
@@ -120,7 +123,7 @@ public final class RunPlanner {
         missing.add("model " + modelEntry.id());
       }
     }
-    for (long seed : suite.seeds()) {
+    for (long seed : suite.allSeeds()) {
       for (TaskEntry taskEntry : suite.tasks()) {
         DiscoveredTask task = registry.task(taskEntry.id()).orElse(null);
         if (task == null) {
@@ -150,7 +153,7 @@ public final class RunPlanner {
         }
         for (ModelEntry modelEntry : suite.models()) {
           DiscoveredModel model = registry.model(modelEntry.id()).orElse(null);
-          if (model == null || !modelEntry.runsOn(task.id())) {
+          if (model == null || !modelEntry.runsOn(task.id()) || !modelEntry.runsAt(seed, suite.seeds())) {
             continue;
           }
           Config config = resolve("model " + model.id(), model.factory().settings(),

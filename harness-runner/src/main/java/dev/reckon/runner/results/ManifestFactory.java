@@ -83,7 +83,7 @@ public final class ManifestFactory {
     return new Manifest(RunFormat.VERSION, new Manifest.Harness("reckon", harnessVersion(), ApiVersion.CURRENT),
         identity.runId(), identity.shard(), List.of(), command, new Manifest.SuiteInfo(suite.name(), suite.description(),
         identity.suiteSource(), suite.cellTimeLimitMinutes(), identity.suiteFingerprint()), startedAt, resumedAt,
-        finishedAt, environment(device), new Manifest.Seeds(suite.seeds(), SEED_DERIVATION, dataSeeds()),
+        finishedAt, environment(device), new Manifest.Seeds(suite.allSeeds(), SEED_DERIVATION, dataSeeds()),
         plugins(registry),
         registry.failures().stream().map(PluginFailure::toString).toList(), plan.missing(), plan.unusable(),
         tasks.values().stream().map(ManifestFactory::taskInfo).toList(), List.copyOf(models.values()), cellInfos,

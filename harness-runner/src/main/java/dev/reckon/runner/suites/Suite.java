@@ -1,10 +1,14 @@
 package dev.reckon.runner.suites;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A named set of cells: which tasks at which levels, which models with which settings, which
@@ -13,12 +17,14 @@ import java.util.Map;
  *
  * @param name the suite's name, part of the run id
  * @param description one line for {@code reckon run --help} and the manifest
- * @param seeds one repetition of every cell per seed
+ * @param seeds one repetition of every cell per seed: a count ({@code seeds: 3}, seeds 1 to 3) or a
+ *     list; a model entry may set its own
  * @param cellTimeLimitMinutes a cell still running after this long is stopped and marked failed
  * @param tasks the tasks, with their levels and data sizes
  * @param models the models, with their settings
  */
-public record Suite(String name, String description, List<Long> seeds, Double cellTimeLimitMinutes,
+public record Suite(String name, String description,
+    @JsonDeserialize(using = SeedsDeserializer.class) List<Long> seeds, Double cellTimeLimitMinutes,
     List<TaskEntry> tasks, List<ModelEntry> models) {
   public Suite {
     seeds = seeds == null || seeds.isEmpty() ? List.of(1L) : copy(seeds);
@@ -26,6 +32,13 @@ public record Suite(String name, String description, List<Long> seeds, Double ce
     tasks = tasks == null ? List.of() : copy(tasks);
     models = models == null ? List.of() : copy(models);
     description = description == null ? "" : description;
+  }
+
+  /** Every seed a cell of the suite runs at: the suite's, then any other a model entry sets. */
+  public List<Long> allSeeds() {
+    Set<Long> all = new LinkedHashSet<>(seeds);
+    models.stream().filter(entry -> entry != null && entry.seeds() != null).forEach(entry -> all.addAll(entry.seeds()));
+    return List.copyOf(all);
   }
 
   /**
@@ -72,19 +85,28 @@ public record Suite(String name, String description, List<Long> seeds, Double ce
    * @param id the model id
    * @param config its settings, handed to the model as is
    * @param tasks if given, the only tasks it runs on (e.g. a slow model on one task)
+   * @param seeds if given, the only seeds it runs at (a count or a list, as the suite's), e.g. one
+   *     for a baseline whose seeds would only repeat it
    */
-  public record ModelEntry(String id, Map<String, Object> config, List<String> tasks) {
+  public record ModelEntry(String id, Map<String, Object> config, List<String> tasks,
+      @JsonInclude(JsonInclude.Include.NON_NULL) @JsonDeserialize(using = SeedsDeserializer.class) List<Long> seeds) {
     public ModelEntry {
       config = ordered(config);
       tasks = tasks == null ? List.of() : copy(tasks);
+      seeds = seeds == null ? null : copy(seeds);
     }
 
     public static ModelEntry of(String id) {
-      return new ModelEntry(id, null, null);
+      return new ModelEntry(id, null, null, null);
     }
 
     public boolean runsOn(String task) {
       return tasks.isEmpty() || tasks.contains(task);
+    }
+
+    /** Whether the entry runs at {@code seed} of a suite that runs at {@code suiteSeeds}. */
+    public boolean runsAt(long seed, List<Long> suiteSeeds) {
+      return (seeds == null ? suiteSeeds : seeds).contains(seed);
     }
   }
 

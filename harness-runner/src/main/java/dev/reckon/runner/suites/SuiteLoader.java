@@ -156,6 +156,29 @@ public final class SuiteLoader {
   }
 
   /**
+   * At most {@value #MOST_SEEDS} seeds, none empty, none twice.
+   *
+   * @param invalid the message's start, naming the suite
+   * @param owner who lists the seeds: {@code "it"} for the suite, else a model entry
+   */
+  private static void requireSeeds(List<Long> seeds, String invalid, String owner) {
+    if (seeds.size() > MOST_SEEDS) {
+      throw new UsageException(invalid + owner + " lists " + seeds.size() + " seeds; a suite runs at most " + MOST_SEEDS);
+    }
+    String named = (owner.equals("it") ? "" : owner + "'s ") + "seeds " + seeds;
+    Set<Long> distinct = new HashSet<>();
+    for (Long seed : seeds) {
+      if (seed == null) {
+        throw new UsageException(invalid + named + " holds an empty item; a seed is a whole number");
+      }
+      if (!distinct.add(seed)) {
+        throw new UsageException(invalid + named + " lists " + seed + " twice, which would run every cell of that "
+            + "seed twice");
+      }
+    }
+  }
+
+  /**
    * Checks what a suite says on its own: a safe name; at most {@value #MOST_SEEDS} distinct seeds; a cell
    * time limit above 0 and at most a week; data sizes from 1 to {@value #MOST_EXAMPLES}; no empty item;
    * every task entry with an id, positive data sizes, distinct evaluation levels, and no two
@@ -171,20 +194,15 @@ public final class SuiteLoader {
       throw new UsageException(invalid + "its name '" + suite.name() + "' is not a safe name (1 to 64 letters, "
           + "digits, '.', '_' or '-', starting with a letter or digit, without '..'); it names the run directory");
     }
-    if (suite.seeds().size() > MOST_SEEDS) {
-      throw new UsageException(invalid + "it lists " + suite.seeds().size() + " seeds; a suite runs at most "
-          + MOST_SEEDS);
+    requireSeeds(suite.seeds(), invalid, "it");
+    for (ModelEntry model : suite.models()) {
+      if (model != null && model.seeds() != null) {
+        requireSeeds(model.seeds(), invalid, "model entry " + model.id());
+      }
     }
-    Set<Long> seeds = new HashSet<>();
-    for (Long seed : suite.seeds()) {
-      if (seed == null) {
-        throw new UsageException(invalid + "seeds " + suite.seeds() + " holds an empty item; a seed is a whole "
-            + "number");
-      }
-      if (!seeds.add(seed)) {
-        throw new UsageException(invalid + "seeds " + suite.seeds() + " lists " + seed + " twice, which would run "
-            + "every cell of that seed twice");
-      }
+    if (suite.allSeeds().size() > MOST_SEEDS) {
+      throw new UsageException(invalid + "its entries run " + suite.allSeeds().size() + " seeds; a suite runs at "
+          + "most " + MOST_SEEDS);
     }
     double limit = suite.cellTimeLimitMinutes();
     if (!(limit > 0) || limit > LONGEST_CELL_MINUTES) {

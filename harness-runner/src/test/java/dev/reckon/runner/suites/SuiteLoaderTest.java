@@ -96,6 +96,23 @@ class SuiteLoaderTest {
   }
 
   @Test
+  void seedsAreACountOrAListAndAModelEntryMaySetItsOwn() throws IOException {
+    Path file = directory.resolve("counted.yaml");
+    Files.writeString(file, "name: s\nseeds: 3\ntasks:\n  - id: sudoku-4x4\nmodels:\n  - id: oracle\n    seeds: 1\n"
+        + "  - id: uniform\n    seeds: [2, 9]\n");
+    Suite suite = loader.load(file.toString());
+    assertEquals(List.of(1L, 2L, 3L), suite.seeds());
+    assertEquals(List.of(1L), suite.models().get(0).seeds());
+    assertEquals(List.of(1L, 2L, 3L, 9L), suite.allSeeds());
+    assertTrue(suite.models().get(1).runsAt(9, suite.seeds()));
+    assertFalse(suite.models().get(0).runsAt(2, suite.seeds()));
+    assertRefused("name: s\nseeds: 0\n" + TASK_AND_MODEL,
+        "is not a valid suite: seeds: N runs the seeds 1 to N, so N is from 1 to 1000, not 0 (line 2)");
+    assertRefused("name: s\ntasks:\n  - id: sudoku-4x4\nmodels:\n  - id: oracle\n    seeds: [4, 4]\n",
+        "is not a valid suite: model entry oracle's seeds [4, 4] lists 4 twice, which would run every cell of that seed twice");
+  }
+
+  @Test
   void dataSizesAndTheTimeLimitMustBePositive() throws IOException {
     assertRefused("name: s\ntasks:\n  - id: sudoku-4x4\n    evalSize: -5\nmodels:\n  - id: oracle\n",
         "is not a valid suite: task entry sudoku-4x4 has evalSize -5; it must be from 1 to 10000000");
@@ -171,7 +188,7 @@ class SuiteLoaderTest {
   void aValueOfTheWrongTypeIsNamedWithItsField() throws IOException {
     assertRefused("name: s\ntasks:\n  - id: sudoku-4x4\n    evalSize: many\nmodels:\n  - id: oracle\n",
         "is not a valid suite: at tasks[0].evalSize, expected a whole number, found 'many' (line 4)");
-    assertRefused("name: s\nseeds: 1\n" + TASK_AND_MODEL,
+    assertRefused("name: s\nseeds: {first: 1}\n" + TASK_AND_MODEL,
         "is not a valid suite: at seeds, expected a list, e.g. [1, 2], found another kind (line 2)");
   }
 
