@@ -7,47 +7,46 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
-import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import dev.reckon.kit.LinearLayers;
+import dev.reckon.kit.SeedAxis;
+import dev.reckon.kit.StackedLinear;
 
 /**
  * A GRU cell applied to every node at once: {@code r = sigmoid(W_r u + U_r h)}, {@code z =
  * sigmoid(W_z u + U_z h)}, {@code c = tanh(W_c u + r * U_c h)}, {@code h' = (1 - z) c + z h}
- * (each with a bias).
+ * (each with a bias), its weights stacked over K seeds ({@link SeedAxis}).
  *
  * <p>A GRU rather than an LSTM: its whole state is {@code h}, so a relational step is a plain map
  * {@code h' = f(h, x)} whose fixed point a deep-equilibrium model can solve for, and it needs three
  * gate blocks instead of four.
  *
  * <ul>
- *   <li>input: {@code u [batch, nodes, inputSize]}, {@code h [batch, nodes, hidden]}
- *   <li>output: {@code h' [batch, nodes, hidden]}
+ *   <li>input: {@code u [K, batch, nodes, inputSize]}, {@code h [K, batch, nodes, hidden]}
+ *   <li>output: {@code h' [K, batch, nodes, hidden]}
  *   <li>parameters: {@code W: inputSize -> 3 hidden}, {@code U: hidden -> 3 hidden}
  * </ul>
  */
 public final class GatedNodeUpdate extends AbstractBlock {
   private final int inputSize;
   private final int hidden;
-  private final Linear fromInput;
-  private final Linear fromState;
+  private final StackedLinear fromInput;
+  private final StackedLinear fromState;
 
-  public GatedNodeUpdate(int inputSize, int hidden) {
+  public GatedNodeUpdate(SeedAxis axis, int inputSize, int hidden) {
     this.inputSize = inputSize;
     this.hidden = hidden;
-    this.fromInput = addChildBlock("fromInput", LinearLayers.of(3L * hidden));
-    this.fromState = addChildBlock("fromState", LinearLayers.of(3L * hidden));
+    this.fromInput = addChildBlock("fromInput", new StackedLinear(axis, inputSize, 3L * hidden, true));
+    this.fromState = addChildBlock("fromState", new StackedLinear(axis, hidden, 3L * hidden, true));
   }
 
   @Override
   protected NDList forwardInternal(
       ParameterStore parameterStore, NDList inputs, boolean training, PairList<String, Object> params) {
     NDArray state = inputs.get(1);
-    NDList input = fromInput.forward(parameterStore, new NDList(inputs.get(0)), training)
-        .singletonOrThrow().split(3, 2);
-    NDList recurrent = fromState.forward(parameterStore, new NDList(state), training)
-        .singletonOrThrow().split(3, 2);
+    int gates = state.getShape().dimension() - 1;
+    NDList input = fromInput.apply(parameterStore, inputs.get(0), training).split(3, gates);
+    NDList recurrent = fromState.apply(parameterStore, state, training).split(3, gates);
     NDArray reset = Activation.sigmoid(input.get(0).add(recurrent.get(0)));
     NDArray keep = Activation.sigmoid(input.get(1).add(recurrent.get(1)));
     NDArray candidate = Activation.tanh(input.get(2).add(reset.mul(recurrent.get(2))));

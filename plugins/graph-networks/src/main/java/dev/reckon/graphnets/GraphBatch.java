@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.reckon.api.ConstraintGraph;
 import dev.reckon.api.GraphLabelingDataset;
+import java.util.List;
 
 /**
  * Some examples of a {@link GraphLabelingDataset}, each with its own graph, as arrays of one
@@ -17,17 +18,21 @@ import dev.reckon.api.GraphLabelingDataset;
  * only padding slots, no real node lists it, so it changes nothing, and it weighs 0 in the loss
  * and is not read out.
  *
- * @param nodes N, the batch's largest node count
- * @param slots S, the batch's largest degree, at least 1
- * @param nodeCounts each example's real node count
- * @param givens {@code [batch, N]} int64: the given label, 0 for a blank or a padding node
- * @param features {@code [batch, N, F]} float, 0 on padding nodes; {@code null} when the data has none
- * @param neighbours {@code [batch, N, S]} int64: each node's neighbours, the node itself in a padding slot
- * @param slotMask {@code [batch, N, S, 1]} float: 1 on a real neighbour
- * @param targets {@code [batch, N]} int64: the answer's label minus one (0 on padding); {@code null} without answers
- * @param weights {@code [batch, N]} float: 1 on a real blank node; {@code null} without answers
+ * <p>A network of K seeds ({@link dev.reckon.kit.SeedAxis}) takes K such batches of B examples at
+ * once, seed k's from its own dataset, every array leading with the seed axis and padded to the
+ * largest N and S of all K.
+ *
+ * @param nodes N, the largest node count of the K batches
+ * @param slots S, the largest degree of the K batches, at least 1
+ * @param nodeCounts each seed's examples' real node counts, {@code [K][B]}
+ * @param givens {@code [K, B, N]} int64: the given label, 0 for a blank or a padding node
+ * @param features {@code [K, B, N, F]} float, 0 on padding nodes; {@code null} when the data has none
+ * @param neighbours {@code [K, B, N, S]} int64: each node's neighbours, the node itself in a padding slot
+ * @param slotMask {@code [K, B, N, S, 1]} float: 1 on a real neighbour
+ * @param targets {@code [K, B, N]} int64: the answer's label minus one (0 on padding); {@code null} without answers
+ * @param weights {@code [K, B, N]} float: 1 on a real blank node; {@code null} without answers
  */
-public record GraphBatch(int nodes, int slots, int[] nodeCounts, NDArray givens, NDArray features,
+public record GraphBatch(int nodes, int slots, int[][] nodeCounts, NDArray givens, NDArray features,
     NDArray neighbours, NDArray slotMask, NDArray targets, NDArray weights) {
   public GraphBatch {
     requireNonNull(nodeCounts, "nodeCounts is null");
@@ -45,58 +50,67 @@ public record GraphBatch(int nodes, int slots, int[] nodeCounts, NDArray givens,
   }
 
   /**
-   * The examples at {@code examples} of {@code data}, owned by {@code manager}; with their answers
-   * when {@code withAnswers} (then {@code data} must have them).
+   * Seed k's examples at {@code examples.get(k)} of {@code data.get(k)}, as many for every seed
+   * and with as many node features, owned by {@code manager}; with their answers when {@code
+   * withAnswers} (then the data must have them).
    */
-  public static GraphBatch of(NDManager manager, GraphLabelingDataset data, int[] examples, boolean withAnswers) {
-    int batch = examples.length;
+  public static GraphBatch of(NDManager manager, List<GraphLabelingDataset> data, List<int[]> examples,
+      boolean withAnswers) {
+    int seeds = data.size();
+    int batch = examples.get(0).length;
     int nodes = 1;
     int slots = 1;
-    int[] counts = new int[batch];
-    for (int b = 0; b < batch; b++) {
-      ConstraintGraph graph = data.graphs()[examples[b]];
-      counts[b] = graph.nodes();
-      nodes = Math.max(nodes, graph.nodes());
-      for (int node = 0; node < graph.nodes(); node++) {
-        slots = Math.max(slots, graph.neighbours(node).length);
-      }
-    }
-    int featureCount = featureCount(data);
-    long[] givens = new long[batch * nodes];
-    float[] features = new float[batch * nodes * featureCount];
-    long[] neighbours = new long[batch * nodes * slots];
-    float[] mask = new float[batch * nodes * slots];
-    long[] targets = new long[batch * nodes];
-    float[] weights = new float[batch * nodes];
-    for (int b = 0; b < batch; b++) {
-      int example = examples[b];
-      ConstraintGraph graph = data.graphs()[example];
-      int[] given = data.givens()[example];
-      for (int node = 0; node < nodes; node++) {
-        int row = b * nodes + node;
-        int[] adjacent = node < graph.nodes() ? graph.neighbours(node) : new int[0];
-        for (int slot = 0; slot < slots; slot++) {
-          boolean real = slot < adjacent.length;
-          neighbours[row * slots + slot] = real ? adjacent[slot] : node;
-          mask[row * slots + slot] = real ? 1 : 0;
-        }
-        if (node >= graph.nodes()) {
-          continue;
-        }
-        givens[row] = given[node];
-        for (int f = 0; f < featureCount; f++) {
-          features[row * featureCount + f] = data.features()[example][node][f];
-        }
-        if (withAnswers) {
-          targets[row] = data.solutions()[example][node] - 1L;
-          weights[row] = given[node] == 0 ? 1 : 0;
+    int[][] counts = new int[seeds][batch];
+    for (int k = 0; k < seeds; k++) {
+      for (int b = 0; b < batch; b++) {
+        ConstraintGraph graph = data.get(k).graphs()[examples.get(k)[b]];
+        counts[k][b] = graph.nodes();
+        nodes = Math.max(nodes, graph.nodes());
+        for (int node = 0; node < graph.nodes(); node++) {
+          slots = Math.max(slots, graph.neighbours(node).length);
         }
       }
     }
-    Shape shape = new Shape(batch, nodes);
+    int featureCount = featureCount(data.get(0));
+    int rows = seeds * batch * nodes;
+    long[] givens = new long[rows];
+    float[] features = new float[rows * featureCount];
+    long[] neighbours = new long[rows * slots];
+    float[] mask = new float[rows * slots];
+    long[] targets = new long[rows];
+    float[] weights = new float[rows];
+    for (int k = 0; k < seeds; k++) {
+      GraphLabelingDataset seedData = data.get(k);
+      for (int b = 0; b < batch; b++) {
+        int example = examples.get(k)[b];
+        ConstraintGraph graph = seedData.graphs()[example];
+        int[] given = seedData.givens()[example];
+        for (int node = 0; node < nodes; node++) {
+          int row = (k * batch + b) * nodes + node;
+          int[] adjacent = node < graph.nodes() ? graph.neighbours(node) : new int[0];
+          for (int slot = 0; slot < slots; slot++) {
+            boolean real = slot < adjacent.length;
+            neighbours[row * slots + slot] = real ? adjacent[slot] : node;
+            mask[row * slots + slot] = real ? 1 : 0;
+          }
+          if (node >= graph.nodes()) {
+            continue;
+          }
+          givens[row] = given[node];
+          for (int f = 0; f < featureCount; f++) {
+            features[row * featureCount + f] = seedData.features()[example][node][f];
+          }
+          if (withAnswers) {
+            targets[row] = seedData.solutions()[example][node] - 1L;
+            weights[row] = given[node] == 0 ? 1 : 0;
+          }
+        }
+      }
+    }
+    Shape shape = new Shape(seeds, batch, nodes);
     return new GraphBatch(nodes, slots, counts, manager.create(givens, shape),
-        featureCount == 0 ? null : manager.create(features, new Shape(batch, nodes, featureCount)),
-        manager.create(neighbours, new Shape(batch, nodes, slots)), manager.create(mask, new Shape(batch, nodes, slots, 1)),
+        featureCount == 0 ? null : manager.create(features, shape.add(featureCount)),
+        manager.create(neighbours, shape.add(slots)), manager.create(mask, shape.add(slots, 1)),
         withAnswers ? manager.create(targets, shape) : null, withAnswers ? manager.create(weights, shape) : null);
   }
 
@@ -105,8 +119,13 @@ public record GraphBatch(int nodes, int slots, int[] nodeCounts, NDArray givens,
     return features == null ? new NDList(givens) : new NDList(givens, features);
   }
 
-  /** The batch's examples. */
+  /** B, each seed's examples. */
   public int size() {
+    return nodeCounts[0].length;
+  }
+
+  /** K, the seeds. */
+  public int seeds() {
     return nodeCounts.length;
   }
 }

@@ -20,6 +20,7 @@ import dev.reckon.api.LabelingDataset;
 import dev.reckon.api.LabelingFormat;
 import dev.reckon.api.ModelContext;
 import dev.reckon.api.Support;
+import dev.reckon.kit.BatchSampler;
 import dev.reckon.kit.Declarations;
 import dev.reckon.kit.NetworkModel;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.function.ObjIntConsumer;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -42,6 +44,11 @@ import java.util.stream.IntStream;
  * {@link GraphLabelingDataset}) builds its network for the labels and the node features instead
  * ({@link #newPerExampleNetwork}), and runs it on {@link GraphBatch}es: its shape is then {@code
  * perExample}, {@code labels} and {@code features}.
+ *
+ * <p>The network stacks K seeds ({@link dev.reckon.kit.SeedAxis}, {@link #seeds}): a model of its
+ * own is K = 1, a {@link dev.reckon.kit.StackedGroup}'s trains K at once, seed k on its own
+ * training set ({@link #trainingData(List)}), which must have the graph (or, per example, the
+ * labels and node features) of every other seed's. It predicts only as K = 1.
  *
  * <p>A subclass trains and predicts; it reads {@link #network}, {@link #store} and {@link
  * #settings}, whose {@link GraphNetworkSettings#BATCH_SIZE} is the batch the weights are
@@ -68,6 +75,17 @@ public abstract class GraphNetworkModel extends NetworkModel<RecurrentRelational
    */
   protected GraphNetworkModel(String id, Declarations declarations, ModelContext context) {
     super(id, declarations, context);
+  }
+
+  /**
+   * A model of one seed per context, trained at once; the contexts share the settings.
+   *
+   * @param id the model's id, in messages and checkpoint file names
+   * @param declarations the settings the model reads, the graph network's among them
+   * @param contexts each seed's config, seed and device
+   */
+  protected GraphNetworkModel(String id, Declarations declarations, List<ModelContext> contexts) {
+    super(id, declarations, contexts);
   }
 
   /**
@@ -115,14 +133,14 @@ public abstract class GraphNetworkModel extends NetworkModel<RecurrentRelational
    * whose support takes graphs per example.
    */
   protected RecurrentRelationalNetwork newPerExampleNetwork(int labels, int features, Neighbours neighbours) {
-    return new RecurrentRelationalNetwork(InputEncoder.withFeatures(labels, features, settings.get(HIDDEN)),
-        neighbours, labels, settings.get(HIDDEN), settings.get(MESSAGE_WIDTH), settings.get(MESSAGE_LAYERS),
-        unrolledSteps());
+    return new RecurrentRelationalNetwork(seeds, InputEncoder.withFeatures(seeds, labels, features,
+        settings.get(HIDDEN)), neighbours, labels, settings.get(HIDDEN), settings.get(MESSAGE_WIDTH),
+        settings.get(MESSAGE_LAYERS), unrolledSteps());
   }
 
   /** The network for {@code graph}, sized by {@link #settings}, its constants owned by {@link #manager}. */
   protected RecurrentRelationalNetwork newNetwork(ConstraintGraph graph, int labels) {
-    return new RecurrentRelationalNetwork(graph, labels, settings.get(HIDDEN), settings.get(MESSAGE_WIDTH),
+    return new RecurrentRelationalNetwork(seeds, graph, labels, settings.get(HIDDEN), settings.get(MESSAGE_WIDTH),
         settings.get(MESSAGE_LAYERS), unrolledSteps(), manager);
   }
 
@@ -144,56 +162,92 @@ public abstract class GraphNetworkModel extends NetworkModel<RecurrentRelational
   }
 
   /**
-   * {@code training} as a labelling dataset with answers; builds and initialises the network at
-   * the first call, and after that requires the same graph.
+   * Each seed's training set as a model of graphs per example reads it ({@link #graphsOf}).
    */
-  protected final LabelingDataset trainingData(Dataset training) {
-    LabelingDataset data = labelling(training);
-    if (!data.hasAnswers()) {
-      throw new IllegalArgumentException(id + " trains on a dataset with answers");
+  protected static List<Dataset> graphsOf(List<Dataset> training) {
+    return training.stream().map(GraphNetworkModel::graphsOf).toList();
+  }
+
+  /**
+   * Each seed's {@code training} set as a labelling dataset with answers, seed k's at k; builds and
+   * initialises the network at the first call for their graph, which every seed's set must share,
+   * and after that requires the same graph.
+   */
+  protected final List<LabelingDataset> trainingData(List<Dataset> training) {
+    List<LabelingDataset> data = new ArrayList<>();
+    for (int k = 0; k < training.size(); k++) {
+      LabelingDataset seedData = labelling(training.get(k), k);
+      if (!seedData.hasAnswers()) {
+        throw new IllegalArgumentException(id + " trains on a dataset with answers" + ofSeed(k));
+      }
+      data.add(seedData);
     }
     if (!built()) {
+      LabelingDataset first = data.get(0);
       Map<String, Object> shape = new LinkedHashMap<>();
       shape.put(PER_EXAMPLE, false);
-      shape.put(LABELS, data.labels());
-      shape.put(NODES, data.graph().nodes());
-      shape.put(GROUPS, groupsText(data.graph().groups()));
-      build(shape, engineSeed(), DataType.FLOAT32, new Shape(settings.get(BATCH_SIZE), data.graph().nodes()));
-    } else {
-      requireSameGraph(data);
+      shape.put(LABELS, first.labels());
+      shape.put(NODES, first.graph().nodes());
+      shape.put(GROUPS, groupsText(first.graph().groups()));
+      build(shape, engineSeed(), DataType.FLOAT32,
+          new Shape(seeds.size(), settings.get(BATCH_SIZE), first.graph().nodes()));
+    }
+    for (int k = 0; k < data.size(); k++) {
+      requireSameGraph(data.get(k), k);
     }
     return data;
   }
 
   /**
-   * {@code training} as a dataset of graphs per example with answers; builds and initialises the
-   * network at the first call, and after that requires the same labels and node features.
+   * Each seed's {@code training} set as a dataset of graphs per example with answers; builds and
+   * initialises the network at the first call for their labels and node features, which every
+   * seed's set must share, and after that requires the same.
    */
-  protected final GraphLabelingDataset graphTrainingData(Dataset training) {
-    GraphLabelingDataset data = (GraphLabelingDataset) training;
-    if (!data.hasAnswers()) {
-      throw new IllegalArgumentException(id + " trains on a dataset with answers");
+  protected final List<GraphLabelingDataset> graphTrainingData(List<Dataset> training) {
+    List<GraphLabelingDataset> data = new ArrayList<>();
+    for (int k = 0; k < training.size(); k++) {
+      if (!(training.get(k) instanceof GraphLabelingDataset seedData) || !seedData.hasAnswers()) {
+        throw new IllegalArgumentException(id + " trains on graphs per example with answers" + ofSeed(k));
+      }
+      data.add(seedData);
     }
     if (!built()) {
-      int features = GraphBatch.featureCount(data);
+      int features = GraphBatch.featureCount(data.get(0));
       Map<String, Object> shape = new LinkedHashMap<>();
       shape.put(PER_EXAMPLE, true);
-      shape.put(LABELS, data.labels());
+      shape.put(LABELS, data.get(0).labels());
       shape.put(FEATURES, features);
-      Shape givens = new Shape(settings.get(BATCH_SIZE), 1);
-      Shape[] inputs = features == 0 ? new Shape[] {givens}
-          : new Shape[] {givens, new Shape(settings.get(BATCH_SIZE), 1, features)};
+      Shape givens = new Shape(seeds.size(), settings.get(BATCH_SIZE), 1);
+      Shape[] inputs = features == 0 ? new Shape[] {givens} : new Shape[] {givens, givens.add(features)};
       build(shape, engineSeed(), DataType.FLOAT32, inputs);
-    } else {
-      requireSamePerExample(data);
+    }
+    for (int k = 0; k < data.size(); k++) {
+      requireSamePerExample(data.get(k), k);
     }
     return data;
+  }
+
+  /**
+   * One batch sampler per seed over its own training set, {@code data.get(k)}, each
+   * drawing from a generator seeded with its seed, as a model of that seed alone draws.
+   */
+  protected final List<BatchSampler> samplers(List<? extends Dataset> data, int batchSize) {
+    List<BatchSampler> samplers = new ArrayList<>();
+    for (int k = 0; k < data.size(); k++) {
+      samplers.add(new BatchSampler(data.get(k).size(), batchSize, new SplittableRandom(seeds.seed(k))));
+    }
+    return samplers;
+  }
+
+  /** Each seed's next batch of example indices. */
+  protected static List<int[]> next(List<BatchSampler> samplers) {
+    return samplers.stream().map(BatchSampler::next).toList();
   }
 
   /** {@code inputs} as a dataset of graphs per example for the trained network. */
   protected final GraphLabelingDataset graphPredictionInputs(Dataset inputs) {
     requireBuilt("predicts");
-    requireSamePerExample((GraphLabelingDataset) inputs);
+    requireSamePerExample((GraphLabelingDataset) inputs, 0);
     return (GraphLabelingDataset) inputs;
   }
 
@@ -208,14 +262,22 @@ public abstract class GraphNetworkModel extends NetworkModel<RecurrentRelational
   }
 
   /**
-   * The examples at {@code examples} of {@code data} as a {@link GraphBatch} owned by {@code
-   * scope}, the network's neighbours pointed at its graphs.
+   * Seed k's examples at {@code examples.get(k)} of {@code data.get(k)}, for every k, as a {@link
+   * GraphBatch} owned by {@code scope}, the network's neighbours pointed at its graphs (the K
+   * seeds' batches as one batch of {@code K * B}).
    */
-  protected final GraphBatch graphBatch(NDManager scope, GraphLabelingDataset data, int[] examples,
+  protected final GraphBatch graphBatch(NDManager scope, List<GraphLabelingDataset> data, List<int[]> examples,
       boolean withAnswers) {
     GraphBatch batch = GraphBatch.of(scope, data, examples, withAnswers);
-    exampleNeighbours.use(batch.neighbours(), batch.slotMask());
+    long examplesAll = (long) batch.seeds() * batch.size();
+    exampleNeighbours.use(batch.neighbours().reshape(examplesAll, batch.nodes(), batch.slots()),
+        batch.slotMask().reshape(examplesAll, batch.nodes(), batch.slots(), 1));
     return batch;
+  }
+
+  /** The examples at {@code examples} of {@code data} as a {@link GraphBatch} of one seed, for prediction. */
+  protected final GraphBatch graphBatch(NDManager scope, GraphLabelingDataset data, int[] examples) {
+    return graphBatch(scope, List.of(data), List.of(examples), false);
   }
 
   /**
@@ -229,7 +291,7 @@ public abstract class GraphNetworkModel extends NetworkModel<RecurrentRelational
   }
 
   /**
-   * The labels read out of {@code state} ({@code [batch, N, hidden]}, the state of {@code
+   * The labels read out of {@code state} ({@code [1, batch, N, hidden]}, the state of {@code
    * examples} in {@code batch}), each given kept and the padding nodes dropped, into {@code
    * outputs} at each example's index.
    */
@@ -241,7 +303,10 @@ public abstract class GraphNetworkModel extends NetworkModel<RecurrentRelational
     }
   }
 
-  /** Whole-example and blank-node accuracy of logits {@code [batch, N, labels]} for a training batch. */
+  /**
+   * Whole-example and blank-node accuracy of one seed's logits {@code [batch, N, labels]} for its
+   * training batch, {@code examples} of {@code data}.
+   */
   protected static Accuracy accuracyOf(GraphLabelingDataset data, int[] examples, GraphBatch batch, NDArray logits) {
     long[] predicted = labelsOf(logits);
     int solved = 0;
@@ -263,9 +328,9 @@ public abstract class GraphNetworkModel extends NetworkModel<RecurrentRelational
 
   /** {@code inputs} as a labelling dataset for the trained network. */
   protected final LabelingDataset predictionInputs(Dataset inputs) {
-    LabelingDataset data = labelling(inputs);
+    LabelingDataset data = labelling(inputs, 0);
     requireBuilt("predicts");
-    requireSameGraph(data);
+    requireSameGraph(data, 0);
     return data;
   }
 
@@ -289,13 +354,13 @@ public abstract class GraphNetworkModel extends NetworkModel<RecurrentRelational
   }
 
   /**
-   * Runs the network on {@code givens} (those of {@code examples}, owned by a scope the caller
-   * closes) for the largest of {@code iterations} steps, reading the labels out into {@code
-   * outputs[i]} after {@code iterations[i]} steps.
+   * Runs the network of one seed on {@code givens} ({@code [batch, nodes]}, those of {@code
+   * examples}, owned by a scope the caller closes) for the largest of {@code iterations} steps,
+   * reading the labels out into {@code outputs[i]} after {@code iterations[i]} steps.
    */
   protected final void unroll(LabelingDataset data, int[] examples, NDArray givens, int[] iterations,
       int[][][] outputs) {
-    unroll(network.encode(store, givens, false), givens.getManager(), iterations,
+    unroll(network.encode(store, givens.expandDims(0), false), givens.getManager(), iterations,
         (state, i) -> readOut(data, examples, state, outputs[i]));
   }
 
@@ -323,7 +388,7 @@ public abstract class GraphNetworkModel extends NetworkModel<RecurrentRelational
   }
 
   /**
-   * The labels read out of {@code state} ({@code [batch, nodes, hidden]}, the state of {@code
+   * The labels read out of {@code state} ({@code [1, batch, nodes, hidden]}, the state of {@code
    * examples}), each given kept, into {@code outputs} at each example's index.
    */
   protected final void readOut(LabelingDataset data, int[] examples, NDArray state, int[][] outputs) {
@@ -333,7 +398,7 @@ public abstract class GraphNetworkModel extends NetworkModel<RecurrentRelational
     }
   }
 
-  /** Argmax labels {@code [batch * nodes]} (class indices) of logits {@code [batch, nodes, labels]}. */
+  /** Argmax labels {@code [batch * nodes]} (class indices) of logits {@code [(1,) batch, nodes, labels]}. */
   private static long[] labelsOf(NDArray logits) {
     return logits.argMax(-1).toLongArray();
   }
@@ -375,7 +440,11 @@ public abstract class GraphNetworkModel extends NetworkModel<RecurrentRelational
     }
   }
 
-  /** The engine's seed for the initial weights: the model's seed folded to 32 bits. */
+  /**
+   * The engine's seed, set before the network is initialised: the model's seed folded to 32 bits.
+   * The network's weights come from the seeds' own streams; what still draws from the engine's
+   * generator (the learned adjacency's sampler and its draws) draws from this.
+   */
   private int engineSeed() {
     return (int) (seed ^ (seed >>> 32));
   }
@@ -394,16 +463,20 @@ public abstract class GraphNetworkModel extends NetworkModel<RecurrentRelational
         .toList();
   }
 
-  private void requireSamePerExample(GraphLabelingDataset data) {
+  /** Throws unless {@code data}, seed k's (or the one being predicted, k 0), has the network's labels and features. */
+  private void requireSamePerExample(GraphLabelingDataset data, int k) {
     if (!perExample || data.labels() != labels || GraphBatch.featureCount(data) != featureCount) {
       throw new IllegalArgumentException(id + " was built for " + (perExample ? "graphs per example with "
-          + labels + " labels and " + featureCount + " node features" : "one shared graph") + "; this dataset differs");
+          + labels + " labels and " + featureCount + " node features" : "one shared graph") + "; this dataset"
+          + ofSeed(k) + " differs");
     }
   }
 
-  private void requireSameGraph(LabelingDataset data) {
+  /** Throws unless {@code data}, seed k's (or the one being predicted, k 0), has the network's graph. */
+  private void requireSameGraph(LabelingDataset data, int k) {
     if (perExample) {
-      throw new IllegalArgumentException(id + " was built for graphs per example; this dataset has one shared graph");
+      throw new IllegalArgumentException(id + " was built for graphs per example; this dataset" + ofSeed(k)
+          + " has one shared graph");
     }
     boolean same = data.labels() == labels
         && data.graph().nodes() == graph.nodes()
@@ -411,14 +484,20 @@ public abstract class GraphNetworkModel extends NetworkModel<RecurrentRelational
         && Arrays.equals(data.graph().edgeTargets(), graph.edgeTargets());
     if (!same) {
       throw new IllegalArgumentException(id + " was built for a graph of " + graph.nodes() + " nodes and "
-          + labels + " labels; this dataset's graph differs");
+          + labels + " labels; this dataset" + ofSeed(k) + " has a graph that differs");
     }
   }
 
-  private LabelingDataset labelling(Dataset dataset) {
+  /** In a group of seeds, {@code " (seed s's)"} naming slice k's seed; alone, nothing. */
+  private String ofSeed(int k) {
+    return seeds.size() == 1 ? "" : " (seed " + seeds.seed(k) + "'s)";
+  }
+
+  private LabelingDataset labelling(Dataset dataset, int k) {
     if (dataset instanceof LabelingDataset data) {
       return data;
     }
-    throw new IllegalArgumentException(id + " reads labelling datasets, got " + dataset.getClass().getSimpleName());
+    throw new IllegalArgumentException(id + " reads labelling datasets, got " + dataset.getClass().getSimpleName()
+        + ofSeed(k));
   }
 }

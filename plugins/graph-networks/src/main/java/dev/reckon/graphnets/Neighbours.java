@@ -5,7 +5,8 @@ import ai.djl.ndarray.NDArray;
 /**
  * Who sends messages to whom: each node's neighbours in a row of slots. {@link NeighbourSlots}
  * lays out a known constraint graph shared by every example; {@link SampledNeighbours} holds a
- * graph a model drew for each example of the batch.
+ * graph a model drew for each example of the batch. A network of K seeds ({@link
+ * dev.reckon.kit.SeedAxis}) hands them its K batches of B examples as one batch of {@code K * B}.
  */
 public interface Neighbours {
   /**

@@ -8,11 +8,11 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import dev.reckon.api.ConstraintGraph;
-import dev.reckon.kit.LinearLayers;
+import dev.reckon.kit.SeedAxis;
+import dev.reckon.kit.StackedLinear;
 import java.util.Arrays;
 
 /**
@@ -24,10 +24,14 @@ import java.util.Arrays;
  * drives {@link #encode}, {@link #step} and {@link #readout} itself so that it can run any number
  * of steps and free each step's intermediates as it goes.
  *
+ * <p>One network trains K seeds at once ({@link SeedAxis}): every weight is stacked {@code (K, ...)}
+ * and every array leads with the seed axis, seed k's slice computed from its own weights alone.
+ * A model of its own is K = 1.
+ *
  * <ul>
- *   <li>input: {@code givens [batch, nodes]} int64, 0 for a blank; with an encoder of node
- *       features, also {@code features [batch, nodes, F]} float
- *   <li>output of {@link #forward}: {@code steps} arrays of logits {@code [batch, nodes, labels]},
+ *   <li>input: {@code givens [K, batch, nodes]} int64, 0 for a blank; with an encoder of node
+ *       features, also {@code features [K, batch, nodes, F]} float
+ *   <li>output of {@link #forward}: {@code steps} arrays of logits {@code [K, batch, nodes, labels]},
  *       after step 1, 2, ..., {@code steps}
  * </ul>
  */
@@ -37,9 +41,10 @@ public final class RecurrentRelationalNetwork extends AbstractBlock {
   private final int steps;
   private final InputEncoder encoder;
   private final RelationalStep step;
-  private final Linear readout;
+  private final StackedLinear readout;
 
   /**
+   * @param axis the seeds
    * @param graph the constraint graph every example shares
    * @param labels the number of labels
    * @param hidden the node state and input feature size
@@ -48,37 +53,38 @@ public final class RecurrentRelationalNetwork extends AbstractBlock {
    * @param steps the steps {@link #forward} unrolls
    * @param manager owns the graph's constant arrays
    */
-  public RecurrentRelationalNetwork(ConstraintGraph graph, int labels, int hidden, int messageWidth,
+  public RecurrentRelationalNetwork(SeedAxis axis, ConstraintGraph graph, int labels, int hidden, int messageWidth,
       int messageLayers, int steps, NDManager manager) {
-    this(new InputEncoder(graph, labels, hidden, manager), NeighbourSlots.of(graph, manager), labels, hidden,
-        messageWidth, messageLayers, steps);
+    this(axis, new InputEncoder(axis, graph, labels, hidden, manager), NeighbourSlots.of(graph, manager), labels,
+        hidden, messageWidth, messageLayers, steps);
   }
 
   /**
    * A network whose positions and message paths are given apart: a model that learns its graph
    * passes {@link InputEncoder#withoutGraph} and {@link SampledNeighbours}.
    *
+   * @param axis the seeds, the encoder's too
    * @param encoder turns the givens into the input features
    * @param neighbours who sends messages to whom
    */
-  public RecurrentRelationalNetwork(InputEncoder encoder, Neighbours neighbours, int labels, int hidden,
-      int messageWidth, int messageLayers, int steps) {
+  public RecurrentRelationalNetwork(SeedAxis axis, InputEncoder encoder, Neighbours neighbours, int labels,
+      int hidden, int messageWidth, int messageLayers, int steps) {
     this.labels = labels;
     this.hidden = hidden;
     this.steps = steps;
     this.encoder = addChildBlock("encoder", requireNonNull(encoder, "encoder is null"));
-    this.step = addChildBlock("step", new RelationalStep(neighbours, hidden, messageWidth, messageLayers));
-    this.readout = addChildBlock("readout", LinearLayers.of(labels));
+    this.step = addChildBlock("step", new RelationalStep(axis, neighbours, hidden, messageWidth, messageLayers));
+    this.readout = addChildBlock("readout", new StackedLinear(axis, hidden, labels, true));
   }
 
-  /** {@code givens [batch, nodes]} int64 to {@code x [batch, nodes, hidden]}. */
+  /** {@code givens [K, batch, nodes]} int64 to {@code x [K, batch, nodes, hidden]}. */
   public NDArray encode(ParameterStore parameterStore, NDArray givens, boolean training) {
     return encode(parameterStore, new NDList(givens), training);
   }
 
   /**
    * The givens, and the node features when the encoder takes them ({@link
-   * InputEncoder#withFeatures}), to {@code x [batch, nodes, hidden]}.
+   * InputEncoder#withFeatures}), to {@code x [K, batch, nodes, hidden]}.
    */
   public NDArray encode(ParameterStore parameterStore, NDList inputs, boolean training) {
     return encoder.forward(parameterStore, inputs, training).singletonOrThrow();
@@ -89,14 +95,14 @@ public final class RecurrentRelationalNetwork extends AbstractBlock {
     return features.zerosLike();
   }
 
-  /** {@code h [batch, nodes, hidden]}, {@code x} likewise, to the next {@code h}. */
+  /** {@code h [K, batch, nodes, hidden]}, {@code x} likewise, to the next {@code h}. */
   public NDArray step(ParameterStore parameterStore, NDArray state, NDArray features, boolean training) {
     return step.forward(parameterStore, new NDList(state, features), training).singletonOrThrow();
   }
 
-  /** {@code h [batch, nodes, hidden]} to logits {@code [batch, nodes, labels]}. */
+  /** {@code h [K, batch, nodes, hidden]} to logits {@code [K, batch, nodes, labels]}. */
   public NDArray readout(ParameterStore parameterStore, NDArray state, boolean training) {
-    return readout.forward(parameterStore, new NDList(state), training).singletonOrThrow();
+    return readout.apply(parameterStore, state, training);
   }
 
   @Override
@@ -122,7 +128,7 @@ public final class RecurrentRelationalNetwork extends AbstractBlock {
   @Override
   protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
     encoder.initialize(manager, dataType, inputShapes);
-    step.initialize(manager, dataType, new Shape(1, 1, hidden), new Shape(1, 1, hidden));
+    step.initialize(manager, dataType, new Shape(hidden), new Shape(hidden));
     readout.initialize(manager, dataType, new Shape(hidden));
   }
 }

@@ -11,16 +11,18 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import dev.reckon.kit.SeedAxis;
 
 /**
  * One step of message passing, {@code h' = f(h, x)}: every node sums the messages of its
  * neighbours ({@link MessageFunction}) and updates its state from its input features and those
  * messages ({@link GatedNodeUpdate}). A recurrent network applies it T times with shared weights;
- * a deep-equilibrium one solves {@code h* = f(h*, x)}.
+ * a deep-equilibrium one solves {@code h* = f(h*, x)}. Its weights are stacked over K seeds
+ * ({@link SeedAxis}).
  *
  * <ul>
- *   <li>input: {@code h [batch, nodes, hidden]}, {@code x [batch, nodes, hidden]}
- *   <li>output: {@code h' [batch, nodes, hidden]}
+ *   <li>input: {@code h [K, batch, nodes, hidden]}, {@code x [K, batch, nodes, hidden]}
+ *   <li>output: {@code h' [K, batch, nodes, hidden]}
  * </ul>
  */
 public final class RelationalStep extends AbstractBlock {
@@ -29,16 +31,17 @@ public final class RelationalStep extends AbstractBlock {
   private final GatedNodeUpdate update;
 
   /**
+   * @param axis the seeds
    * @param slots the graph's edges
    * @param hidden the node state and input feature size
    * @param messageWidth the message MLP's hidden layer size
    * @param messageLayers the message MLP's linear layers
    */
-  public RelationalStep(Neighbours slots, int hidden, int messageWidth, int messageLayers) {
+  public RelationalStep(SeedAxis axis, Neighbours slots, int hidden, int messageWidth, int messageLayers) {
     requireNonNull(slots, "slots is null");
     this.hidden = hidden;
-    this.messages = addChildBlock("messages", new MessageFunction(slots, hidden, messageWidth, messageLayers));
-    this.update = addChildBlock("update", new GatedNodeUpdate(2 * hidden, hidden));
+    this.messages = addChildBlock("messages", new MessageFunction(axis, slots, hidden, messageWidth, messageLayers));
+    this.update = addChildBlock("update", new GatedNodeUpdate(axis, 2 * hidden, hidden));
   }
 
   @Override
@@ -47,7 +50,7 @@ public final class RelationalStep extends AbstractBlock {
     NDArray state = inputs.get(0);
     NDArray features = inputs.get(1);
     NDArray summed = messages.forward(parameterStore, new NDList(state), training).singletonOrThrow();
-    NDArray input = NDArrays.concat(new NDList(features, summed), 2);
+    NDArray input = NDArrays.concat(new NDList(features, summed), features.getShape().dimension() - 1);
     return update.forward(parameterStore, new NDList(input, state), training);
   }
 
@@ -58,8 +61,8 @@ public final class RelationalStep extends AbstractBlock {
 
   @Override
   protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-    Shape state = new Shape(1, 1, hidden);
+    Shape state = new Shape(hidden);
     messages.initialize(manager, dataType, state);
-    update.initialize(manager, dataType, new Shape(1, 1, 2L * hidden), state);
+    update.initialize(manager, dataType, new Shape(2L * hidden), state);
   }
 }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.optimizer.Optimizer;
@@ -12,12 +13,13 @@ import dev.reckon.kit.Gradients;
 import dev.reckon.kit.Optimisers;
 import dev.reckon.kit.PuzzleBatch;
 import dev.reckon.kit.Settings;
-import dev.reckon.kit.StepwiseCrossEntropy;
 
 /**
- * Optimiser updates of a {@link RecurrentRelationalNetwork} with Adam on the {@link
- * StepwiseCrossEntropy} over the blanks: the loss of every training step counts, the givens'
- * trivially copied labels do not. The step size follows {@link GraphNetworkSettings#schedule}.
+ * Optimiser updates of a {@link RecurrentRelationalNetwork} with Adam on the stepwise
+ * cross-entropy over the blanks ({@link SeedLosses#stepwiseCrossEntropy}): the loss of every
+ * training step counts, the givens' trivially copied labels do not. The step size follows {@link
+ * GraphNetworkSettings#schedule}. A network of K seeds takes their K batches at once, each seed's
+ * loss its own, its weights stepped by its own gradient ({@link Gradients#stepPerSeed}, unclipped).
  *
  * <p>Adam's moment arrays are made at the first update, attached to the weights' manager; later
  * updates allocate only in the batch's manager, which the caller closes.
@@ -26,7 +28,6 @@ public final class StepwiseTrainer {
   private final RecurrentRelationalNetwork network;
   private final ParameterStore parameterStore;
   private final Optimizer optimizer;
-  private final StepwiseCrossEntropy loss = new StepwiseCrossEntropy();
 
   /**
    * @param network the network to train, initialised
@@ -40,10 +41,10 @@ public final class StepwiseTrainer {
   }
 
   /**
-   * One update on {@code batch}.
+   * One update on {@code batch}, its arrays {@code [K, batch, nodes]}: seed k's examples in slice k.
    *
-   * @return the loss (a scalar) and the logits {@code [batch, nodes, labels]} of the last step,
-   *     owned by the batch's manager, and the update's memory
+   * @return the losses {@code [K]} and the logits {@code [K, batch, nodes, labels]} of the last
+   *     step, owned by the batch's manager, and the update's memory
    */
   public Update update(PuzzleBatch batch) {
     return update(new NDList(batch.givens()), batch.targets(), batch.blanks());
@@ -61,20 +62,20 @@ public final class StepwiseTrainer {
     NDList logits;
     NDArray value;
     double memory;
-    NDArray givens = inputs.get(0);
-    try (GradientCollector collector = givens.getManager().getEngine().newGradientCollector()) {
+    NDManager scope = inputs.get(0).getManager();
+    try (GradientCollector collector = scope.getEngine().newGradientCollector()) {
       logits = network.forward(parameterStore, inputs, true);
-      value = loss.evaluate(new NDList(targets, weights), logits);
-      memory = UpdateMemory.megabytes(givens.getManager());
-      collector.backward(value);
+      value = SeedLosses.stepwiseCrossEntropy(targets, weights, logits);
+      memory = UpdateMemory.megabytes(scope);
+      collector.backward(value.sum());
     }
-    Gradients.step(network, optimizer);
+    Gradients.stepPerSeed(network, optimizer, 0, scope);
     return new Update(value, logits.get(logits.size() - 1), memory);
   }
 
   /**
-   * @param loss the stepwise loss before the update, a scalar
-   * @param lastLogits the last training step's logits {@code [batch, nodes, labels]}
+   * @param loss each seed's stepwise loss before the update, {@code [K]}
+   * @param lastLogits the last training step's logits {@code [K, batch, nodes, labels]}
    * @param memoryMegabytes the arrays alive in the batch's manager at the loss: the update's
    *     activations kept for the backward pass (see {@link UpdateMemory#megabytes})
    */

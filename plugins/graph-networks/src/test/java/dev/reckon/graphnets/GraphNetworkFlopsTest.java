@@ -8,14 +8,15 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import dev.reckon.api.ConstraintGraph;
+import dev.reckon.kit.SeedAxis;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@link GraphNetworkFlops} against an independent count over the real network: every linear
- * map's weight {@code (out, in)} as initialised in the block, applied at each node it reads (each
- * node's every neighbour slot for the edge layers, the slots being the largest degree counted
- * here from the graph), once for the encoder and once a step for the step's layers and the
+ * map's weight {@code (1, in, out)} (one seed's) as initialised in the block, applied at each
+ * node it reads (each node's every neighbour slot for the edge layers, the slots being the
+ * largest degree counted here from the graph), once for the encoder and once a step for the step's layers and the
  * read-out; and the position product, the membership {@code [N, G]} times the group table as
  * initialised, once a forward pass. Both leave out the same terms: biases, the per-edge add and
  * ReLU, the sums over slots, the GRU's gates, the embedding lookups.
@@ -57,22 +58,23 @@ class GraphNetworkFlopsTest {
     long perBatch = 0;
     try (NDManager manager = NDManager.newBaseManager()) {
       RecurrentRelationalNetwork network =
-          new RecurrentRelationalNetwork(GRAPH, LABELS, hidden, width, layers, steps, manager);
-      network.initialize(manager, DataType.FLOAT32, new Shape(1, GRAPH.nodes()));
+          new RecurrentRelationalNetwork(new SeedAxis(1), GRAPH, LABELS, hidden, width, layers, steps, manager);
+      network.initialize(manager, DataType.FLOAT32, new Shape(1, 1, GRAPH.nodes()));
       for (Pair<String, Parameter> entry : network.getParameters()) {
         String name = entry.getKey();
         Shape shape = entry.getValue().getArray().getShape();
         if (name.endsWith("groupEmbedding")) {
-          perBatch += (long) GRAPH.nodes() * shape.get(0) * shape.get(1);
+          perBatch += (long) GRAPH.nodes() * shape.get(1) * shape.get(2);
           continue;
         }
-        boolean linear = name.endsWith("weight") && shape.dimension() == 2;
+        // One seed's weights: (1, in, out).
+        boolean linear = name.endsWith("weight") && shape.dimension() == 3;
         if (!linear) {
           continue; // the value table (looked up), biases
         }
         long positions = name.contains("edge") ? (long) GRAPH.nodes() * slots : GRAPH.nodes();
         long uses = name.contains("encoder") ? 1 : steps;
-        multiplyAdds += uses * positions * shape.get(0) * shape.get(1);
+        multiplyAdds += uses * positions * shape.get(1) * shape.get(2);
       }
     }
     return new long[] {2 * multiplyAdds, 2 * perBatch};

@@ -35,7 +35,7 @@ public final class StackedEmbeddings {
     NDArray offsets = tokens.getManager().arange(0, (int) (seeds * rows), (int) rows, tokens.getDataType())
         .reshape(seedColumn(tokens.getShape()));
     NDArray flat = tokens.add(offsets).reshape(-1);
-    return weights.reshape(seeds * rows, width).get(flat).reshape(tokens.getShape().add(width));
+    return inScopeOf(tokens, weights.reshape(seeds * rows, width)).get(flat).reshape(tokens.getShape().add(width));
   }
 
   /**
@@ -44,7 +44,17 @@ public final class StackedEmbeddings {
   public static NDArray addPositions(ParameterStore store, Parameter table, NDArray x, boolean training) {
     NDArray positions = store.getValue(table, x.getDevice(), training);
     Shape shape = positions.getShape();
-    return x.add(positions.reshape(shape.get(0), 1, shape.get(1), shape.get(2)));
+    return x.add(inScopeOf(x, positions.reshape(shape.get(0), 1, shape.get(1), shape.get(2))));
+  }
+
+  /**
+   * {@code view}, a view of a weight, handed to the manager of {@code input}: an operation's result
+   * belongs to its first operand's manager, so a weight's view would otherwise pile up in the
+   * model's long-lived manager at every forward pass.
+   */
+  static NDArray inScopeOf(NDArray input, NDArray view) {
+    view.attach(input.getManager());
+    return view;
   }
 
   /** {@code (K, 1, ..., 1)}: one value per seed against an array of {@code shape}. */

@@ -47,8 +47,9 @@ public final class StackedLayerNorm extends AbstractBlock {
     NDArray normalised = LayerNorm.layerNorm(x, new Shape(width), manager.ones(new Shape(width), x.getDataType()),
         manager.zeros(new Shape(width), x.getDataType()), EPSILON).head();
     Shape perSeed = perSeed(x.getShape());
-    return normalised.mul(store.getValue(scale, x.getDevice(), training).reshape(perSeed))
-        .add(store.getValue(shift, x.getDevice(), training).reshape(perSeed));
+    return normalised
+        .mul(StackedEmbeddings.inScopeOf(x, store.getValue(scale, x.getDevice(), training).reshape(perSeed)))
+        .add(StackedEmbeddings.inScopeOf(x, store.getValue(shift, x.getDevice(), training).reshape(perSeed)));
   }
 
   /** {@code (K, 1, ..., 1, W)}: a seed's scale or shift against every position of {@code x}'s shape. */

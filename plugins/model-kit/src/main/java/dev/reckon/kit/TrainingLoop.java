@@ -56,6 +56,14 @@ public final class TrainingLoop {
     /** One seed's floating-point operations in the update, forward and backward. */
     long flops();
 
+    /**
+     * Seed {@code member}'s floating-point operations in the update: {@link #flops} unless the seeds
+     * of one update compute different amounts (a solver that stops at each seed's own fixed point).
+     */
+    default long flops(int member) {
+      return flops();
+    }
+
     /** Seed {@code member}'s curves of the model's own at the log cadence, after the loss and memory. */
     default void logged(int member, Curves curves) {}
 
@@ -86,7 +94,7 @@ public final class TrainingLoop {
     requireNonNull(cadence, "cadence is null");
     requireNonNull(logs, "logs is null");
     requireNonNull(update, "update is null");
-    long trainingFlops = 0;
+    long[] trainingFlops = new long[logs.size()];
     for (int number = 1; number <= cadence.updates(); number++) {
       int at = number;
       try (NDManager scope = manager.newSubManager()) {
@@ -104,12 +112,14 @@ public final class TrainingLoop {
             outcome.evaluated(member, (curve, value) -> log.record(at, curve, value));
           }
         }
-        trainingFlops += outcome.flops();
+        for (int member = 0; member < logs.size(); member++) {
+          trainingFlops[member] += outcome.flops(member);
+        }
       }
       // After the optimiser step and outside the gradient scope: the runner may predict from here.
-      for (TrainingLog log : logs) {
-        log.record(number, TrainingLog.TRAINING_FLOPS, (double) trainingFlops);
-        log.progress(number, cadence.updates());
+      for (int member = 0; member < logs.size(); member++) {
+        logs.get(member).record(number, TrainingLog.TRAINING_FLOPS, (double) trainingFlops[member]);
+        logs.get(member).progress(number, cadence.updates());
       }
     }
   }

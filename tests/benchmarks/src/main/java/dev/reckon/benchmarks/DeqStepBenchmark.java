@@ -10,15 +10,18 @@ import ai.djl.training.ParameterStore;
 import dev.reckon.api.Config;
 import dev.reckon.api.LabelingDataset;
 import dev.reckon.graphnets.RecurrentRelationalNetwork;
+import dev.reckon.graphnets.SeedBatches;
 import dev.reckon.plugins.deq.DeqGnnFactory;
 import dev.reckon.plugins.deq.DeqSettings;
 import dev.reckon.plugins.deq.PhantomGradientTrainer;
-import dev.reckon.kit.PuzzleBatch;
+import dev.reckon.kit.SeedAxis;
 import dev.reckon.kit.Settings;
 import dev.reckon.tasks.sudoku.SudokuTask;
+import java.util.Collections;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -38,6 +41,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * penalty: run it beside {@code RrnStepBenchmark.trainingUpdate} (8 steps with gradients) for the
  * ratio in one run. The solver may stop early, so the figure depends on the weights: these are
  * freshly initialised, and the update is measured on the same batch again and again.
+ *
+ * <p>The network stacks {@code seeds} seeds (K, {@link SeedAxis}), each on its own copy of the
+ * batch, solved together until the slowest seed's puzzles are solved: the ratio at K = 3 to K = 1
+ * is what training three seeds at once costs against one.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -51,6 +58,9 @@ public class DeqStepBenchmark extends EngineBenchmark {
   @Param({"0", "0.1"})
   public double jacobianPenalty;
 
+  @Param({"1", "3"})
+  public int seeds;
+
   private PhantomGradientTrainer trainer;
   private LabelingDataset puzzles;
 
@@ -62,17 +72,18 @@ public class DeqStepBenchmark extends EngineBenchmark {
     Settings settings = factory.declarations()
         .read(Config.resolve(factory.settings(), Map.of("jacobianPenalty", jacobianPenalty)));
     openEngine(1);
-    RecurrentRelationalNetwork network = new RecurrentRelationalNetwork(puzzles.graph(), puzzles.labels(),
-        settings.get(HIDDEN), settings.get(MESSAGE_WIDTH), settings.get(MESSAGE_LAYERS),
+    long[] seedValues = LongStream.rangeClosed(1, seeds).toArray();
+    RecurrentRelationalNetwork network = new RecurrentRelationalNetwork(new SeedAxis(seedValues), puzzles.graph(),
+        puzzles.labels(), settings.get(HIDDEN), settings.get(MESSAGE_WIDTH), settings.get(MESSAGE_LAYERS),
         settings.get(DeqSettings.GRADIENT_STEPS), manager);
-    network.initialize(manager, DataType.FLOAT32, new Shape(BATCH, puzzles.graph().nodes()));
-    trainer = new PhantomGradientTrainer(network, new ParameterStore(manager, false), settings, 1);
+    network.initialize(manager, DataType.FLOAT32, new Shape(seeds, BATCH, puzzles.graph().nodes()));
+    trainer = new PhantomGradientTrainer(network, new ParameterStore(manager, false), settings, seedValues);
   }
 
-  /** One optimiser update: the solve, 2 steps with gradients, the loss (and penalty), backward, Adam. */
+  /** One update of every seed: the solve, 2 steps with gradients, the losses (and penalties), backward, Adam. */
   @Benchmark
   public float trainingUpdate() {
-    PuzzleBatch batch = PuzzleBatch.of(invocation, puzzles, IntStream.range(0, BATCH).toArray());
-    return trainer.update(batch).loss().getFloat();
+    return trainer.update(SeedBatches.puzzles(invocation, Collections.nCopies(seeds, puzzles),
+        Collections.nCopies(seeds, IntStream.range(0, BATCH).toArray()))).loss().sum().getFloat();
   }
 }

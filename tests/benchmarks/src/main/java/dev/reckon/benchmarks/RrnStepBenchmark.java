@@ -6,6 +6,7 @@ import static dev.reckon.graphnets.GraphNetworkSettings.MESSAGE_WIDTH;
 import static dev.reckon.graphnets.RecurrentSettings.STEPS;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
@@ -14,6 +15,7 @@ import dev.reckon.api.LabelingDataset;
 import dev.reckon.graphnets.InputEncoder;
 import dev.reckon.graphnets.RecurrentRelationalNetwork;
 import dev.reckon.graphnets.SampledNeighbours;
+import dev.reckon.graphnets.SeedBatches;
 import dev.reckon.graphnets.StepwiseTrainer;
 import dev.reckon.plugins.adjacency.AdjacencySampler;
 import dev.reckon.plugins.adjacency.AdjacencyTrainer;
@@ -21,11 +23,14 @@ import dev.reckon.plugins.adjacency.LearnedAdjacencyFactory;
 import dev.reckon.plugins.adjacency.LearnedAdjacencySettings;
 import dev.reckon.plugins.rrn.RrnModelFactory;
 import dev.reckon.kit.PuzzleBatch;
+import dev.reckon.kit.SeedAxis;
 import dev.reckon.kit.Settings;
 import dev.reckon.tasks.sudoku.SudokuTask;
+import java.util.Collections;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -33,6 +38,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -65,6 +71,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * GFLOP; the matrix product of two 512 x 512 matrices is 2 x 512^3 = 268 MFLOP. GFLOP/s = FLOPs /
  * the score in seconds.
  *
+ * <p>The network stacks {@code seeds} seeds (K, {@link SeedAxis}), each on its own copy of the
+ * batch: the ratio of {@link #trainingUpdate} at K = 3 to K = 1 is what training three seeds at
+ * once costs against one. The learned adjacency's update and the product do not depend on it.
+ *
  * <p>PyTorch's intra-op thread count is the engine's default unless the run sets it, e.g. {@code
  * -jvmArgsAppend -Dai.djl.pytorch.num_threads=1}: on cores shared with other work the default's
  * OpenMP threads wait on each other at every op, which these ops are small enough to feel.
@@ -78,6 +88,9 @@ import org.openjdk.jmh.annotations.Warmup;
 public class RrnStepBenchmark extends EngineBenchmark {
   private static final int BATCH = 64;
   private static final int MATRIX = 512;
+
+  @Param({"1", "3"})
+  public int seeds;
 
   private RecurrentRelationalNetwork network;
   private ParameterStore parameterStore;
@@ -95,13 +108,13 @@ public class RrnStepBenchmark extends EngineBenchmark {
     puzzles = task.generate(task.level("b12"), BATCH, 1);
     Settings settings = new RrnModelFactory().declarations().read(Config.empty());
     openEngine(1);
-    network = new RecurrentRelationalNetwork(puzzles.graph(), puzzles.labels(), settings.get(HIDDEN),
-        settings.get(MESSAGE_WIDTH), settings.get(MESSAGE_LAYERS), settings.get(STEPS), manager);
-    network.initialize(manager, DataType.FLOAT32, new Shape(BATCH, puzzles.graph().nodes()));
+    network = new RecurrentRelationalNetwork(new SeedAxis(LongStream.rangeClosed(1, seeds).toArray()),
+        puzzles.graph(), puzzles.labels(), settings.get(HIDDEN), settings.get(MESSAGE_WIDTH),
+        settings.get(MESSAGE_LAYERS), settings.get(STEPS), manager);
+    network.initialize(manager, DataType.FLOAT32, new Shape(seeds, BATCH, puzzles.graph().nodes()));
     parameterStore = new ParameterStore(manager, false);
     trainer = new StepwiseTrainer(network, parameterStore, settings);
-    int[] all = IntStream.range(0, BATCH).toArray();
-    features = network.encode(parameterStore, PuzzleBatch.givens(manager, puzzles, all), false);
+    features = network.encode(parameterStore, stacked(manager).givens(), false);
     state = network.initialState(features);
     for (int step = 0; step < settings.get(STEPS); step++) {
       state = network.step(parameterStore, state, features, false);
@@ -111,11 +124,16 @@ public class RrnStepBenchmark extends EngineBenchmark {
     right = manager.randomUniform(-1, 1, new Shape(MATRIX, MATRIX));
   }
 
-  /** One optimiser update: 8 steps forward with a read-out each, the loss, backward, Adam. */
+  /** One optimiser update of every seed: 8 steps forward with a read-out each, the losses, backward, Adam. */
   @Benchmark
   public float trainingUpdate() {
-    PuzzleBatch batch = PuzzleBatch.of(invocation, puzzles, IntStream.range(0, BATCH).toArray());
-    return trainer.update(batch).loss().getFloat();
+    return trainer.update(stacked(invocation)).loss().sum().getFloat();
+  }
+
+  /** The puzzles as every seed's batch, as a model of {@code seeds} seeds stacks its seeds' batches. */
+  private PuzzleBatch stacked(NDManager owner) {
+    return SeedBatches.puzzles(owner, Collections.nCopies(seeds, puzzles),
+        Collections.nCopies(seeds, IntStream.range(0, BATCH).toArray()));
   }
 
   /**
@@ -127,12 +145,13 @@ public class RrnStepBenchmark extends EngineBenchmark {
     Settings settings = new LearnedAdjacencyFactory().declarations()
         .read(Config.resolve(new LearnedAdjacencyFactory().settings(), Map.of("neighbours", 12)));
     SampledNeighbours neighbours = new SampledNeighbours();
-    RecurrentRelationalNetwork blind = new RecurrentRelationalNetwork(
-        InputEncoder.withoutGraph(nodes, labels, settings.get(HIDDEN), manager), neighbours, labels,
+    SeedAxis one = new SeedAxis(1);
+    RecurrentRelationalNetwork blind = new RecurrentRelationalNetwork(one,
+        InputEncoder.withoutGraph(one, nodes, labels, settings.get(HIDDEN), manager), neighbours, labels,
         settings.get(HIDDEN), settings.get(MESSAGE_WIDTH), settings.get(MESSAGE_LAYERS), settings.get(STEPS));
     AdjacencySampler sampler = new AdjacencySampler(nodes, labels, settings.get(LearnedAdjacencySettings.SAMPLER_WIDTH),
         settings.get(LearnedAdjacencySettings.READS_VALUES));
-    blind.initialize(manager, DataType.FLOAT32, new Shape(BATCH, nodes));
+    blind.initialize(manager, DataType.FLOAT32, new Shape(1, BATCH, nodes));
     sampler.initialize(manager, DataType.FLOAT32, new Shape(BATCH, nodes));
     return new AdjacencyTrainer(blind, neighbours, sampler, new ParameterStore(manager, false), settings,
         settings.get(LearnedAdjacencySettings.NEIGHBOURS), settings.get(LearnedAdjacencySettings.DRAWS),

@@ -2,11 +2,15 @@ package dev.reckon.plugins.deq;
 
 import dev.reckon.api.Model;
 import dev.reckon.api.ModelContext;
+import dev.reckon.api.SeedGroup;
 import dev.reckon.api.Support;
 import dev.reckon.api.Task;
 import dev.reckon.graphnets.GraphNetworkModel;
 import dev.reckon.kit.Declarations;
 import dev.reckon.kit.LearningModelFactory;
+import dev.reckon.kit.StackedGroup;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Makes the deep-equilibrium graph networks: {@code deq-gnn}, and {@code deq-gnn-stable}, the same
@@ -44,5 +48,12 @@ public final class DeqGnnFactory extends LearningModelFactory {
   @Override
   public Model create(ModelContext context) {
     return new DeqGnnModel(id(), declarations(), context);
+  }
+
+  /** The seeds trained as one network of K seeds, each seed's member a model of its own. */
+  @Override
+  public Optional<SeedGroup> createGroup(List<ModelContext> contexts) {
+    return StackedGroup.of(contexts, group -> new DeqGnnModel(id(), declarations(), group),
+        single -> new DeqGnnModel(id(), declarations(), single));
   }
 }

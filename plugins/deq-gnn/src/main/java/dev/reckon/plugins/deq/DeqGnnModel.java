@@ -25,6 +25,7 @@ import dev.reckon.graphnets.GraphBatch;
 import dev.reckon.graphnets.GraphNetworkFlops;
 import dev.reckon.graphnets.GraphNetworkModel;
 import dev.reckon.graphnets.InputEncoder;
+import dev.reckon.graphnets.SeedBatches;
 import dev.reckon.kit.BatchSampler;
 import dev.reckon.kit.Declarations;
 import dev.reckon.kit.PuzzleBatch;
@@ -35,7 +36,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalInt;
-import java.util.SplittableRandom;
+import java.util.function.LongUnaryOperator;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 /**
  * A deep-equilibrium graph network: the rrn's relational step as a weight-tied map {@code
@@ -55,6 +58,10 @@ import java.util.SplittableRandom;
  * ({@link GraphBatch}); f is masked to the real nodes, so padding nodes stay at 0 and change
  * neither the solve's residual nor the loss; FLOPs on the batch's padded node and slot counts.
  * A grid (a maze, a bit string) is read as such graphs: its lattice, the cells' values as features.
+ *
+ * <p>Seeds trained at once ({@link DeqGnnFactory#createGroup}): one network of K seeds, each
+ * seed's batches its own, solved together as K * B problems ({@link PhantomGradientTrainer});
+ * each seed's curves are its own, its solver iterations and residuals the means over its puzzles.
  */
 public final class DeqGnnModel extends GraphNetworkModel {
   /** Power iterations of the spectral-norm estimate. */
@@ -69,30 +76,53 @@ public final class DeqGnnModel extends GraphNetworkModel {
     super(id, declarations, context);
   }
 
+  /**
+   * The seeds of {@code contexts} trained at once, as one network ({@link dev.reckon.kit.StackedGroup}).
+   *
+   * @param id the model's id, {@code deq-gnn} or {@code deq-gnn-stable}
+   * @param declarations the variant's settings ({@link DeqSettings})
+   * @param contexts each seed's settings (the same), seed and device
+   */
+  public DeqGnnModel(String id, Declarations declarations, List<ModelContext> contexts) {
+    super(id, declarations, contexts);
+  }
+
   @Override
   public void train(Dataset training, TrainingLog log) {
-    if (graphsOf(training) instanceof GraphLabelingDataset graphs) {
-      trainOnGraphs(graphs, log);
+    train(List.of(training), List.of(log));
+  }
+
+  @Override
+  protected void train(List<Dataset> training, List<TrainingLog> logs) {
+    List<Dataset> read = graphsOf(training);
+    if (read.get(0) instanceof GraphLabelingDataset) {
+      trainOnGraphs(read, logs);
       return;
     }
-    LabelingDataset data = trainingData(training);
-    PhantomGradientTrainer trainer = new PhantomGradientTrainer(network, store, settings, seed);
-    JacobianNorm norm = new JacobianNorm(network, store, NORM_ROUNDS, ~seed);
-    BatchSampler sampler = new BatchSampler(data.size(), settings.get(BATCH_SIZE), new SplittableRandom(seed));
+    List<LabelingDataset> data = trainingData(training);
+    PhantomGradientTrainer trainer = new PhantomGradientTrainer(network, store, settings, seedValues(s -> s));
+    JacobianNorm norm = new JacobianNorm(network, store, NORM_ROUNDS, seedValues(s -> ~s));
+    List<BatchSampler> samplers = samplers(data, settings.get(BATCH_SIZE));
     DeqFlops flops = flops();
-    TrainingLoop.run(manager, Training.cadence(settings), log, (scope, update) -> {
-      int[] examples = sampler.next();
-      PhantomGradientTrainer.Update result = trainer.update(PuzzleBatch.of(scope, data, examples));
-      return new Solve(result, flops, examples.length) {
+    TrainingLoop.run(manager, Training.cadence(settings), logs, (scope, update) -> {
+      List<int[]> examples = next(samplers);
+      PhantomGradientTrainer.Update result = trainer.update(SeedBatches.puzzles(scope, data, examples));
+      return new Solve(result, flops, settings.get(BATCH_SIZE), () -> norm.largest(result.fixedPoint(),
+          result.features())) {
         @Override
         public void evaluated(int member, TrainingLoop.Curves curves) {
-          Accuracy accuracy = Accuracy.of(data, examples, result.logits());
+          Accuracy accuracy = Accuracy.of(data.get(member), examples.get(member), result.logits().get(member));
           curves.record(TrainingLog.trainingMetric("puzzle_accuracy"), accuracy.puzzles());
           curves.record(TrainingLog.trainingMetric("cell_accuracy"), accuracy.cells());
-          curves.record("jacobian_spectral_norm", norm.largest(result.fixedPoint(), result.features()));
+          curves.record("jacobian_spectral_norm", spectralNorm(member));
         }
       };
     });
+  }
+
+  /** Each seed's seed through {@code mix}, in slice order: the seeds of its random directions. */
+  private long[] seedValues(LongUnaryOperator mix) {
+    return IntStream.range(0, seeds.size()).mapToLong(k -> mix.applyAsLong(seeds.seed(k))).toArray();
   }
 
   @Override
@@ -109,11 +139,13 @@ public final class DeqGnnModel extends GraphNetworkModel {
         new FixedPointSolver(settings.get(ANDERSON_MEMORY), caps[caps.length - 1], settings.get(TOLERANCE));
     for (int[] examples : batches(data.size(), settings.get(EVAL_BATCH_SIZE))) {
       try (NDManager scope = manager.newSubManager()) {
-        NDArray features = network.encode(store, PuzzleBatch.givens(scope, data, examples), false);
+        // One seed: its batch [1, B, ...], the solver's problems [B, N, H].
+        NDArray features = network.encode(store, PuzzleBatch.givens(scope, data, examples).expandDims(0), false);
         int[] next = {0};
         FixedPointSolver.Solution solution = solver.solve(
-            (h, step) -> network.step(store, h, PhantomGradientTrainer.attached(features, step), false),
-            features.zerosLike(),
+            (h, step) -> network.step(store, h.expandDims(0), PhantomGradientTrainer.attached(features, step), false)
+                .squeeze(0),
+            features.zerosLike().squeeze(0),
             (evaluations, answer, residual) -> {
               if (evaluations == caps[next[0]]) {
                 readOut(data, examples, answer, outputs[next[0]], residual, residuals[next[0]]);
@@ -146,49 +178,76 @@ public final class DeqGnnModel extends GraphNetworkModel {
     return new LabelingPredictions(caps, outputs, measurements);
   }
 
-  private void trainOnGraphs(GraphLabelingDataset training, TrainingLog log) {
-    GraphLabelingDataset data = graphTrainingData(training);
-    PhantomGradientTrainer trainer = new PhantomGradientTrainer(network, store, settings, seed);
-    JacobianNorm norm = new JacobianNorm(network, store, NORM_ROUNDS, ~seed);
-    BatchSampler sampler = new BatchSampler(data.size(), settings.get(BATCH_SIZE), new SplittableRandom(seed));
-    TrainingLoop.run(manager, Training.cadence(settings), log, (scope, update) -> {
-      int[] examples = sampler.next();
+  private void trainOnGraphs(List<Dataset> training, List<TrainingLog> logs) {
+    List<GraphLabelingDataset> data = graphTrainingData(training);
+    PhantomGradientTrainer trainer = new PhantomGradientTrainer(network, store, settings, seedValues(s -> s));
+    JacobianNorm norm = new JacobianNorm(network, store, NORM_ROUNDS, seedValues(s -> ~s));
+    List<BatchSampler> samplers = samplers(data, settings.get(BATCH_SIZE));
+    TrainingLoop.run(manager, Training.cadence(settings), logs, (scope, update) -> {
+      List<int[]> examples = next(samplers);
       GraphBatch batch = graphBatch(scope, data, examples, true);
       PhantomGradientTrainer.Update result = trainer.update(batch);
-      return new Solve(result, flops(batch), examples.length) {
+      return new Solve(result, flops(batch), batch.size(), () -> norm.largest(result.fixedPoint(), result.features(),
+          PhantomGradientTrainer.nodeMask(batch))) {
         @Override
         public void evaluated(int member, TrainingLoop.Curves curves) {
-          Accuracy accuracy = accuracyOf(data, examples, batch, result.logits());
+          Accuracy accuracy = accuracyOf(data.get(member), examples.get(member), batch, result.logits().get(member));
           curves.record(TrainingLog.EXAMPLE_ACCURACY, accuracy.puzzles());
           curves.record(TrainingLog.trainingMetric("node_accuracy"), accuracy.cells());
-          curves.record("jacobian_spectral_norm",
-              norm.largest(result.fixedPoint(), result.features(), PhantomGradientTrainer.nodeMask(batch)));
+          curves.record("jacobian_spectral_norm", spectralNorm(member));
         }
       };
     });
   }
 
   /**
-   * An update's loss, memory and solve, and the Jacobian penalty when there is one, on the curve;
-   * its FLOPs over the evaluations the solve ran (it evaluates f on the whole batch until its
-   * slowest puzzle is solved, or the cap). Each training path adds its accuracy.
+   * An update's loss, memory and solve, and the Jacobian penalty when there is one, each seed's
+   * on its own curve; its FLOPs over the evaluations the solve ran (it evaluates f on the whole
+   * batch, every seed's, until its slowest puzzle is solved, or the cap). Each training path adds
+   * its accuracy and the spectral norm, estimated once an update for all seeds.
    */
   private abstract class Solve extends UpdateOutcome {
     private final PhantomGradientTrainer.Update result;
+    private final DeqFlops cost;
+    private final int batch;
+    private final Supplier<double[]> estimate;
+    private double[] spectralNorms;
 
-    Solve(PhantomGradientTrainer.Update result, DeqFlops cost, int batch) {
+    Solve(PhantomGradientTrainer.Update result, DeqFlops cost, int batch, Supplier<double[]> estimate) {
       super(result.loss(), result.memoryMegabytes(),
           cost.trainingUpdate(batch, Arrays.stream(result.solution().evaluations()).max().orElse(0)));
       this.result = result;
+      this.cost = cost;
+      this.batch = batch;
+      this.estimate = estimate;
+    }
+
+    /**
+     * Seed {@code member}'s FLOPs: the evaluations its own slowest puzzle needed, as its solve alone
+     * would have run (a puzzle's count stops when it is solved, whatever the group runs on).
+     */
+    @Override
+    public long flops(int member) {
+      int[] evaluations = result.solution().evaluations();
+      return cost.trainingUpdate(batch, Arrays.stream(evaluations, member * batch, (member + 1) * batch).max().orElse(0));
     }
 
     @Override
     public void logged(int member, TrainingLoop.Curves curves) {
-      curves.record("solver_iterations", result.solution().meanEvaluations());
-      curves.record("solver_residual", result.solution().meanResidual());
+      int first = member * batch;
+      curves.record("solver_iterations", result.solution().meanEvaluations(first, first + batch));
+      curves.record("solver_residual", result.solution().meanResidual(first, first + batch));
       if (settings.get(JACOBIAN_PENALTY) > 0) {
-        curves.record("jacobian_penalty", result.penalty());
+        curves.record("jacobian_penalty", result.penalty()[member]);
       }
+    }
+
+    /** Seed {@code member}'s spectral norm estimate, the estimate made for all seeds at the first call. */
+    double spectralNorm(int member) {
+      if (spectralNorms == null) {
+        spectralNorms = estimate.get();
+      }
+      return spectralNorms[member];
     }
   }
 
@@ -204,14 +263,14 @@ public final class DeqGnnModel extends GraphNetworkModel {
         new FixedPointSolver(settings.get(ANDERSON_MEMORY), caps[caps.length - 1], settings.get(TOLERANCE));
     for (int[] examples : batches(data.size(), settings.get(EVAL_BATCH_SIZE))) {
       try (NDManager scope = manager.newSubManager()) {
-        GraphBatch batch = graphBatch(scope, data, examples, false);
+        GraphBatch batch = graphBatch(scope, data, examples);
         NDArray mask = PhantomGradientTrainer.nodeMask(batch);
         NDArray features = network.encode(store, batch.inputs(), false);
         int[] next = {0};
         FixedPointSolver.Solution solution = solver.solve(
-            (h, step) -> network.step(store, h, PhantomGradientTrainer.attached(features, step), false)
-                .mul(PhantomGradientTrainer.attached(mask, step)),
-            features.zerosLike(),
+            (h, step) -> network.step(store, h.expandDims(0), PhantomGradientTrainer.attached(features, step), false)
+                .mul(PhantomGradientTrainer.attached(mask, step)).squeeze(0),
+            features.zerosLike().squeeze(0),
             (evaluations, answer, residual) -> {
               if (evaluations == caps[next[0]]) {
                 readOut(data, examples, batch, answer, outputs[next[0]], residual, residuals[next[0]]);
@@ -262,12 +321,15 @@ public final class DeqGnnModel extends GraphNetworkModel {
     return settings.get(GRADIENT_STEPS);
   }
 
-  /** The labels at {@code state} into {@code outputs}, and the residuals into {@code residualsOut}. */
+  /**
+   * The labels at {@code state} (the solver's {@code [B, N, H]} of one seed) into {@code outputs},
+   * and the residuals into {@code residualsOut}.
+   */
   private void readOut(LabelingDataset data, int[] examples, NDArray state, int[][] outputs, float[] residual,
       double[] residualsOut) {
     try (NDManager scope = state.getManager().newSubManager()) {
       state.tempAttach(scope);
-      readOut(data, examples, state, outputs);
+      readOut(data, examples, state.expandDims(0), outputs);
     }
     for (int b = 0; b < examples.length; b++) {
       residualsOut[examples[b]] = residual[b];
@@ -279,7 +341,7 @@ public final class DeqGnnModel extends GraphNetworkModel {
       float[] residual, double[] residualsOut) {
     try (NDManager scope = state.getManager().newSubManager()) {
       state.tempAttach(scope);
-      readOut(data, examples, batch, state, outputs);
+      readOut(data, examples, batch, state.expandDims(0), outputs);
     }
     for (int b = 0; b < examples.length; b++) {
       residualsOut[examples[b]] = residual[b];

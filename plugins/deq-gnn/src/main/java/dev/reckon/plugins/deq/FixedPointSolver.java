@@ -80,18 +80,18 @@ public final class FixedPointSolver {
    * @param solved per problem, whether it reached the tolerance
    */
   public record Solution(NDArray answer, int[] evaluations, float[] residuals, boolean[] solved) {
-    /** The mean of {@link #evaluations}. */
-    public double meanEvaluations() {
-      return Arrays.stream(evaluations).average().orElse(0);
+    /** The mean of {@link #evaluations} over problems {@code from .. to - 1}: one seed's, say. */
+    public double meanEvaluations(int from, int to) {
+      return Arrays.stream(evaluations, from, to).average().orElse(0);
     }
 
-    /** The mean of {@link #residuals}. */
-    public double meanResidual() {
+    /** The mean of {@link #residuals} over problems {@code from .. to - 1}. */
+    public double meanResidual(int from, int to) {
       double sum = 0;
-      for (float r : residuals) {
-        sum += r;
+      for (int p = from; p < to; p++) {
+        sum += residuals[p];
       }
-      return residuals.length == 0 ? 0 : sum / residuals.length;
+      return to == from ? 0 : sum / (to - from);
     }
   }
 

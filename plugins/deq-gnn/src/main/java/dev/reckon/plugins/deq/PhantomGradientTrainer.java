@@ -13,12 +13,12 @@ import dev.reckon.api.UpdateMemory;
 import dev.reckon.graphnets.GraphBatch;
 import dev.reckon.graphnets.GraphNetworkSettings;
 import dev.reckon.graphnets.RecurrentRelationalNetwork;
+import dev.reckon.graphnets.SeedLosses;
 import dev.reckon.kit.EngineScalar;
 import dev.reckon.kit.Gradients;
 import dev.reckon.kit.Optimisers;
 import dev.reckon.kit.PuzzleBatch;
 import dev.reckon.kit.Settings;
-import dev.reckon.kit.StepwiseCrossEntropy;
 import java.util.Arrays;
 
 /**
@@ -34,6 +34,14 @@ import java.util.Arrays;
  *
  * <p>Adam with the step size on a cosine, as the rrn's ({@link GraphNetworkSettings#schedule}).
  *
+ * <p>A network of K seeds ({@link dev.reckon.kit.SeedAxis}) trains on their K batches at once:
+ * the solver sees the K seeds' B puzzles as K * B independent problems, each seed's loss and
+ * penalty are its own, and each seed's weights step by its own gradient. The solve runs until the
+ * slowest seed's slowest puzzle is solved (or the cap), rather than dropping a seed whose puzzles
+ * are all solved: a solved puzzle's answer, residual and evaluation count are frozen when it is
+ * solved ({@link FixedPointSolver}), so each seed's solve is the one it would run alone, and
+ * keeping every seed in every evaluation keeps the arrays' shapes, and so the engine calls, fixed.
+ *
  * <p>Every constant that multiplies or divides an array on the gradient's path is an array the
  * engine allocated ({@link EngineScalar}), never a Java number: see there.
  */
@@ -46,27 +54,26 @@ public final class PhantomGradientTrainer {
   private final Settings settings;
   private final FixedPointSolver solver;
   private final Optimizer optimizer;
-  private final StepwiseCrossEntropy loss = new StepwiseCrossEntropy();
   private final RandomSigns signs;
 
   /**
    * @param network the network whose step is f, initialised
    * @param parameterStore the store its forward pass reads the weights from
    * @param settings the solver, k, the penalty and the schedule ({@link DeqSettings})
-   * @param seed seeds the penalty's directions
+   * @param seeds each seed's penalty directions, one seed per slice of the network
    */
   public PhantomGradientTrainer(
-      RecurrentRelationalNetwork network, ParameterStore parameterStore, Settings settings, long seed) {
+      RecurrentRelationalNetwork network, ParameterStore parameterStore, Settings settings, long... seeds) {
     this.network = requireNonNull(network, "network is null");
     this.parameterStore = requireNonNull(parameterStore, "parameterStore is null");
     this.settings = requireNonNull(settings, "settings is null");
     this.solver = DeqSettings.trainingSolver(settings);
-    this.signs = new RandomSigns(seed);
+    this.signs = new RandomSigns(seeds);
     this.optimizer = Optimisers.adam(GraphNetworkSettings.schedule(settings));
   }
 
   /**
-   * One update on {@code batch}.
+   * One update on {@code batch}, its arrays {@code [K, batch, nodes]}: seed k's puzzles in slice k.
    *
    * @param batch the puzzles, whose manager the caller closes after the update
    */
@@ -88,16 +95,28 @@ public final class PhantomGradientTrainer {
   }
 
   /**
-   * {@code [batch, N, 1]} float, owned by the batch's manager: 1 on an example's real nodes, 0 on
-   * the padding nodes of a {@link GraphBatch}.
+   * {@code [K, batch, N, 1]} float, owned by the batch's manager: 1 on an example's real nodes, 0
+   * on the padding nodes of a {@link GraphBatch}.
    */
   public static NDArray nodeMask(GraphBatch batch) {
     int nodes = batch.nodes();
-    float[] mask = new float[batch.size() * nodes];
-    for (int b = 0; b < batch.size(); b++) {
-      Arrays.fill(mask, b * nodes, b * nodes + batch.nodeCounts()[b], 1f);
+    float[] mask = new float[batch.seeds() * batch.size() * nodes];
+    for (int k = 0; k < batch.seeds(); k++) {
+      for (int b = 0; b < batch.size(); b++) {
+        int first = (k * batch.size() + b) * nodes;
+        Arrays.fill(mask, first, first + batch.nodeCounts()[k][b], 1f);
+      }
     }
-    return batch.givens().getManager().create(mask, new Shape(batch.size(), nodes, 1));
+    return batch.givens().getManager().create(mask, new Shape(batch.seeds(), batch.size(), nodes, 1));
+  }
+
+  /**
+   * The solver's problems: a state {@code [K, batch, N, H]} as {@code [K * batch, N, H]}, each
+   * seed's each puzzle a problem of its own.
+   */
+  static NDArray problems(NDArray state) {
+    Shape shape = state.getShape();
+    return state.reshape(shape.get(0) * shape.get(1), shape.get(2), shape.get(3));
   }
 
   /**
@@ -110,18 +129,20 @@ public final class PhantomGradientTrainer {
   }
 
   /**
-   * @param mask {@code [batch, N, 1]} on the real nodes, or null on a shared graph, where the
+   * @param mask {@code [K, batch, N, 1]} on the real nodes, or null on a shared graph, where the
    *     update is exactly the one it always was
    */
   private Update update(NDList inputs, NDArray targets, NDArray weights, NDArray mask) {
     NDManager scope = inputs.get(0).getManager();
     NDArray detachedFeatures = network.encode(parameterStore, inputs, false);
+    Shape shape = detachedFeatures.getShape();
     double[] peak = {0};
     FixedPointSolver.Solution equilibrium = solver.solve(
-        (h, step) -> apply(h, attached(detachedFeatures, step), mask == null ? null : attached(mask, step), false),
-        detachedFeatures.zerosLike(),
+        (h, step) -> problems(apply(h.reshape(shape), attached(detachedFeatures, step),
+            mask == null ? null : attached(mask, step), false)),
+        problems(detachedFeatures.zerosLike()),
         (evaluations, answer, residuals) -> peak[0] = Math.max(peak[0], UpdateMemory.megabytes(scope)));
-    NDArray fixedPoint = equilibrium.answer();
+    NDArray fixedPoint = equilibrium.answer().reshape(shape);
     NDArray logits;
     NDArray value;
     NDArray penalty = null;
@@ -130,26 +151,27 @@ public final class PhantomGradientTrainer {
       NDArray state = apply(fixedPoint, features, mask, true);
       if (settings.get(DeqSettings.JACOBIAN_PENALTY) > 0) {
         NDArray step = EngineScalar.of(scope, PENALTY_STEP);
-        NDArray direction = signs.next(scope, fixedPoint.getShape());
+        NDArray direction = signs.next(scope, shape);
         NDArray moved = apply(fixedPoint.add(direction.mul(step)), features, mask, true);
         NDArray squares = moved.sub(state).div(step).square();
-        // With a mask, the mean over the real nodes' entries: padding rows are 0 and do not count.
-        penalty = mask == null ? squares.mean()
-            : squares.sum().div(mask.sum().mul(EngineScalar.of(scope, (float) fixedPoint.getShape().get(2))));
+        // Each seed's mean; with a mask, over the real nodes' entries: padding rows are 0 and do not count.
+        int[] perSeed = {1, 2, 3};
+        penalty = mask == null ? squares.reshape(shape.get(0), -1).mean(new int[] {1})
+            : squares.sum(perSeed).div(mask.sum(perSeed).mul(EngineScalar.of(scope, (float) shape.get(3))));
       }
       for (int k = 1; k < settings.get(DeqSettings.GRADIENT_STEPS); k++) {
         state = apply(state, features, mask, true);
       }
       logits = network.readout(parameterStore, state, true);
-      value = loss.evaluate(new NDList(targets, weights), new NDList(logits));
+      value = SeedLosses.stepwiseCrossEntropy(targets, weights, new NDList(logits));
       NDArray objective = penalty == null ? value
           : value.add(penalty.mul(EngineScalar.of(scope, settings.get(DeqSettings.JACOBIAN_PENALTY).floatValue())));
       peak[0] = Math.max(peak[0], UpdateMemory.megabytes(scope));
-      collector.backward(objective);
+      collector.backward(objective.sum());
     }
-    Gradients.step(network, optimizer);
+    Gradients.stepPerSeed(network, optimizer, 0, scope);
     return new Update(value, logits, fixedPoint, detachedFeatures, equilibrium,
-        penalty == null ? 0 : penalty.getFloat(), peak[0]);
+        penalty == null ? new float[(int) shape.get(0)] : penalty.toFloatArray(), peak[0]);
   }
 
   /** {@code array} moved into {@code scope} until it closes, so what is computed from it lands there. */
@@ -159,15 +181,16 @@ public final class PhantomGradientTrainer {
   }
 
   /**
-   * @param loss the cross-entropy before the update, a scalar
-   * @param logits the read-out {@code [batch, nodes, labels]} after the k steps
-   * @param fixedPoint the solver's {@code h*}, detached
-   * @param features the encoded givens {@code x}, detached
-   * @param solution the solve: evaluations and residuals per puzzle
-   * @param penalty the Jacobian penalty's estimate of {@code |J|_F^2 / dim}, 0 without one
+   * @param loss each seed's cross-entropy before the update, {@code [K]}
+   * @param logits the read-out {@code [K, batch, nodes, labels]} after the k steps
+   * @param fixedPoint the solver's {@code h* [K, batch, nodes, hidden]}, detached
+   * @param features the encoded givens {@code x}, likewise, detached
+   * @param solution the solve: evaluations and residuals per puzzle, seed k's B puzzles at
+   *     {@code k B .. (k + 1) B - 1}
+   * @param penalty each seed's Jacobian penalty's estimate of {@code |J|_F^2 / dim}, 0 without one
    * @param memoryMegabytes the most engine arrays alive in the batch's manager during the update
    *     (see {@link UpdateMemory#megabytes}), in the solve or at the loss
    */
   public record Update(NDArray loss, NDArray logits, NDArray fixedPoint, NDArray features,
-      FixedPointSolver.Solution solution, double penalty, double memoryMegabytes) {}
+      FixedPointSolver.Solution solution, float[] penalty, double memoryMegabytes) {}
 }

@@ -12,6 +12,7 @@ import ai.djl.util.Pair;
 import dev.reckon.api.ConstraintGraph;
 import dev.reckon.graphnets.GraphNetworkFlops;
 import dev.reckon.graphnets.RecurrentRelationalNetwork;
+import dev.reckon.kit.SeedAxis;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -35,11 +36,12 @@ class DeqFlopsTest {
   @Test
   void anUpdateIsChargedTheEvaluationsItsSolveRan() {
     try (NDManager manager = NDManager.newBaseManager()) {
-      RecurrentRelationalNetwork network = new RecurrentRelationalNetwork(GRAPH, LABELS, HIDDEN, HIDDEN, 3, 1, manager);
-      network.initialize(manager, DataType.FLOAT32, new Shape(BATCH, GRAPH.nodes()));
+      RecurrentRelationalNetwork network =
+          new RecurrentRelationalNetwork(new SeedAxis(1), GRAPH, LABELS, HIDDEN, HIDDEN, 3, 1, manager);
+      network.initialize(manager, DataType.FLOAT32, new Shape(1, BATCH, GRAPH.nodes()));
       ParameterStore store = new ParameterStore(manager, false);
       NDArray givens = manager.create(new long[] {0, 1, 2, 3, 0, 3, 0, 0, 1, 2, 0, 0, 0, 0, 0, 2, 2, 1, 0, 3},
-          new Shape(BATCH, GRAPH.nodes()));
+          new Shape(1, BATCH, GRAPH.nodes()));
       NDArray features = network.encode(store, givens, false);
       int[] calls = {0};
       long[] anderson = {0};
@@ -47,8 +49,8 @@ class DeqFlopsTest {
       FixedPointSolver.Solution solution = solver.solve((h, scope) -> {
         calls[0]++;
         features.tempAttach(scope);
-        return network.step(store, h, features, false);
-      }, features.zerosLike(), (evaluations, answer, residuals) -> {
+        return network.step(store, h.expandDims(0), features, false).squeeze(0);
+      }, features.zerosLike().squeeze(0), (evaluations, answer, residuals) -> {
         long d = answer.getShape().size() / BATCH;
         long n = Math.min(evaluations, MEMORY);
         anderson[0] += BATCH * (n * d * n + n * d); // G G^T, then a^T F, multiply-adds
@@ -87,11 +89,12 @@ class DeqFlopsTest {
       String name = entry.getKey();
       Shape shape = entry.getValue().getArray().getShape();
       if (name.endsWith("groupEmbedding")) {
-        counts[3] += (long) GRAPH.nodes() * shape.get(0) * shape.get(1);
-      } else if (name.endsWith("weight") && shape.dimension() == 2) {
+        counts[3] += (long) GRAPH.nodes() * shape.get(1) * shape.get(2);
+      } else if (name.endsWith("weight") && shape.dimension() == 3) {
+        // One seed's linear map (1, in, out).
         long positions = name.contains("edge") ? (long) GRAPH.nodes() * slots : GRAPH.nodes();
         int part = name.contains("encoder") ? 0 : name.contains("step") ? 1 : 2;
-        counts[part] += positions * shape.get(0) * shape.get(1);
+        counts[part] += positions * shape.get(1) * shape.get(2);
       }
     }
     return counts;

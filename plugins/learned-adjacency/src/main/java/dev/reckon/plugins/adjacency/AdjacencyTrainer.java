@@ -105,7 +105,8 @@ public final class AdjacencyTrainer {
       scores = sampler.forward(parameterStore, new NDList(batch.givens()), true).singletonOrThrow();
       NeighbourDraw draw = NeighbourDraw.sample(scores, k);
       neighbours.use(draw.neighbours());
-      logits = network.forward(parameterStore, new NDList(batch.givens()), true);
+      // The network of one seed: its batch [1, batch, nodes].
+      logits = network.forward(parameterStore, new NDList(batch.givens().expandDims(0)), true);
       NDArray perExample = perExampleLoss(logits, batch);
       advantages = leaveOneOut(perExample.stopGradient().toType(DataType.FLOAT64, false).toDoubleArray(), draws);
       // An array the engine keeps while autograd needs it (see AdjacencySampler#attention).
@@ -118,12 +119,16 @@ public final class AdjacencyTrainer {
     }
     Gradients.step(network, optimizer);
     Gradients.step(sampler, optimizer);
-    return new Update(loss, logits.get(logits.size() - 1), scores, entropy, standardDeviation(advantages), memory);
+    return new Update(loss, logits.get(logits.size() - 1).squeeze(0), scores, entropy, standardDeviation(advantages),
+        memory);
   }
 
-  /** Each example's cross-entropy on its blanks, averaged over its blanks and the steps: {@code [batch]}. */
+  /**
+   * Each example's cross-entropy on its blanks, averaged over its blanks and the steps: {@code
+   * [batch]}, from one seed's logits {@code [1, batch, nodes, labels]} a step.
+   */
   private static NDArray perExampleLoss(NDList logits, PuzzleBatch batch) {
-    NDArray stacked = NDArrays.stack(logits);
+    NDArray stacked = NDArrays.concat(logits);
     long classes = stacked.getShape().get(stacked.getShape().dimension() - 1);
     NDArray answer = stacked.logSoftmax(-1).mul(batch.targets().oneHot((int) classes)).sum(new int[] {-1});
     // The divisor comes from the batch's constant arrays alone, so no Java number is on the gradient's path.

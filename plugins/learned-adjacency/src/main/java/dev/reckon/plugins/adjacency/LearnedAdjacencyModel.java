@@ -37,6 +37,7 @@ import dev.reckon.kit.TrainingLoop;
 import dev.reckon.kit.UpdateOutcome;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
@@ -83,7 +84,7 @@ public final class LearnedAdjacencyModel extends GraphNetworkModel {
 
   @Override
   public void train(Dataset training, TrainingLog log) {
-    LabelingDataset data = trainingData(training);
+    LabelingDataset data = trainingData(List.of(training)).get(0);
     initialiseSampler(data.graph().nodes());
     int draws = settings.get(DRAWS);
     AdjacencyTrainer trainer = new AdjacencyTrainer(network, neighbours, sampler, store, settings,
@@ -156,8 +157,8 @@ public final class LearnedAdjacencyModel extends GraphNetworkModel {
   @Override
   protected RecurrentRelationalNetwork newNetwork(ConstraintGraph graph, int labels) {
     sampler = new AdjacencySampler(graph.nodes(), labels, settings.get(SAMPLER_WIDTH), settings.get(READS_VALUES));
-    return new RecurrentRelationalNetwork(
-        InputEncoder.withoutGraph(graph.nodes(), labels, settings.get(HIDDEN), manager), neighbours, labels,
+    return new RecurrentRelationalNetwork(seeds,
+        InputEncoder.withoutGraph(seeds, graph.nodes(), labels, settings.get(HIDDEN), manager), neighbours, labels,
         settings.get(HIDDEN), settings.get(MESSAGE_WIDTH), settings.get(MESSAGE_LAYERS), unrolledSteps());
   }
 

@@ -11,6 +11,7 @@ import dev.reckon.graphnets.GraphNetworkFlops;
 import dev.reckon.graphnets.InputEncoder;
 import dev.reckon.graphnets.RecurrentRelationalNetwork;
 import dev.reckon.graphnets.SampledNeighbours;
+import dev.reckon.kit.SeedAxis;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,19 +52,21 @@ class LearnedAdjacencyFlopsTest {
           }
         }
       }
-      RecurrentRelationalNetwork rrn = new RecurrentRelationalNetwork(
-          InputEncoder.withoutGraph(NODES, LABELS, HIDDEN, manager), new SampledNeighbours(), LABELS, HIDDEN, WIDTH, 3,
-          STEPS);
-      rrn.initialize(manager, DataType.FLOAT32, new Shape(1, NODES));
+      SeedAxis seed = new SeedAxis(1);
+      RecurrentRelationalNetwork rrn = new RecurrentRelationalNetwork(seed,
+          InputEncoder.withoutGraph(seed, NODES, LABELS, HIDDEN, manager), new SampledNeighbours(), LABELS, HIDDEN,
+          WIDTH, 3, STEPS);
+      rrn.initialize(manager, DataType.FLOAT32, new Shape(1, 1, NODES));
       for (Pair<String, Parameter> entry : rrn.getParameters()) {
         String name = entry.getKey();
         Shape shape = entry.getValue().getArray().getShape();
         if (name.endsWith("groupEmbedding")) {
-          positions += NODES * shape.get(0) * shape.get(1);
-        } else if (name.endsWith("weight") && shape.dimension() == 2) {
+          positions += NODES * shape.get(1) * shape.get(2);
+        } else if (name.endsWith("weight") && shape.dimension() == 3) {
+          // One seed's linear map (1, in, out).
           long at = name.contains("edge") ? NODES * K : NODES;
           long uses = name.contains("encoder") ? 1 : STEPS;
-          network += uses * at * shape.get(0) * shape.get(1);
+          network += uses * at * shape.get(1) * shape.get(2);
         }
       }
     }

@@ -21,6 +21,7 @@ import dev.reckon.graphnets.GraphNetworkFlops;
 import dev.reckon.graphnets.GraphNetworkModel;
 import dev.reckon.graphnets.InputEncoder;
 import dev.reckon.graphnets.RecurrentSettings;
+import dev.reckon.graphnets.SeedBatches;
 import dev.reckon.graphnets.StepwiseTrainer;
 import dev.reckon.kit.BatchSampler;
 import dev.reckon.kit.PuzzleBatch;
@@ -30,7 +31,6 @@ import dev.reckon.kit.UpdateOutcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
-import java.util.SplittableRandom;
 
 /**
  * A {@link RecurrentRelationalNetwork} trained on one task's constraint graph by unrolling T steps
@@ -45,6 +45,9 @@ import java.util.SplittableRandom;
  * node features encoded ({@link InputEncoder#withFeatures}) and messages along each batch's graphs
  * ({@link GraphBatch}); its FLOPs are counted on the batch's padded node and slot counts. A grid
  * (a maze, a bit string) is read as such graphs: its lattice, the cells' values as features.
+ *
+ * <p>Seeds trained at once ({@link RrnModelFactory#createGroup}): one network of K seeds, each
+ * seed's batches drawn from its own training set in its own order, its loss and Adam step its own.
  */
 public final class RrnModel extends GraphNetworkModel {
   public static final String ID = "rrn";
@@ -54,24 +57,34 @@ public final class RrnModel extends GraphNetworkModel {
     super(ID, RecurrentSettings.DECLARATIONS, context);
   }
 
+  /** The seeds of {@code contexts} trained at once, as one network ({@link dev.reckon.kit.StackedGroup}). */
+  public RrnModel(List<ModelContext> contexts) {
+    super(ID, RecurrentSettings.DECLARATIONS, contexts);
+  }
+
   @Override
   public void train(Dataset training, TrainingLog log) {
-    if (graphsOf(training) instanceof GraphLabelingDataset graphs) {
-      trainOnGraphs(graphs, log);
+    train(List.of(training), List.of(log));
+  }
+
+  @Override
+  protected void train(List<Dataset> training, List<TrainingLog> logs) {
+    List<Dataset> read = graphsOf(training);
+    if (read.get(0) instanceof GraphLabelingDataset) {
+      trainOnGraphs(read, logs);
       return;
     }
-    LabelingDataset data = trainingData(training);
+    List<LabelingDataset> data = trainingData(training);
     StepwiseTrainer trainer = new StepwiseTrainer(network, store, settings);
-    BatchSampler sampler = new BatchSampler(data.size(), settings.get(BATCH_SIZE), new SplittableRandom(seed));
-    GraphNetworkFlops flops = flops();
-    TrainingLoop.run(manager, Training.cadence(settings), log, (scope, update) -> {
-      int[] examples = sampler.next();
-      StepwiseTrainer.Update result = trainer.update(PuzzleBatch.of(scope, data, examples));
-      return new UpdateOutcome(result.loss(), result.memoryMegabytes(),
-          flops.trainingUpdate(examples.length, settings.get(STEPS))) {
+    List<BatchSampler> samplers = samplers(data, settings.get(BATCH_SIZE));
+    long updateFlops = flops().trainingUpdate(settings.get(BATCH_SIZE), settings.get(STEPS));
+    TrainingLoop.run(manager, Training.cadence(settings), logs, (scope, update) -> {
+      List<int[]> examples = next(samplers);
+      StepwiseTrainer.Update result = trainer.update(SeedBatches.puzzles(scope, data, examples));
+      return new UpdateOutcome(result.loss(), result.memoryMegabytes(), updateFlops) {
         @Override
         public void evaluated(int member, TrainingLoop.Curves curves) {
-          Accuracy accuracy = Accuracy.of(data, examples, result.lastLogits());
+          Accuracy accuracy = Accuracy.of(data.get(member), examples.get(member), result.lastLogits().get(member));
           curves.record(TrainingLog.trainingMetric("puzzle_accuracy"), accuracy.puzzles());
           curves.record(TrainingLog.trainingMetric("cell_accuracy"), accuracy.cells());
         }
@@ -79,20 +92,25 @@ public final class RrnModel extends GraphNetworkModel {
     });
   }
 
-  private void trainOnGraphs(GraphLabelingDataset training, TrainingLog log) {
-    GraphLabelingDataset data = graphTrainingData(training);
+  /**
+   * Training on graphs per example: a seed's FLOPs are those of its slice of the group's batch,
+   * padded to the largest graph of all the seeds' batches (alone, its own batch's).
+   */
+  private void trainOnGraphs(List<Dataset> training, List<TrainingLog> logs) {
+    List<GraphLabelingDataset> data = graphTrainingData(training);
     StepwiseTrainer trainer = new StepwiseTrainer(network, store, settings);
-    BatchSampler sampler = new BatchSampler(data.size(), settings.get(BATCH_SIZE), new SplittableRandom(seed));
-    TrainingLoop.run(manager, Training.cadence(settings), log, (scope, update) -> {
-      int[] examples = sampler.next();
+    List<BatchSampler> samplers = samplers(data, settings.get(BATCH_SIZE));
+    TrainingLoop.run(manager, Training.cadence(settings), logs, (scope, update) -> {
+      List<int[]> examples = next(samplers);
       GraphBatch batch = graphBatch(scope, data, examples, true);
       GraphNetworkFlops flops = flops(batch);
       StepwiseTrainer.Update result = trainer.update(batch);
       return new UpdateOutcome(result.loss(), result.memoryMegabytes(),
-          flops.trainingUpdate(examples.length, settings.get(STEPS))) {
+          flops.trainingUpdate(batch.size(), settings.get(STEPS))) {
         @Override
         public void evaluated(int member, TrainingLoop.Curves curves) {
-          Accuracy accuracy = accuracyOf(data, examples, batch, result.lastLogits());
+          Accuracy accuracy = accuracyOf(data.get(member), examples.get(member), batch,
+              result.lastLogits().get(member));
           curves.record(TrainingLog.EXAMPLE_ACCURACY, accuracy.puzzles());
           curves.record(TrainingLog.trainingMetric("node_accuracy"), accuracy.cells());
         }
@@ -108,7 +126,7 @@ public final class RrnModel extends GraphNetworkModel {
     double[][] perExample = new double[iterations.length][data.size()];
     for (int[] examples : batches(data.size(), settings.get(EVAL_BATCH_SIZE))) {
       try (NDManager scope = manager.newSubManager()) {
-        GraphBatch batch = graphBatch(scope, data, examples, false);
+        GraphBatch batch = graphBatch(scope, data, examples);
         GraphNetworkFlops flops = flops(batch);
         for (int i = 0; i < iterations.length; i++) {
           for (int example : examples) {

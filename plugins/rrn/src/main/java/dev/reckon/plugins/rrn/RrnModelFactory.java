@@ -2,11 +2,15 @@ package dev.reckon.plugins.rrn;
 
 import dev.reckon.api.Model;
 import dev.reckon.api.ModelContext;
+import dev.reckon.api.SeedGroup;
 import dev.reckon.api.Support;
 import dev.reckon.api.Task;
 import dev.reckon.graphnets.GraphNetworkModel;
 import dev.reckon.graphnets.RecurrentSettings;
 import dev.reckon.kit.LearningModelFactory;
+import dev.reckon.kit.StackedGroup;
+import java.util.List;
+import java.util.Optional;
 
 /** Makes the recurrent relational network {@code rrn} for labelling tasks, on a shared graph or a graph per example. */
 public final class RrnModelFactory extends LearningModelFactory {
@@ -24,5 +28,11 @@ public final class RrnModelFactory extends LearningModelFactory {
   @Override
   public Model create(ModelContext context) {
     return new RrnModel(context);
+  }
+
+  /** The seeds trained as one network of K seeds, each seed's member a model of its own. */
+  @Override
+  public Optional<SeedGroup> createGroup(List<ModelContext> contexts) {
+    return StackedGroup.of(contexts, RrnModel::new, RrnModel::new);
   }
 }
