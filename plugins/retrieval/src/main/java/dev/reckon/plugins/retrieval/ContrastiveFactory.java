@@ -1,10 +1,10 @@
 package dev.reckon.plugins.retrieval;
 
-import dev.reckon.api.Model;
 import dev.reckon.api.ModelContext;
+import java.util.List;
 
 /** The {@code contrastive-d{d}} variant: a dual encoder of representation dimension d. */
-final class ContrastiveFactory extends RetrievalFactory {
+final class ContrastiveFactory extends RetrievalFactory<DualEncoder> {
   private final int dimension;
 
   ContrastiveFactory(int dimension) {
@@ -17,7 +17,7 @@ final class ContrastiveFactory extends RetrievalFactory {
   }
 
   @Override
-  public Model create(ModelContext context) {
-    return new ContrastiveModel(id(), declarations(), context, dimension);
+  ContrastiveModel model(List<ModelContext> contexts) {
+    return new ContrastiveModel(id(), declarations(), contexts, dimension);
   }
 }

@@ -7,6 +7,8 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import dev.reckon.api.ModelContext;
 import dev.reckon.kit.Declarations;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * A dual encoder of representation dimension d: a transformer query encoder and a key table,
@@ -16,27 +18,33 @@ import dev.reckon.kit.Declarations;
 final class ContrastiveModel extends RetrievalModel<DualEncoder> {
   private final int dimension;
 
-  ContrastiveModel(String id, Declarations declarations, ModelContext context, int dimension) {
-    super(id, declarations, context);
+  /** @param contexts one per seed trained at once */
+  ContrastiveModel(String id, Declarations declarations, List<ModelContext> contexts, int dimension) {
+    super(id, declarations, contexts);
     this.dimension = dimension;
   }
 
   @Override
   protected DualEncoder newNetwork(TokenLayout layout, int keys) {
-    return new DualEncoder(layout, keys, settings, dimension);
+    return new DualEncoder(seeds, layout, keys, settings, dimension);
   }
 
   @Override
   protected Shape[] inputShapes(TokenLayout layout, int keys) {
-    return new Shape[] {new Shape(1, layout.queryLength()), new Shape(keys)};
+    return new Shape[] {new Shape(seeds.size(), 1, layout.queryLength()), new Shape(seeds.size(), keys)};
   }
 
   @Override
   protected NDArray scores(
       DualEncoder network, ParameterStore store, NDArray queries, NDArray keys, boolean training) {
-    NDArray everyKey = queries.getManager().arange(Math.toIntExact(keys.getShape().get(0)));
-    NDList vectors = network.forward(store, new NDList(queries, everyKey), training);
-    return vectors.get(0).matMul(vectors.get(1).transpose());
+    int seedCount = Math.toIntExact(keys.getShape().get(0));
+    int keyCount = Math.toIntExact(keys.getShape().get(1));
+    // Every key of the deck for every seed: (K, N) indices 0..N-1.
+    int[] everyKey = new int[seedCount * keyCount];
+    Arrays.setAll(everyKey, i -> i % keyCount);
+    NDList vectors = network.forward(store,
+        new NDList(queries, queries.getManager().create(everyKey, new Shape(seedCount, keyCount))), training);
+    return vectors.get(0).matMul(vectors.get(1).transpose(0, 2, 1));
   }
 
   @Override
@@ -44,11 +52,12 @@ final class ContrastiveModel extends RetrievalModel<DualEncoder> {
       DualEncoder network, ParameterStore store, NDArray queries, NDArray keys, NDArray positives,
       NDArray answers) {
     NDList vectors = network.forward(store, new NDList(queries, positives), true);
-    NDArray scores = vectors.get(0).matMul(vectors.get(1).transpose());
+    NDArray scores = vectors.get(0).matMul(vectors.get(1).transpose(0, 2, 1));
     if (answers != null) {
-      // matches[i][j] = answers[i][drawn key of j]
-      int keyCount = Math.toIntExact(answers.getShape().get(1));
-      return InfoNceLoss.symmetric(scores, answers.matMul(positives.oneHot(keyCount, DataType.FLOAT32).transpose()));
+      // matches[k][i][j] = answers[k][i][drawn key of j]
+      int keyCount = Math.toIntExact(answers.getShape().get(2));
+      return InfoNceLoss.symmetric(scores,
+          answers.matMul(positives.oneHot(keyCount, DataType.FLOAT32).transpose(0, 2, 1)));
     }
     return InfoNceLoss.symmetric(scores);
   }

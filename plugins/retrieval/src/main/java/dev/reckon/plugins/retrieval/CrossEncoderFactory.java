@@ -1,10 +1,10 @@
 package dev.reckon.plugins.retrieval;
 
-import dev.reckon.api.Model;
 import dev.reckon.api.ModelContext;
+import java.util.List;
 
 /** The {@code cross-encoder} model: one transformer over each query-key pair. */
-final class CrossEncoderFactory extends RetrievalFactory {
+final class CrossEncoderFactory extends RetrievalFactory<CrossEncoder> {
   static final String ID = "cross-encoder";
 
   CrossEncoderFactory() {
@@ -13,7 +13,7 @@ final class CrossEncoderFactory extends RetrievalFactory {
   }
 
   @Override
-  public Model create(ModelContext context) {
-    return new CrossEncoderModel(ID, declarations(), context);
+  CrossEncoderModel model(List<ModelContext> contexts) {
+    return new CrossEncoderModel(ID, declarations(), contexts);
   }
 }

@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import dev.reckon.api.ModelContext;
 import dev.reckon.kit.Declarations;
+import java.util.List;
 
 /**
  * The non-contrastive model: a {@link CrossEncoder} trained with softmax cross-entropy over all
@@ -13,18 +14,21 @@ import dev.reckon.kit.Declarations;
  * parameters, as in the research note.
  */
 final class CrossEncoderModel extends RetrievalModel<CrossEncoder> {
-  CrossEncoderModel(String id, Declarations declarations, ModelContext context) {
-    super(id, declarations, context);
+  /** @param contexts one per seed trained at once */
+  CrossEncoderModel(String id, Declarations declarations, List<ModelContext> contexts) {
+    super(id, declarations, contexts);
   }
 
   @Override
   protected CrossEncoder newNetwork(TokenLayout layout, int keys) {
-    return new CrossEncoder(layout, settings);
+    return new CrossEncoder(seeds, layout, settings);
   }
 
   @Override
   protected Shape[] inputShapes(TokenLayout layout, int keys) {
-    return new Shape[] {new Shape(1, layout.queryLength()), new Shape(keys, layout.keyLength())};
+    return new Shape[] {
+      new Shape(seeds.size(), 1, layout.queryLength()), new Shape(seeds.size(), keys, layout.keyLength())
+    };
   }
 
   @Override

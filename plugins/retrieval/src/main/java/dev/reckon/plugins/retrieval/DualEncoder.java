@@ -7,22 +7,23 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import dev.reckon.kit.SeedAxis;
 import dev.reckon.kit.Settings;
 
 /**
- * The contrastive model's network: a {@link QueryEncoder} and a {@link KeyTable} of one
- * representation dimension d, scored by a plain dot product.
+ * The contrastive model's network for K seeds at once: a {@link QueryEncoder} and a {@link
+ * KeyTable} of one representation dimension d, scored by a plain dot product.
  *
- * <p>Inputs: query tokens {@code (B, Lq)} int and key indices {@code (N)} int. Outputs: query
- * vectors {@code (B, d)} and key vectors {@code (N, d)}.
+ * <p>Inputs: query tokens {@code (K, B, Lq)} int and key indices {@code (K, N)} int. Outputs: query
+ * vectors {@code (K, B, d)} and key vectors {@code (K, N, d)}.
  */
 final class DualEncoder extends AbstractBlock {
   private final QueryEncoder queries;
   private final KeyTable keys;
 
-  DualEncoder(TokenLayout layout, int keyCount, Settings settings, int dimension) {
-    queries = addChildBlock("queries", new QueryEncoder(layout, settings, dimension));
-    keys = addChildBlock("keys", new KeyTable(keyCount, dimension));
+  DualEncoder(SeedAxis axis, TokenLayout layout, int keyCount, Settings settings, int dimension) {
+    queries = addChildBlock("queries", new QueryEncoder(axis, layout, settings, dimension));
+    keys = addChildBlock("keys", new KeyTable(axis, keyCount, dimension));
   }
 
   @Override

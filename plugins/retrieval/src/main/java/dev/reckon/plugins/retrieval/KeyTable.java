@@ -1,40 +1,39 @@
 package dev.reckon.plugins.retrieval;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
-import ai.djl.nn.core.Embedding;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.initializer.UniformInitializer;
 import ai.djl.util.PairList;
+import dev.reckon.kit.SeedAxis;
+import dev.reckon.kit.StackedEmbeddings;
+import dev.reckon.kit.StackedInitializer;
 
 /**
- * The contrastive model's key side: one learned vector per key of the deck, initialised uniformly
- * in {@code +-1/d} (the research note's scheme; it converged faster than word2vec's). {@code (N)}
- * int key indices {@code -> (N, d)}.
+ * The contrastive model's key side: one learned vector per key of the deck and seed, initialised
+ * uniformly in {@code +-1/d} (the research note's scheme; it converged faster than word2vec's).
+ * {@code (K, N)} int key indices {@code -> (K, N, d)}, seed k's from seed k's table.
  */
 final class KeyTable extends AbstractBlock {
   private final int dimension;
   private final Parameter vectors;
 
-  KeyTable(int keys, int dimension) {
+  KeyTable(SeedAxis axis, int keys, int dimension) {
     this.dimension = dimension;
     vectors = addParameter(Parameter.builder()
         .setName("keyVectors")
         .setType(Parameter.Type.WEIGHT)
-        .optShape(new Shape(keys, dimension))
-        .optInitializer(new UniformInitializer(1f / dimension))
+        .optShape(new Shape(axis.size(), keys, dimension))
+        // +-1/sqrt(fan-in) at a fan-in of d^2: +-1/d.
+        .optInitializer(StackedInitializer.fanInUniform(axis, (long) dimension * dimension))
         .build());
   }
 
   @Override
   protected NDList forwardInternal(
       ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
-    NDArray indices = inputs.head();
-    return Embedding.embedding(indices, store.getValue(vectors, indices.getDevice(), training), SparseFormat.DENSE);
+    return new NDList(StackedEmbeddings.lookup(store, vectors, inputs.head(), training));
   }
 
   @Override

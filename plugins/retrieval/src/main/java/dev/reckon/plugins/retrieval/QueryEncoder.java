@@ -8,25 +8,25 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import dev.reckon.kit.SeedAxis;
 import dev.reckon.kit.Settings;
+import dev.reckon.kit.StackedLinear;
+import dev.reckon.plugins.transformer.HeLinear;
 
 /**
  * The contrastive model's query side: a {@link SequenceEncoder} and a linear map to the
- * representation dimension. {@code (B, Lq)} int query tokens {@code -> (B, d)}.
+ * representation dimension. {@code (K, B, Lq)} int query tokens {@code -> (K, B, d)}.
  */
 final class QueryEncoder extends AbstractBlock {
-  private final int width;
   private final SequenceEncoder encoder;
-  private final Linear projection;
+  private final StackedLinear projection;
 
-  QueryEncoder(TokenLayout layout, Settings settings, int dimension) {
-    width = settings.get(WIDTH);
-    encoder = addChildBlock("encoder", new SequenceEncoder(layout.embeddingRows(), layout.queryLength(),
+  QueryEncoder(SeedAxis axis, TokenLayout layout, Settings settings, int dimension) {
+    encoder = addChildBlock("encoder", new SequenceEncoder(axis, layout.embeddingRows(), layout.queryLength(),
         settings.get(SEGMENT), settings));
-    projection = addChildBlock("projection", Linear.builder().setUnits(dimension).build());
+    projection = addChildBlock("projection", HeLinear.of(axis, settings.get(WIDTH), dimension));
   }
 
   @Override
@@ -43,6 +43,6 @@ final class QueryEncoder extends AbstractBlock {
   @Override
   protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
     encoder.initialize(manager, dataType, inputShapes);
-    projection.initialize(manager, dataType, new Shape(inputShapes[0].get(0), width));
+    projection.initialize(manager, dataType, encoder.getOutputShapes(inputShapes));
   }
 }

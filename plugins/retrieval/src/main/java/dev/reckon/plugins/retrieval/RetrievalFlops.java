@@ -7,13 +7,14 @@ import static dev.reckon.plugins.retrieval.RetrievalSettings.SEGMENT_LAYERS;
 import static dev.reckon.plugins.retrieval.RetrievalSettings.WIDTH;
 
 import dev.reckon.kit.Settings;
-import dev.reckon.plugins.transformer.EncoderLayer;
+import dev.reckon.plugins.transformer.StackedEncoderLayer;
 
 /**
- * The floating-point operations of the retrieval models, 2 per multiply-add, built from {@link
- * EncoderLayer#flops} ({@code layer(L)}: one layer on a sequence of L positions). With width W,
- * feed-forward F, {@code layers} layers, K keys, representation dimension d, and with segments of
- * S tokens {@code segmentLayers} layers inside each segment:
+ * The floating-point operations of the retrieval models, 2 per multiply-add, of one seed (seeds
+ * trained at once as one network count each its own), built from {@link StackedEncoderLayer#flops}
+ * ({@code layer(L)}: one layer on a sequence of L positions). With width W, feed-forward F, {@code
+ * layers} layers, K keys, representation dimension d, and with segments of S tokens {@code
+ * segmentLayers} layers inside each segment:
  *
  * <pre>
  *   encode(L)  = layers layer(L)                                    without segments
@@ -35,9 +36,9 @@ import dev.reckon.plugins.transformer.EncoderLayer;
  * </pre>
  *
  * The backward pass costs about twice the forward, hence the 3. Left out: what {@link
- * EncoderLayer#flops} leaves out; the embedding and key-table lookups (no arithmetic), position
- * additions, the segment and final layer norms, pooling, biases; the losses' soft-max and, with
- * answer targets, the 0/1 mask product that marks which drawn keys answer which query
+ * StackedEncoderLayer#flops} leaves out; the embedding and key-table lookups (no arithmetic),
+ * position additions, the segment and final layer norms, pooling, biases; the losses' soft-max
+ * and, with answer targets, the 0/1 mask product that marks which drawn keys answer which query
  * (bookkeeping on constants, B^2 K multiply-adds); and the training curve's {@code top1_hit},
  * which scores the batch against every key every {@code logEvery} updates as a diagnostic the
  * optimiser step does not use.
@@ -61,7 +62,7 @@ record RetrievalFlops(TokenLayout layout, int keys, Settings settings, int dimen
   }
 
   long layer(long length) {
-    return EncoderLayer.flops(length, settings.get(WIDTH), settings.get(FEED_FORWARD));
+    return StackedEncoderLayer.flops(length, settings.get(WIDTH), settings.get(FEED_FORWARD));
   }
 
   /** The segments of {@code length} tokens, 0 without segments. */

@@ -26,11 +26,14 @@ import dev.reckon.kit.Declarations;
 import dev.reckon.kit.Gradients;
 import dev.reckon.kit.NetworkModel;
 import dev.reckon.kit.Optimisers;
+import dev.reckon.kit.StackedGroup;
 import dev.reckon.kit.Training;
 import dev.reckon.kit.TrainingLoop;
 import dev.reckon.kit.UpdateOutcome;
 import dev.reckon.kit.WarmupCosine;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -38,10 +41,15 @@ import java.util.SplittableRandom;
  * ({@link NetworkModel}; the checkpoint's shape is the layout and the deck's key count), the
  * training loop and batched scoring of every query against every key.
  *
+ * <p>The network stacks K seeds ({@link dev.reckon.kit.SeedAxis}): every array leads with the seed
+ * axis, {@code (K, B, ...)}. A model of its own is K = 1; a {@link StackedGroup} trains K seeds at
+ * once, each on its own training set, and predicts through one-seed members.
+ *
  * <p>Training: Adam under a {@link WarmupCosine} schedule in the kit's {@link TrainingLoop}; every
- * update samples a batch of queries and one key of each answer with an {@link AnswerSampler}. The curve gets {@code loss} and {@code
- * top1_hit} (the share of the batch whose best-scored key is in its answer) every {@code logEvery}
- * updates, and no update memory (it never had it).
+ * update samples, for each seed, a batch of queries and one key of each answer with the seed's own
+ * {@link AnswerSampler} (drawn as the seed alone draws it). Each seed's curve gets {@code loss} and
+ * {@code top1_hit} (the share of its batch whose best-scored key is in its answer) every {@code
+ * logEvery} updates, and no update memory (it never had it).
  *
  * @param <N> the family's network
  */
@@ -52,31 +60,32 @@ abstract class RetrievalModel<N extends Block> extends NetworkModel<N> {
    */
   private static final int SEQUENCES_PER_CHUNK = 2048;
 
-  RetrievalModel(String id, Declarations declarations, ModelContext context) {
-    super(id, declarations, context);
+  /** @param contexts one per seed: one for a model of its own, K for a group's */
+  RetrievalModel(String id, Declarations declarations, List<ModelContext> contexts) {
+    super(id, declarations, contexts);
     RetrievalSettings.consistent(settings);
   }
 
-  /** A fresh, uninitialised network for this layout and deck, sized by {@link #settings}. */
+  /** A fresh, uninitialised network of {@link #seeds} for this layout and deck, sized by {@link #settings}. */
   protected abstract N newNetwork(TokenLayout layout, int keys);
 
-  /** The shapes the network is initialised with, for a batch of one query. */
+  /** The shapes the network is initialised with, for a batch of one query a seed: each leads with K. */
   protected abstract Shape[] inputShapes(TokenLayout layout, int keys);
 
   /**
-   * @param queries {@code (B, Lq)} int query tokens
-   * @param keys {@code (K, Lk)} int tokens of every key
-   * @return {@code (B, K)} scores, in the manager of {@code queries}
+   * @param queries {@code (K, B, Lq)} int query tokens
+   * @param keys {@code (K, N, Lk)} int tokens of every key
+   * @return {@code (K, B, N)} scores, in the manager of {@code queries}
    */
   protected abstract NDArray scores(
       N network, ParameterStore store, NDArray queries, NDArray keys, boolean training);
 
   /**
-   * @param positives {@code (B)} int: the key drawn from each query's answer
-   * @param answers {@code (B, K)} float: 1 on every key of each query's answer, 0 elsewhere, when
-   *     the settings train against the whole answer ({@code answerTargets}); null when they train
-   *     against the drawn key alone
-   * @return the training loss of the batch, a scalar
+   * @param positives {@code (K, B)} int: the key drawn from each query's answer
+   * @param answers {@code (K, B, N)} float: 1 on every key of each query's answer, 0 elsewhere,
+   *     when the settings train against the whole answer ({@code answerTargets}); null when they
+   *     train against the drawn key alone
+   * @return each seed's training loss of its batch, {@code (K)}
    */
   protected abstract NDArray loss(
       N network, ParameterStore store, NDArray queries, NDArray keys, NDArray positives, NDArray answers);
@@ -84,7 +93,7 @@ abstract class RetrievalModel<N extends Block> extends NetworkModel<N> {
   /** How many sequences the network encodes to score one query against every key. */
   protected abstract int sequencesPerQuery(int keys);
 
-  /** The {@link RetrievalFlops} of this model's network for this layout and deck. */
+  /** The {@link RetrievalFlops} of this model's network for this layout and deck: one seed's. */
   protected abstract RetrievalFlops flops(TokenLayout layout, int keys);
 
   /** This model's {@link RetrievalFlops}, once it is built. */
@@ -99,34 +108,69 @@ abstract class RetrievalModel<N extends Block> extends NetworkModel<N> {
 
   @Override
   public void train(Dataset training, TrainingLog log) {
-    RetrievalDataset data = retrieval(training);
-    if (!data.hasAnswers()) {
-      throw new IllegalArgumentException("a training set needs its answers");
+    train(List.of(training), List.of(log));
+  }
+
+  /** Trains seed k on {@code training.get(k)}: the sets share their layout and key count, so one network holds them. */
+  @Override
+  protected void train(List<Dataset> training, List<TrainingLog> logs) {
+    List<RetrievalDataset> data = training.stream().map(this::retrieval).toList();
+    for (int k = 0; k < data.size(); k++) {
+      if (!data.get(k).hasAnswers()) {
+        throw new IllegalArgumentException("a training set needs its answers: seed " + seeds.seed(k) + "'s has none");
+      }
     }
-    SplittableRandom random = new SplittableRandom(seed);
-    TokenLayout layout = TokenLayout.of(data);
-    int keyCount = data.keys();
-    build(layout.asShape(keyCount), random.nextInt(), DataType.FLOAT32, inputShapes(layout, keyCount));
-    AnswerSampler sampler = new AnswerSampler(data.answers(), settings.get(BATCH_SIZE), random.split());
+    TokenLayout layout = TokenLayout.of(data.get(0));
+    int keyCount = data.get(0).keys();
+    for (int k = 1; k < data.size(); k++) {
+      TokenLayout other = TokenLayout.of(data.get(k));
+      if (!other.equals(layout) || data.get(k).keys() != keyCount) {
+        throw new IllegalArgumentException(id + " trains seeds together on one layout: seed " + seeds.seed(k)
+            + "'s training set has " + other + " and " + data.get(k).keys() + " keys, seed " + seeds.seed(0)
+            + "'s " + layout + " and " + keyCount);
+      }
+    }
+    int batchSize = settings.get(BATCH_SIZE);
+    // Each seed's generator draws as alone: the engine's seed first (the first seed's seeds the engine,
+    // from which no weight is drawn: each seed's come from its own stream), then the sampler's split.
+    List<AnswerSampler> samplers = new ArrayList<>();
+    int[] engineSeeds = new int[data.size()];
+    for (int k = 0; k < data.size(); k++) {
+      SplittableRandom random = new SplittableRandom(seeds.seed(k));
+      engineSeeds[k] = random.nextInt();
+      samplers.add(new AnswerSampler(data.get(k).answers(), batchSize, random.split()));
+    }
+    build(layout.asShape(keyCount), engineSeeds[0], DataType.FLOAT32, inputShapes(layout, keyCount));
     int updates = settings.get(Training.UPDATES);
     Optimizer adam = Optimisers.adam(new WarmupCosine(settings.get(LEARNING_RATE), settings.get(Training.WARMUP),
         updates));
-    RetrievalFlops flops = flops(layout, keyCount);
+    long flops = flops(layout, keyCount).trainingUpdate(batchSize);
     boolean answerTargets = settings.get(ANSWER_TARGETS);
     int logEvery = settings.get(LOG_EVERY);
-    TrainingLoop.run(manager, new Cadence(updates, logEvery, logEvery), log, (scope, update) -> {
-      AnswerSampler.Batch batch = sampler.next();
-      NDArray queries = layout.queries(scope, data.queries(), batch.examples());
-      NDArray keys = layout.keys(scope, data.keyTokens());
+    List<int[][]> queryTokens = data.stream().map(RetrievalDataset::queries).toList();
+    List<int[][]> keyTokens = data.stream().map(RetrievalDataset::keyTokens).toList();
+    List<int[][]> answers = data.stream().map(RetrievalDataset::answers).toList();
+    TrainingLoop.run(manager, new Cadence(updates, logEvery, logEvery), logs, (scope, update) -> {
+      List<AnswerSampler.Batch> batches = samplers.stream().map(AnswerSampler::next).toList();
+      List<int[]> examples = batches.stream().map(AnswerSampler.Batch::examples).toList();
+      NDArray queries = layout.queries(scope, queryTokens, examples);
+      NDArray keys = layout.keys(scope, keyTokens);
+      int[] drawn = batches.stream().flatMapToInt(batch -> Arrays.stream(batch.answers())).toArray();
+      NDArray positives = scope.create(drawn, new Shape(batches.size(), batchSize));
+      ParameterStore weights = store;
       NDArray loss;
       try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
-        loss = loss(network, store, queries, keys, scope.create(batch.answers()),
-            answerTargets ? answerMask(scope, batch.examples(), data.answers(), keyCount) : null);
-        collector.backward(loss);
+        loss = loss(network, weights, queries, keys, positives,
+            answerTargets ? answerMask(scope, examples, answers, keyCount) : null);
+        // Each seed's loss depends on its own slice alone: the sum's gradient is each seed's own.
+        collector.backward(loss.sum());
       }
-      Gradients.step(network, adam);
+      // Unclipped, as the retrieval models always trained.
+      Gradients.stepPerSeed(network, adam, 0, scope);
       // The retrieval models never recorded an update's memory: their curves stay as they were.
-      return new UpdateOutcome(loss, Double.NaN, flops.trainingUpdate(batch.examples().length)) {
+      return new UpdateOutcome(loss, Double.NaN, flops) {
+        private long[] best;
+
         @Override
         public boolean measuresMemory() {
           return false;
@@ -134,8 +178,10 @@ abstract class RetrievalModel<N extends Block> extends NetworkModel<N> {
 
         @Override
         public void logged(int member, TrainingLoop.Curves curves) {
-          NDArray everyKey = scores(network, store, queries, keys, false);
-          curves.record("top1_hit", topOneHits(everyKey, batch.examples(), data.answers()));
+          if (best == null) {
+            best = scores(network, weights, queries, keys, false).argMax(2).toLongArray();
+          }
+          curves.record("top1_hit", topOneHits(best, member, examples.get(member), answers.get(member)));
         }
       };
     });
@@ -157,8 +203,9 @@ abstract class RetrievalModel<N extends Block> extends NetworkModel<N> {
       int[] rows = new int[Math.min(chunk, data.size() - start)];
       Arrays.setAll(rows, i -> first + i);
       try (NDManager step = manager.newSubManager()) {
-        NDArray queries = layout.queries(step, data.queries(), rows);
-        NDArray keys = layout.keys(step, data.keyTokens());
+        // One seed: a model of its own or a group's member.
+        NDArray queries = layout.queries(step, List.<int[][]>of(data.queries()), List.of(rows));
+        NDArray keys = layout.keys(step, List.<int[][]>of(data.keyTokens()));
         float[] flat = scores(network, store, queries, keys, false).toFloatArray();
         for (int i = 0; i < rows.length; i++) {
           scores[rows[i]] = Arrays.copyOfRange(flat, i * keyCount, (i + 1) * keyCount);
@@ -179,21 +226,25 @@ abstract class RetrievalModel<N extends Block> extends NetworkModel<N> {
     return shape().getInt("keys");
   }
 
-  private static NDArray answerMask(NDManager manager, int[] examples, int[][] answers, int keys) {
-    float[] mask = new float[examples.length * keys];
-    for (int i = 0; i < examples.length; i++) {
-      for (int key : answers[examples[i]]) {
-        mask[i * keys + key] = 1;
+  /** {@code (K, B, N)}: 1 on every key of the answer of seed k's example i. */
+  private static NDArray answerMask(NDManager manager, List<int[]> examples, List<int[][]> answers, int keys) {
+    int batch = examples.get(0).length;
+    float[] mask = new float[examples.size() * batch * keys];
+    for (int k = 0; k < examples.size(); k++) {
+      for (int i = 0; i < batch; i++) {
+        for (int key : answers.get(k)[examples.get(k)[i]]) {
+          mask[(k * batch + i) * keys + key] = 1;
+        }
       }
     }
-    return manager.create(mask, new Shape(examples.length, keys));
+    return manager.create(mask, new Shape(examples.size(), batch, keys));
   }
 
-  private static double topOneHits(NDArray scores, int[] examples, int[][] answers) {
-    long[] best = scores.argMax(1).toLongArray();
+  /** The share of seed {@code member}'s batch whose best key ({@code best}, {@code (K, B)} flat) is in its answer. */
+  private static double topOneHits(long[] best, int member, int[] examples, int[][] answers) {
     int hits = 0;
     for (int i = 0; i < examples.length; i++) {
-      if (Arrays.binarySearch(answers[examples[i]], (int) best[i]) >= 0) {
+      if (Arrays.binarySearch(answers[examples[i]], (int) best[member * examples.length + i]) >= 0) {
         hits++;
       }
     }

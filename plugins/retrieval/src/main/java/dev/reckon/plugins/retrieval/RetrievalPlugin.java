@@ -13,7 +13,7 @@ import java.util.List;
  */
 public final class RetrievalPlugin implements ReckonPlugin {
   /** Bump when trained models would change. */
-  static final String VERSION = "2";
+  static final String VERSION = "3";
 
   /** Representation dimensions offered as {@code contrastive-d{d}}. */
   static final List<Integer> DIMENSIONS = List.of(4, 8, 16, 20, 27, 64, 512);

@@ -7,6 +7,7 @@ import dev.reckon.api.Config;
 import dev.reckon.api.RetrievalDataset;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -53,25 +54,36 @@ record TokenLayout(int vocabulary, int queryLength, int keyLength) {
     return vocabulary + 1;
   }
 
-  /** The queries at {@code rows}, padded: {@code (rows.length, Lq)} int32. */
-  NDArray queries(NDManager manager, int[][] queries, int[] rows) {
-    int[] flat = new int[rows.length * queryLength];
+  /**
+   * Each seed's queries at its rows, padded, stacked: {@code (K, B, Lq)} int32, seed k's {@code
+   * queries.get(k)} at {@code rows.get(k)}, B rows each.
+   */
+  NDArray queries(NDManager manager, List<int[][]> queries, List<int[]> rows) {
+    int batch = rows.get(0).length;
+    int[] flat = new int[queries.size() * batch * queryLength];
     Arrays.fill(flat, padToken());
-    for (int i = 0; i < rows.length; i++) {
-      int[] query = queries[rows[i]];
-      if (query.length > queryLength) {
-        throw new IllegalArgumentException("query " + rows[i] + " has " + query.length
-            + " tokens; the model was trained on queries of at most " + queryLength);
+    for (int k = 0; k < queries.size(); k++) {
+      for (int i = 0; i < batch; i++) {
+        int[] query = queries.get(k)[rows.get(k)[i]];
+        if (query.length > queryLength) {
+          throw new IllegalArgumentException("query " + rows.get(k)[i] + " has " + query.length
+              + " tokens; the model was trained on queries of at most " + queryLength);
+        }
+        checkTokens(query, "query");
+        System.arraycopy(query, 0, flat, (k * batch + i) * queryLength, query.length);
       }
-      checkTokens(query, "query");
-      System.arraycopy(query, 0, flat, i * queryLength, query.length);
     }
-    return manager.create(flat, new Shape(rows.length, queryLength));
+    return manager.create(flat, new Shape(queries.size(), batch, queryLength));
   }
 
-  /** Every key's tokens: {@code (K, Lk)} int32. */
-  NDArray keys(NDManager manager, int[][] keyTokens) {
-    return manager.create(flatKeys(keyTokens), new Shape(keyTokens.length, keyLength));
+  /** Each seed's keys' tokens, stacked: {@code (K, N, Lk)} int32, seed k's from {@code keyTokens.get(k)}. */
+  NDArray keys(NDManager manager, List<int[][]> keyTokens) {
+    int keys = keyTokens.get(0).length;
+    int[] flat = new int[keyTokens.size() * keys * keyLength];
+    for (int k = 0; k < keyTokens.size(); k++) {
+      System.arraycopy(flatKeys(keyTokens.get(k)), 0, flat, k * keys * keyLength, keys * keyLength);
+    }
+    return manager.create(flat, new Shape(keyTokens.size(), keys, keyLength));
   }
 
   private int[] flatKeys(int[][] keyTokens) {

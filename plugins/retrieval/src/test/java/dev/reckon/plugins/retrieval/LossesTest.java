@@ -15,9 +15,9 @@ class LossesTest {
   @Test
   void infoNceWithOnlyTheDiagonalMatchingIsThePlainLoss() {
     try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
-      NDArray scores = manager.create(SCORES, new Shape(3, 3));
-      float plain = InfoNceLoss.symmetric(scores).getFloat();
-      assertEquals(plain, InfoNceLoss.symmetric(scores, manager.eye(3)).getFloat(), 1e-6);
+      NDArray scores = manager.create(SCORES, new Shape(1, 3, 3));
+      float plain = InfoNceLoss.symmetric(scores).getFloat(0);
+      assertEquals(plain, InfoNceLoss.symmetric(scores, manager.eye(3).expandDims(0)).getFloat(0), 1e-6);
       // by hand: the mean of -log softmax along rows and along columns, on the diagonal
       assertEquals(handInfoNce(), plain, 1e-5);
     }
@@ -26,21 +26,21 @@ class LossesTest {
   @Test
   void answerTargetsOfOneKeyAreTheDrawnKeyLoss() {
     try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
-      NDArray scores = manager.create(SCORES, new Shape(3, 3));
-      NDArray positives = manager.create(new int[] {2, 0, 1});
+      NDArray scores = manager.create(SCORES, new Shape(1, 3, 3));
+      NDArray positives = manager.create(new int[] {2, 0, 1}, new Shape(1, 3));
       NDArray answers = positives.oneHot(3, DataType.FLOAT32);
-      assertEquals(KeyCrossEntropy.of(scores, positives).getFloat(),
-          KeyCrossEntropy.ofAnswers(scores, answers).getFloat(), 1e-6);
+      assertEquals(KeyCrossEntropy.of(scores, positives).getFloat(0),
+          KeyCrossEntropy.ofAnswers(scores, answers).getFloat(0), 1e-6);
     }
   }
 
   @Test
   void answerTargetsSpreadTheTargetOverTheAnswer() {
     try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
-      NDArray scores = manager.create(new float[] {1, 1, 1, 1}, new Shape(1, 4));
-      NDArray answers = manager.create(new float[] {1, 1, 0, 0}, new Shape(1, 4));
+      NDArray scores = manager.create(new float[] {1, 1, 1, 1}, new Shape(1, 1, 4));
+      NDArray answers = manager.create(new float[] {1, 1, 0, 0}, new Shape(1, 1, 4));
       // a uniform prediction against a uniform target on 2 of 4 keys: cross-entropy log 4
-      assertEquals(Math.log(4), KeyCrossEntropy.ofAnswers(scores, answers).getFloat(), 1e-6);
+      assertEquals(Math.log(4), KeyCrossEntropy.ofAnswers(scores, answers).getFloat(0), 1e-6);
     }
   }
 

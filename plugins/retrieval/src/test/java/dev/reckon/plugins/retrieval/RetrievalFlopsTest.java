@@ -9,13 +9,15 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import dev.reckon.api.Config;
+import dev.reckon.kit.SeedAxis;
 import dev.reckon.kit.Settings;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link RetrievalFlops} against an independent count over the real initialised networks: every
- * linear map's weight {@code (out, in)} applied at every position of every row it reads in one
+ * {@link RetrievalFlops} against an independent count over the real initialised networks of one
+ * seed: every linear map's weight {@code (1, in, out)} (the attention's query, key and value
+ * projections one {@code W x 3W} map) applied at every position of every row it reads in one
  * update's forward pass (B query rows for the contrastive encoder; B x K pair rows for the
  * cross-encoder's layers and score; with segments, B x nq query segments and K x nk key segments
  * of S tokens for the segment layers), the attention's scores and weighted sums counted
@@ -27,6 +29,7 @@ class RetrievalFlopsTest {
   private static final int KEYS = 6;
   private static final int BATCH = 4;
   private static final int HEADS = 2;
+  private static final SeedAxis ONE_SEED = new SeedAxis(1);
 
   @Test
   void theContrastiveEncoderAndInBatchScores() {
@@ -34,8 +37,8 @@ class RetrievalFlopsTest {
     int dimension = 5;
     long forward;
     try (NDManager manager = NDManager.newBaseManager()) {
-      DualEncoder network = new DualEncoder(LAYOUT, KEYS, settings, dimension);
-      network.initialize(manager, DataType.FLOAT32, new Shape(1, LAYOUT.queryLength()), new Shape(KEYS));
+      DualEncoder network = new DualEncoder(ONE_SEED, LAYOUT, KEYS, settings, dimension);
+      network.initialize(manager, DataType.FLOAT32, new Shape(1, 1, LAYOUT.queryLength()), new Shape(1, KEYS));
       forward = counted(network, settings, name -> name.contains("layer")
           ? new long[] {BATCH, LAYOUT.queryLength()} : new long[] {BATCH, 1});
     }
@@ -50,9 +53,9 @@ class RetrievalFlopsTest {
     Settings settings = settings(0, 0);
     long forward;
     try (NDManager manager = NDManager.newBaseManager()) {
-      CrossEncoder network = new CrossEncoder(LAYOUT, settings);
-      network.initialize(manager, DataType.FLOAT32, new Shape(1, LAYOUT.queryLength()),
-          new Shape(KEYS, LAYOUT.keyLength()));
+      CrossEncoder network = new CrossEncoder(ONE_SEED, LAYOUT, settings);
+      network.initialize(manager, DataType.FLOAT32, new Shape(1, 1, LAYOUT.queryLength()),
+          new Shape(1, KEYS, LAYOUT.keyLength()));
       long pairs = (long) BATCH * KEYS;
       forward = counted(network, settings, name -> name.contains("layer")
           ? new long[] {pairs, LAYOUT.queryLength() + LAYOUT.keyLength()} : new long[] {pairs, 1});
@@ -70,9 +73,9 @@ class RetrievalFlopsTest {
     long keySegments = 1; // 3 tokens
     long forward;
     try (NDManager manager = NDManager.newBaseManager()) {
-      CrossEncoder network = new CrossEncoder(LAYOUT, settings);
-      network.initialize(manager, DataType.FLOAT32, new Shape(1, LAYOUT.queryLength()),
-          new Shape(KEYS, LAYOUT.keyLength()));
+      CrossEncoder network = new CrossEncoder(ONE_SEED, LAYOUT, settings);
+      network.initialize(manager, DataType.FLOAT32, new Shape(1, 1, LAYOUT.queryLength()),
+          new Shape(1, KEYS, LAYOUT.keyLength()));
       long pairs = (long) BATCH * KEYS;
       forward = counted(network, settings, name -> {
         if (name.contains("segmentLayer")) {
@@ -98,12 +101,12 @@ class RetrievalFlopsTest {
     for (Pair<String, Parameter> entry : network.getParameters()) {
       String name = entry.getKey();
       Shape shape = entry.getValue().getArray().getShape();
-      if (!name.endsWith("weight") || shape.dimension() != 2) {
+      if (!name.endsWith("weight")) {
         continue; // token and position tables and the key table (looked up), norms, biases
       }
       long[] at = rows.apply(name);
-      multiplyAdds += at[0] * at[1] * shape.get(0) * shape.get(1);
-      if (name.contains("queryProjection")) {
+      multiplyAdds += at[0] * at[1] * shape.get(1) * shape.get(2); // (1 seed, in, out)
+      if (name.contains("queryKeyValue")) {
         long attention = 0;
         for (int head = 0; head < HEADS; head++) {
           for (long query = 0; query < at[1]; query++) {

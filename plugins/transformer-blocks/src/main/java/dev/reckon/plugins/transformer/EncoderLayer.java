@@ -49,21 +49,9 @@ public final class EncoderLayer extends AbstractBlock {
     contract = addChildBlock("contract", Linear.builder().setUnits(width).build());
   }
 
-  /**
-   * The floating-point operations of one layer on one sequence of {@code length} positions, 2 per
-   * multiply-add, for the compute leaderboard:
-   *
-   * <pre>
-   *   8 L W^2      the query, key, value and output projections (4 L W^2 multiply-adds)
-   * + 4 L^2 W      attention scores q.k and the weighted sums of values (L^2 W each, over all heads)
-   * + 4 L W F      the feed-forward pair (2 L W F)
-   * </pre>
-   *
-   * Left out, as O(L W) or less against the O(L W^2) above: the layer norms, softmax, GELU,
-   * biases, residual additions and the score scaling.
-   */
+  /** One layer's floating-point operations on one sequence: {@link StackedEncoderLayer#flops}, the same layer's. */
   public static long flops(long length, long width, long feedForward) {
-    return 8 * length * width * width + 4 * length * length * width + 4 * length * width * feedForward;
+    return StackedEncoderLayer.flops(length, width, feedForward);
   }
 
   @Override
