@@ -31,7 +31,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Training updates of each DT-Net variant on the default suite's prefix-sums cell (width 32, m =
  * 8 passes, batch 32, learning rate 0.01; 8-bit strings, level n8), through the plugin's own
  * {@code train}, beside the 512 x 512 matrix product on the same engine, and the recall
- * convolution alone in float32 and float64 ({@link RecallConvolution}).
+ * convolution alone in float64, float32, and float32 padded as the plugin convolves it ({@link
+ * RecallConvolution}).
  *
  * <p>One invocation of {@link #trainingUpdates} creates a model and trains {@value #UPDATES}
  * updates (the first initialises the weights and Adam's state; the last also reads the batch's
@@ -98,22 +99,26 @@ public class DtNetUpdateBenchmark {
    * The recall convolution's shape at width 32 on a one-channel grid: batch 32, 33 channels in
    * (the state and the input) to 32 out, stride 1, zero-padded to keep the grid's size, no bias;
    * the kernel the plugin's GridConvolution gives the grid (1 x 3 on a string, 3 x 3 on rows and
-   * columns). The plugin trains and predicts in float64 because the engine's float32 convolution
-   * (oneDNN, PyTorch 2.5.1) summed inputs of more than 16 channels not a multiple of 16 wrongly,
-   * and says float64 runs at about the float32 speed on these small grids: timing both types of
-   * the same convolution in one run checks that.
+   * columns). The plugin computed in float64 on a CPU while the engine's float32 convolution
+   * (oneDNN, PyTorch 2.5.1, on AVX-512 machines) summed inputs of more than 16 channels not a
+   * multiple of 16 wrongly; it computes in float32 now, such inputs padded with zero channels to a
+   * multiple of 16 (GridConvolution). Timing both types of the same convolution in one run gives
+   * float64's price; {@code float32-padded} convolves 48 channels, the last 15 zeros, as the plugin
+   * does (its pads, one of the input and one of the weight a pass, not timed here).
    */
   @State(Scope.Benchmark)
   public static class RecallConvolution extends EngineBenchmark {
     private static final int BATCH = 32;
     private static final int WIDTH = 32;
     private static final int CHANNELS_IN = WIDTH + 1;
+    private static final int PADDED_CHANNELS_IN = 48;
 
     /** A string of 8 bits (the prefix-sums training level) or a 9 x 9 grid. */
     @Param({"1x8", "9x9"})
     public String grid;
 
-    @Param({"float32", "float64"})
+    /** The plugin's type before (float64) and after (float32, padded), and the raw float32 convolution. */
+    @Param({"float64", "float32", "float32-padded"})
     public String type;
 
     private NDArray input;
@@ -127,9 +132,14 @@ public class DtNetUpdateBenchmark {
       int rows = Integer.parseInt(sides[0]);
       int columns = Integer.parseInt(sides[1]);
       int kernelRows = rows == 1 ? 1 : 3;
-      DataType dataType = DataType.valueOf(type.toUpperCase(Locale.ROOT));
+      DataType dataType = DataType.valueOf(type.replace("-padded", "").toUpperCase(Locale.ROOT));
       input = manager.randomUniform(-1, 1, new Shape(BATCH, CHANNELS_IN, rows, columns)).toType(dataType, false);
       kernel = manager.randomUniform(-1, 1, new Shape(WIDTH, CHANNELS_IN, kernelRows, 3)).toType(dataType, false);
+      if (type.endsWith("-padded")) {
+        Shape zeros = new Shape(0, 0, 0, 0, 0, PADDED_CHANNELS_IN - CHANNELS_IN);
+        input = input.pad(zeros, 0);
+        kernel = kernel.pad(zeros, 0);
+      }
       padding = new Shape(kernelRows / 2, 1);
     }
   }

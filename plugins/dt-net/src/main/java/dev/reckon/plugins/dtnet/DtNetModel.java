@@ -2,10 +2,10 @@ package dev.reckon.plugins.dtnet;
 
 import static dev.reckon.plugins.dtnet.DtNetSettings.TRAINED_ITERATIONS;
 import static dev.reckon.plugins.dtnet.DtNetSettings.WIDTH;
+import static dev.reckon.plugins.dtnet.GridConvolution.COMPUTE_TYPE;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import dev.reckon.api.Config;
 import dev.reckon.api.Dataset;
 import dev.reckon.api.GridDataset;
@@ -44,8 +44,6 @@ import java.util.stream.IntStream;
  * labels}) and the variant's {@code recall}.
  */
 final class DtNetModel extends NetworkModel<DeepThinkingNetwork> {
-  /** Float64 on a CPU, float32 on a GPU: see {@link GridConvolution#computeType}. */
-  private final DataType computeType;
   /** The variant's: whether each pass reads the input again; a checkpoint's replaces it. */
   private boolean recall;
   private GridFormat format;
@@ -63,7 +61,6 @@ final class DtNetModel extends NetworkModel<DeepThinkingNetwork> {
     }
     format = grid;
     this.recall = recall;
-    computeType = GridConvolution.computeType(manager.getDevice());
   }
 
   @Override
@@ -80,12 +77,12 @@ final class DtNetModel extends NetworkModel<DeepThinkingNetwork> {
     }
     SplittableRandom random = new SplittableRandom(seed);
     int batchSize = settings.get(Training.BATCH_SIZE);
-    build(shapeOf(format, recall), random.nextInt(), computeType, GridBatch.shape(data, format, batchSize));
+    build(shapeOf(format, recall), random.nextInt(), COMPUTE_TYPE, GridBatch.shape(data, format, batchSize));
     BatchSampler sampler = new BatchSampler(data.size(), batchSize, random.split());
     ProgressiveTrainer trainer = new ProgressiveTrainer(network, store, settings, flops(data), random.split());
     TrainingLoop.run(manager, Training.cadence(settings), log, (scope, update) -> {
       int[] examples = sampler.next();
-      NDArray inputs = GridBatch.inputs(scope, data, format, examples).toType(computeType, false);
+      NDArray inputs = GridBatch.inputs(scope, data, format, examples).toType(COMPUTE_TYPE, false);
       return new Step(trainer.update(scope, inputs, GridBatch.targets(scope, data, examples)), data, examples, inputs);
     });
   }
@@ -152,8 +149,7 @@ final class DtNetModel extends NetworkModel<DeepThinkingNetwork> {
     for (int first = 0; first < data.size(); first += evalBatchSize) {
       int[] examples = IntStream.range(first, Math.min(first + evalBatchSize, data.size())).toArray();
       try (NDManager scope = manager.newSubManager()) {
-        // In the type of training: see GridConvolution#computeType for float32 on a CPU.
-        think(scope, GridBatch.inputs(scope, data, format, examples).toType(computeType, false),
+        think(scope, GridBatch.inputs(scope, data, format, examples).toType(COMPUTE_TYPE, false),
             iterations, examples, labels);
       }
     }

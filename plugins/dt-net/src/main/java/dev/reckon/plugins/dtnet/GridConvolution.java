@@ -1,6 +1,5 @@
 package dev.reckon.plugins.dtnet;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
@@ -19,32 +18,45 @@ import ai.djl.util.PairList;
  * networks). Shape {@code (B, in, H, W) -> (B, out, H, W)}; the weight {@code (out, in, kh, kw)}
  * starts as a PyTorch convolution's, uniform in {@code +-1/sqrt(in kh kw)}.
  *
- * <p>It computes in the input's type, the weight cast to it; the model trains and predicts in
- * {@link #computeType}.
+ * <p>It computes in the input's type, the weight cast to it (a float64 checkpoint's weights
+ * predict in float32); the model trains and predicts in {@link #COMPUTE_TYPE}. An input of more
+ * than 16 channels and not a multiple of 16 is convolved with zero channels added up to the next
+ * multiple ({@link #convolvedChannels}), the weight given zero columns for them, so every sum and
+ * gradient is the one the channels it has would give: see {@link #COMPUTE_TYPE} for why.
  */
 final class GridConvolution extends AbstractBlock {
   /**
-   * The type a network trains and predicts in on {@code device}: float64 on a CPU, float32 on a GPU.
-   * On this project's CPU machines (PyTorch 2.5.1 through DJL 0.32, AMD EPYC with AVX-512) the
-   * engine's float32 convolution, which runs on oneDNN for batches above one, handed NaN gradients
-   * back through a chain of convolutions now and then (measured: the first of two 3 x 3 convolutions
-   * got a NaN weight gradient in 88 of 1000 backward passes on batches of 4, a chain of 1 x 3 ones in
-   * nearly all; DJL's Conv1d the same), so a network of twenty could not train. Its forward pass is
-   * wrong too whenever the input has more than 16 channels and not a multiple of 16 (17, 19, 24, 33,
-   * 35: errors of order 1, or NaN, against the float64 sums, 1 x 3 and 3 x 3 kernels alike; 1 to 16,
-   * 32, 48 and 64 channels were right), which is what the recall convolution reads ({@code width +
-   * C}): predicting in float32 scrambled the recall variants' answers while their training curves
-   * looked fine. Its float64 convolution runs PyTorch's own kernels: 0 NaN in 1500 such passes and
-   * right at every channel count, at 2 to 4 times float32's time (DtNetUpdateBenchmark). A GPU
-   * convolves through cuDNN, not oneDNN, and runs float64 at a small fraction of its float32 rate,
-   * so there the networks keep float32 (untested here: no GPU).
+   * The type a network trains and predicts in: float32, on a CPU as on a GPU. On the project's
+   * AMD EPYC machines with AVX-512 (PyTorch 2.5.1 through DJL 0.32, oneDNN 3.5.3 for float32
+   * convolutions of batches above one) the engine's float32 convolution was recorded wrong
+   * whenever its input had more than 16 channels and not a multiple of 16 (17, 19, 24, 33, 35:
+   * errors of order 1, or NaN; 1 to 16, 32, 48 and 64 right), which is what the recall convolution
+   * reads ({@code width + C}), and handing NaN weight gradients back through chains of convolutions
+   * now and then (88 of 1000 backward passes through two 3 x 3 ones on batches of 4); so the
+   * networks computed in float64, PyTorch's own kernels, at 2 to 4 times float32's time. oneDNN's
+   * AVX-512 kernels hold channels in blocks of 16, the last block of such an input part padding;
+   * an input whose channels fill whole blocks was right, hence {@link #convolvedChannels}.
+   *
+   * <p>Not measured where it matters: the machine this was written on is a Zen 3 EPYC, AVX2 only
+   * (oneDNN's {@code jit:avx2} kernels, blocks of 8), where the raw float32 convolution was right,
+   * forward and backward, at every input count from 1 to 64, batches of 1 to 32, 1 x 3 and 3 x 3,
+   * on one thread and two, and no backward pass of 4000 through chains of 20 convolutions gave a
+   * NaN. {@code ConvolutionFaultTest} checks this convolution against float64 at every count and
+   * for NaN through a chain, and {@code DtNetModelTest} that predictions are what training logged:
+   * run on an AVX-512 machine, they say whether the padding cures both faults there. On the Zen 3
+   * machine a prefix-sums training update takes 0.53 to 0.61 of its float64 time; the padding adds
+   * 7 to 9% to the recall convolution's float32 time on 8-bit strings, 25 to 37% on 9 x 9 grids
+   * (DtNetUpdateBenchmark).
    */
-  static DataType computeType(Device device) {
-    return device.isGpu() ? DataType.FLOAT32 : DataType.FLOAT64;
-  }
+  static final DataType COMPUTE_TYPE = DataType.FLOAT32;
+
+  /** oneDNN's channel block on AVX-512: the recorded fault was at input counts that do not fill their last block. */
+  private static final int CHANNEL_BLOCK = 16;
 
   private final int out;
   private final Shape padding;
+  /** The zero input channels the engine convolves after the real ones. */
+  private final int addedChannels;
   private final Parameter weight;
 
   /**
@@ -56,12 +68,18 @@ final class GridConvolution extends AbstractBlock {
     this.out = out;
     int kernelRows = dimensions == 1 ? 1 : 3;
     this.padding = new Shape(kernelRows / 2, 1);
+    this.addedChannels = convolvedChannels(in) - in;
     weight = addParameter(Parameter.builder()
         .setName("weight")
         .setType(Parameter.Type.WEIGHT)
         .optShape(new Shape(out, in, kernelRows, 3))
         .optInitializer(new XavierInitializer(XavierInitializer.RandomType.UNIFORM, XavierInitializer.FactorType.IN, 1))
         .build());
+  }
+
+  /** The input channels the engine convolves for {@code in}: beyond one block, up to whole blocks. */
+  static int convolvedChannels(int in) {
+    return in <= CHANNEL_BLOCK ? in : (in + CHANNEL_BLOCK - 1) / CHANNEL_BLOCK * CHANNEL_BLOCK;
   }
 
   /** The weights a kernel has for one input and one output channel: 3 on strings, 9 on grids. */
@@ -74,9 +92,16 @@ final class GridConvolution extends AbstractBlock {
       ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
     NDArray x = inputs.head();
     NDArray kernel = store.getValue(weight, x.getDevice(), training);
+    // Copies of the weight are made in its long-lived manager: the input's scope frees them.
     if (kernel.getDataType() != x.getDataType()) {
-      // A cast copy, made in the weight's long-lived manager: the input's scope frees it.
       kernel = kernel.toType(x.getDataType(), false);
+      kernel.attach(x.getManager());
+    }
+    if (addedChannels > 0) {
+      // Zeros after the last channel of (B, C, H, W) and of (out, C, kh, kw): pad reads the last axis first.
+      Shape zeros = new Shape(0, 0, 0, 0, 0, addedChannels);
+      x = x.pad(zeros, 0);
+      kernel = kernel.pad(zeros, 0);
       kernel.attach(x.getManager());
     }
     return Conv2d.conv2d(x, kernel, null, new Shape(1, 1), padding);

@@ -64,7 +64,7 @@ final class ProgressiveTrainer {
   /**
    * One update on a batch owned by {@code scope}, which the caller closes.
    *
-   * @param inputs the grids, {@code (B, C, H, W)} of {@link GridConvolution#computeType}
+   * @param inputs the grids, {@code (B, C, H, W)} of {@link GridConvolution#COMPUTE_TYPE}
    * @param targets each cell's class, {@code (B, cells)} int64
    */
   Update update(NDManager scope, NDArray inputs, NDArray targets) {
