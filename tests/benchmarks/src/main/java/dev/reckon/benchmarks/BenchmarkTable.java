@@ -53,6 +53,7 @@ public final class BenchmarkTable {
 
   static String markdown(Collection<RunResult> results, String arguments) {
     List<Row> rows = new ArrayList<>();
+    // The product of each class at each set of parameters: JMH runs it once per set.
     Map<String, Double> products = new LinkedHashMap<>();
     for (RunResult run : results) {
       BenchmarkParams params = run.getParams();
@@ -65,11 +66,12 @@ public final class BenchmarkTable {
         }
       }
       Result<?> score = run.getPrimaryResult();
+      Row row = new Row(benchmark, others.toString().replaceAll("[{}]", ""),
+          Optional.ofNullable(params.getParam(SEEDS)).orElse(""), score);
       if (benchmark.endsWith("." + PRODUCT)) {
-        products.put(className(benchmark), score.getScore());
+        products.put(productKey(row), score.getScore());
       }
-      rows.add(new Row(benchmark, others.toString().replaceAll("[{}]", ""),
-          Optional.ofNullable(params.getParam(SEEDS)).orElse(""), score));
+      rows.add(row);
     }
     StringBuilder out = new StringBuilder();
     out.append("# Benchmarks\n\n");
@@ -80,8 +82,8 @@ public final class BenchmarkTable {
     out.append("| benchmark | parameters | seeds | time | x its class's 512^3 product | K seeds / 1 seed |\n");
     out.append("| --- | --- | --- | --- | --- | --- |\n");
     for (Row row : rows) {
-      Double product = products.get(className(row.benchmark()));
-      String againstProduct = product == null || row.benchmark().endsWith("." + PRODUCT) ? ""
+      Double product = products.get(productKey(row));
+      String againstProduct = product == null || isProduct(row) ? ""
           : String.format(Locale.ROOT, "%.1f", row.score().getScore() / product);
       out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s +- %s %s | %s | %s |%n", row.benchmark(),
           row.parameters(), row.seeds(), figure(row.score().getScore()), figure(row.score().getScoreError()),
@@ -92,7 +94,7 @@ public final class BenchmarkTable {
 
   /** This row's time over the same benchmark's at one seed, for a row of more seeds. */
   private static String seedRatio(List<Row> rows, Row row) {
-    if (row.seeds().isEmpty() || row.seeds().equals("1")) {
+    if (row.seeds().isEmpty() || row.seeds().equals("1") || isProduct(row)) {
       return "";
     }
     return rows.stream()
@@ -103,8 +105,14 @@ public final class BenchmarkTable {
         .orElse("");
   }
 
-  private static String className(String benchmark) {
-    return benchmark.substring(0, benchmark.indexOf('.'));
+  /** The product a row is read against: its class's, at the row's parameters, seeds included. */
+  private static String productKey(Row row) {
+    String benchmark = row.benchmark();
+    return benchmark.substring(0, benchmark.indexOf('.')) + " " + row.parameters() + " " + row.seeds();
+  }
+
+  private static boolean isProduct(Row row) {
+    return row.benchmark().endsWith("." + PRODUCT);
   }
 
   private static String figure(double value) {

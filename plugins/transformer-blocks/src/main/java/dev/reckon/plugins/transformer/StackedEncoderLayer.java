@@ -17,7 +17,7 @@ import dev.reckon.kit.StackedLinear;
 /**
  * One pre-norm transformer layer for K seeds at once ({@link SeedAxis}): {@code x +
  * attention(norm(x))}, then {@code x + feedForward(norm(x))}, {@code (K, B, L, W) -> (K, B, L, W)},
- * seed k's slice through seed k's weights alone; {@link EncoderLayer} is the same layer of one seed.
+ * seed k's slice through seed k's weights alone.
  *
  * <p>DJL's {@code TransformerEncoderBlock} is not used: it normalises with batch norm across the
  * batch (so a query's score would depend on the other queries of its batch, and evaluation would

@@ -7,6 +7,7 @@ import dev.reckon.api.Config;
 import dev.reckon.api.SequenceFormat;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -47,42 +48,56 @@ record SlotLayout(int vocabulary, int maxInputLength, int maxOutputLength) {
     return maxInputLength + 1;
   }
 
-  /** The rows of {@code examples}: {@code (B, L)} int32. */
-  NDArray rows(NDManager manager, int[][] inputs, int[] examples) {
+  /**
+   * Each seed's rows, stacked: {@code (K, B, L)} int32, seed k's for {@code examples.get(k)} of
+   * {@code inputs.get(k)}.
+   */
+  NDArray rows(NDManager manager, List<int[][]> inputs, List<int[]> examples) {
     int length = length();
-    int[] flat = new int[examples.length * length];
-    for (int b = 0; b < examples.length; b++) {
-      int[] input = inputs[examples[b]];
-      if (input.length > maxInputLength) {
-        throw new IllegalArgumentException("input " + examples[b] + " has " + input.length
-            + " tokens; the task's longest is " + maxInputLength);
+    int batch = examples.get(0).length;
+    int[] flat = new int[examples.size() * batch * length];
+    for (int k = 0; k < examples.size(); k++) {
+      for (int b = 0; b < batch; b++) {
+        int example = examples.get(k)[b];
+        int[] input = inputs.get(k)[example];
+        if (input.length > maxInputLength) {
+          throw new IllegalArgumentException("input " + example + " has " + input.length
+              + " tokens; the task's longest is " + maxInputLength);
+        }
+        requireTokens(input, "input " + example);
+        int row = (k * batch + b) * length;
+        System.arraycopy(input, 0, flat, row, input.length);
+        Arrays.fill(flat, row + input.length, row + maxInputLength, vocabulary);
+        flat[row + maxInputLength] = vocabulary + 1;
+        Arrays.fill(flat, row + firstSlot(), row + length, vocabulary + 2);
       }
-      requireTokens(input, "input " + examples[b]);
-      int row = b * length;
-      System.arraycopy(input, 0, flat, row, input.length);
-      Arrays.fill(flat, row + input.length, row + maxInputLength, vocabulary);
-      flat[row + maxInputLength] = vocabulary + 1;
-      Arrays.fill(flat, row + firstSlot(), row + length, vocabulary + 2);
     }
-    return manager.create(flat, new Shape(examples.length, length));
+    return manager.create(flat, new Shape(examples.size(), batch, length));
   }
 
-  /** The slots' classes for {@code examples}: the answer, then end. {@code (B, S)} int64. */
-  NDArray targets(NDManager manager, int[][] targets, int[] examples) {
-    long[] flat = new long[examples.length * maxOutputLength];
+  /**
+   * Each seed's slots' classes, stacked: the answer, then end. {@code (K, B, S)} int64, seed k's
+   * for {@code examples.get(k)} of {@code targets.get(k)}.
+   */
+  NDArray targets(NDManager manager, List<int[][]> targets, List<int[]> examples) {
+    int batch = examples.get(0).length;
+    long[] flat = new long[examples.size() * batch * maxOutputLength];
     Arrays.fill(flat, vocabulary);
-    for (int b = 0; b < examples.length; b++) {
-      int[] answer = targets[examples[b]];
-      if (answer.length > maxOutputLength) {
-        throw new IllegalArgumentException("answer " + examples[b] + " has " + answer.length
-            + " tokens; the task's longest is " + maxOutputLength);
-      }
-      requireTokens(answer, "answer " + examples[b]);
-      for (int position = 0; position < answer.length; position++) {
-        flat[b * maxOutputLength + position] = answer[position];
+    for (int k = 0; k < examples.size(); k++) {
+      for (int b = 0; b < batch; b++) {
+        int example = examples.get(k)[b];
+        int[] answer = targets.get(k)[example];
+        if (answer.length > maxOutputLength) {
+          throw new IllegalArgumentException("answer " + example + " has " + answer.length
+              + " tokens; the task's longest is " + maxOutputLength);
+        }
+        requireTokens(answer, "answer " + example);
+        for (int position = 0; position < answer.length; position++) {
+          flat[(k * batch + b) * maxOutputLength + position] = answer[position];
+        }
       }
     }
-    return manager.create(flat, new Shape(examples.length, maxOutputLength));
+    return manager.create(flat, new Shape(examples.size(), batch, maxOutputLength));
   }
 
   /** Example {@code b}'s answer from the slots' classes {@code [B * S]}: the tokens before the first end. */

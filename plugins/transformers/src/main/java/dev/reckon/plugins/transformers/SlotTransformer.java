@@ -7,53 +7,62 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import dev.reckon.kit.Embeddings;
+import dev.reckon.kit.SeedAxis;
 import dev.reckon.kit.Settings;
-import dev.reckon.plugins.transformer.EncoderLayer;
+import dev.reckon.kit.StackedEmbeddings;
+import dev.reckon.kit.StackedLayerNorm;
+import dev.reckon.kit.StackedLinear;
+import dev.reckon.plugins.transformer.HeLinear;
+import dev.reckon.plugins.transformer.StackedEncoderLayer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * An encoder-only transformer that answers in slots: a {@link SlotLayout} row of {@code (B, L)}
- * int tokens {@code ->} logits {@code (B, S, V+1)} over the vocabulary and end at each answer
- * slot, all slots at once (not autoregressive).
+ * An encoder-only transformer that answers in slots, for K seeds at once ({@link SeedAxis}): a
+ * {@link SlotLayout} row of {@code (K, B, L)} int tokens {@code ->} logits {@code (K, B, S, V+1)}
+ * over the vocabulary and end at each answer slot, all slots at once (not autoregressive), seed
+ * k's rows through seed k's weights alone.
  *
- * <p>Token and learned position {@link Embeddings}, then {@code layers} untied {@link
- * EncoderLayer}s. Without recurrence ({@code steps} 0) a final layer norm and a linear read-out of
- * the slots follow: one logits array. With it, one weight-tied layer is applied T times and the
- * same norm and read-out read the slots after every application: T logits arrays, each of which
- * the training loss asks to be right, so that more applications at evaluation keep the answer.
+ * <p>Token and learned position {@link StackedEmbeddings}, then {@code layers} untied {@link
+ * StackedEncoderLayer}s. Without recurrence ({@code steps} 0) a final layer norm and a linear
+ * read-out of the slots follow: one logits array. With it, one weight-tied layer is applied T
+ * times and the same norm and read-out read the slots after every application: T logits arrays,
+ * each of which the training loss asks to be right, so that more applications at evaluation keep
+ * the answer. The read-out starts as DJL's {@code Linear} did ({@link HeLinear}).
  */
 final class SlotTransformer extends AbstractBlock {
   private final SlotLayout layout;
   private final int steps;
   private final Parameter tokenEmbedding;
   private final Parameter positionEmbedding;
-  private final List<EncoderLayer> layers = new ArrayList<>();
-  private final EncoderLayer tiedLayer;
-  private final LayerNorm readoutNorm;
-  private final Linear readout;
+  private final List<StackedEncoderLayer> layers = new ArrayList<>();
+  private final StackedEncoderLayer tiedLayer;
+  private final StackedLayerNorm readoutNorm;
+  private final StackedLinear readout;
 
-  SlotTransformer(SlotLayout layout, Settings settings) {
+  SlotTransformer(SeedAxis axis, SlotLayout layout, Settings settings) {
     this.layout = layout;
     this.steps = TransformerSettings.steps(settings);
     int width = settings.get(TransformerSettings.WIDTH);
     int heads = settings.get(TransformerSettings.HEADS);
     int ffnWidth = settings.get(TransformerSettings.FFN_WIDTH);
-    tokenEmbedding = addParameter(Embeddings.tokenTable("tokenEmbedding", layout.embeddingRows(), width));
-    positionEmbedding = addParameter(Embeddings.positionTable("positionEmbedding", layout.length(), width));
+    tokenEmbedding = addParameter(
+        StackedEmbeddings.tokenTable(axis, "tokenEmbedding", layout.embeddingRows(), width));
+    positionEmbedding = addParameter(
+        StackedEmbeddings.positionTable(axis, "positionEmbedding", layout.length(), width));
     for (int i = 0; i < settings.get(TransformerSettings.LAYERS); i++) {
-      layers.add(addChildBlock("layer" + i, new EncoderLayer(width, heads, ffnWidth)));
+      layers.add(addChildBlock("layer" + i, new StackedEncoderLayer(axis, width, heads, ffnWidth)));
     }
-    tiedLayer = steps > 0 ? addChildBlock("tiedLayer", new EncoderLayer(width, heads, ffnWidth)) : null;
-    readoutNorm = addChildBlock("readoutNorm", LayerNorm.builder().axis(2).build());
-    readout = addChildBlock("readout", Linear.builder().setUnits(layout.classes()).build());
+    tiedLayer = steps > 0
+        ? addChildBlock("tiedLayer", new StackedEncoderLayer(axis, width, heads, ffnWidth))
+        : null;
+    readoutNorm = addChildBlock("readoutNorm", new StackedLayerNorm(axis, width));
+    readout = addChildBlock("readout", HeLinear.of(axis, width, layout.classes()));
   }
 
   /** The layout the network was built for. */
@@ -61,32 +70,38 @@ final class SlotTransformer extends AbstractBlock {
     return layout;
   }
 
-  /** Embeddings and the untied layers: {@code (B, L)} int tokens {@code -> (B, L, W)}, in the tokens' manager. */
+  /** Embeddings and the untied layers: {@code (K, B, L)} int tokens {@code -> (K, B, L, W)}, in the tokens' manager. */
   NDArray encode(ParameterStore store, NDArray tokens, boolean training) {
-    NDArray x = Embeddings.lookup(store, tokenEmbedding, tokens, training)
-        .add(store.getValue(positionEmbedding, tokens.getDevice(), training));
-    for (EncoderLayer layer : layers) {
-      x = layer.forward(store, new NDList(x), training).head();
+    NDArray x = StackedEmbeddings.addPositions(store, positionEmbedding,
+        StackedEmbeddings.lookup(store, tokenEmbedding, tokens, training), training);
+    for (StackedEncoderLayer layer : layers) {
+      x = layer.apply(store, x, training);
     }
     return x;
   }
 
-  /** One application of the weight-tied layer: {@code (B, L, W) -> (B, L, W)}. */
+  /** One application of the weight-tied layer: {@code (K, B, L, W) -> (K, B, L, W)}. */
   NDArray applyTiedLayer(ParameterStore store, NDArray x, boolean training) {
-    return tiedLayer.forward(store, new NDList(x), training).head();
+    return tiedLayer.apply(store, x, training);
   }
 
-  /** The slots' logits: {@code (B, L, W) -> (B, S, V+1)}. */
+  /** The slots' logits: {@code (K, B, L, W) -> (K, B, S, V+1)}. */
   NDArray readOut(ParameterStore store, NDArray x, boolean training) {
-    NDArray slots = x.get(new NDIndex(":, {}:", layout.firstSlot()));
-    NDList normalised = readoutNorm.forward(store, new NDList(slots), training);
-    return readout.forward(store, normalised, training).head();
+    NDArray slots = x.get(new NDIndex(":, :, {}:", layout.firstSlot()));
+    return readout.apply(store, readoutNorm.apply(store, slots, training), training);
   }
 
-  /** The input token embeddings, {@code [token][W]} for tokens {@code 0..V-1}, copied out of the engine. */
+  /**
+   * The input token embeddings of a network of one seed, {@code [token][W]} for tokens {@code
+   * 0..V-1}, copied out of the engine.
+   */
   float[][] tokenEmbeddings() {
     NDArray table = tokenEmbedding.getArray();
-    int width = Math.toIntExact(table.getShape().get(1));
+    if (table.getShape().get(0) != 1) {
+      throw new IllegalStateException("a network of " + table.getShape().get(0) + " seeds has no one token table");
+    }
+    int width = Math.toIntExact(table.getShape().get(2));
+    // Seed 0's (V+3, W) table leads the array: its first V rows are the vocabulary's.
     float[] flat = table.toFloatArray();
     float[][] rows = new float[layout.vocabulary()][];
     for (int token = 0; token < rows.length; token++) {
@@ -113,25 +128,21 @@ final class SlotTransformer extends AbstractBlock {
 
   @Override
   public Shape[] getOutputShapes(Shape[] inputShapes) {
-    Shape logits = new Shape(inputShapes[0].get(0), layout.maxOutputLength(), layout.classes());
+    Shape tokens = inputShapes[0];
+    Shape logits = new Shape(tokens.get(0), tokens.get(1), layout.maxOutputLength(), layout.classes());
     Shape[] shapes = new Shape[Math.max(1, steps)];
     Arrays.fill(shapes, logits);
     return shapes;
   }
 
+  /**
+   * The stacked blocks' weights have their shapes from the start; the order matters, each seed's
+   * stream being drawn in it.
+   */
   @Override
   protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-    long batch = inputShapes[0].get(0);
-    int width = Math.toIntExact(tokenEmbedding.getShape().get(1));
-    Shape sequence = new Shape(batch, layout.length(), width);
-    for (EncoderLayer layer : layers) {
-      layer.initialize(manager, dataType, sequence);
+    for (Block child : children.values()) {
+      child.initialize(manager, dataType, inputShapes);
     }
-    if (tiedLayer != null) {
-      tiedLayer.initialize(manager, dataType, sequence);
-    }
-    Shape slots = new Shape(batch, layout.maxOutputLength(), width);
-    readoutNorm.initialize(manager, dataType, slots);
-    readout.initialize(manager, dataType, slots);
   }
 }

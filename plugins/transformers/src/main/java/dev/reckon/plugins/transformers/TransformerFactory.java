@@ -3,12 +3,16 @@ package dev.reckon.plugins.transformers;
 import dev.reckon.api.Config;
 import dev.reckon.api.Model;
 import dev.reckon.api.ModelContext;
+import dev.reckon.api.SeedGroup;
 import dev.reckon.api.SequenceFormat;
 import dev.reckon.api.Support;
 import dev.reckon.api.Task;
 import dev.reckon.kit.Declarations;
 import dev.reckon.kit.LearningModelFactory;
 import dev.reckon.kit.Settings;
+import dev.reckon.kit.StackedGroup;
+import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -73,6 +77,17 @@ final class TransformerFactory extends LearningModelFactory {
 
   @Override
   public Model create(ModelContext context) {
-    return new TransformerModel(id(), declarations(), context);
+    return model(List.of(context));
+  }
+
+  /** The seeds of {@code contexts} trained at once as one network ({@link StackedGroup}). */
+  @Override
+  public Optional<SeedGroup> createGroup(List<ModelContext> contexts) {
+    return StackedGroup.of(contexts, this::model, context -> model(List.of(context)));
+  }
+
+  /** The model of these seeds' contexts: one for a model of its own, K for a group. */
+  private TransformerModel model(List<ModelContext> contexts) {
+    return new TransformerModel(id(), declarations(), contexts);
   }
 }

@@ -2,7 +2,7 @@ package dev.reckon.plugins.transformers;
 
 import dev.reckon.kit.Settings;
 import dev.reckon.kit.Training;
-import dev.reckon.plugins.transformer.EncoderLayer;
+import dev.reckon.plugins.transformer.StackedEncoderLayer;
 
 /**
  * The floating-point operations of a {@link SlotTransformer}, 2 per multiply-add, for the compute
@@ -17,7 +17,7 @@ import dev.reckon.plugins.transformer.EncoderLayer;
  * </pre>
  *
  * A forward pass through {@code layers} untied layers, k applications of the tied layer and r
- * read-outs costs {@code (layers + k) layer + r readout}; the layer term is {@link EncoderLayer#flops},
+ * read-outs costs {@code (layers + k) layer + r readout}; the layer term is {@link StackedEncoderLayer#flops},
  * which the retrieval encoders share. Left out, as O(L W) or less a layer
  * against the O(L W^2) above: layer norms, softmax, GELU, biases, residual and position additions,
  * the score scaling, and the embedding lookup (no arithmetic).
@@ -32,9 +32,9 @@ import dev.reckon.plugins.transformer.EncoderLayer;
  * </ul>
  */
 record TransformerFlops(SlotLayout layout, Settings settings) {
-  /** One encoder layer on one example ({@link EncoderLayer#flops}). */
+  /** One encoder layer on one example of one seed ({@link StackedEncoderLayer#flops}). */
   long layer() {
-    return EncoderLayer.flops(layout.length(), settings.get(TransformerSettings.WIDTH),
+    return StackedEncoderLayer.flops(layout.length(), settings.get(TransformerSettings.WIDTH),
         settings.get(TransformerSettings.FFN_WIDTH));
   }
 

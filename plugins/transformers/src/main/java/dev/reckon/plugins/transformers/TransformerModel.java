@@ -21,10 +21,13 @@ import dev.reckon.kit.Declarations;
 import dev.reckon.kit.Gradients;
 import dev.reckon.kit.NetworkModel;
 import dev.reckon.kit.Optimisers;
+import dev.reckon.kit.StackedGroup;
 import dev.reckon.kit.Training;
 import dev.reckon.kit.TrainingLoop;
 import dev.reckon.kit.UpdateOutcome;
 import dev.reckon.kit.WarmupCosine;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.SplittableRandom;
@@ -33,11 +36,16 @@ import java.util.stream.IntStream;
 /**
  * A {@link SlotTransformer} trained on one sequence task.
  *
+ * <p>The network stacks K seeds ({@link dev.reckon.kit.SeedAxis}): every array leads with the seed
+ * axis, {@code (K, B, ...)}. A model of its own is K = 1; a {@link StackedGroup} trains K seeds at
+ * once, each on its own training set, and predicts through one-seed members.
+ *
  * <p>Training: Adam under a {@link WarmupCosine} schedule on the {@link SlotCrossEntropy}, in the
- * kit's {@link TrainingLoop}; each update draws its batch uniformly with replacement. The curve
- * gets {@code loss} and the update's memory every {@code logEvery} updates, and {@link
- * TrainingLog#TRAINING_FLOPS} ({@link TransformerFlops}) after every update. With {@code
- * trainingFlops} set, the updates are as many as reach it.
+ * kit's {@link TrainingLoop}; each update draws each seed's batch uniformly with replacement from
+ * the seed's own training set, with the seed's own generator (drawn as the seed alone draws it).
+ * Each seed's curve gets its {@code loss} and the update's memory (the whole group's) every {@code
+ * logEvery} updates, and {@link TrainingLog#TRAINING_FLOPS} ({@link TransformerFlops}, one seed's)
+ * after every update. With {@code trainingFlops} set, the updates are as many as reach it.
  *
  * <p>Prediction: without recurrence, one pass and iterations {@code [1]}; with it, the tied layer
  * is applied {@code evaluationFactor x T} times and the slots read out after every application,
@@ -54,8 +62,10 @@ final class TransformerModel extends NetworkModel<SlotTransformer> {
   /** The layout of the cell's task, which training builds the network for. */
   private final SlotLayout taskLayout;
 
-  TransformerModel(String id, Declarations declarations, ModelContext context) {
-    super(id, declarations, context);
+  /** @param contexts one per seed: one for a model of its own, K for a group's */
+  TransformerModel(String id, Declarations declarations, List<ModelContext> contexts) {
+    super(id, declarations, contexts);
+    ModelContext context = contexts.get(0);
     if (!(context.task().format() instanceof SequenceFormat format)) {
       throw new IllegalArgumentException(id + " reads sequence tasks, not " + context.task().format().id());
     }
@@ -65,36 +75,61 @@ final class TransformerModel extends NetworkModel<SlotTransformer> {
 
   @Override
   protected SlotTransformer newNetwork(Config shape) {
-    return new SlotTransformer(SlotLayout.of(shape), TransformerSettings.consistent(settings));
+    return new SlotTransformer(seeds, SlotLayout.of(shape), TransformerSettings.consistent(settings));
   }
 
   @Override
   public void train(Dataset training, TrainingLog log) {
-    SequenceDataset data = sequences(training);
-    if (!data.hasAnswers()) {
-      throw new IllegalArgumentException(id + " trains on a dataset with answers");
+    train(List.of(training), List.of(log));
+  }
+
+  /** Trains seed k on {@code training.get(k)}: the sets share the task's layout, so one network holds them. */
+  @Override
+  protected void train(List<Dataset> training, List<TrainingLog> logs) {
+    List<SequenceDataset> data = training.stream().map(this::sequences).toList();
+    for (int k = 0; k < data.size(); k++) {
+      if (!data.get(k).hasAnswers()) {
+        throw new IllegalArgumentException(id + " trains on a dataset with answers: seed " + seeds.seed(k)
+            + "'s has none");
+      }
     }
-    SplittableRandom random = new SplittableRandom(seed);
+    // Each seed's generator draws as alone: the engine's seed first (the first seed's seeds the
+    // engine, from which no weight is drawn: each seed's come from its own stream), then its batches.
+    List<SplittableRandom> randoms = new ArrayList<>();
+    int[] engineSeeds = new int[data.size()];
+    for (int k = 0; k < data.size(); k++) {
+      SplittableRandom random = new SplittableRandom(seeds.seed(k));
+      engineSeeds[k] = random.nextInt();
+      randoms.add(random);
+    }
     int batchSize = settings.get(Training.BATCH_SIZE);
-    build(taskLayout.asShape(), random.nextInt(), DataType.FLOAT32, new Shape(batchSize, taskLayout.length()));
+    build(taskLayout.asShape(), engineSeeds[0], DataType.FLOAT32,
+        new Shape(data.size(), batchSize, taskLayout.length()));
     long flopsPerUpdate = new TransformerFlops(taskLayout, settings).trainingUpdate();
     int updates = TransformerSettings.updates(settings, flopsPerUpdate);
     Optimizer adam = Optimisers.adam(new WarmupCosine(settings.get(TransformerSettings.LEARNING_RATE),
         settings.get(Training.WARMUP), updates));
     int logEvery = settings.get(TransformerSettings.LOG_EVERY);
-    TrainingLoop.run(manager, new Cadence(updates, logEvery, logEvery), log, (scope, update) -> {
-      int[] examples = random.ints(batchSize, 0, data.size()).toArray();
-      NDArray tokens = taskLayout.rows(scope, data.inputs(), examples);
-      NDArray classes = taskLayout.targets(scope, data.targets(), examples);
+    List<int[][]> inputs = data.stream().map(SequenceDataset::inputs).toList();
+    List<int[][]> targets = data.stream().map(SequenceDataset::targets).toList();
+    TrainingLoop.run(manager, new Cadence(updates, logEvery, logEvery), logs, (scope, update) -> {
+      List<int[]> examples = new ArrayList<>();
+      for (int k = 0; k < data.size(); k++) {
+        examples.add(randoms.get(k).ints(batchSize, 0, data.get(k).size()).toArray());
+      }
+      NDArray tokens = taskLayout.rows(scope, inputs, examples);
+      NDArray classes = taskLayout.targets(scope, targets, examples);
       NDArray loss;
       double memory;
       try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
         NDList logits = network.forward(store, new NDList(tokens), true);
         loss = SlotCrossEntropy.mean(logits, classes);
         memory = UpdateMemory.megabytes(scope);
-        collector.backward(loss);
+        // Each seed's loss depends on its own slice alone: the sum's gradient is each seed's own.
+        collector.backward(loss.sum());
       }
-      Gradients.step(network, adam);
+      // Unclipped, as the transformers always trained.
+      Gradients.stepPerSeed(network, adam, 0, scope);
       return new UpdateOutcome(loss, memory, flopsPerUpdate);
     });
   }
@@ -110,7 +145,9 @@ final class TransformerModel extends NetworkModel<SlotTransformer> {
     for (int first = 0; first < data.size(); first += EXAMPLES_PER_CHUNK) {
       int[] examples = IntStream.range(first, Math.min(first + EXAMPLES_PER_CHUNK, data.size())).toArray();
       try (NDManager scope = manager.newSubManager()) {
-        NDArray x = network.encode(store, layout.rows(scope, data.inputs(), examples), false);
+        // One seed: a model of its own or a group's member.
+        NDArray tokens = layout.rows(scope, List.<int[][]>of(data.inputs()), List.of(examples));
+        NDArray x = network.encode(store, tokens, false);
         if (!TransformerSettings.recurrent(settings)) {
           readAnswers(x, examples, answers[0], probabilities[0]);
           continue;
@@ -148,6 +185,7 @@ final class TransformerModel extends NetworkModel<SlotTransformer> {
   private void readAnswers(NDArray x, int[] examples, int[][] answers, float[][][] probabilities) {
     SlotLayout layout = network.layout();
     NDArray logits = network.readOut(store, x, false);
+    // (1, B, S, C): one seed's, laid out as its (B, S, C).
     long[] classes = logits.argMax(-1).toLongArray();
     float[] softmax = logits.softmax(-1).toFloatArray();
     int slots = layout.maxOutputLength();

@@ -11,7 +11,7 @@ import java.util.List;
  */
 public final class TransformersPlugin implements ReckonPlugin {
   /** Bump when trained models would change. */
-  static final String VERSION = "1";
+  static final String VERSION = "2";
 
   @Override
   public int apiVersion() {

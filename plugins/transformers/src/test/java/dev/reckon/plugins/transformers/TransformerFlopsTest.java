@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import dev.reckon.api.Config;
+import dev.reckon.kit.SeedAxis;
 import dev.reckon.kit.Settings;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -79,12 +80,13 @@ class TransformerFlopsTest {
     int headWidth = settings.get(TransformerSettings.WIDTH) / heads;
     long multiplyAdds = 0;
     try (NDManager manager = NDManager.newBaseManager()) {
-      SlotTransformer network = new SlotTransformer(LAYOUT, settings);
-      network.initialize(manager, DataType.FLOAT32, new Shape(1, length));
+      SlotTransformer network = new SlotTransformer(new SeedAxis(1), LAYOUT, settings);
+      network.initialize(manager, DataType.FLOAT32, new Shape(1, 1, length));
       for (Pair<String, Parameter> entry : network.getParameters()) {
         String name = entry.getKey();
         Shape shape = entry.getValue().getArray().getShape();
-        boolean linear = name.endsWith("weight") && shape.dimension() == 2;
+        // One seed's (1, in, out) weight of a stacked linear map.
+        boolean linear = name.endsWith("weight") && shape.dimension() == 3;
         if (!linear) {
           continue; // embedding tables (looked up, not multiplied), norms' gains and offsets, biases
         }
@@ -92,8 +94,8 @@ class TransformerFlopsTest {
         long positions = readout ? LAYOUT.maxOutputLength() : length;
         long uses = name.contains("tiedLayer") || (readout && TransformerSettings.recurrent(settings))
             ? TransformerSettings.steps(settings) : 1;
-        multiplyAdds += uses * positions * shape.get(0) * shape.get(1);
-        if (name.contains("queryProjection")) {
+        multiplyAdds += uses * positions * shape.get(1) * shape.get(2);
+        if (name.contains("queryKeyValue")) {
           long attention = 0;
           for (int head = 0; head < heads; head++) {
             for (int query = 0; query < length; query++) {
