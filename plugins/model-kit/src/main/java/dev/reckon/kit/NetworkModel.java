@@ -135,10 +135,16 @@ public abstract class NetworkModel<N extends Block> implements Model {
     }
   }
 
+  /** Trains alone: {@link #train(List, List)} with one training set and one log. */
+  @Override
+  public void train(Dataset training, TrainingLog log) {
+    train(List.of(training), List.of(log));
+  }
+
   /**
    * Trains seed k's slice on {@code training.get(k)}, its curves to {@code logs.get(k)}: what a
-   * model that stacks seeds ({@link StackedGroup}) overrides; alone, {@link #train(Dataset,
-   * TrainingLog)} is this with one of each.
+   * model that stacks seeds ({@link StackedGroup}) overrides. A model that trains its seeds one by
+   * one overrides {@link #train(Dataset, TrainingLog)} instead.
    */
   protected void train(List<Dataset> training, List<TrainingLog> logs) {
     throw new UnsupportedOperationException(id + " trains its seeds one by one");

@@ -87,10 +87,6 @@ public final class DeqGnnModel extends GraphNetworkModel {
     super(id, declarations, contexts);
   }
 
-  @Override
-  public void train(Dataset training, TrainingLog log) {
-    train(List.of(training), List.of(log));
-  }
 
   @Override
   protected void train(List<Dataset> training, List<TrainingLog> logs) {

@@ -106,10 +106,6 @@ abstract class RetrievalModel<N extends Block> extends NetworkModel<N> {
     return newNetwork(TokenLayout.of(shape), shape.getInt("keys"));
   }
 
-  @Override
-  public void train(Dataset training, TrainingLog log) {
-    train(List.of(training), List.of(log));
-  }
 
   /** Trains seed k on {@code training.get(k)}: the sets share their layout and key count, so one network holds them. */
   @Override

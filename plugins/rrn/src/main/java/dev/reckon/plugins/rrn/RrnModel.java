@@ -62,10 +62,6 @@ public final class RrnModel extends GraphNetworkModel {
     super(ID, RecurrentSettings.DECLARATIONS, contexts);
   }
 
-  @Override
-  public void train(Dataset training, TrainingLog log) {
-    train(List.of(training), List.of(log));
-  }
 
   @Override
   protected void train(List<Dataset> training, List<TrainingLog> logs) {

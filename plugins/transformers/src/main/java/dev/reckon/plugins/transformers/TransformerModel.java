@@ -78,10 +78,6 @@ final class TransformerModel extends NetworkModel<SlotTransformer> {
     return new SlotTransformer(seeds, SlotLayout.of(shape), TransformerSettings.consistent(settings));
   }
 
-  @Override
-  public void train(Dataset training, TrainingLog log) {
-    train(List.of(training), List.of(log));
-  }
 
   /** Trains seed k on {@code training.get(k)}: the sets share the task's layout, so one network holds them. */
   @Override
