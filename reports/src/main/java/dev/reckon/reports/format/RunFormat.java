@@ -14,7 +14,7 @@ import java.util.List;
  */
 public final class RunFormat {
   /** The version of this format. */
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
 
   public static final String MANIFEST = "manifest.json";
   /** The suite as run, which {@code --resume} replays. */

@@ -3,7 +3,6 @@ package dev.reckon.plugins.trm;
 import static java.util.Objects.requireNonNull;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.optimizer.Optimizer;
@@ -12,7 +11,6 @@ import dev.reckon.kit.Gradients;
 import dev.reckon.kit.Optimisers;
 import dev.reckon.kit.PuzzleBatch;
 import dev.reckon.kit.Settings;
-import dev.reckon.kit.StepwiseCrossEntropy;
 import dev.reckon.kit.Training;
 import dev.reckon.kit.WarmupCosine;
 
@@ -25,8 +23,8 @@ import dev.reckon.kit.WarmupCosine;
  * earlier supervision steps' work, which is what lets the model improve its answer step after
  * step, also beyond N_sup at test time.
  *
- * <p>The loss counts every cell, givens too, as the paper's ({@link StepwiseCrossEntropy} with
- * one read-out and every weight 1), although prediction keeps the givens: asking y to hold each
+ * <p>The loss counts every cell, givens too, as the paper's (the mean cross-entropy over the
+ * batch's cells), although prediction keeps the givens: asking y to hold each
  * given's label gives the network a signal from the first update, which it then routes to the
  * blanks. Counting the blanks alone (the rrn's loss) left it at chance on 6x6 sudoku for a whole
  * 500-update run at one seed of two (the loss at ln 6 from update 40 on); with every cell both
@@ -40,14 +38,20 @@ import dev.reckon.kit.WarmupCosine;
  * to a twentieth of the step size gives at the end of a short run.
  *
  * <p>Outside a {@link GradientCollector} the engine records nothing, so the T - 1 processes before
- * it cost no graph memory; x is embedded twice, once on each side, as the lookup is cheap.
+ * it cost no graph memory; x is embedded on each side (outside only when T > 1), as the lookup is
+ * cheap.
+ *
+ * <p>A network of K seeds takes a batch of each seed at once ({@code [K, B, L]}): each seed's loss
+ * is its own batch's mean, the backward pass runs on their sum, so that each seed's slice gets the
+ * gradient of its own loss, and AdamW steps each slice on its own ({@link Gradients#stepPerSeed}).
+ * No seed decides anything for another: there is no halting head, so every batch gets its N_sup
+ * steps in every seed.
  */
 final class DeepSupervision {
   private final TinyRecursiveNetwork network;
   private final ParameterStore store;
   private final int recursions;
   private final Optimizer optimizer;
-  private final StepwiseCrossEntropy loss = new StepwiseCrossEntropy();
 
   /**
    * @param network the network to train, initialised
@@ -64,14 +68,17 @@ final class DeepSupervision {
   }
 
   /**
-   * One supervision step of {@code batch} from {@code state}, and the optimiser's update. The
-   * arrays it makes land in the manager of the batch and the state, which the caller closes.
+   * One supervision step of {@code batch} ({@code [K, B, L]}) from {@code state}, and the
+   * optimiser's update. The arrays it makes land in the manager of the batch and the state, which
+   * the caller closes.
    */
   Update update(PuzzleBatch batch, RecursionState state) {
     NDArray givens = batch.givens();
-    NDArray x = network.embed(store, givens, false);
-    for (int process = 1; process < recursions; process++) {
-      state = network.recurse(store, x, state, false);
+    if (recursions > 1) {
+      NDArray x = network.embed(store, givens, false);
+      for (int process = 1; process < recursions; process++) {
+        state = network.recurse(store, x, state, false);
+      }
     }
     NDArray logits;
     NDArray value;
@@ -80,17 +87,27 @@ final class DeepSupervision {
     try (GradientCollector collector = givens.getManager().getEngine().newGradientCollector()) {
       next = network.recurse(store, network.embed(store, givens, true), state, true);
       logits = network.readOut(store, next.answer(), true);
-      value = loss.evaluate(new NDList(batch.targets(), batch.blanks().onesLike()), new NDList(logits));
+      value = crossEntropy(logits, batch.targets());
       memory = UpdateMemory.megabytes(givens.getManager());
-      collector.backward(value);
+      collector.backward(value.sum());
     }
-    Gradients.step(network, optimizer);
+    Gradients.stepPerSeed(network, optimizer, 0, givens.getManager());
     return new Update(value, logits, memory, next.detached());
   }
 
   /**
-   * @param loss the cross-entropy over the cells before the update, a scalar
-   * @param logits the answer's logits {@code [batch, cells, labels]}
+   * Each seed's mean cross-entropy over its batch's cells: logits {@code [K, B, L, C]} and targets
+   * {@code [K, B, L]} to {@code [K]}.
+   */
+  private static NDArray crossEntropy(NDArray logits, NDArray targets) {
+    long classes = logits.getShape().get(logits.getShape().dimension() - 1);
+    NDArray answerLogProbability = logits.logSoftmax(-1).mul(targets.oneHot((int) classes)).sum(new int[] {-1});
+    return answerLogProbability.reshape(answerLogProbability.getShape().get(0), -1).mean(new int[] {1}).neg();
+  }
+
+  /**
+   * @param loss each seed's cross-entropy over the cells before the update, {@code [K]}
+   * @param logits the answer's logits {@code [K, batch, cells, labels]}
    * @param memoryMegabytes the arrays alive in the batch's manager at the loss (see {@link UpdateMemory#megabytes})
    * @param next y and z after the step, detached, for the batch's next supervision step
    */

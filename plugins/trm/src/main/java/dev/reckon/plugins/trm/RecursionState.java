@@ -10,8 +10,8 @@ import ai.djl.ndarray.types.Shape;
  * What a tiny recursive model carries from one recursion process to the next, and from one
  * supervision step to the next: the embedded answer y and the latent reasoning z.
  *
- * @param answer y {@code [batch, cells, hidden]}, which the output head reads
- * @param latent z {@code [batch, cells, hidden]}
+ * @param answer y {@code [seeds, batch, cells, hidden]}, which the output head reads
+ * @param latent z {@code [seeds, batch, cells, hidden]}
  */
 record RecursionState(NDArray answer, NDArray latent) {
   RecursionState {
@@ -20,13 +20,12 @@ record RecursionState(NDArray answer, NDArray latent) {
   }
 
   /**
-   * The state a batch of {@code batch} puzzles starts from: y and z zero, owned by {@code manager}.
-   * The paper starts from two fixed random vectors; zeros need no weights to save, and the first
-   * latent update then sees x alone.
+   * The state a batch starts from: y and z zero, of {@code shape} {@code [seeds, batch, cells,
+   * hidden]}, owned by {@code manager}. The paper starts from two fixed random vectors; zeros need
+   * no weights to save, and the first latent update then sees x alone.
    */
-  static RecursionState start(NDManager manager, int batch, int cells, int hidden) {
-    return new RecursionState(manager.zeros(new Shape(batch, cells, hidden)),
-        manager.zeros(new Shape(batch, cells, hidden)));
+  static RecursionState start(NDManager manager, Shape shape) {
+    return new RecursionState(manager.zeros(shape), manager.zeros(shape));
   }
 
   /** The same values cut from the gradient's graph (the paper's detach between supervision steps). */

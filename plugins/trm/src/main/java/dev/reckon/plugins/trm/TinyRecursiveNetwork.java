@@ -5,14 +5,16 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
-import ai.djl.nn.core.Linear;
+import ai.djl.nn.core.Embedding;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import dev.reckon.kit.Embeddings;
-import dev.reckon.kit.LinearLayers;
+import dev.reckon.kit.SeedAxis;
 import dev.reckon.kit.Settings;
+import dev.reckon.kit.StackedEmbeddings;
+import dev.reckon.kit.StackedLinear;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,53 +30,83 @@ import java.util.List;
  * <p>The paper's MLP variant has no position encoding (its map across the cells tells them apart);
  * a learned position vector a cell is added here all the same, at the cost of a table of L x H.
  *
+ * <p>The network holds K seeds' weights at once ({@link SeedAxis}), every weight stacked {@code (K,
+ * ...)} and every array led by the seed axis, slice k computed from seed k's weights alone: K
+ * seeds train in the engine calls of one. A model of its own is K = 1.
+ *
  * <ul>
- *   <li>{@link #embed}: givens {@code [B, L]} int64 to x {@code [B, L, H]}
- *   <li>{@link #forward}: x, y, z, each {@code [B, L, H]}, to the next y and z
- *   <li>{@link #readOut}: y to logits {@code [B, L, labels]}
+ *   <li>{@link #embed}: givens {@code [K, B, L]} int64 to x {@code [K, B, L, H]}
+ *   <li>{@link #forward}: x, y, z, each {@code [K, B, L, H]}, to the next y and z
+ *   <li>{@link #readOut}: y to logits {@code [K, B, L, labels]}
  * </ul>
  */
 final class TinyRecursiveNetwork extends AbstractBlock {
+  private final int seeds;
   private final int cells;
   private final int hidden;
   private final int latentSteps;
   private final Parameter tokenEmbedding;
   private final Parameter positionEmbedding;
   private final List<MixerLayer> layers = new ArrayList<>();
-  private final Linear outputHead;
+  private final StackedLinear outputHead;
 
   /**
+   * @param axis the seeds, one slice of weights each
    * @param cells L, the cells of every puzzle
    * @param labels the labels a cell takes; the tokens are these and the blank
    * @param settings the network's sizes and n
    */
-  TinyRecursiveNetwork(int cells, int labels, Settings settings) {
+  TinyRecursiveNetwork(SeedAxis axis, int cells, int labels, Settings settings) {
+    this.seeds = axis.size();
     this.cells = cells;
     this.hidden = settings.get(TrmSettings.HIDDEN);
     this.latentSteps = settings.get(TrmSettings.LATENT_STEPS);
-    tokenEmbedding = addParameter(Embeddings.tokenTable("tokenEmbedding", labels + 1, hidden));
-    positionEmbedding = addParameter(Embeddings.positionTable("positionEmbedding", cells, hidden));
+    tokenEmbedding = addParameter(StackedEmbeddings.tokenTable(axis, "tokenEmbedding", labels + 1, hidden));
+    positionEmbedding = addParameter(StackedEmbeddings.positionTable(axis, "positionEmbedding", cells, hidden));
     for (int i = 0; i < settings.get(TrmSettings.LAYERS); i++) {
-      layers.add(addChildBlock("layer" + i, new MixerLayer(cells, hidden, settings.get(TrmSettings.EXPANSION))));
+      layers.add(addChildBlock("layer" + i,
+          new MixerLayer(axis, cells, hidden, settings.get(TrmSettings.EXPANSION))));
     }
-    outputHead = addChildBlock("outputHead", LinearLayers.of(labels, false));
+    outputHead = addChildBlock("outputHead", new StackedLinear(axis, hidden, labels, false));
   }
 
   /**
    * x: each cell's token and position embedding, scaled by {@code sqrt(H)} as the paper does, so
    * that x weighs in the sums with y and z (RMS-normalised to 1 an entry) from the first update.
    * In the givens' manager.
+   *
+   * <p>Seed k's tokens are looked up in its own rows of the K tables laid end to end (its ids
+   * offset by k tables), as {@link StackedEmbeddings#lookup} does; but here every array the pass
+   * makes lands in the givens' manager ({@link #viewIn}), where the kit's lookup and {@link
+   * StackedEmbeddings#addPositions} leave their views of the tables in the weights' manager, one
+   * array a call kept as long as the model.
    */
   NDArray embed(ParameterStore store, NDArray givens, boolean training) {
-    NDArray scale = givens.getManager().full(new Shape(), (float) Math.sqrt(hidden));
-    return Embeddings.lookup(store, tokenEmbedding, givens, training)
-        .add(store.getValue(positionEmbedding, givens.getDevice(), training))
-        .mul(scale);
+    NDManager scope = givens.getManager();
+    NDArray tables = store.getValue(tokenEmbedding, givens.getDevice(), training);
+    long rows = tables.getShape().get(1);
+    NDArray offsets = scope.arange(0, (int) (seeds * rows), (int) rows, givens.getDataType()).reshape(seeds, 1, 1);
+    NDArray tokens = Embedding.embedding(givens.add(offsets), viewIn(scope, tables, new Shape(seeds * rows, hidden)),
+        SparseFormat.DENSE).head();
+    NDArray positions = viewIn(scope, store.getValue(positionEmbedding, givens.getDevice(), training),
+        new Shape(seeds, 1, cells, hidden));
+    return tokens.add(positions).mul(scope.full(new Shape(), (float) Math.sqrt(hidden)));
   }
 
-  /** The state before the first supervision step, for {@code batch} puzzles, owned by {@code manager}. */
+  /**
+   * {@code weight} seen as {@code shape}, owned by {@code scope}: DJL puts an op's result in its
+   * first operand's manager, for a weight the model's own, which would keep the view (and, in
+   * training, its part of the gradient's graph) until the model closes.
+   */
+  private static NDArray viewIn(NDManager scope, NDArray weight, Shape shape) {
+    NDArray view = weight.reshape(shape);
+    view.attach(scope);
+    return view;
+  }
+
+  /** The state before the first supervision step, for {@code batch} puzzles a seed, owned by {@code manager}. */
   RecursionState start(NDManager manager, int batch) {
-    return RecursionState.start(manager, batch, cells, hidden);
+    return RecursionState.start(manager, new Shape(seeds, batch, cells, hidden));
   }
 
   /** One recursion process from {@code state}, x being {@code x}. */
@@ -83,9 +115,9 @@ final class TinyRecursiveNetwork extends AbstractBlock {
     return new RecursionState(next.get(0), next.get(1));
   }
 
-  /** The output head: y {@code [B, L, H]} to logits {@code [B, L, labels]}. */
+  /** The output head: y {@code [K, B, L, H]} to logits {@code [K, B, L, labels]}. */
   NDArray readOut(ParameterStore store, NDArray answer, boolean training) {
-    return outputHead.forward(store, new NDList(answer), training).singletonOrThrow();
+    return outputHead.apply(store, answer, training);
   }
 
   /** x, y, z to y, z after one recursion process. */
@@ -104,7 +136,7 @@ final class TinyRecursiveNetwork extends AbstractBlock {
 
   private NDArray net(ParameterStore store, NDArray h, boolean training) {
     for (MixerLayer layer : layers) {
-      h = layer.forward(store, new NDList(h), training).singletonOrThrow();
+      h = layer.apply(store, h, training);
     }
     return h;
   }
@@ -116,7 +148,7 @@ final class TinyRecursiveNetwork extends AbstractBlock {
 
   @Override
   protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-    Shape sequence = new Shape(1, cells, hidden);
+    Shape sequence = new Shape(seeds, 1, cells, hidden);
     for (MixerLayer layer : layers) {
       layer.initialize(manager, dataType, sequence);
     }

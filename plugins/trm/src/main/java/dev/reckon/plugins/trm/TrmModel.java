@@ -22,6 +22,7 @@ import dev.reckon.kit.Training;
 import dev.reckon.kit.TrainingLoop;
 import dev.reckon.kit.UpdateOutcome;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.SplittableRandom;
@@ -41,6 +42,11 @@ import java.util.stream.IntStream;
  * <p>Training, in the {@link TrainingLoop}, records the loss and memory every {@code logEvery}
  * updates, the training batch's puzzle and cell accuracy every {@code evalEvery}, and the training
  * FLOPs after every update. Its shape, in the checkpoint: the {@code cells} and {@code labels}.
+ *
+ * <p>A model of K seeds ({@link TrmModelFactory#createGroup}) trains them in one network with a
+ * leading seed axis, each seed on its own data, batches and curves; it predicts through each
+ * seed's member, a model of that seed alone (K = 1), so prediction never sees the seed axis but as
+ * its leading 1.
  */
 final class TrmModel extends NetworkModel<TinyRecursiveNetwork> {
   static final String ID = "trm";
@@ -50,44 +56,64 @@ final class TrmModel extends NetworkModel<TinyRecursiveNetwork> {
     super(ID, TrmSettings.DECLARATIONS, context);
   }
 
+  /** @param contexts the seeds trained at once, one slice each, sharing the settings and device */
+  TrmModel(List<ModelContext> contexts) {
+    super(ID, TrmSettings.DECLARATIONS, contexts);
+  }
+
   @Override
   protected TinyRecursiveNetwork newNetwork(Config shape) {
-    return new TinyRecursiveNetwork(shape.getInt("cells"), shape.getInt("labels"), settings);
+    return new TinyRecursiveNetwork(seeds, shape.getInt("cells"), shape.getInt("labels"), settings);
   }
 
   @Override
   public void train(Dataset training, TrainingLog log) {
-    LabelingDataset data = labelling(training);
-    if (!data.hasAnswers()) {
+    train(List.of(training), List.of(log));
+  }
+
+  /**
+   * Trains seed k on {@code training.get(k)}, its curves to {@code logs.get(k)}: every seed's batch
+   * from its own sampler, seeded with the seed as in its run alone, all in one network.
+   */
+  @Override
+  protected void train(List<Dataset> training, List<TrainingLog> logs) {
+    List<LabelingDataset> data = training.stream().map(TrmModel::labelling).toList();
+    if (!data.stream().allMatch(LabelingDataset::hasAnswers)) {
       throw new IllegalArgumentException(ID + " trains on a dataset with answers");
     }
     int batchSize = settings.get(BATCH_SIZE);
     if (!built()) {
+      LabelingDataset first = data.get(0);
       Map<String, Object> shape = new LinkedHashMap<>();
-      shape.put("cells", data.graph().nodes());
-      shape.put("labels", data.labels());
-      Shape sequence = new Shape(batchSize, data.graph().nodes(), settings.get(TrmSettings.HIDDEN));
+      shape.put("cells", first.graph().nodes());
+      shape.put("labels", first.labels());
+      Shape sequence = new Shape(seeds.size(), batchSize, first.graph().nodes(), settings.get(TrmSettings.HIDDEN));
       build(shape, (int) (seed ^ (seed >>> 32)), DataType.FLOAT32, sequence, sequence, sequence);
-    } else {
-      requireSameShape(data);
     }
+    data.forEach(this::requireSameShape);
     DeepSupervision supervision = new DeepSupervision(network, store, settings);
-    BatchSampler sampler = new BatchSampler(data.size(), batchSize, new SplittableRandom(seed));
+    List<BatchSampler> samplers = IntStream.range(0, seeds.size())
+        .mapToObj(k -> new BatchSampler(data.get(k).size(), batchSize, new SplittableRandom(seeds.seed(k))))
+        .toList();
     long updateFlops = TrmFlops.of(cells(), labels(), settings).trainingUpdate(batchSize);
-    try (SupervisedBatches batches =
-        new SupervisedBatches(manager, sampler, network, settings.get(TrmSettings.SUPERVISION_STEPS))) {
-      TrainingLoop.run(manager, Training.cadence(settings), log, (scope, update) -> {
+    try (SupervisedBatches batches = new SupervisedBatches(manager, data, samplers, network,
+        settings.get(TrmSettings.SUPERVISION_STEPS))) {
+      TrainingLoop.run(manager, Training.cadence(settings), logs, (scope, update) -> {
         RecursionState state = batches.take(update, scope);
-        PuzzleBatch batch = PuzzleBatch.of(scope, data, batches.examples());
+        PuzzleBatch batch = batches.puzzles(scope);
         DeepSupervision.Update result = supervision.update(batch, state);
         batches.keep(result.next());
-        // The batch's accuracy only at the evaluation cadence, when the loop asks.
+        // The batch's accuracy only at the evaluation cadence, when the loop asks: once for all the seeds.
         return new UpdateOutcome(result.loss(), result.memoryMegabytes(), updateFlops) {
+          private BatchAccuracy accuracy;
+
           @Override
           public void evaluated(int member, TrainingLoop.Curves curves) {
-            BatchAccuracy accuracy = BatchAccuracy.of(batch, result.logits());
-            curves.record(TrainingLog.trainingMetric("puzzle_accuracy"), accuracy.puzzles());
-            curves.record(TrainingLog.trainingMetric("cell_accuracy"), accuracy.cells());
+            if (accuracy == null) {
+              accuracy = BatchAccuracy.of(batch, result.logits());
+            }
+            curves.record(TrainingLog.trainingMetric("puzzle_accuracy"), accuracy.puzzles()[member]);
+            curves.record(TrainingLog.trainingMetric("cell_accuracy"), accuracy.cells()[member]);
           }
         };
       });
@@ -98,6 +124,9 @@ final class TrmModel extends NetworkModel<TinyRecursiveNetwork> {
   public LabelingPredictions predict(Dataset inputs) {
     LabelingDataset data = labelling(inputs);
     requireBuilt("predicts");
+    if (seeds.size() != 1) {
+      throw new IllegalStateException(ID + " of " + seeds.size() + " seeds predicts through each seed's member");
+    }
     requireSameShape(data);
     int[] iterations = IntStream.rangeClosed(1, settings.get(TrmSettings.MAX_SUPERVISION)).toArray();
     int evalBatchSize = settings.get(EVAL_BATCH_SIZE);
@@ -106,7 +135,7 @@ final class TrmModel extends NetworkModel<TinyRecursiveNetwork> {
     for (int first = 0; first < data.size(); first += evalBatchSize) {
       int[] examples = IntStream.range(first, Math.min(first + evalBatchSize, data.size())).toArray();
       try (NDManager scope = manager.newSubManager()) {
-        NDArray givens = PuzzleBatch.givens(scope, data, examples);
+        NDArray givens = PuzzleBatch.givens(scope, data, examples).expandDims(0);
         NDArray x = network.embed(store, givens, false);
         RecursionState state = network.start(scope, examples.length);
         for (int i = 0; i < iterations.length; i++) {

@@ -3,9 +3,13 @@ package dev.reckon.plugins.trm;
 import dev.reckon.api.LabelingFormat;
 import dev.reckon.api.Model;
 import dev.reckon.api.ModelContext;
+import dev.reckon.api.SeedGroup;
 import dev.reckon.api.Support;
 import dev.reckon.api.Task;
 import dev.reckon.kit.LearningModelFactory;
+import dev.reckon.kit.StackedGroup;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Makes the tiny recursive model {@code trm} for labelling tasks whose examples share one graph:
@@ -35,5 +39,11 @@ public final class TrmModelFactory extends LearningModelFactory {
   @Override
   public Model create(ModelContext context) {
     return new TrmModel(context);
+  }
+
+  /** The seeds trained at once, as one network with a leading seed axis. */
+  @Override
+  public Optional<SeedGroup> createGroup(List<ModelContext> contexts) {
+    return StackedGroup.of(contexts, TrmModel::new, TrmModel::new);
   }
 }

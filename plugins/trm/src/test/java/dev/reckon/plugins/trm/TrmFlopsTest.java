@@ -8,13 +8,14 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import dev.reckon.api.Config;
+import dev.reckon.kit.SeedAxis;
 import dev.reckon.kit.Settings;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link TrmFlops} against an independent count over the real network: every linear map's weight
- * {@code (out, in)} as initialised in the block, applied at each position it reads (the H channels
+ * {@link TrmFlops} against an independent count over the real network of one seed: every linear
+ * map's weight {@code (1, in, out)} as initialised in the block, applied at each position it reads (the H channels
  * for the maps across the cells, whose input is the transposed state; the L cells for the maps
  * across the channels and the output head), once for every application of the net (n + 1 a
  * recursion process) or of the head. Both leave out the same terms: norms, gating products,
@@ -54,8 +55,8 @@ class TrmFlopsTest {
     long net = 0;
     long head = 0;
     try (NDManager manager = NDManager.newBaseManager()) {
-      TinyRecursiveNetwork network = new TinyRecursiveNetwork(CELLS, LABELS, settings);
-      Shape sequence = new Shape(1, CELLS, settings.get(TrmSettings.HIDDEN));
+      TinyRecursiveNetwork network = new TinyRecursiveNetwork(new SeedAxis(1), CELLS, LABELS, settings);
+      Shape sequence = new Shape(1, 1, CELLS, settings.get(TrmSettings.HIDDEN));
       network.initialize(manager, DataType.FLOAT32, sequence, sequence, sequence);
       for (Pair<String, Parameter> entry : network.getParameters()) {
         String name = entry.getKey();
@@ -64,7 +65,7 @@ class TrmFlopsTest {
           continue; // the token and position tables
         }
         long positions = name.contains("acrossCells") ? settings.get(TrmSettings.HIDDEN) : CELLS;
-        long multiplyAdds = positions * shape.get(0) * shape.get(1);
+        long multiplyAdds = positions * shape.size();
         if (name.contains("outputHead")) {
           head += multiplyAdds;
         } else {
