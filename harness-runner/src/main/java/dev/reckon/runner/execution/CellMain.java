@@ -143,6 +143,9 @@ public final class CellMain {
     Optional<SeedGroup> group = Optional.empty();
     if (keys.size() > 1 && model.factory().learns()) {
       try {
+        // The engine is ready before plugin code makes a model: loaded under the runner's class
+        // loader, not the plugin's (which cannot see the engine's native library's resources).
+        ComputeDevice.withoutAutogradOnThisThread();
         group = model.factory().createGroup(contexts);
       } catch (Throwable e) {
         return failedAll(keys, logs, e);

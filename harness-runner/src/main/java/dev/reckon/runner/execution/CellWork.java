@@ -101,7 +101,6 @@ final class CellWork {
    */
   static List<CellOutcome> runGroup(SeedGroup group, List<CellWork> works, List<ModelContext> contexts)
       throws IOException {
-    ComputeDevice.withoutAutogradOnThisThread();
     int seeds = works.size();
     for (int i = 0; i < seeds; i++) {
       works.get(i).watchBudgets(group.member(i));
