@@ -8,7 +8,6 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.optimizer.Optimizer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -91,10 +90,7 @@ public final class Gradients {
     for (int i = 0; i < parameters.size(); i++) {
       NDArray gradient = gradients.get(i);
       if (scale != null) {
-        long[] column = new long[gradient.getShape().dimension()];
-        Arrays.fill(column, 1);
-        column[0] = gradient.getShape().get(0);
-        gradient = gradient.mul(scale.reshape(new Shape(column)));
+        gradient = gradient.mul(scale.reshape(SeedAxis.seedColumn(gradient.getShape())));
       }
       optimizer.update(parameters.get(i).getId(), parameters.get(i).getArray(), gradient);
     }

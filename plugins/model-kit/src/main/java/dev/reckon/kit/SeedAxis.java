@@ -2,6 +2,8 @@ package dev.reckon.kit;
 
 import static java.util.Objects.requireNonNull;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -40,6 +42,27 @@ public final class SeedAxis {
   /** The seed of slice {@code k}. */
   public long seed(int k) {
     return seeds[k];
+  }
+
+  /**
+   * {@code (K, 1, ..., 1)}: one value per seed against an array of {@code shape}, whose first axis
+   * is the seeds.
+   */
+  public static Shape seedColumn(Shape shape) {
+    long[] dimensions = new long[shape.dimension()];
+    Arrays.fill(dimensions, 1);
+    dimensions[0] = shape.get(0);
+    return new Shape(dimensions);
+  }
+
+  /**
+   * {@code view}, a view of a weight, handed to the manager of {@code input}: an operation's result
+   * belongs to its first operand's manager, so a weight's view would otherwise pile up in the
+   * model's long-lived manager at every forward pass.
+   */
+  public static NDArray inScopeOf(NDArray input, NDArray view) {
+    view.attach(input.getManager());
+    return view;
   }
 
   /** The stream slice {@code k}'s initial weights are drawn from. */

@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import java.util.Arrays;
 
 /**
  * {@link Embeddings} of K seeds at once: tables {@code (K, rows, W)}, seed k's slice drawn from its
@@ -33,9 +32,9 @@ public final class StackedEmbeddings {
     long rows = weights.getShape().get(1);
     long width = weights.getShape().get(2);
     NDArray offsets = tokens.getManager().arange(0, (int) (seeds * rows), (int) rows, tokens.getDataType())
-        .reshape(seedColumn(tokens.getShape()));
+        .reshape(SeedAxis.seedColumn(tokens.getShape()));
     NDArray flat = tokens.add(offsets).reshape(-1);
-    return inScopeOf(tokens, weights.reshape(seeds * rows, width)).get(flat).reshape(tokens.getShape().add(width));
+    return SeedAxis.inScopeOf(tokens, weights.reshape(seeds * rows, width)).get(flat).reshape(tokens.getShape().add(width));
   }
 
   /**
@@ -44,25 +43,7 @@ public final class StackedEmbeddings {
   public static NDArray addPositions(ParameterStore store, Parameter table, NDArray x, boolean training) {
     NDArray positions = store.getValue(table, x.getDevice(), training);
     Shape shape = positions.getShape();
-    return x.add(inScopeOf(x, positions.reshape(shape.get(0), 1, shape.get(1), shape.get(2))));
-  }
-
-  /**
-   * {@code view}, a view of a weight, handed to the manager of {@code input}: an operation's result
-   * belongs to its first operand's manager, so a weight's view would otherwise pile up in the
-   * model's long-lived manager at every forward pass.
-   */
-  static NDArray inScopeOf(NDArray input, NDArray view) {
-    view.attach(input.getManager());
-    return view;
-  }
-
-  /** {@code (K, 1, ..., 1)}: one value per seed against an array of {@code shape}. */
-  private static Shape seedColumn(Shape shape) {
-    long[] dimensions = new long[shape.dimension()];
-    Arrays.fill(dimensions, 1);
-    dimensions[0] = shape.get(0);
-    return new Shape(dimensions);
+    return x.add(SeedAxis.inScopeOf(x, positions.reshape(shape.get(0), 1, shape.get(1), shape.get(2))));
   }
 
   private static Parameter table(SeedAxis axis, String name, int rows, int width, double sigma) {

@@ -10,7 +10,6 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import java.util.Arrays;
 
 /**
  * Layer normalisation over the last axis of {@code (K, ..., W)}, then seed k's own scale and shift
@@ -46,19 +45,11 @@ public final class StackedLayerNorm extends AbstractBlock {
     NDManager manager = x.getManager();
     NDArray normalised = LayerNorm.layerNorm(x, new Shape(width), manager.ones(new Shape(width), x.getDataType()),
         manager.zeros(new Shape(width), x.getDataType()), EPSILON).head();
-    Shape perSeed = perSeed(x.getShape());
+    // (K, 1, ..., 1, W): a seed's scale or shift against every position of x.
+    Shape perSeed = SeedAxis.seedColumn(x.getShape().slice(0, x.getShape().dimension() - 1)).add(width);
     return normalised
-        .mul(StackedEmbeddings.inScopeOf(x, store.getValue(scale, x.getDevice(), training).reshape(perSeed)))
-        .add(StackedEmbeddings.inScopeOf(x, store.getValue(shift, x.getDevice(), training).reshape(perSeed)));
-  }
-
-  /** {@code (K, 1, ..., 1, W)}: a seed's scale or shift against every position of {@code x}'s shape. */
-  private Shape perSeed(Shape x) {
-    long[] dimensions = new long[x.dimension()];
-    Arrays.fill(dimensions, 1);
-    dimensions[0] = x.get(0);
-    dimensions[dimensions.length - 1] = width;
-    return new Shape(dimensions);
+        .mul(SeedAxis.inScopeOf(x, store.getValue(scale, x.getDevice(), training).reshape(perSeed)))
+        .add(SeedAxis.inScopeOf(x, store.getValue(shift, x.getDevice(), training).reshape(perSeed)));
   }
 
   @Override

@@ -76,32 +76,20 @@ final class TinyRecursiveNetwork extends AbstractBlock {
    * In the givens' manager.
    *
    * <p>Seed k's tokens are looked up in its own rows of the K tables laid end to end (its ids
-   * offset by k tables), as {@link StackedEmbeddings#lookup} does; but here every array the pass
-   * makes lands in the givens' manager ({@link #viewIn}), where the kit's lookup and {@link
-   * StackedEmbeddings#addPositions} leave their views of the tables in the weights' manager, one
-   * array a call kept as long as the model.
+   * offset by k tables), as {@link StackedEmbeddings#lookup} does, but through the engine's
+   * embedding op, whose backward pass the learning figures of TrmModelTest were measured with; the
+   * tables' views go to the givens' manager ({@link SeedAxis#inScopeOf}).
    */
   NDArray embed(ParameterStore store, NDArray givens, boolean training) {
     NDManager scope = givens.getManager();
     NDArray tables = store.getValue(tokenEmbedding, givens.getDevice(), training);
     long rows = tables.getShape().get(1);
     NDArray offsets = scope.arange(0, (int) (seeds * rows), (int) rows, givens.getDataType()).reshape(seeds, 1, 1);
-    NDArray tokens = Embedding.embedding(givens.add(offsets), viewIn(scope, tables, new Shape(seeds * rows, hidden)),
-        SparseFormat.DENSE).head();
-    NDArray positions = viewIn(scope, store.getValue(positionEmbedding, givens.getDevice(), training),
-        new Shape(seeds, 1, cells, hidden));
+    NDArray tokens = Embedding.embedding(givens.add(offsets),
+        SeedAxis.inScopeOf(givens, tables.reshape(seeds * rows, hidden)), SparseFormat.DENSE).head();
+    NDArray positions = SeedAxis.inScopeOf(givens,
+        store.getValue(positionEmbedding, givens.getDevice(), training).reshape(seeds, 1, cells, hidden));
     return tokens.add(positions).mul(scope.full(new Shape(), (float) Math.sqrt(hidden)));
-  }
-
-  /**
-   * {@code weight} seen as {@code shape}, owned by {@code scope}: DJL puts an op's result in its
-   * first operand's manager, for a weight the model's own, which would keep the view (and, in
-   * training, its part of the gradient's graph) until the model closes.
-   */
-  private static NDArray viewIn(NDManager scope, NDArray weight, Shape shape) {
-    NDArray view = weight.reshape(shape);
-    view.attach(scope);
-    return view;
   }
 
   /** The state before the first supervision step, for {@code batch} puzzles a seed, owned by {@code manager}. */
