@@ -27,11 +27,18 @@ import java.util.Optional;
  * not_worse}, not worse outside the noise; {@code on_some: better} also asks for a level where it is
  * better outside the noise. {@code at} names the iterations of the model (default {@code budget});
  * {@code against_at} those of the other (default {@code budget}); {@code at: common} compares both
- * at the largest count both were evaluated at, and {@code best} takes each model's best count.
+ * at the largest count both were evaluated at, and {@code best} takes each model's best count. A
+ * level where neither is better than {@code chance}, or both are at the {@link Ceiling}, decides
+ * nothing; with {@code same_updates}, so does one where the two cells trained unequal updates (the
+ * last update of their training curves): more accurate after more training is no like with like.
  */
 record AboveModel(String model, String against, String task, List<String> levels, String metric, String at,
     @JsonProperty("against_at") String againstAt, @JsonProperty("on_every") Require onEvery,
-    @JsonProperty("on_some") Require onSome, Double by, Chance chance) implements ClaimRule {
+    @JsonProperty("on_some") Require onSome, Double by, Chance chance,
+    @JsonProperty("same_updates") Boolean sameUpdates) implements ClaimRule {
+  /** The reason of a level left out because the two cells trained unequal updates. */
+  static final String UNEQUAL_UPDATES = "trained unequal updates";
+
   /** What a comparison of two models must show on a level: better outside the noise, or not worse outside it. */
   enum Require {
     @JsonProperty("better") BETTER,
@@ -44,6 +51,7 @@ record AboveModel(String model, String against, String task, List<String> levels
     againstAt = againstAt == null ? (at.equals("common") || at.equals("best") ? at : "budget") : againstAt;
     onEvery = onEvery == null ? Require.BETTER : onEvery;
     by = by == null ? 0.0 : by;
+    sameUpdates = sameUpdates != null && sameUpdates;
   }
 
   @Override
@@ -61,6 +69,11 @@ record AboveModel(String model, String against, String task, List<String> levels
       if (other.isEmpty()) {
         continue;
       }
+      Optional<LeftOut> unequal = unequalUpdates(index, s, other.get());
+      if (unequal.isPresent()) {
+        leftOut.add(unequal.get());
+        continue;
+      }
       Optional<Measurement[]> pair = pair(index, s, other.get());
       if (pair.isEmpty()) {
         continue;
@@ -68,7 +81,7 @@ record AboveModel(String model, String against, String task, List<String> levels
       Measurement mine = pair.get()[0];
       Measurement theirs = pair.get()[1];
       Optional<LeftOut> chanceLevel = Chance.leftOut(chance, index, s.task(), s.level(), s.metric(),
-          List.of(mine, theirs));
+          List.of(mine, theirs)).or(() -> Ceiling.leftOut(index, s.task(), s.level(), s.metric(), List.of(mine, theirs)));
       if (chanceLevel.isPresent()) {
         leftOut.add(chanceLevel.get());
         continue;
@@ -90,6 +103,14 @@ record AboveModel(String model, String against, String task, List<String> levels
           + "the levels"));
     }
     return Outcome.of(findings, leftOut, model + " and " + against + " on " + task + levelWords(levels));
+  }
+
+  /** With {@code same_updates}, the updates of two cells that trained unequally; empty otherwise. */
+  private Optional<LeftOut> unequalUpdates(MeasurementIndex index, CellLevel mine, CellLevel other) {
+    long a = TrainingCurves.updates(index, model, mine.task(), mine.cell().trainLevel());
+    long b = TrainingCurves.updates(index, against, other.task(), other.cell().trainLevel());
+    return !sameUpdates || a == b ? Optional.empty() : Optional.of(new LeftOut(UNEQUAL_UPDATES, String.format(
+        Locale.ROOT, "%s %s: %s trained %d updates, %s %d", mine.task(), mine.level(), model, a, against, b)));
   }
 
   /** The other model's cell on the same level: trained on the same level when it has that cell. */

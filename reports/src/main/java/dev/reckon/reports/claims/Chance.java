@@ -1,5 +1,6 @@
 package dev.reckon.reports.claims;
 
+import static dev.reckon.reports.claims.ResultSelection.matches;
 import static dev.reckon.reports.claims.RuleSupport.better;
 import static dev.reckon.reports.claims.RuleSupport.required;
 import static dev.reckon.reports.claims.RuleSupport.text;
@@ -8,7 +9,6 @@ import dev.reckon.reports.claims.Outcome.LeftOut;
 import dev.reckon.reports.measurements.Measurement;
 import dev.reckon.reports.measurements.Measurement.Key;
 import dev.reckon.reports.measurements.MeasurementIndex;
-import dev.reckon.reports.measurements.Numbers;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,9 +17,12 @@ import java.util.Optional;
  * The chance check of a trend or separation: a level where none of the models the rule reads is
  * better than {@code model} (e.g. {@code uniform}) outside the noise, in {@code metric} (default:
  * the rule's), is at chance and decides nothing; when every selected level is, the rule is "not
- * measured: models at chance". A level the chance model was not evaluated on is not checked.
+ * measured: models at chance". A level the chance model was not evaluated on is not checked. With
+ * {@code above} (model id patterns), only those of the rule's models count: a level decides only
+ * where one of them beats chance, e.g. the model a "does not catch up" rule says loses, as a model
+ * that never learned has nothing to catch up with.
  */
-record Chance(String model, String metric) {
+record Chance(String model, String metric, List<String> above) {
   /** The reason of a level left out at chance. */
   private static final String AT_CHANCE = "models at chance";
 
@@ -46,17 +49,17 @@ record Chance(String model, String metric) {
       return Optional.empty();
     }
     String metric = chance.metric(ruleMetric);
-    List<Measurement> inChanceMetric = measured.stream().flatMap(m -> inMetric(index, m, metric).stream()).toList();
+    List<Measurement> inChanceMetric = measured.stream()
+        .filter(m -> chance.above == null || chance.above.stream().anyMatch(pattern -> matches(pattern, m.model())))
+        .flatMap(m -> inMetric(index, m, metric).stream()).toList();
     Optional<Measurement> baseline = index.atBudget(chance.model(), task, level, metric);
     if (inChanceMetric.isEmpty() || baseline.isEmpty()
         || inChanceMetric.stream().anyMatch(m -> better(index, m, baseline.get()))) {
       return Optional.empty();
     }
-    double low = inChanceMetric.stream().mapToDouble(Measurement::value).min().orElseThrow();
-    double high = inChanceMetric.stream().mapToDouble(Measurement::value).max().orElseThrow();
-    String range = low == high ? Numbers.text(low) : Numbers.text(low) + " to " + Numbers.text(high);
-    return Optional.of(new LeftOut(AT_CHANCE, String.format(Locale.ROOT, "%s %s: %s %s, none better than %s's %s",
-        task, level, metric, range, chance.model(), text(baseline.get()))));
+    return Optional.of(new LeftOut(chance.above == null ? AT_CHANCE : String.join(", ", chance.above) + " at chance",
+        String.format(Locale.ROOT, "%s %s: %s %s, none better than %s's %s", task, level, metric,
+            RuleSupport.range(inChanceMetric), chance.model(), text(baseline.get()))));
   }
 
   /** The same cell, level and iterations as {@code m}, in another metric. */

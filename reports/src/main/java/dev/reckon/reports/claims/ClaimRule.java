@@ -32,7 +32,7 @@ import java.util.stream.Stream;
     @JsonSubTypes.Type(value = Separation.class, name = "separation"),
     @JsonSubTypes.Type(value = DimensionTrend.class, name = "dimension_trend"),
     @JsonSubTypes.Type(value = Ratio.class, name = "ratio"),
-    @JsonSubTypes.Type(value = TimeToTarget.class, name = "time_to_target"),
+    @JsonSubTypes.Type(value = UpdatesToTarget.class, name = "updates_to_target"),
     @JsonSubTypes.Type(value = LowerTrainingPeak.class, name = "lower_training_peak"),
     @JsonSubTypes.Type(value = Collapses.class, name = "collapses"),
     @JsonSubTypes.Type(value = AtComputeBudget.class, name = "at_compute_budget"),
@@ -40,7 +40,7 @@ import java.util.stream.Stream;
     @JsonSubTypes.Type(value = CheckedByTests.class, name = "checked_by_tests"),
     @JsonSubTypes.Type(value = NotRecorded.class, name = "not_recorded")})
 sealed interface ClaimRule permits CurveRule, AboveModel, ShareKept, Threshold, Separation, DimensionTrend, Ratio,
-    TimeToTarget, LowerTrainingPeak, Collapses, AtComputeBudget, Probe, CheckedByTests, NotRecorded {
+    UpdatesToTarget, LowerTrainingPeak, Collapses, AtComputeBudget, Probe, CheckedByTests, NotRecorded {
   Outcome evaluate(MeasurementIndex index);
 
   /** What the rule speaks of; empty for a rule that reads no run's results. */

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.reckon.reports.format.RunResults;
-import dev.reckon.reports.measurements.MeasurementIndex;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -104,11 +103,12 @@ public record Claims(Map<String, String> notes, List<Claim> claims,
   }
 
   /**
-   * Every claim decided on one run, in file order, then every sanity check ({@link Claim#sanity()}
+   * Every claim decided on one run (pooled over its seeds and on each seed alone), in file order, then every sanity check ({@link Claim#sanity()}
    * tells them apart).
    */
   public List<ClaimVerdict> judge(RunResults run) {
-    MeasurementIndex index = new MeasurementIndex(run);
-    return Stream.concat(claims.stream(), sanityChecks.stream()).map(claim -> ClaimVerdict.of(claim, index)).toList();
+    SeedReadings readings = SeedReadings.of(run);
+    return Stream.concat(claims.stream(), sanityChecks.stream()).map(claim -> ClaimVerdict.of(claim, readings))
+        .toList();
   }
 }

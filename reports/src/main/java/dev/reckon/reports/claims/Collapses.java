@@ -44,7 +44,7 @@ record Collapses(String model, String task, String metric, @JsonProperty("min_up
       if (!cell.model().equals(model) || !cell.status().equals(RunFormat.DONE) || !matches(task, cell.task())) {
         continue;
       }
-      long updates = TrainingCurves.points(index, cell).mapToLong(TrainingPoint::update).max().orElse(0);
+      long updates = TrainingCurves.updates(index, cell);
       if (updates < minUpdates) {
         continue;
       }

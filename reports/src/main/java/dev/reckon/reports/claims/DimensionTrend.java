@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
  * min_dimensions} of them, default 3), the metric falls (or rises) as d rises: the smallest and the
  * largest d differ that way outside the noise, and no two dimensions go the other way outside the
  * noise (within the noise, a step may go either way). A level where no model is above {@code
- * chance} decides nothing.
+ * chance}, or every one is at the {@link Ceiling}, decides nothing.
  */
 record DimensionTrend(List<String> models, String task, List<String> levels, String metric, Trend trend,
     Chance chance, @JsonProperty("min_dimensions") Integer minDimensions) implements ClaimRule {
@@ -58,7 +58,8 @@ record DimensionTrend(List<String> models, String task, List<String> levels, Str
         continue;
       }
       List<Measurement> ordered = List.copyOf(byDimension.values());
-      Optional<LeftOut> chanceLevel = Chance.leftOut(chance, index, s.task(), s.level(), s.metric(), ordered);
+      Optional<LeftOut> chanceLevel = Chance.leftOut(chance, index, s.task(), s.level(), s.metric(), ordered)
+          .or(() -> Ceiling.leftOut(index, s.task(), s.level(), s.metric(), ordered));
       if (chanceLevel.isPresent()) {
         leftOut.add(chanceLevel.get());
         continue;

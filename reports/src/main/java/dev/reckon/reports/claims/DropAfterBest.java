@@ -17,9 +17,9 @@ import java.util.Optional;
 /**
  * Overthinking, or its absence, read from one cell's curve: on every selected level evaluated at two
  * counts or more, the drop from the count where the cell does best (the fewest on a tie) to its
- * largest count, outside the noise (the best's worse interval end less the largest's better end),
- * is at most {@code at_most} (accuracy kept) or, given {@code at_least} instead, at least that and
- * above 0 (the model overthinks). A level where no count is better than the {@code chance} model
+ * largest count, beyond the noise (the lower end of the drop's 95% interval, see {@link
+ * #beyondNoise}), is at most {@code at_most} (accuracy kept) or, given {@code at_least} instead, at
+ * least that and above 0 (the model overthinks). A level where no count is better than the {@code chance} model
  * outside the noise decides nothing, nor one whose best is below {@code best_at_least}: accuracy
  * kept on a level the model hardly solves says little of overthinking.
  */
@@ -60,7 +60,7 @@ record DropAfterBest(String model, String task, List<String> levels, String metr
   public Finding judge(MeasurementIndex index, CellLevel s, List<Measurement> curve) {
     Measurement best = RuleSupport.at(index, s, "best").orElseThrow();
     Measurement last = curve.get(curve.size() - 1);
-    double drop = RuleSupport.leadOutsideNoise(index, best, last);
+    double drop = beyondNoise(index, best, last);
     boolean holds = atMost != null ? drop <= atMost : drop >= atLeast && drop > 0;
     String fall = best.iterations() == last.iterations()
         ? "best at its largest count " + RuleSupport.iterations(index, last) + ": " + text(last)
@@ -70,6 +70,20 @@ record DropAfterBest(String model, String task, List<String> levels, String metr
     return new Finding(holds, atMost != null ? atMost - drop : drop - atLeast, String.format(Locale.ROOT,
         "%s on %s %s, %s %s (needs a drop beyond the noise %s)", s.model(), s.task(), s.level(), s.metric(), fall,
         RuleSupport.bounds(atLeast, atMost)));
+  }
+
+  /**
+   * The drop from {@code best} to {@code last} beyond the noise, in the metric's direction: the drop
+   * less its 95% half-width, the best's half-width below it and the last's above it added in
+   * quadrature, as for a difference of two independent estimates (the counts share their examples,
+   * so the true half-width is narrower still). The gap between the two intervals, which adds them
+   * outright, would let a true drop of 0.5 to 0.315 on 200 strings pass as 0.049 beyond the noise.
+   */
+  static double beyondNoise(MeasurementIndex index, Measurement best, Measurement last) {
+    boolean higher = index.higherIsBetter(best.task(), best.metric());
+    double belowBest = higher ? best.value() - best.ciLow() : best.ciHigh() - best.value();
+    double aboveLast = higher ? last.ciHigh() - last.value() : last.value() - last.ciLow();
+    return RuleSupport.lead(index, best, last) - Math.hypot(belowBest, aboveLast);
   }
 
   @Override

@@ -6,6 +6,7 @@ import static dev.reckon.reports.claims.RuleSupport.required;
 import static dev.reckon.reports.claims.RuleSupport.text;
 
 import dev.reckon.reports.claims.Outcome.Finding;
+import dev.reckon.reports.claims.Outcome.LeftOut;
 import dev.reckon.reports.claims.ResultSelection.CellLevel;
 import dev.reckon.reports.measurements.Measurement;
 import dev.reckon.reports.measurements.MeasurementIndex;
@@ -22,7 +23,8 @@ import java.util.stream.Collectors;
  * (ascending; counts, {@code T}-multiples, {@code budget}, {@code best}, or {@code all} for every
  * count the cell was evaluated at), no later count is worse than an earlier one outside the noise
  * and, with {@code rise} (the default), the last is better than the first outside the noise; steps
- * that name one count (e.g. {@code [T, best]} where the best is at T) then fail, as nothing rose.
+ * that name one count (e.g. {@code [T, best]} where the best is at T) then fail, as nothing rose;
+ * and a level at the {@link Ceiling} at every count decides nothing.
  */
 record MoreIterations(String model, String task, List<String> levels, String metric, List<String> steps,
     Boolean rise, Chance chance) implements CurveRule {
@@ -48,6 +50,12 @@ record MoreIterations(String model, String task, List<String> levels, String met
     }
     // one count cannot fall, so only a rise can be asked of it
     return byCount.size() == 1 && !rise ? List.of() : List.copyOf(byCount.values());
+  }
+
+  /** With {@code rise}, a curve at the ceiling at every count has no room to rise and decides nothing. */
+  @Override
+  public Optional<LeftOut> undecided(MeasurementIndex index, CellLevel s, List<Measurement> curve) {
+    return rise ? Ceiling.leftOut(index, s.task(), s.level(), s.metric(), curve) : Optional.empty();
   }
 
   @Override

@@ -51,15 +51,6 @@ final class RuleSupport {
     return index.higherIsBetter(a.task(), a.metric()) ? above(a, b) : above(b, a);
   }
 
-  /**
-   * How much better {@code a} is than {@code b} beyond both 95% intervals, in the metric's direction:
-   * {@code a}'s worse end less {@code b}'s better end, positive when the intervals do not overlap and
-   * {@code a} is the better (the smallest gap the noise allows).
-   */
-  static double leadOutsideNoise(MeasurementIndex index, Measurement a, Measurement b) {
-    return index.higherIsBetter(a.task(), a.metric()) ? a.ciLow() - b.ciHigh() : b.ciLow() - a.ciHigh();
-  }
-
   /** {@code a}'s value is above {@code b}'s and their intervals do not overlap, whatever the direction. */
   static boolean above(Measurement a, Measurement b) {
     return a.value() > b.value() && a.ciLow() > b.ciHigh();
@@ -80,6 +71,13 @@ final class RuleSupport {
       bounds.add("<= " + Numbers.text(atMost));
     }
     return String.join(" and ", bounds);
+  }
+
+  /** The values of {@code measured}, e.g. {@code 1} or {@code 0 to 0.004}. */
+  static String range(List<Measurement> measured) {
+    double low = measured.stream().mapToDouble(Measurement::value).min().orElseThrow();
+    double high = measured.stream().mapToDouble(Measurement::value).max().orElseThrow();
+    return low == high ? Numbers.text(low) : Numbers.text(low) + " to " + Numbers.text(high);
   }
 
   /** A value with its 95% interval, e.g. {@code 0.55 [0.452, 0.644]}. */

@@ -19,7 +19,8 @@ import java.util.stream.Stream;
 
 /**
  * On every selected level, every model of {@code worse} is worse than every model of {@code better}
- * outside the noise; a level where no model is above {@code chance} decides nothing.
+ * outside the noise; a level where no model is above {@code chance}, or every one is at the {@link
+ * Ceiling}, decides nothing.
  */
 record Separation(String task, List<String> levels, String metric, ModelGroup worse, ModelGroup better,
     Chance chance) implements ClaimRule {
@@ -42,8 +43,9 @@ record Separation(String task, List<String> levels, String metric, ModelGroup wo
       if (low.isEmpty() || high.isEmpty()) {
         continue;
       }
-      Optional<LeftOut> chanceLevel = Chance.leftOut(chance, index, s.task(), s.level(), s.metric(),
-          Stream.concat(low.stream(), high.stream()).toList());
+      List<Measurement> both = Stream.concat(low.stream(), high.stream()).toList();
+      Optional<LeftOut> chanceLevel = Chance.leftOut(chance, index, s.task(), s.level(), s.metric(), both)
+          .or(() -> Ceiling.leftOut(index, s.task(), s.level(), s.metric(), both));
       if (chanceLevel.isPresent()) {
         leftOut.add(chanceLevel.get());
         continue;

@@ -38,6 +38,18 @@ final class TrainingCurves {
     return pairs;
   }
 
+  /** The updates a cell trained: the last update of its training curves (training.csv), 0 without any. */
+  static long updates(MeasurementIndex index, Cell cell) {
+    return points(index, cell).mapToLong(TrainingPoint::update).max().orElse(0);
+  }
+
+  /** The updates a model trained on a task and level: the most of any of its seeds' cells. */
+  static long updates(MeasurementIndex index, String model, String task, String trainLevel) {
+    return index.run().cells().stream()
+        .filter(c -> c.model().equals(model) && c.task().equals(task) && c.trainLevel().equals(trainLevel))
+        .mapToLong(c -> updates(index, c)).max().orElse(0);
+  }
+
   /** The points of one training curve of a cell, in the order logged. */
   static Stream<TrainingPoint> curve(MeasurementIndex index, Cell cell, String metric) {
     return points(index, cell).filter(p -> p.metric().equals(metric));

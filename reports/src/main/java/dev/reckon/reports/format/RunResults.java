@@ -16,10 +16,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.stream.Stream;
 
 /**
@@ -242,6 +245,29 @@ public record RunResults(Path directory, String id, Map<String, String> about, L
             .filter(p -> p.budget() == budget && p.result().iterations() > 0).map(ComputePoint::result),
         results.stream().filter(r -> baselines.contains(r.model()))).toList();
     return new RunResults(directory, id, about, scores, cells, List.of(), List.of(), tasks, iterationMeanings);
+  }
+
+  /** The run's training seeds (of results.csv and cells.csv), ascending. */
+  public List<Long> seeds() {
+    return Stream.concat(results.stream().map(Result::seed), cells.stream().map(Cell::seed)).distinct().sorted()
+        .toList();
+  }
+
+  /**
+   * The run as one training seed saw it: every table's rows of {@code seed}, for the models run at
+   * several seeds; a model run at one seed (a baseline, a classical reference: nothing to train, or
+   * trained once) stands as it is at every seed.
+   */
+  public RunResults atSeed(long seed) {
+    Map<String, Set<Long>> seedsOf = new HashMap<>();
+    results.forEach(r -> seedsOf.computeIfAbsent(r.model(), m -> new HashSet<>()).add(r.seed()));
+    cells.forEach(c -> seedsOf.computeIfAbsent(c.model(), m -> new HashSet<>()).add(c.seed()));
+    BiPredicate<String, Long> kept = (model, at) -> at == seed || seedsOf.getOrDefault(model, Set.of()).size() < 2;
+    return new RunResults(directory, id, about, results.stream().filter(r -> kept.test(r.model(), r.seed())).toList(),
+        cells.stream().filter(c -> kept.test(c.model(), c.seed())).toList(),
+        training.stream().filter(p -> kept.test(p.model(), p.seed())).toList(),
+        compute.stream().filter(p -> kept.test(p.result().model(), p.result().seed())).toList(), tasks,
+        iterationMeanings);
   }
 
   /** The suite the run ran, as its manifest names it; empty for a baseline without a manifest. */

@@ -34,6 +34,7 @@ final class HtmlReport {
       .scroll { overflow-x: auto; }
       .reproduced, .better { color: #176f2c; font-weight: 600; }
       .not-reproduced, .worse, .missing { color: #b3261e; font-weight: 600; }
+      .split { color: #a35200; font-weight: 600; }
       .not-measured, .within-noise, .new { color: #666; }
       .checked-by-tests { color: #1a5fb4; font-weight: 600; }
       ul.evidence { margin: 0; padding-left: 1.2em; }
@@ -134,7 +135,9 @@ final class HtmlReport {
     heading("claims", "Claims of the research notes");
     page.append("<p class=\"caption\">Each claim of seeds/claims.yaml and of the plugin jars' claims files, "
         + "decided from the run's results by its rules, with the numbers compared (values with their 95% "
-        + "intervals; two numbers differ only outside the noise, when the intervals do not overlap).</p>\n");
+        + "intervals; two numbers differ only outside the noise, when the intervals do not overlap), on the "
+        + "measurements pooled over the run's training seeds and on each seed alone: reproduced only when the "
+        + "pooled decision and every seed agree, split when they do not.</p>\n");
     verdictTable(report, false);
     if (!report.unlisted().isEmpty()) {
       page.append("<p class=\"caption\">").append(Report.UNLISTED).append(escape(String.join(", ", report.unlisted())))

@@ -6,11 +6,10 @@ import dev.reckon.reports.charts.ChartSection;
 import dev.reckon.reports.charts.ReportCharts;
 import dev.reckon.reports.check.RunComparison;
 import dev.reckon.reports.claims.Claim;
-import dev.reckon.reports.claims.ClaimStatus;
 import dev.reckon.reports.claims.ClaimVerdict;
 import dev.reckon.reports.claims.ClaimsFile;
+import dev.reckon.reports.claims.SeedReadings;
 import dev.reckon.reports.format.RunResults;
-import dev.reckon.reports.measurements.MeasurementIndex;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -54,21 +53,21 @@ record Report(List<RunResults> runs, List<List<Board>> boards, List<ClaimRow> cl
       throw new IllegalArgumentException("a report needs at least one run");
     }
     List<RunResults> runs = distinctIds(given);
-    List<MeasurementIndex> indexes = runs.stream().map(MeasurementIndex::new).toList();
+    List<SeedReadings> readings = runs.stream().map(SeedReadings::of).toList();
     List<ClaimRow> rows = new ArrayList<>();
     List<String> unlisted = new ArrayList<>();
     for (ClaimsFile file : claimsFiles) {
       for (Claim claim : Stream.concat(file.claims().claims().stream(), file.claims().sanityChecks().stream()).toList()) {
         if (runs.stream().anyMatch(claim::speaksOf)) {
           rows.add(new ClaimRow(claim, file.source(),
-              indexes.stream().map(index -> ClaimVerdict.of(claim, index)).toList()));
+              readings.stream().map(reading -> ClaimVerdict.of(claim, reading)).toList()));
         } else {
           unlisted.add(claim.id());
         }
       }
     }
     return new Report(runs, runs.stream().map(Leaderboards::of).toList(), rows, unlisted,
-        indexes.stream().map(index -> new ReportCharts(index).sections()).toList(),
+        readings.stream().map(reading -> new ReportCharts(reading.pooled()).sections()).toList(),
         runs.size() > 1 ? Optional.of(RunComparison.of(runs)) : Optional.empty());
   }
 
@@ -77,9 +76,12 @@ record Report(List<RunResults> runs, List<List<Board>> boards, List<ClaimRow> cl
     return claims.stream().filter(row -> row.claim().sanity() == sanity).toList();
   }
 
-  /** The ids of the sanity checks that failed on the run at {@code run} (its place in {@link #runs}). */
+  /**
+   * The ids of the sanity checks that failed on the run at {@code run} (its place in {@link #runs}),
+   * pooled or on one of its seeds: a seed whose oracle misses a puzzle is as suspect as a run.
+   */
   List<String> failedSanityChecks(int run) {
-    return claims(true).stream().filter(row -> row.verdicts().get(run).status() == ClaimStatus.NOT_REPRODUCED)
+    return claims(true).stream().filter(row -> row.verdicts().get(run).status().contradicted())
         .map(row -> row.claim().id()).toList();
   }
 

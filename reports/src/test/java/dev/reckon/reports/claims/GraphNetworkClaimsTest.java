@@ -28,9 +28,9 @@ class GraphNetworkClaimsTest {
     assertEquals("rrn on sudoku-6x6 minimal, puzzle_accuracy at T = 8: 0.55 [0.506, 0.593], 2T = 16: 0.62 "
         + "[0.577, 0.661], 4T = 32: 0.7 [0.658, 0.739]; rises outside the noise",
         verdicts.get("rrn-more-iterations").evidence().get(1));
-    assertEquals("deq-gnn 0.8 [0.763, 0.833] vs rrn 0.7 [0.658, 0.739] on sudoku-6x6 minimal (puzzle_accuracy, "
-        + "both at 32 iterations (deq-gnn 2T, rrn 4T)): better outside the noise",
-        verdicts.get("deq-more-accurate").evidence().get(2));
+    assertTrue(verdicts.get("deq-more-accurate").evidence().contains("deq-gnn 0.8 [0.763, 0.833] vs rrn 0.7 [0.658, "
+        + "0.739] on sudoku-6x6 minimal (puzzle_accuracy, both at 32 iterations (deq-gnn 2T, rrn 4T)): better outside "
+        + "the noise"), verdicts.get("deq-more-accurate").evidence()::toString);
   }
 
   // rrn-more-iterations: more_iterations, rising on every harder level, never falling on the training level
@@ -79,7 +79,7 @@ class GraphNetworkClaimsTest {
 
     run.rrn.put("b20", new double[] {0, 0, 0.5, 0.8, 0.9, 0.95}); // b20 decides; minimal, at chance, does not
     ClaimVerdict partly = judge(run.builder(), work).get("rrn-more-iterations");
-    assertEquals("reproduced", partly.label());
+    assertEquals("reproduced (1 seed)", partly.label());
     assertTrue(partly.evidence().contains("not counted, models at chance: sudoku-6x6 minimal: puzzle_accuracy 0, "
         + "none better than uniform's 0 [0, 0.008] at every count"), partly.evidence()::toString);
   }
@@ -97,9 +97,39 @@ class GraphNetworkClaimsTest {
           seed == 2 ? 0.95 : 0.45).accuracy("rrn", "b16", "b20", new int[] {8, 16, 32}, 0.81, 0.9, 0.95)
           .accuracy("rrn", "b16", "b16", new int[] {8, 16, 32}, 0.998, 1, 1);
     }
-    assertEquals(ClaimStatus.REPRODUCED, judge(consistent, work).get("rrn-more-iterations").status());
+    assertEquals("reproduced in 3 of 3 seeds", judge(consistent, work).get("rrn-more-iterations").label());
     ClaimVerdict verdict = judge(scattered.examples(500), work).get("rrn-more-iterations");
+    // seeds 1 and 2 reproduce it alone, seed 3 falls from 2T to 4T: a split, never reproduced
+    assertEquals(ClaimStatus.SPLIT, verdict.status(), verdict::toString);
+    assertEquals("split: 2 of 3 seeds reproduce; pooled, not reproduced", verdict.label());
+    assertEquals(List.of("seed 1: reproduced", "seed 2: reproduced", "seed 3: not reproduced: rrn on sudoku-6x6 "
+        + "minimal, puzzle_accuracy at T = 8: 0.55 [0.506, 0.593], 2T = 16: 0.62 [0.577, 0.661], 4T = 32: 0.45 "
+        + "[0.407, 0.494]; falls outside the noise from 8 to 32, 16 to 32 iterations; the last count is not better "
+        + "than the first outside the noise"), verdict.evidence().subList(0, 3));
+  }
+
+  @Test
+  void aLevelAtTheCeilingAtEveryCountDecidesNothing() {
+    SudokuRun run = new SudokuRun();
+    run.rrn.put("b20", new double[] {0, 0, 0.5, 1, 1, 1}); // every puzzle at T, 2T and 4T: no room to rise
+    ClaimVerdict verdict = judge(run.builder(), work).get("rrn-more-iterations");
+    assertEquals(ClaimStatus.REPRODUCED, verdict.status(), verdict::toString);
+    assertTrue(verdict.evidence().contains("not counted, at the ceiling: sudoku-6x6 b20: puzzle_accuracy 1, every "
+        + "one within the noise of a perfect 1"), verdict.evidence()::toString);
+
+    run.rrn.put("minimal", new double[] {0, 0, 0.05, 1, 1, 1});
+    ClaimVerdict none = judge(run.builder(), work).get("rrn-more-iterations");
+    assertEquals(ClaimStatus.NOT_MEASURED, none.status(), none::toString);
+    assertEquals("not measured: at the ceiling", none.label());
+  }
+
+  @Test
+  void aLevelOnePuzzleShortOfTheCeilingStillDecides() {
+    SudokuRun run = new SudokuRun();
+    run.rrn.put("b20", new double[] {0, 0, 0.5, 0.998, 1, 1}); // 0.998's interval stops short of 1
+    ClaimVerdict verdict = judge(run.builder(), work).get("rrn-more-iterations");
     assertEquals(ClaimStatus.NOT_REPRODUCED, verdict.status(), verdict::toString);
+    assertTrue(verdict.evidence().get(0).startsWith("rrn on sudoku-6x6 b20"), verdict.evidence()::toString);
   }
 
   // rrn-generalises: share_kept at T and above_model against uniform at T
@@ -137,6 +167,18 @@ class GraphNetworkClaimsTest {
     ClaimVerdict verdict = judge(run.builder(), work).get("deq-more-accurate");
     assertEquals(ClaimStatus.NOT_REPRODUCED, verdict.status());
     assertEquals("deq-gnn is better than rrn outside the noise on none of the levels", verdict.evidence().get(0));
+  }
+
+  @Test
+  void aDeqTrainedForMoreUpdatesThanTheRrnIsNotComparedWithIt() {
+    // the SudokuRun's curves end at update 200 for both; here the DEQ trains on to update 250
+    RunBuilder longer = new SudokuRun().builder().curve("deq-gnn", "sudoku-6x6", "b16", "train_loss", 50, 1.0, 1.2,
+        0.9, 0.7, 0.6, 0.5, 0.45);
+    ClaimVerdict verdict = judge(longer, work).get("deq-more-accurate");
+    assertEquals(ClaimStatus.NOT_MEASURED, verdict.status(), verdict::toString);
+    assertEquals("not measured: trained unequal updates", verdict.label());
+    assertTrue(verdict.evidence().contains("sudoku-6x6 b20: deq-gnn trained 250 updates, rrn 200"),
+        verdict.evidence()::toString);
   }
 
   @Test
@@ -179,11 +221,19 @@ class GraphNetworkClaimsTest {
     run.learnedSeconds = 1.0;
     ClaimVerdict verdict = judge(run.builder(), work).get("learned-adjacency-below-rrn");
     assertEquals(ClaimStatus.NOT_REPRODUCED, verdict.status());
-    assertTrue(verdict.evidence().get(0).contains("reached 0.5: rrn after 3 s, learned-adjacency after 1 s"),
+    assertTrue(verdict.evidence().get(0).contains("reached 0.5: rrn after 50 updates, learned-adjacency after 25 "
+        + "updates"),
         verdict.evidence()::toString);
   }
 
-  // deq-trains-faster: time_to_target; deq-less-memory: lower_training_peak
+  // deq-trains-faster: updates_to_target; deq-less-memory: lower_training_peak
+
+  /** An rrn on sudoku-6x6 b16 with its training-batch accuracy every 25 updates, {@code seconds} apart. */
+  private static RunBuilder race(double seconds, double... rrnCurve) {
+    return new RunBuilder("race").trainedWith("rrn", 8)
+        .curve("rrn", "sudoku-6x6", "b16", "train_puzzle_accuracy", 25, seconds, rrnCurve)
+        .accuracy("rrn", "b16", "b16", new int[] {8}, 0.9);
+  }
 
   @Test
   void aSlowerDeqAndAHungrierDeqContradictSpeedAndMemory() {
@@ -192,13 +242,34 @@ class GraphNetworkClaimsTest {
     assertEquals(ClaimStatus.NOT_REPRODUCED, verdicts.get("deq-less-memory").status());
     assertEquals(List.of("sudoku-6x6 b16 seed 1: largest update_memory_mb deq-gnn 80, rrn 41.5 (ratio 1.928)"),
         verdicts.get("deq-less-memory").evidence());
-    RunBuilder slow = new RunBuilder("slow").trainedWith("rrn", 8)
-        .curve("rrn", "sudoku-6x6", "b16", "train_puzzle_accuracy", 25, 1.0, 0, 0.5, 0.95)
-        .curve("deq-gnn", "sudoku-6x6", "b16", "train_puzzle_accuracy", 25, 1.0, 0, 0.5, 0.8, 0.95)
-        .accuracy("rrn", "b16", "b16", new int[] {8}, 0.9);
-    assertEquals(List.of("sudoku-6x6 b16 seed 1: train_puzzle_accuracy reached 0.9: deq-gnn after 3 s, rrn after 2 s"),
+    RunBuilder slow = race(1.0, 0, 0.5, 0.95).curve("deq-gnn", "sudoku-6x6", "b16", "train_puzzle_accuracy", 25,
+        1.0, 0, 0.5, 0.8, 0.95);
+    assertEquals(List.of("sudoku-6x6 b16 seed 1: train_puzzle_accuracy reached 0.9: deq-gnn after 75 updates, rrn "
+        + "after 50 updates"),
         judge(slow, work).get("deq-trains-faster").evidence());
     assertEquals(ClaimStatus.NOT_REPRODUCED, judge(slow, work).get("deq-trains-faster").status());
+  }
+
+  @Test
+  void aDeqAheadOnTheWallClockButBehindInUpdatesDoesNotTrainFaster() {
+    // half a second an update for the DEQ, a second for the rrn: sooner in seconds, later in updates
+    RunBuilder run = race(1.0, 0, 0.5, 0.95).curve("deq-gnn", "sudoku-6x6", "b16", "train_puzzle_accuracy", 25,
+        0.5, 0, 0.5, 0.8, 0.95);
+    ClaimVerdict verdict = judge(run, work).get("deq-trains-faster");
+    assertEquals(ClaimStatus.NOT_REPRODUCED, verdict.status(), verdict::toString);
+    assertEquals(List.of("sudoku-6x6 b16 seed 1: train_puzzle_accuracy reached 0.9: deq-gnn after 75 updates, rrn "
+        + "after 50 updates"), verdict.evidence());
+  }
+
+  @Test
+  void anRrnThatStoppedBeforeTheDeqGotThereDecidesNothing() {
+    RunBuilder run = race(1.0, 0, 0.5, 0.8).curve("deq-gnn", "sudoku-6x6", "b16", "train_puzzle_accuracy", 25, 1.0,
+        0, 0.5, 0.8, 0.95);
+    ClaimVerdict verdict = judge(run, work).get("deq-trains-faster");
+    assertEquals(ClaimStatus.NOT_MEASURED, verdict.status(), verdict::toString);
+    assertEquals("not measured: trained too short to tell", verdict.label());
+    assertEquals(List.of("sudoku-6x6 b16 seed 1: train_puzzle_accuracy reached 0.9: deq-gnn after 75 updates, rrn "
+        + "never in 50 updates"), verdict.evidence());
   }
 
   // deq-collapses: collapses read from the curve

@@ -18,9 +18,10 @@ class KnownJointClaimsTest {
   @TempDir Path work;
 
 /**
- * The three tables on the three joints, each trained and evaluated on its own: per model and joint,
- * {kl_conditional, kl_pmi}, each +- 3% (as the default run's intervals over 2000 queries), and the
- * oracle at 0.
+ * The three tables on the three joints, each trained and evaluated on its own, and the uniform table
+ * beside them (as far from p(y|x) as from the PMI ratio, where the joint is no product): per model
+ * and joint, {kl_conditional, kl_pmi}, each +- 3% (as the default run's intervals over 2000
+ * queries), and the oracle at 0.
  */
 private static final class Joints {
   final Map<String, Map<String, double[]>> values = new LinkedHashMap<>();
@@ -31,6 +32,7 @@ private static final class Joints {
       models.put("table-nll", new double[] {7e-5, 0.156});
       models.put("table-pseudo-nll", new double[] {1.2e-4, 0.156});
       models.put("table-infonce", new double[] {0.129, 5e-5});
+      models.put("uniform", new double[] {0.7, 0.2});
       values.put(joint, models);
     }
   }
@@ -86,6 +88,24 @@ private static final class Joints {
     assertEquals(ClaimStatus.NOT_REPRODUCED, verdict.status());
     assertTrue(verdict.evidence().get(0).startsWith("infonce-convergence dependent: table-infonce kl_conditional "
         + "0.05 [0.048, 0.052] over table-infonce kl_pmi 0.2 [0.194, 0.206] is 0.25 times"), verdict.evidence()::toString);
+  }
+
+  @Test
+  void anInfoNceTableNoCloserToThePmiRatioThanUniformsContradictsIt() {
+    // the uniform table's own numbers: closer to the PMI ratio than to p(y|x), which uniform is too
+    ClaimVerdict verdict = judge(new Joints().with("dependent", "table-infonce", 0.7, 0.2).builder(), work)
+        .get("infonce-converges-to-pmi");
+    assertEquals(ClaimStatus.NOT_REPRODUCED, verdict.status());
+    assertEquals("infonce-convergence dependent: uniform kl_pmi 0.2 [0.194, 0.206] over table-infonce kl_pmi 0.2 "
+        + "[0.194, 0.206] is 1 times, at least 0.942 outside the noise (needs 1)", verdict.evidence().get(0));
+  }
+
+  @Test
+  void theProductJointWherePmiIsUniformDoesNotAskInfoNceToBeatUniform() {
+    // on the product of the marginals the PMI ratio is uniform: the uniform table is at 0 from it
+    ClaimVerdict verdict = judge(new Joints().with("product", "uniform", 0.7, 0).builder(), work)
+        .get("infonce-converges-to-pmi");
+    assertEquals(ClaimStatus.REPRODUCED, verdict.status(), verdict::toString);
   }
 
   @Test

@@ -24,7 +24,7 @@ class SanityCheckTest {
     run.oracle = 0.998;
     ClaimVerdict verdict = judge(run.builder(), work).get("oracle-perfect");
     assertEquals(ClaimStatus.NOT_REPRODUCED, verdict.status());
-    assertEquals("failed", verdict.label());
+    assertEquals("failed (1 seed)", verdict.label());
     assertTrue(verdict.evidence().get(0).startsWith("oracle on sudoku-6x6 b16 at 1 iterations: puzzle_accuracy "
         + "0.998"), verdict.evidence()::toString);
     assertEquals(ClaimStatus.NOT_REPRODUCED, judge(new GameRun().builder().value("oracle", "set-27", "union",
@@ -68,14 +68,14 @@ class SanityCheckTest {
     assertTrue(html.contains("<a href=\"#sanity\">Sanity checks</a>"), "in the table of contents");
     assertTrue(html.contains("<p class=\"not-reproduced\">sudoku-claims: 1 sanity check failed: oracle-perfect</p>"),
         html);
-    assertTrue(html.contains("<span class=\"not-reproduced\">failed</span>"), html);
+    assertTrue(html.contains("<span class=\"not-reproduced\">failed (1 seed)</span>"), html);
     assertTrue(html.indexOf("id=\"sanity\"") < html.indexOf("id=\"claims\""), "before the claims");
     String md = Files.readString(out.resolve("report.md"));
     assertTrue(md.contains("## Sanity checks\n\n**1 sanity check failed in `sudoku-claims`: oracle-perfect; the "
         + "run's numbers are suspect.**\n\n| check | from | `sudoku-claims` |"), md);
-    assertTrue(md.contains("| **oracle-perfect** | seeds/claims.yaml | failed: oracle on sudoku-6x6 b16 at 1 iterations: "
+    assertTrue(md.contains("| **oracle-perfect** | seeds/claims.yaml | failed (1 seed): oracle on sudoku-6x6 b16 at 1 iterations: "
         + "puzzle_accuracy 0.99"), md);
-    assertTrue(md.contains("| **propagation-complete** | seeds/claims.yaml | passed: "), md);
+    assertTrue(md.contains("| **propagation-complete** | seeds/claims.yaml | passed (1 seed): "), md);
     assertFalse(md.substring(md.indexOf("## Claims of the research notes")).contains("oracle-perfect"),
         "sanity checks are not claims");
   }

@@ -45,7 +45,7 @@ class ReportWriterTest {
 
     String md = Files.readString(out.resolve("report.md"));
     assertTrue(md.startsWith("# Reckon report: 20260101-000000-rrn\n"), md);
-    assertTrue(md.contains("| **rrn-more-iterations** | seeds/claims.yaml | not reproduced: rrn on sudoku-4x4 b8, puzzle_accuracy at T = "
+    assertTrue(md.contains("| **rrn-more-iterations** | seeds/claims.yaml | not reproduced (1 seed): rrn on sudoku-4x4 b8, puzzle_accuracy at T = "
         + "8: 0.75 [0.657, 0.825], 2T = 16: 0.8 [0.711, 0.867], 4T = 32: 0.82 [0.733, 0.883]; the last count is not "
         + "better than the first outside the noise;"), md);
     assertTrue(md.contains("| sudoku-4x4 | minimal | rrn | b6 | puzzle_accuracy | 8 | 0.05 | 0.45 | 0.52 | 0.55 | 32 "
@@ -74,7 +74,7 @@ class ReportWriterTest {
     ReportWriter.write(List.of(run), out);
 
     String md = Files.readString(out.resolve("report.md"));
-    assertTrue(md.contains("| **rrn-beats-uniform** | plugin jar my-models-1.0 | reproduced: rrn "), md);
+    assertTrue(md.contains("| **rrn-beats-uniform** | plugin jar my-models-1.0 | reproduced (1 seed): rrn "), md);
     assertTrue(md.contains("| **rrn-more-iterations** | seeds/claims.yaml | "), md);
     assertFalse(md.contains("**colouring-is-easy**"), "the run has no colouring task");
     assertFalse(md.contains("**set-game-easy**"), "nor a SET game");
@@ -100,7 +100,7 @@ class ReportWriterTest {
     ReportWriter.write(List.of(sudoku, games), out);
     String md = Files.readString(out.resolve("report.md"));
     assertTrue(md.contains("| **set-game-easy** | seeds/claims.yaml | not measured: no results for "), md);
-    assertTrue(md.contains("| **rrn-more-iterations** | seeds/claims.yaml | not reproduced: "), md);
+    assertTrue(md.contains("| **rrn-more-iterations** | seeds/claims.yaml | not reproduced (1 seed): "), md);
     assertTrue(md.contains("Not listed, as no run has the tasks and models they speak of: "
         + "union-81-improves-with-dimension, learned-adjacency-below-rrn, infonce-converges-to-pmi, "
         + "recurrence-does-not-catch-larger, recurrence-does-not-catch-longer-training, probe-finds-cities-not-paths, "

@@ -58,7 +58,7 @@ class ExamplesTest {
     assertTrue(larger > guessed + 0.3, "16-node graphs coloured properly: message-mlp " + larger + ", uniform "
         + guessed);
     String md = Files.readString(directory.resolve("report/report.md"));
-    assertTrue(md.contains("| **message-mlp-colours-graphs** | plugin jar message-passing-1.0 | reproduced: "), md);
+    assertTrue(md.contains("| **message-mlp-colours-graphs** | plugin jar message-passing-1.0 | reproduced (1 seed): "), md);
     assertTrue(md.contains("| **message-mlp-more-rounds** | plugin jar message-passing-1.0 | "), md);
 
     Cli.Outcome verified = Cli.reckon("verify-plugin", plugins.resolve("graph-colouring-1.0.jar").toString(),

@@ -66,7 +66,7 @@ class PluginClaimsTest {
     assertFalse(Files.exists(directory.resolve("claims/sorting.yaml")));
 
     String md = Files.readString(directory.resolve("report/report.md"));
-    assertTrue(md.contains("| **oracle-colours-every-graph** | plugin jar colouring | reproduced: oracle on colouring "),
+    assertTrue(md.contains("| **oracle-colours-every-graph** | plugin jar colouring | reproduced (1 seed): oracle on colouring "),
         md);
     assertFalse(md.contains("**sorting-is-easy**"), "the run has no sorting task");
     assertFalse(md.contains("**rrn-more-iterations**"), "nor an rrn");

@@ -47,10 +47,10 @@ class ReportAndCheckTest {
       assertTrue(Files.size(report.resolve(file)) > 0, file);
     }
     String md = Files.readString(report.resolve("report.md"));
-    assertTrue(md.contains("| **propagation-complete** | seeds/claims.yaml | passed: "), md);
-    assertTrue(md.contains("| **oracle-perfect** | seeds/claims.yaml | passed: "), md);
+    assertTrue(md.contains("| **propagation-complete** | seeds/claims.yaml | passed (1 seed): "), md);
+    assertTrue(md.contains("| **oracle-perfect** | seeds/claims.yaml | passed (1 seed): "), md);
     assertTrue(md.contains("| **rrn-more-iterations** | seeds/claims.yaml | "), md);
-    assertTrue(md.contains("| **deq-less-memory** | seeds/claims.yaml | reproduced: sudoku-4x4 b6 seed 1: largest "
+    assertTrue(md.contains("| **deq-less-memory** | seeds/claims.yaml | reproduced (1 seed): sudoku-4x4 b6 seed 1: largest "
         + "update_memory_mb deq-gnn "), md);
     assertTrue(md.contains("| sudoku-6x6 | minimal | propagation | b12 | puzzle_accuracy |"), md);
   }
