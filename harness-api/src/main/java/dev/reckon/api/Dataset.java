@@ -1,5 +1,8 @@
 package dev.reckon.api;
 
+import java.io.DataOutput;
+import java.io.IOException;
+
 /**
  * A set of examples of one task level, in the shape its task's {@link Format} declares.
  *
@@ -29,4 +32,19 @@ public interface Dataset {
    *     of example 12 at 4 iterations is outside 1..4"}
    */
   void check(Predictions predictions);
+
+  /**
+   * Writes these examples, answers included, as bytes that identify them: the same examples give
+   * the same bytes on any machine, different examples different bytes. The runner records the
+   * sha256 of these bytes for every training and evaluation set a cell generates (its data
+   * provenance), and compares two runs' outcomes example by example only where their evaluation
+   * sets' sha256 agree. The built-in datasets define it (each array behind its length, numbers
+   * big-endian, a float as its IEEE bits); a dataset of a new shape may.
+   *
+   * @return false, having written nothing, for a dataset that defines no such form (the default):
+   *     its cells record no sha256, and their outcomes are paired on the word of the seeds alone
+   */
+  default boolean writeCanonical(DataOutput out) throws IOException {
+    return false;
+  }
 }

@@ -2,6 +2,8 @@ package dev.reckon.api;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -54,6 +56,20 @@ public record GraphLabelingDataset(ConstraintGraph[] graphs, int labels, int[][]
   public GraphLabelingDataset copy() {
     return new GraphLabelingDataset(Arrays.copyOf(graphs, graphs.length), labels, Shapes.copy(givens),
         Shapes.copy(solutions), Shapes.copy(features));
+  }
+
+  @Override
+  public boolean writeCanonical(DataOutput out) throws IOException {
+    CanonicalForm.shape(out, "graph-labeling");
+    out.writeInt(graphs.length);
+    for (ConstraintGraph graph : graphs) {
+      CanonicalForm.graph(out, graph);
+    }
+    out.writeInt(labels);
+    CanonicalForm.ints(out, givens);
+    CanonicalForm.ints(out, solutions);
+    CanonicalForm.floats(out, features);
+    return true;
   }
 
   @Override

@@ -2,6 +2,8 @@ package dev.reckon.api;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -88,6 +90,17 @@ public record GridDataset(int rows, int columns, int labels, float[][][] cells, 
   @Override
   public GridDataset copy() {
     return new GridDataset(rows, columns, labels, Shapes.copy(cells), Shapes.copy(answers));
+  }
+
+  @Override
+  public boolean writeCanonical(DataOutput out) throws IOException {
+    CanonicalForm.shape(out, "grid");
+    out.writeInt(rows);
+    out.writeInt(columns);
+    out.writeInt(labels);
+    CanonicalForm.floats(out, cells);
+    CanonicalForm.ints(out, answers);
+    return true;
   }
 
   @Override

@@ -2,6 +2,9 @@ package dev.reckon.api;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.DataOutput;
+import java.io.IOException;
+
 /**
  * Examples that ask for a label on every node of one shared {@link ConstraintGraph} (a {@link
  * LabelingFormat} with {@link LabelingFormat.Graphs#SHARED} graphs).
@@ -41,6 +44,16 @@ public record LabelingDataset(ConstraintGraph graph, int labels, int[][] givens,
   @Override
   public LabelingDataset copy() {
     return new LabelingDataset(graph, labels, Shapes.copy(givens), Shapes.copy(solutions));
+  }
+
+  @Override
+  public boolean writeCanonical(DataOutput out) throws IOException {
+    CanonicalForm.shape(out, "labeling");
+    CanonicalForm.graph(out, graph);
+    out.writeInt(labels);
+    CanonicalForm.ints(out, givens);
+    CanonicalForm.ints(out, solutions);
+    return true;
   }
 
   @Override

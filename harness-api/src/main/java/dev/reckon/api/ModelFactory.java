@@ -68,8 +68,9 @@ public interface ModelFactory {
 
   /**
    * A fresh group of one model per context, trained at once ({@link SeedGroup}); the contexts share
-   * the task and settings and differ in the seed. Empty (the default) when the model trains its
-   * seeds one by one: the runner then trains each with {@link #create}.
+   * the task's settings and the model's and differ in the seed (the task's too: its format may then
+   * differ, e.g. a map of cities per seed). Empty (the default) when the model trains these seeds one
+   * by one: the runner then trains each with {@link #create}.
    */
   default Optional<SeedGroup> createGroup(List<ModelContext> contexts) {
     return Optional.empty();

@@ -2,6 +2,9 @@ package dev.reckon.api;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.DataOutput;
+import java.io.IOException;
+
 /**
  * Examples that ask which keys of one fixed key set answer a query (a {@link RetrievalFormat}).
  *
@@ -47,6 +50,16 @@ public record RetrievalDataset(int vocabulary, int[][] keyTokens, int[][] querie
   @Override
   public RetrievalDataset copy() {
     return new RetrievalDataset(vocabulary, Shapes.copy(keyTokens), Shapes.copy(queries), Shapes.copy(answers));
+  }
+
+  @Override
+  public boolean writeCanonical(DataOutput out) throws IOException {
+    CanonicalForm.shape(out, "retrieval");
+    out.writeInt(vocabulary);
+    CanonicalForm.ints(out, keyTokens);
+    CanonicalForm.ints(out, queries);
+    CanonicalForm.ints(out, answers);
+    return true;
   }
 
   @Override

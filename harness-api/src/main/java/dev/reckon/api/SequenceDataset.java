@@ -2,6 +2,9 @@ package dev.reckon.api;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.DataOutput;
+import java.io.IOException;
+
 /**
  * Token sequences in, token sequences out (a {@link SequenceFormat}): sort these numbers, copy
  * this string, name the cities on the shortest path between these two. Tokens are {@code
@@ -39,6 +42,16 @@ public record SequenceDataset(int vocabulary, int maxOutputLength, int[][] input
   @Override
   public SequenceDataset copy() {
     return new SequenceDataset(vocabulary, maxOutputLength, Shapes.copy(inputs), Shapes.copy(targets));
+  }
+
+  @Override
+  public boolean writeCanonical(DataOutput out) throws IOException {
+    CanonicalForm.shape(out, "sequence");
+    out.writeInt(vocabulary);
+    out.writeInt(maxOutputLength);
+    CanonicalForm.ints(out, inputs);
+    CanonicalForm.ints(out, targets);
+    return true;
   }
 
   @Override

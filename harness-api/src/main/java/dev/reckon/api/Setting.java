@@ -51,8 +51,8 @@ public record Setting(String name, Type type, Object defaultValue, String descri
   public enum Type {
     /** A whole number (Java {@link Integer}). */
     INTEGER("a whole number"),
-    /** Any number (Java {@link Double}); whole numbers are accepted. */
-    NUMBER("a number"),
+    /** Any finite number (Java {@link Double}); whole numbers are accepted, NaN and infinities are not. */
+    NUMBER("a finite number"),
     /** {@code true} or {@code false}. */
     BOOLEAN("true or false"),
     /** Any text. */
@@ -79,7 +79,7 @@ public record Setting(String name, Type type, Object defaultValue, String descri
     public Object accept(String setting, Object value) {
       Object accepted = switch (this) {
         case INTEGER -> value instanceof Number n && isWhole(n) ? (Object) Math.toIntExact(n.longValue()) : null;
-        case NUMBER -> value instanceof Number n ? (Object) n.doubleValue() : null;
+        case NUMBER -> value instanceof Number n && Double.isFinite(n.doubleValue()) ? (Object) n.doubleValue() : null;
         case BOOLEAN -> value instanceof Boolean ? value : null;
         case TEXT -> value instanceof String || value instanceof Number || value instanceof Boolean
             ? value.toString() : null;

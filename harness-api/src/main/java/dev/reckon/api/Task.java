@@ -43,6 +43,18 @@ public interface Task {
   List<Score> score(Dataset answers, Predictions predictions);
 
   /**
+   * The per-example outcomes behind the proportions over examples that {@link #score} reports for
+   * the same answers and predictions (its puzzle or sequence accuracy, not its accuracy over cells
+   * or tokens): one {@link ExampleOutcomes} a metric and iteration count, each agreeing with its
+   * score (counted examples / n = the value; n = {@code answers.size()}). The runner stores them,
+   * so that {@code reckon compare} and {@code reckon check} can pair two runs example by example.
+   * A task that gives none (the default) is compared by its scores' intervals alone.
+   */
+  default List<ExampleOutcomes> outcomes(Dataset answers, Predictions predictions) {
+    return List.of();
+  }
+
+  /**
    * Where the things the first tokens stand for lie, {@code [token][coordinate]} for tokens {@code
    * 0..n-1}, if they stand for points (the cities of a map): the runner probes a model's {@link
    * Model#tokenEmbeddings()} for them with a cross-validated linear regression.

@@ -17,6 +17,17 @@ class ConfigTest {
       Setting.integers("dimensions", List.of(4, 8), "dimensions"));
 
   @Test
+  void aNumberSettingIsFiniteAsDefaultAndAsValue() {
+    for (double value : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+      IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+          () -> Setting.number("learningRate", value, "step size"));
+      assertTrue(refused.getMessage().contains("setting 'learningRate' is " + value + "; expected a finite number"),
+          refused::getMessage);
+      assertThrows(IllegalArgumentException.class, () -> Config.resolve(DECLARED, Map.of("learningRate", value)));
+    }
+  }
+
+  @Test
   void fillsDefaultsAndTakesGivenValuesAsTheirType() {
     Config config = Config.resolve(DECLARED, Map.of("learningRate", 1, "dimensions", List.of(16L)));
     assertEquals(8, config.getInt("steps"));

@@ -9,7 +9,6 @@ import dev.reckon.reports.check.Tolerances;
 import dev.reckon.reports.format.RunResults;
 import jakarta.inject.Inject;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,15 +61,10 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     RunDirectories.requireExisting(List.of(run, baseline));
-    RegressionCheck check;
-    try {
+    RegressionCheck check = RunDirectories.read(() -> {
       Tolerances parsed = Tolerances.parse(tolerances);
-      check = RegressionCheck.of(RunResults.readBaseline(baseline), RunResults.read(run), parsed);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage(), e);
-    } catch (UncheckedIOException e) {
-      throw new UsageException(e.getMessage() + ": " + e.getCause().getMessage(), e);
-    }
+      return RegressionCheck.of(RunResults.readBaseline(baseline), RunResults.read(run), parsed);
+    });
     if (junit != null) {
       CheckReport.writeJUnit(check, junit);
     }

@@ -17,8 +17,8 @@ import picocli.CommandLine.IVersionProvider;
 @Command(name = "reckon", mixinStandardHelpOptions = true, versionProvider = Reckon.Version.class,
     description = "Benchmarks reasoning models: test-time compute, generalisation, compositional retrieval.",
     subcommands = {ListCommand.class, LockCommand.class, RunCommand.class, MergeCommand.class, ReportCommand.class,
-        CheckCommand.class, AnalyzeCommand.class, SlurmCommand.class, VerifyPluginCommand.class,
-        CommandLine.HelpCommand.class})
+        CheckCommand.class, CompareCommand.class, AnalyzeCommand.class, SlurmCommand.class,
+        VerifyPluginCommand.class, CommandLine.HelpCommand.class})
 public final class Reckon {
   /** Usage errors: an unknown id, a bad option, a malformed input file. */
   public static final int USAGE = 2;

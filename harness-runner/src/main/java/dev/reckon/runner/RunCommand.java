@@ -9,12 +9,14 @@ import dev.reckon.runner.execution.Checkpoints;
 import dev.reckon.runner.execution.ComputeDevice;
 import dev.reckon.runner.execution.LineProgress;
 import dev.reckon.runner.execution.PlannedCell;
+import dev.reckon.runner.execution.PluginSnapshot;
 import dev.reckon.runner.execution.RunExecutor;
 import dev.reckon.runner.execution.RunPlanner;
 import dev.reckon.runner.execution.RunPlanner.Plan;
 import dev.reckon.runner.execution.RunProgress;
 import dev.reckon.runner.execution.Sandbox;
 import dev.reckon.runner.execution.Shard;
+import dev.reckon.runner.plugins.Plugin;
 import dev.reckon.runner.plugins.PluginClaims;
 import dev.reckon.runner.plugins.PluginFailure;
 import dev.reckon.runner.plugins.PluginLock;
@@ -167,11 +169,16 @@ final class RunCommand implements Callable<Integer> {
     RunExecutor.Summary summary;
     try (RunLock lock = run.lock()) {
       PluginClaims.copy(registry, run.directory()).forEach(warning -> console.err().println("warning: " + warning));
+      // The whole plan's plugins, not this shard's: every shard of a run then has the same copies.
+      java.util.Set<Plugin> used = new java.util.HashSet<>();
+      run.plan().cells().forEach(cell -> used.addAll(List.of(cell.model().plugin(), cell.task().plugin())));
+      PluginSnapshot snapshot = PluginSnapshot.take(run.directory(), registry.plugins().stream()
+          .filter(used::contains).toList());
       ManifestFactory manifests = new ManifestFactory(run.identity(),
           spec.commandLine().getParseResult().originalArgs(), run.startedAt(), run.resumedAt(), run.earlierAttempts(),
-          run.device(), registry, run.plan(), run.cells());
+          run.device(), sandbox, registry, snapshot, run.plan(), run.cells());
       manifests.create(null).write(run.directory());
-      summary = execute(run, sandbox);
+      summary = execute(run, sandbox, snapshot);
       manifests.create(clock.instant()).write(run.directory());
       reporter.report(run.directory());
     }
@@ -269,6 +276,10 @@ final class RunCommand implements Callable<Integer> {
     try {
       String text = readSuite(file);
       Manifest manifest = Manifest.read(resume);
+      if (manifest.formatVersion() > RunFormat.VERSION) {
+        throw new UsageException(resume + " is a run of format " + manifest.formatVersion() + ", newer than the format "
+            + RunFormat.VERSION + " this reckon writes; resume it with the reckon that started it");
+      }
       requireUnchanged(manifest, sha256(text), registry);
       Suite suite = suites.load(file.toString());
       Plan plan = planned(suite, registry);
@@ -298,7 +309,9 @@ final class RunCommand implements Callable<Integer> {
       changes.add(RunFormat.SUITE + " was edited");
     }
     java.util.SortedSet<String> before = Manifest.jarFingerprints(manifest.plugins());
-    java.util.SortedSet<String> now = Manifest.jarFingerprints(ManifestFactory.plugins(registry));
+    java.util.SortedSet<String> now = new java.util.TreeSet<>(registry.plugins().stream()
+        .flatMap(plugin -> plugin.jars().stream()).map(jar -> Manifest.jarFingerprint(jar.path(), jar.sha256()))
+        .toList());
     before.stream().filter(jar -> !now.contains(jar)).forEach(jar -> changes.add("jar " + jar.split(" ")[0]
         + " (sha256 " + jar.split(" ")[1].substring(0, 12) + "...) is gone or changed"));
     now.stream().filter(jar -> !before.contains(jar)).forEach(jar -> changes.add("jar " + jar.split(" ")[0]
@@ -341,7 +354,7 @@ final class RunCommand implements Callable<Integer> {
     return plan;
   }
 
-  private RunExecutor.Summary execute(OpenRun run, Sandbox sandbox) {
+  private RunExecutor.Summary execute(OpenRun run, Sandbox sandbox, PluginSnapshot snapshot) {
     int parallel = jobs != null ? jobs : RunExecutor.defaultJobs();
     console.err().printf(Locale.ROOT, "reckon: %d cells of suite %s%s on %s (%s %s), %d at once -> %s%n",
         run.cells().size(), run.identity().suite().name(), run.identity().shard() == null ? ""
@@ -349,7 +362,7 @@ final class RunCommand implements Callable<Integer> {
         run.device().name(), run.device().engine().getEngineName(), run.device().engine().getVersion(), parallel,
         run.directory());
     try (RunProgress progress = progress(run.cells().size())) {
-      CellProcess process = new CellProcess(plugins.directories(), run.device().name(),
+      CellProcess process = new CellProcess(snapshot, run.device().name(),
           Checkpoints.of(run.directory(), checkpointsFrom),
           Duration.ofSeconds(Math.round(run.identity().suite().cellTimeLimitMinutes() * 60)), run.directory(), clock,
           sandbox);

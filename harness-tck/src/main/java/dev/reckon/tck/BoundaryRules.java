@@ -1,6 +1,8 @@
 package dev.reckon.tck;
 
 import dev.reckon.api.Dataset;
+import dev.reckon.api.ExampleOutcomes;
+import dev.reckon.api.Level;
 import dev.reckon.api.Metric;
 import dev.reckon.api.Predictions;
 import dev.reckon.api.Score;
@@ -12,7 +14,7 @@ import java.util.stream.Collectors;
 /**
  * Everything a plugin returns is checked here: the runner before a cell's results are stored, the
  * conformance checks before a jar is dropped in. A model's predictions and measurements, and a
- * task's scores; a broken rule is a sentence naming the plugin and the rule.
+ * task's scores and outcomes; a broken rule is a sentence naming the plugin and the rule.
  */
 public final class BoundaryRules {
   private BoundaryRules() {}
@@ -67,7 +69,10 @@ public final class BoundaryRules {
     }
   }
 
-  /** The task's scores: only metrics it declares, each finite, once per iteration count. */
+  /**
+   * The task's scores: only metrics it declares, each finite, once per iteration count, inside its
+   * interval, and a fraction's in [0, 1].
+   */
   public static void checkScores(String task, String level, List<Score> scores, List<Metric> taskMetrics) {
     String who = "task " + task + " on level " + level + " ";
     if (scores == null) {
@@ -81,6 +86,77 @@ public final class BoundaryRules {
             + ", which is not one of its metrics " + metricNames.stream().sorted().toList());
       }
       checkScore(who + "scored", score, seen);
+      Metric metric = taskMetrics.stream().filter(m -> m.id().equals(score.metric())).findFirst().orElseThrow();
+      if (metric.unit().equals(Metric.FRACTION) && (score.value() < 0 || score.value() > 1)) {
+        throw new Violation(who + "scored " + score.metric() + " = " + score.value() + ", but it is a fraction: in "
+            + "[0, 1]");
+      }
+      if (score.value() < score.ciLow() || score.value() > score.ciHigh()) {
+        throw new Violation(who + "scored " + score.metric() + " = " + score.value() + " outside its interval ["
+            + score.ciLow() + ", " + score.ciHigh() + "]");
+      }
+    }
+  }
+
+  /**
+   * The level a task gave for {@code id}: that level, not another (results are keyed by its id),
+   * with a finite difficulty (it orders the levels).
+   */
+  public static Level checkLevel(String task, String id, Level level) {
+    String who = "task " + task + " ";
+    if (level == null || !id.equals(level.id())) {
+      throw new Violation(who + "gave " + (level == null ? "null" : "level '" + level.id() + "'") + " for level '"
+          + id + "'");
+    }
+    if (!Double.isFinite(level.difficulty())) {
+      throw new Violation(who + "gave level '" + id + "' difficulty " + level.difficulty() + "; it must be finite");
+    }
+    return level;
+  }
+
+  /** A training curve's name: a {@linkplain SafeNames safe name}, since it becomes a row of training.csv. */
+  public static void checkCurve(String model, String curve) {
+    try {
+      SafeNames.require("training curve", curve);
+    } catch (IllegalArgumentException e) {
+      throw new Violation("model " + model + " recorded a curve under a bad name: " + e.getMessage());
+    }
+  }
+
+  /**
+   * The task's per-example outcomes beside its scores of the same predictions: each of a metric
+   * measured as a fraction, once per iteration count, over every one of the {@code examples}, and
+   * agreeing with its score (the examples counted / n is the score's value, over the same n).
+   */
+  public static void checkOutcomes(String task, String level, List<ExampleOutcomes> outcomes, List<Score> scores,
+      int examples, List<Metric> taskMetrics) {
+    String who = "task " + task + " on level " + level + " ";
+    if (outcomes == null) {
+      throw new Violation(who + "returned no outcomes (null); a task without them returns an empty list");
+    }
+    Set<String> fractions = taskMetrics.stream().filter(m -> m.unit().equals(Metric.FRACTION)).map(Metric::id)
+        .collect(Collectors.toSet());
+    Set<String> seen = new HashSet<>();
+    for (ExampleOutcomes outcome : outcomes) {
+      if (outcome == null || !fractions.contains(outcome.metric())) {
+        throw new Violation(who + "gave outcomes of " + (outcome == null ? "null" : "'" + outcome.metric() + "'")
+            + ", which is not one of its metrics measured as a fraction " + fractions.stream().sorted().toList());
+      }
+      String what = who + "gave outcomes of " + outcome.metric() + " at " + outcome.iterations() + " iterations ";
+      if (!seen.add(outcome.metric() + "@" + outcome.iterations())) {
+        throw new Violation(what + "twice");
+      }
+      if (outcome.n() != examples) {
+        throw new Violation(what + "over " + outcome.n() + " examples; the dataset has " + examples);
+      }
+      Score score = scores.stream()
+          .filter(s -> s.metric().equals(outcome.metric()) && s.iterations() == outcome.iterations()).findFirst()
+          .orElseThrow(() -> new Violation(what + "and scored none there"));
+      double counted = outcome.counted().cardinality();
+      if (score.n() != outcome.n() || Math.abs(counted / outcome.n() - score.value()) > 1e-12) {
+        throw new Violation(what + "counting " + (long) counted + " of " + outcome.n() + ", but scored "
+            + score.value() + " over " + score.n());
+      }
     }
   }
 

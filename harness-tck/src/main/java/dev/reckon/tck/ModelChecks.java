@@ -6,10 +6,13 @@ import static dev.reckon.tck.Checklist.require;
 import dev.reckon.api.Config;
 import dev.reckon.api.Dataset;
 import dev.reckon.api.Level;
+import dev.reckon.api.Metric;
 import dev.reckon.api.Model;
 import dev.reckon.api.ModelContext;
 import dev.reckon.api.ModelFactory;
 import dev.reckon.api.Predictions;
+import dev.reckon.api.Score;
+import dev.reckon.api.SeedGroup;
 import dev.reckon.api.Support;
 import dev.reckon.api.Task;
 import dev.reckon.api.TrainingLog;
@@ -20,16 +23,19 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
 /**
  * The properties of a model on one task it supports: it declines a task of a shape nobody knows,
  * trains and predicts within the runner's boundary rules, reports a finite loss while learning,
  * leaves its training and evaluation data as they were, predicts the same twice at one seed
- * (unless declared otherwise), predicts the same after save and load, and closes. It trains on
+ * (unless declared otherwise), predicts the same after save and load, learns and scores as a seed
+ * of a group of seeds as it does alone (when it trains seeds as one network), and closes. It trains on
  * {@value #TRAINING_EXAMPLES} examples of the task's easiest level and predicts for {@value
  * #EVALUATION_EXAMPLES}: give it settings small enough to train in seconds.
  */
@@ -37,6 +43,8 @@ public final class ModelChecks {
   static final int TRAINING_EXAMPLES = 64;
   static final int EVALUATION_EXAMPLES = 16;
   static final long SEED = 11;
+  private static final double LOSS_RELATIVE = 1e-4;
+  private static final double LOSS_ABSOLUTE = 1e-5;
 
   private final ModelFactory factory;
   private final Task task;
@@ -100,6 +108,7 @@ public final class ModelChecks {
           });
     });
     list.check("predicts the same after save and load", this::saveAndLoad);
+    list.check("a seed trained in a group learns and scores as it does alone", this::seedOfAGroup);
     list.check("closes", () -> {
       for (Model model : opened) {
         model.close();
@@ -200,6 +209,71 @@ public final class ModelChecks {
       });
     } finally {
       delete(directory);
+    }
+  }
+
+  /**
+   * Seed {@value #SEED} trained alone and as the middle seed of a group of three ({@link
+   * ModelFactory#createGroup}), every seed on the same training set: the same loss curve within
+   * float rounding ({@value #LOSS_RELATIVE} relative plus {@value #LOSS_ABSOLUTE}: a group's sums may
+   * run in another order), and the same scores within one example in eight on a fraction, that
+   * rounding otherwise. A group that gave a seed another's data order, first weights or gradient
+   * would be far outside it.
+   */
+  private void seedOfAGroup() {
+    if (!factory.learns()) {
+      throw notApplicable("it does not learn");
+    }
+    List<ModelContext> contexts = LongStream.of(SEED + 3, SEED, SEED + 4)
+        .mapToObj(seed -> new ModelContext(task, settings, seed, "cpu")).toList();
+    Optional<SeedGroup> made = factory.createGroup(contexts);
+    require(made != null, "createGroup returned null");
+    if (made.isEmpty()) {
+      throw notApplicable("it trains seeds one by one (createGroup gives no group)");
+    }
+    try (SeedGroup group = made.get()) {
+      LossCurve alone = new LossCurve();
+      Model single = factory.create(contexts.get(1));
+      opened.add(single);
+      single.train(training.copy(), alone);
+      List<LossCurve> curves = List.of(new LossCurve(), new LossCurve(), new LossCurve());
+      group.train(List.of(training.copy(), training.copy(), training.copy()), List.copyOf(curves));
+      List<Double> grouped = curves.get(1).losses;
+      require(grouped.size() == alone.losses.size(), "as the middle seed of a group it logged " + grouped.size()
+          + " losses, alone " + alone.losses.size());
+      for (int i = 0; i < grouped.size(); i++) {
+        double expected = alone.losses.get(i);
+        require(Math.abs(grouped.get(i) - expected) <= LOSS_RELATIVE * Math.abs(expected) + LOSS_ABSOLUTE,
+            "loss " + i + " of seed " + SEED + ": " + expected + " alone, " + grouped.get(i) + " in a group");
+      }
+      Dataset inputs = evaluation.copy().withoutAnswers();
+      List<Score> expected = task.score(evaluation, single.predict(inputs.copy()));
+      List<Score> actual = task.score(evaluation, group.member(1).predict(inputs.copy()));
+      require(expected.size() == actual.size(), "alone it has " + expected.size() + " scores, in a group "
+          + actual.size());
+      for (int i = 0; i < expected.size(); i++) {
+        Score a = expected.get(i);
+        Score b = actual.get(i);
+        double allowed = fraction(a.metric()) ? 1.0 / 8 : LOSS_RELATIVE * Math.abs(a.value()) + LOSS_ABSOLUTE;
+        require(Math.abs(a.value() - b.value()) <= allowed, a.metric() + " at " + a.iterations() + " iterations: "
+            + a.value() + " alone, " + b.value() + " as a seed of a group");
+      }
+    }
+  }
+
+  private boolean fraction(String metric) {
+    return task.metrics().stream().anyMatch(m -> m.id().equals(metric) && m.unit().equals(Metric.FRACTION));
+  }
+
+  /** The loss curve a model logs. */
+  private static final class LossCurve implements TrainingLog {
+    private final List<Double> losses = new ArrayList<>();
+
+    @Override
+    public void record(int update, String metric, double value) {
+      if (metric.equals(LOSS)) {
+        losses.add(value);
+      }
     }
   }
 

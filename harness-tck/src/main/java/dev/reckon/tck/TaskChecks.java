@@ -25,7 +25,8 @@ import java.util.function.Consumer;
  * The properties of a task: levels easiest first, metrics declared, the same data at the same
  * seed (and other data at another), datasets of the size asked with answers that copies and
  * {@code withoutAnswers} keep or drop, predictions for other examples refused, a reference solver
- * that scores the best value, chance below it, scores within the boundary's rules, and nothing
+ * that scores the best value, chance below it, scores and per-example outcomes within the
+ * boundary's rules (outcomes agreeing with their scores), and nothing
  * changed by scoring. Data is made on the easiest and the hardest level, {@value #EXAMPLES}
  * examples each.
  */
@@ -98,7 +99,8 @@ public final class TaskChecks {
       require(level != null, "level " + i + " is null");
       SafeNames.require("level id", level.id());
       require(ids.add(level.id()), "level id '" + level.id() + "' is listed twice");
-      require(Double.isFinite(level.difficulty()), "level " + level.id() + " has difficulty " + level.difficulty());
+      BoundaryRules.checkLevel(factory.id(), level.id(), level);
+      BoundaryRules.checkLevel(factory.id(), level.id(), task.level(level.id()));
       if (i > 0) {
         Level before = levels.get(i - 1);
         require(before.difficulty() <= level.difficulty(), "level " + level.id() + " (difficulty "
@@ -220,22 +222,20 @@ public final class TaskChecks {
         + " on " + level.id() + ", no worse than the reference solver's " + solved);
   }
 
-  /** The predictions and their scores pass the runner's boundary rules; the primary metric is at every count. */
+  /**
+   * The predictions, their scores and their outcomes pass the runner's boundary rules; the primary
+   * metric is at every count.
+   */
   private List<Score> scored(Level level, Dataset data, Predictions predictions, String who) {
     BoundaryRules.checkPredictions(who, level.id(), data.withoutAnswers(), predictions, task.metrics());
     List<Score> scores = task.score(data, predictions);
     BoundaryRules.checkScores(factory.id(), level.id(), scores, task.metrics());
+    BoundaryRules.checkOutcomes(factory.id(), level.id(), task.outcomes(data, predictions), scores, data.size(),
+        task.metrics());
     Metric primary = task.metrics().get(0);
     for (int iterations : predictions.iterations()) {
       require(scores.stream().anyMatch(s -> s.metric().equals(primary.id()) && s.iterations() == iterations),
           "score() gave no " + primary.id() + " at " + iterations + " iterations, an iteration count of the predictions");
-    }
-    for (Score score : scores) {
-      Metric metric = task.metrics().stream().filter(m -> m.id().equals(score.metric())).findFirst().orElseThrow();
-      require(!metric.unit().equals(Metric.FRACTION) || (score.value() >= 0 && score.value() <= 1),
-          metric.id() + " is a fraction but scored " + score.value());
-      require(score.ciLow() <= score.value() && score.value() <= score.ciHigh(), metric.id() + " = " + score.value()
-          + " lies outside its interval [" + score.ciLow() + ", " + score.ciHigh() + "]");
     }
     return scores;
   }

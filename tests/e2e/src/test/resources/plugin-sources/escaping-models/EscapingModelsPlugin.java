@@ -31,9 +31,9 @@ import java.util.stream.Stream;
  * on every blank):
  *
  * <ul>
- *   <li>{@code tamper} looks for the run directory beside its plugin directories (their paths are in
- *       its cell's spec, the last argument of its process) and rewrites every results.csv there to
- *       0.123 and deletes the other cells' output logs;
+ *   <li>{@code tamper} looks for the run directory above its plugins (their paths are in its cell's
+ *       spec, the last argument of its process: the run's copies, in the run directory) and rewrites
+ *       every results.csv there to 0.123 and deletes the other cells' output logs;
  *   <li>{@code forge-self} registers a shutdown hook that sends a forged result (accuracy 1.0) on
  *       the cell's channel after the real one and rewrites any result file named in its arguments;
  *   <li>{@code kill-siblings} SIGKILLs every other cell's process it can see;
@@ -142,8 +142,12 @@ public final class EscapingModelsPlugin implements ReckonPlugin {
     long until = System.nanoTime() + 6_000_000_000L;
     List<Path> tampered = new ArrayList<>();
     do {
-      for (String directory : pluginDirectories()) {
-        Path parent = Path.of(directory).getParent();
+      for (String plugin : plugins()) {
+        // runs/<run>/plugin-jars/<key>/<jar>: from the folder of the runs
+        Path parent = Path.of(plugin);
+        for (int up = 0; up < 4 && parent.getParent() != null; up++) {
+          parent = parent.getParent();
+        }
         if (parent == null || !Files.isDirectory(parent)) {
           continue;
         }
@@ -204,13 +208,13 @@ public final class EscapingModelsPlugin implements ReckonPlugin {
     }));
   }
 
-  /** The plugin directories named in the cell's spec (the last argument of its process). */
-  static List<String> pluginDirectories() throws IOException {
+  /** The plugins named in the cell's spec (the last argument of its process). */
+  static List<String> plugins() throws IOException {
     List<String> arguments = ProcessHandle.current().info().arguments().map(List::of).orElse(List.of());
     List<String> directories = new ArrayList<>();
     for (String argument : arguments) {
       if (argument.endsWith(".json") && Files.isRegularFile(Path.of(argument))) {
-        Matcher list = Pattern.compile("\"pluginDirectories\":\\[([^\\]]*)\\]").matcher(Files.readString(Path.of(argument)));
+        Matcher list = Pattern.compile("\"plugins\":\\[([^\\]]*)\\]").matcher(Files.readString(Path.of(argument)));
         if (list.find()) {
           Matcher item = Pattern.compile("\"([^\"]+)\"").matcher(list.group(1));
           while (item.find()) {

@@ -10,6 +10,7 @@ import dev.reckon.api.ModelContext;
 import dev.reckon.api.ModelFactory;
 import dev.reckon.api.Predictions;
 import dev.reckon.api.ReckonPlugin;
+import dev.reckon.api.SeedGroup;
 import dev.reckon.api.Support;
 import dev.reckon.api.Task;
 import dev.reckon.api.TrainingLog;
@@ -18,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Models that misbehave on purpose: one throws, one's loss turns NaN, one hangs past any time
@@ -35,13 +37,44 @@ public final class TestModelsPlugin implements ReckonPlugin {
   @Override
   public List<ModelFactory> models() {
     return List.of(new Misbehaving("faulty-throw"), new Misbehaving("faulty-nan"), new Misbehaving("faulty-hang"),
-        new Misbehaving("sleepy"), new Majority());
+        new Misbehaving("sleepy"), new Majority("majority"), new Majority("majority-grouped"));
   }
 
-  private static final class Majority implements ModelFactory {
+  /**
+   * {@code majority-grouped} trains its seeds as a group (each on its own, in one process) and its
+   * second seed's member fails to predict: the group's other seeds must not fail with it.
+   */
+  private record Majority(String id) implements ModelFactory {
     @Override
-    public String id() {
-      return "majority";
+    public Optional<SeedGroup> createGroup(List<ModelContext> contexts) {
+      if (!id.equals("majority-grouped")) {
+        return Optional.empty();
+      }
+      List<Model> members = contexts.stream().map(this::create).toList();
+      return Optional.of(new SeedGroup() {
+        @Override
+        public void train(List<Dataset> training, List<TrainingLog> logs) {
+          for (int i = 0; i < members.size(); i++) {
+            members.get(i).train(training.get(i), logs.get(i));
+          }
+        }
+
+        @Override
+        public Model member(int i) {
+          if (i != 1) {
+            return members.get(i);
+          }
+          return new Model() {
+            @Override
+            public Predictions predict(Dataset inputs) {
+              throw new IllegalStateException("the second seed's slice is corrupt");
+            }
+          };
+        }
+
+        @Override
+        public void close() {}
+      });
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.reckon.runner.execution;
 
 import dev.reckon.api.Config;
+import dev.reckon.api.Level;
 import dev.reckon.api.ModelContext;
 import dev.reckon.api.SeedGroup;
 import dev.reckon.api.Task;
@@ -105,7 +106,7 @@ public final class CellMain {
       // Seeds trained as one network report the same updates: the first seed's show the group's.
       // Seeds trained one by one show the group's progress over all their updates.
       int seed = i;
-      logs.add(new CellTrainingLog((done, total) -> {
+      logs.add(new CellTrainingLog(spec.model(), (done, total) -> {
         if (!stacked.get()) {
           progress.training(seed * total + done, keys.size() * total);
         } else if (seed == 0) {
@@ -117,7 +118,9 @@ public final class CellMain {
     List<ModelContext> contexts = new ArrayList<>();
     DiscoveredModel model;
     try {
-      PluginRegistry registry = new PluginLoader().load(spec.pluginDirectories().stream().map(Path::of).toList());
+      List<Path> plugins = spec.plugins().stream().map(Path::of).toList();
+      plugins.forEach(PluginSnapshot::verify);
+      PluginRegistry registry = new PluginLoader().loadEach(plugins);
       model = registry.model(spec.model()).orElseThrow(() -> missing("model", spec.model()));
       if (model.factory().learns()) {
         // The engine loads while the task makes its data; a model that does not learn is spared it.
@@ -131,8 +134,9 @@ public final class CellMain {
         Checkpoints.ForCell checkpoints = new Checkpoints.ForCell(
             Path.of(spec.checkpointsTo()).resolve(Checkpoints.seedFolder(key.seed())),
             Optional.ofNullable(spec.checkpointsFrom()).map(Path::of), spec.checkpointsFromName());
-        works.add(new CellWork(model, key, new CellWork.Plan(instance, instance.level(spec.trainLevel()),
-            spec.evalLevels().stream().map(instance::level).toList(), spec.trainSize(), spec.evalSize(),
+        works.add(new CellWork(model, key, new CellWork.Plan(instance, level(spec.task(), instance, spec.trainLevel()),
+            spec.evalLevels().stream().map(id -> level(spec.task(), instance, id)).toList(), spec.trainSize(),
+            spec.evalSize(),
             spec.computeBudgets(), checkpoints, logs.get(i)), Clock.systemUTC()));
         contexts.add(new ModelContext(TaskForModels.of(instance, model.factory()),
             Config.resolve(model.factory().settings(), spec.modelConfig()), modelSeed(key), spec.device()));
@@ -151,24 +155,47 @@ public final class CellMain {
         return failedAll(keys, logs, e);
       }
     }
-    if (group.isPresent()) {
-      stacked.set(true);
-      try (SeedGroup seeds = group.get()) {
-        List<CellOutcome> outcomes = CellWork.runGroup(seeds, works, contexts);
-        return new CellResults(outcomes.stream().map(outcome -> new CellResult(outcome, null)).toList());
-      } catch (Throwable e) {
-        return failedAll(keys, logs, e);
-      }
+    if (group.isEmpty()) {
+      return eachSeed(keys, logs, i -> works.get(i).run(contexts.get(i)));
     }
+    stacked.set(true);
+    try (SeedGroup seeds = group.get()) {
+      double trainSeconds = CellWork.trainGroup(seeds, works);
+      // Trained as one, each seed is saved and evaluated as a model of its own: a seed that fails
+      // there (its answers malformed, say) fails alone.
+      return eachSeed(keys, logs, i -> works.get(i).finishMember(seeds.member(i), contexts.get(i), trainSeconds,
+          keys.size()));
+    } catch (Throwable e) {
+      return failedAll(keys, logs, e);
+    }
+  }
+
+  /** The outcome of seed i's cell. */
+  private interface SeedCell {
+    CellOutcome outcome(int i) throws Exception;
+  }
+
+  /** Each seed's outcome in turn, a seed that throws failing on its own. */
+  private static CellResults eachSeed(List<CellKey> keys, List<CellTrainingLog> logs, SeedCell cell) {
     List<CellResult> results = new ArrayList<>();
     for (int i = 0; i < keys.size(); i++) {
       try {
-        results.add(new CellResult(works.get(i).run(contexts.get(i)), null));
+        results.add(checked(new CellResult(cell.outcome(i), null), keys.get(i), logs.get(i)));
       } catch (Throwable e) {
         results.add(failed(keys.get(i), logs.get(i), e));
       }
     }
     return new CellResults(results);
+  }
+
+  /** The level {@code id} of the task, held to the boundary's rules: results are keyed by its id. */
+  private static Level level(String task, Task instance, String id) {
+    return BoundaryRules.checkLevel(task, id, instance.level(id));
+  }
+
+  /** The cell's result, or its failure when the model broke a rule it may have swallowed the exception of. */
+  private static CellResult checked(CellResult result, CellKey key, CellTrainingLog log) {
+    return log.violation().<CellResult>map(violation -> failed(key, log, violation)).orElse(result);
   }
 
   private static CellResults failedAll(List<CellKey> keys, List<CellTrainingLog> logs, Throwable e) {
@@ -185,11 +212,11 @@ public final class CellMain {
     String reason = e instanceof BoundaryRules.Violation ? e.getMessage() : Errors.oneLine(e);
     return new CellResult(new CellOutcome(key, Status.FAILED, reason, List.of(), log.curve(), OptionalInt.empty(), 0,
         0, 0, Seeds.trainingData(key.seed(), key.task(), key.trainLevel()), modelSeed(key), Clock.systemUTC().instant(),
-        log.collapse(), null, 0), trace.toString());
+        log.collapse(), null, 0, null), trace.toString());
   }
 
   private static IllegalStateException missing(String kind, String id) {
-    return new IllegalStateException("the cell's process found no " + kind + " '" + id + "' in the plugin "
-        + "directories (a jar changed or was removed after the run was planned)");
+    return new IllegalStateException("the cell's process found no " + kind + " '" + id + "' in the run's copy of "
+        + "its plugins");
   }
 }

@@ -4,8 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import dev.reckon.api.Score;
 import dev.reckon.reports.format.RunFormat;
+import dev.reckon.reports.format.OutcomeBits;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -18,10 +22,12 @@ import java.util.OptionalInt;
  *     group's time divided by its seeds)
  * @param seedGroup the seeds trained as one network with this cell's, itself included: 1 alone, 0
  *     when the cell trained nothing (it failed, was skipped, or its model does not learn)
+ * @param examples which examples it trained and was evaluated on, and how each evaluated one fared
  */
 public record CellOutcome(CellKey key, Status status, String reason, List<LevelScore> scores, List<CurvePoint> curve,
     OptionalInt trainedIterations, long parameters, double trainSeconds, double evalSeconds, long trainDataSeed,
-    long modelSeed, Instant finishedAt, Optional<TrainingCollapse> collapse, Compute compute, int seedGroup) {
+    long modelSeed, Instant finishedAt, Optional<TrainingCollapse> collapse, Compute compute, int seedGroup,
+    Examples examples) {
   public CellOutcome {
     requireNonNull(key, "key is null");
     requireNonNull(status, "status is null");
@@ -30,6 +36,7 @@ public record CellOutcome(CellKey key, Status status, String reason, List<LevelS
     curve = List.copyOf(curve);
     requireNonNull(collapse, "collapse is null");
     compute = compute == null ? Compute.NONE : compute;
+    examples = examples == null ? Examples.NONE : examples;
   }
 
   /** How a cell ended. Done and skipped cells are finished: a resumed run does not redo them. */
@@ -104,6 +111,31 @@ public record CellOutcome(CellKey key, Status status, String reason, List<LevelS
    * @param at where in training, or null after training
    */
   public record ProbeFit(Budget at, double r2, double shuffledR2, int tokens) {}
+
+  /**
+   * The cell's data provenance and per-example outcomes.
+   *
+   * @param trainSha256 the sha256 of the training set it generated, empty when none or the dataset
+   *     defines no canonical form
+   * @param evalSha256 per evaluated level in order, the sha256 of its evaluation set, where defined
+   * @param outcomes the task's per-example outcomes on every level, after training
+   */
+  public record Examples(String trainSha256, Map<String, String> evalSha256, List<LevelOutcomes> outcomes) {
+    public static final Examples NONE = new Examples("", Map.of(), List.of());
+
+    public Examples {
+      requireNonNull(trainSha256, "trainSha256 is null");
+      evalSha256 = Collections.unmodifiableMap(new LinkedHashMap<>(evalSha256));
+      outcomes = List.copyOf(outcomes);
+    }
+  }
+
+  /**
+   * A task's per-example outcomes of one metric at one iteration count on a level, the examples
+   * counted already encoded as outcomes.csv holds them ({@link OutcomeBits}): the cell's process
+   * sends them as text.
+   */
+  public record LevelOutcomes(String level, String metric, int iterations, int n, String counted) {}
 
   /** One point of the training curve, with the wall time since training started. */
   public record CurvePoint(int update, String metric, double value, double wallSeconds) {}

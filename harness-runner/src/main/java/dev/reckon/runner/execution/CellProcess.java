@@ -60,7 +60,7 @@ public final class CellProcess {
   /** Time the runner waits, after a process ended, for the rest of what it sent. */
   private static final Duration DRAIN = Duration.ofSeconds(30);
 
-  private final List<Path> pluginDirectories;
+  private final PluginSnapshot plugins;
   private final String device;
   private final Checkpoints checkpoints;
   private final Duration timeLimit;
@@ -71,14 +71,10 @@ public final class CellProcess {
 
   private final Sandbox sandbox;
 
-  public CellProcess(List<Path> pluginDirectories, String device, Checkpoints checkpoints, Duration timeLimit,
-      Path runDirectory, Clock clock) {
-    this(pluginDirectories, device, checkpoints, timeLimit, runDirectory, clock, Sandbox.off());
-  }
-
-  public CellProcess(List<Path> pluginDirectories, String device, Checkpoints checkpoints, Duration timeLimit,
+  /** @param plugins the run's copy of its plugins: a cell loads its model's and task's from it, no other */
+  public CellProcess(PluginSnapshot plugins, String device, Checkpoints checkpoints, Duration timeLimit,
       Path runDirectory, Clock clock, Sandbox sandbox) {
-    this.pluginDirectories = List.copyOf(pluginDirectories);
+    this.plugins = plugins;
     this.device = device;
     this.checkpoints = checkpoints;
     this.timeLimit = timeLimit;
@@ -112,7 +108,9 @@ public final class CellProcess {
       work = Files.createTempDirectory("reckon-cell");
       Files.createDirectories(work.resolve("tmp"));
       Path saved = Files.createDirectories(work.resolve("checkpoint"));
-      CellJson.write(work.resolve("cell.json"), spec(group, work, from));
+      // A list, not a set: the model and the task may come from one jar (odd-even-sort and sorting).
+      List<Path> cellPlugins = plugins.sources(List.of(first.model().plugin(), first.task().plugin()));
+      CellJson.write(work.resolve("cell.json"), spec(group, cellPlugins, work, from));
       Path log = outputLog(runDirectory, group);
       Files.createDirectories(log.getParent());
       List<CellResult> results;
@@ -120,7 +118,7 @@ public final class CellProcess {
         byte[] header = ("== " + group + " started" + (sandbox.active() ? " (sandboxed)" : "") + "\n")
             .getBytes(StandardCharsets.UTF_8);
         output.write(header, 0, header.length);
-        results = await(group, start(work, from, dataFiles(first)), output, progress);
+        results = await(group, start(work, from, cellPlugins, dataFiles(first)), output, progress);
       }
       List<CellResult> collected = new ArrayList<>();
       for (CellResult result : results) {
@@ -142,12 +140,12 @@ public final class CellProcess {
   }
 
   /** The spec, with the paths the process sees: inside the sandbox, its own mount points. */
-  private CellSpec spec(CellGroup group, Path work, Optional<Path> from) {
+  private CellSpec spec(CellGroup group, List<Path> cellPlugins, Path work, Optional<Path> from) {
     PlannedCell cell = group.first();
     String saveTo = sandbox.active() ? Sandbox.CHECKPOINT : work.resolve("checkpoint").toAbsolutePath().toString();
     String loadFrom = from.map(path -> sandbox.active() ? Sandbox.CHECKPOINT_FROM : path.toAbsolutePath().toString())
         .orElse(null);
-    return new CellSpec(pluginDirectories.stream().map(p -> p.toAbsolutePath().toString()).toList(),
+    return new CellSpec(cellPlugins.stream().map(p -> p.toAbsolutePath().toString()).toList(),
         cell.model().id(), cell.task().id(), cell.taskConfig().asMap(),
         group.cells().stream().map(PlannedCell::taskSeed).toList(), cell.config().asMap(),
         cell.train().id(), cell.eval().stream().map(level -> level.id()).toList(), cell.trainSize(), cell.evalSize(),
@@ -179,13 +177,14 @@ public final class CellProcess {
         .toList();
   }
 
-  private Process start(Path work, Optional<Path> from, List<Path> dataFiles) throws IOException {
+  private Process start(Path work, Optional<Path> from, List<Path> cellPlugins, List<Path> dataFiles)
+      throws IOException {
     String spec = sandbox.active() ? Sandbox.SPEC : work.resolve("cell.json").toString();
     ProcessBuilder builder = ChildJvm.of(CellMain.class, sandbox.active() ? Sandbox.jvmOptions() : List.of(),
         List.of(spec));
     if (sandbox.active()) {
       builder.command(sandbox.wrap(builder.command(), builder.environment(), new Sandbox.Mounts(work,
-          from.map(Path::toAbsolutePath).orElse(null), pluginDirectories, !device.equals("cpu"),
+          from.map(Path::toAbsolutePath).orElse(null), cellPlugins, !device.equals("cpu"),
           dataFiles, List.of(runDirectory))));
     }
     return builder.start();
@@ -320,6 +319,6 @@ public final class CellProcess {
   private CellOutcome outcome(CellKey key, Status status, String reason) {
     return new CellOutcome(key, status, reason, List.of(), List.of(), OptionalInt.empty(), 0, 0, 0,
         Seeds.trainingData(key.seed(), key.task(), key.trainLevel()),
-        Seeds.model(key.seed(), key.model(), key.task(), key.trainLevel()), clock.instant(), Optional.empty(), null, 0);
+        Seeds.model(key.seed(), key.model(), key.task(), key.trainLevel()), clock.instant(), Optional.empty(), null, 0, null);
   }
 }

@@ -4,10 +4,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a cell group's own process needs to run it ({@link CellGroup}), sent as JSON: where the
- * plugins are, the model and task with their effective settings, the levels, sizes and seeds, the
+ * What a cell group's own process needs to run it ({@link CellGroup}), sent as JSON: its plugins,
+ * the model and task with their effective settings, the levels, sizes and seeds, the
  * device, and where checkpoints go.
  *
+ * @param plugins the run's copies ({@link PluginSnapshot}) of the model's and the task's plugins, in
+ *     discovery order: the only plugins the process loads
  * @param seeds the run seed of each cell of the group
  * @param taskSeeds the task's own seed of each cell, in the same order
  * @param computeBudgets the training FLOPs at which the model is also evaluated, ascending
@@ -21,7 +23,7 @@ import java.util.Map;
  *     it (a group's seeds trained as one network: after the limit times the seeds), and the runner
  *     ends the process a little after the limit times the seeds
  */
-record CellSpec(List<String> pluginDirectories, String model, String task, Map<String, Object> taskConfig,
+record CellSpec(List<String> plugins, String model, String task, Map<String, Object> taskConfig,
     List<Long> taskSeeds, Map<String, Object> modelConfig, String trainLevel, List<String> evalLevels, int trainSize,
     int evalSize, List<Double> computeBudgets, List<Long> seeds, String device, String checkpointsTo, String checkpointsFrom,
     String checkpointsFromName, double timeLimitSeconds) {}

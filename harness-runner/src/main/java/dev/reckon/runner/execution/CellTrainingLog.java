@@ -2,6 +2,7 @@ package dev.reckon.runner.execution;
 
 import dev.reckon.api.TrainingLog;
 import dev.reckon.runner.execution.CellOutcome.CurvePoint;
+import dev.reckon.tck.BoundaryRules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,23 +12,34 @@ import java.util.OptionalDouble;
  * A cell's {@link TrainingLog}: keeps the curve, watches it for a collapse ({@link
  * CollapseDetector}), has the model evaluated at the compute budgets ({@link ComputeBudgets}),
  * feeds the progress display, and stops the cell on a NaN loss or when its
- * time is up (the model gets the exception at its next report).
+ * time is up (the model gets the exception at its next report). A curve under a name that is not
+ * safe is refused and remembered ({@link #violation}): a model that swallows the exception still
+ * fails its cell.
  */
 final class CellTrainingLog implements TrainingLog {
+  private final String model;
   private final List<CurvePoint> curve = new ArrayList<>();
   private final CollapseDetector collapses = new CollapseDetector();
   private final TrainingProgress progress;
   private final long deadlineNanos;
   private final long startNanos = System.nanoTime();
   private ComputeBudgets budgets = new ComputeBudgets(List.of(), budget -> {});
+  private BoundaryRules.Violation violation;
 
-  CellTrainingLog(TrainingProgress progress, long deadlineNanos) {
+  CellTrainingLog(String model, TrainingProgress progress, long deadlineNanos) {
+    this.model = model;
     this.progress = progress;
     this.deadlineNanos = deadlineNanos;
   }
 
   @Override
   public synchronized void record(int update, String metric, double value) {
+    try {
+      BoundaryRules.checkCurve(model, metric);
+    } catch (BoundaryRules.Violation e) {
+      violation = violation == null ? e : violation;
+      throw e;
+    }
     curve.add(new CurvePoint(update, metric, value, (System.nanoTime() - startNanos) / 1e9));
     if (collapses.observe(update, metric, value).isPresent() && !Double.isFinite(value)) {
       throw new CellStoppedException(collapses.result().orElseThrow().toString());
@@ -69,6 +81,11 @@ final class CellTrainingLog implements TrainingLog {
     if (System.nanoTime() - deadlineNanos > 0) {
       throw new CellStoppedException("stopped at the cell time limit");
     }
+  }
+
+  /** The first curve name the model broke the rules with, if any: its cell fails for it. */
+  synchronized Optional<BoundaryRules.Violation> violation() {
+    return Optional.ofNullable(violation);
   }
 
   synchronized List<CurvePoint> curve() {

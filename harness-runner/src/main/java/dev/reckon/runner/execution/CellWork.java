@@ -1,7 +1,9 @@
 package dev.reckon.runner.execution;
 
+import dev.reckon.reports.format.OutcomeBits;
 import dev.reckon.reports.format.RunFormat;
 import dev.reckon.api.Dataset;
+import dev.reckon.api.ExampleOutcomes;
 import dev.reckon.api.Level;
 import dev.reckon.api.Metric;
 import dev.reckon.api.Model;
@@ -14,6 +16,8 @@ import dev.reckon.api.TrainingLog;
 import dev.reckon.runner.execution.CellOutcome.Budget;
 import dev.reckon.runner.execution.CellOutcome.BudgetScore;
 import dev.reckon.runner.execution.CellOutcome.Compute;
+import dev.reckon.runner.execution.CellOutcome.Examples;
+import dev.reckon.runner.execution.CellOutcome.LevelOutcomes;
 import dev.reckon.runner.execution.CellOutcome.LevelScore;
 import dev.reckon.runner.execution.CellOutcome.ProbeFit;
 import dev.reckon.runner.execution.CellOutcome.Status;
@@ -25,6 +29,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,6 +59,8 @@ final class CellWork {
   private final Task task;
   private final Clock clock;
   private final Map<String, Dataset> answers = new HashMap<>();
+  private final Map<String, String> evalSha256 = new LinkedHashMap<>();
+  private String trainSha256 = "";
   private final List<BudgetScore> budgetScores = new ArrayList<>();
   private final List<ProbeFit> probes = new ArrayList<>();
 
@@ -95,12 +102,11 @@ final class CellWork {
   }
 
   /**
-   * Trains the seeds of {@code group} as one network, the cell of seed i being {@code works.get(i)},
-   * then evaluates each seed's member as a model of its own. Each seed's training time and memory
-   * are its share of the group's: the group's divided by its seeds.
+   * Trains the seeds of {@code group} as one network, the cell of seed i being {@code works.get(i)};
+   * each seed's training time and memory are its share of the group's, the group's divided by its
+   * seeds. Returns that time, in seconds.
    */
-  static List<CellOutcome> runGroup(SeedGroup group, List<CellWork> works, List<ModelContext> contexts)
-      throws IOException {
+  static double trainGroup(SeedGroup group, List<CellWork> works) {
     int seeds = works.size();
     for (int i = 0; i < seeds; i++) {
       works.get(i).watchBudgets(group.member(i));
@@ -113,17 +119,19 @@ final class CellWork {
       resident.peakGrowthMegabytes().ifPresent(mb -> works.forEach(
           work -> work.plan.log().recordAtLastUpdate(RunFormat.RSS_GROWTH, mb / seeds)));
     }
-    double trainSeconds = (System.nanoTime() - start) / 1e9 / seeds;
-    List<CellOutcome> outcomes = new ArrayList<>();
-    for (int i = 0; i < seeds; i++) {
-      works.get(i).save(group.member(i));
-      outcomes.add(works.get(i).finish(group.member(i), contexts.get(i), "", trainSeconds, seeds));
-    }
-    return outcomes;
+    return (System.nanoTime() - start) / 1e9 / seeds;
+  }
+
+  /** Saves and evaluates {@code member}, this cell's seed of a group of {@code seeds} trained at once. */
+  CellOutcome finishMember(Model member, ModelContext context, double trainSeconds, int seeds) throws IOException {
+    save(member);
+    return finish(member, context, "", trainSeconds, seeds);
   }
 
   private Dataset trainingSet() {
-    return task.generate(plan.train(), plan.trainSize(), trainSeed());
+    Dataset training = task.generate(plan.train(), plan.trainSize(), trainSeed());
+    trainSha256 = DataFingerprint.sha256(training).orElse("");
+    return training;
   }
 
   private long trainSeed() {
@@ -139,7 +147,7 @@ final class CellWork {
   /** Has {@code instance} evaluated and probed as its training FLOPs reach the compute budgets. */
   private void watchBudgets(Model instance) {
     plan.log().evaluateAt(new ComputeBudgets(plan.computeBudgets(), budget -> {
-      evaluate(instance).forEach(score -> budgetScores.add(new BudgetScore(budget, score)));
+      evaluate(instance, null).forEach(score -> budgetScores.add(new BudgetScore(budget, score)));
       probe(instance, budget).ifPresent(probes::add);
     }));
   }
@@ -150,28 +158,44 @@ final class CellWork {
     CellTrainingLog log = plan.log();
     Compute compute = new Compute(log.trainingFlops(), budgetScores, probes, probe(instance, null));
     long start = System.nanoTime();
-    List<LevelScore> scores = evaluate(instance);
+    List<LevelOutcomes> outcomes = new ArrayList<>();
+    List<LevelScore> scores = evaluate(instance, outcomes);
     double evalSeconds = (System.nanoTime() - start) / 1e9;
     String reason = model.factory().usesReferenceSolver()
         ? "a reference model, not a contestant: it was given the task's reference solver"
         : trainedReason;
     return new CellOutcome(key, Status.DONE, reason, scores, log.curve(), instance.trainedIterations(),
         instance.parameterCount(), trainSeconds, evalSeconds, trainSeed(), context.seed(), clock.instant(),
-        log.collapse(), compute, seedGroup);
+        log.collapse(), compute, seedGroup, new Examples(trainSha256, evalSha256, outcomes));
   }
 
-  /** Predicts every level's examples (made once per cell) and scores them. */
-  private List<LevelScore> evaluate(Model instance) {
+  /**
+   * Predicts every level's examples (made once per cell, with their sha256) and scores them; puts
+   * the task's per-example outcomes into {@code outcomes}, or skips them when it is null (at a
+   * compute budget, where only scores are kept).
+   */
+  private List<LevelScore> evaluate(Model instance, List<LevelOutcomes> outcomes) {
     List<Metric> metrics = task.metrics();
     List<LevelScore> scores = new ArrayList<>();
     for (Level level : plan.eval()) {
-      Dataset levelAnswers = answers.computeIfAbsent(level.id(),
-          id -> task.generate(level, plan.evalSize(), Seeds.evaluationData(key.seed(), key.task(), id)));
+      Dataset levelAnswers = answers.computeIfAbsent(level.id(), id -> {
+        Dataset generated = task.generate(level, plan.evalSize(), Seeds.evaluationData(key.task(), id));
+        DataFingerprint.sha256(generated).ifPresent(sha -> evalSha256.put(id, sha));
+        return generated;
+      });
       Dataset inputs = levelAnswers.withoutAnswers();
       Predictions predictions = instance.predict(inputs.copy());
       BoundaryRules.checkPredictions(key.model(), level.id(), inputs, predictions, metrics);
       List<Score> taskScores = task.score(levelAnswers, predictions);
       BoundaryRules.checkScores(key.task(), level.id(), taskScores, metrics);
+      if (outcomes != null) {
+        List<ExampleOutcomes> counted = task.outcomes(levelAnswers, predictions);
+        BoundaryRules.checkOutcomes(key.task(), level.id(), counted, taskScores, levelAnswers.size(), metrics);
+        for (ExampleOutcomes outcome : counted) {
+          outcomes.add(new LevelOutcomes(level.id(), outcome.metric(), outcome.iterations(), outcome.n(),
+              OutcomeBits.encode(outcome.counted(), outcome.n())));
+        }
+      }
       List<Score> levelScores = new ArrayList<>(taskScores);
       levelScores.addAll(predictions.measurements());
       for (Score score : levelScores) {

@@ -68,14 +68,15 @@ public final class RunPlanner {
       registry.model(id).orElseThrow(() -> unknown("model", id, registry.models().stream().map(DiscoveredModel::id)));
     }
     suite.tasks().forEach(entry -> requireDeclaredByAModel(entry, modelsOn(suite.models(), entry.id(), registry)));
-    // --seed runs every model at that one seed, whatever seeds its entry sets.
+    // --seed runs every cell at that one seed, whatever seeds its task or model entry sets.
     List<ModelEntry> models = select(suite.models(), ModelEntry::id, selection.models(), ModelEntry::of).stream()
         .map(entry -> selection.seed() == null ? entry : new ModelEntry(entry.id(), entry.config(), entry.tasks(), null))
         .toList();
     Suite narrowed = new Suite(suite.name(), suite.description(),
         selection.seed() == null ? suite.seeds() : List.of(selection.seed()), suite.cellTimeLimitMinutes(),
         select(suite.tasks(), TaskEntry::id, selection.tasks(), TaskEntry::of).stream()
-            .map(entry -> declaredOnly(entry, modelsOn(models, entry.id(), registry))).toList(), models);
+            .map(entry -> declaredOnly(entry, modelsOn(models, entry.id(), registry),
+                selection.seed() == null ? entry.seeds() : null)).toList(), models);
     requireKnownIds(narrowed, registry);
     return narrowed;
   }
@@ -153,7 +154,7 @@ public final class RunPlanner {
         }
         for (ModelEntry modelEntry : suite.models()) {
           DiscoveredModel model = registry.model(modelEntry.id()).orElse(null);
-          if (model == null || !modelEntry.runsOn(task.id()) || !modelEntry.runsAt(seed, suite.seeds())) {
+          if (model == null || !modelEntry.runsOn(task.id()) || !suite.seedsOf(taskEntry, modelEntry).contains(seed)) {
             continue;
           }
           Config config = resolve("model " + model.id(), model.factory().settings(),
@@ -215,12 +216,12 @@ public final class RunPlanner {
     return declared;
   }
 
-  /** {@code entry} with the {@code modelConfig} keys that one of {@code models} declares. */
-  private static TaskEntry declaredOnly(TaskEntry entry, List<DiscoveredModel> models) {
+  /** {@code entry} with the {@code modelConfig} keys that one of {@code models} declares, at {@code seeds}. */
+  private static TaskEntry declaredOnly(TaskEntry entry, List<DiscoveredModel> models, List<Long> seeds) {
     Map<String, Object> kept = new LinkedHashMap<>(entry.modelConfig());
     kept.keySet().retainAll(declaredSettings(models));
     return new TaskEntry(entry.id(), entry.train(), entry.eval(), entry.trainSize(), entry.evalSize(), entry.config(),
-        kept, entry.computeBudgets());
+        kept, entry.computeBudgets(), seeds);
   }
 
   /** A task entry's {@code modelConfig} key that none of its models declares is a typo, not a no-op. */

@@ -25,7 +25,8 @@ import java.util.jar.Manifest;
  * ({@code bwrap}) sandbox, or as the runner's own user as before.
  *
  * <p>In the sandbox the process sees, read-only, the system's {@code /usr}, the JDK, the runner's
- * class path (the distribution), the plugin directories and the engine's unpacked native library;
+ * class path (the distribution), the run's copies of its own model's and task's plugins ({@link
+ * PluginSnapshot}; no plugin directory, no other plugin) and the engine's unpacked native library;
  * writable, only a private temporary folder ({@code /tmp}, removed after the cell) and the folder
  * its checkpoint goes to, which the runner checks and copies into the run once the process has
  * ended. It has no network, its own PID namespace (it can signal no process outside it), an
@@ -175,11 +176,11 @@ public record Sandbox(Mode mode, Optional<Path> bwrap, Optional<String> problem)
   /**
    * What a sandboxed cell mounts: its work folder's {@code tmp} (its {@code /tmp}), {@code
    * checkpoint} (writable) and {@code cell.json}, another run's checkpoint of the cell to load
-   * (read-only, or null), the plugin directories, the GPUs' device files when the cell has one, the
-   * files its levels name (read-only);
-   * and the folders it must not see even where they lie inside a mounted one (the run directory).
+   * (read-only, or null), the run's copies of the cell's plugins (read-only), the GPUs' device files
+   * when the cell has one, the files its levels name (read-only); and the folders it must not see
+   * even where they lie inside a mounted one (the run directory, which holds the plugins' copies).
    */
-  record Mounts(Path work, Path checkpointFrom, List<Path> pluginDirectories, boolean gpu, List<Path> dataFiles,
+  record Mounts(Path work, Path checkpointFrom, List<Path> plugins, boolean gpu, List<Path> dataFiles,
       List<Path> hidden) {}
 
   /**
@@ -228,7 +229,6 @@ public record Sandbox(Mode mode, Optional<Path> bwrap, Optional<String> problem)
         readOnly.addAll(manifestClassPath(Path.of(entry).toAbsolutePath()));
       }
     }
-    mounts.pluginDirectories().forEach(directory -> readOnly.add(directory.toAbsolutePath()));
     mounts.dataFiles().forEach(readOnly::add);
     engineCache().ifPresent(readOnly::add);
     for (Path path : readOnly) {
@@ -247,6 +247,10 @@ public record Sandbox(Mode mode, Optional<Path> bwrap, Optional<String> problem)
       if (readOnly.stream().map(Sandbox::real).anyMatch(real::startsWith)) {
         args.addAll(List.of("--tmpfs", real.toString()));
       }
+    }
+    // The cell's plugins lie in the run directory: mounted after it is covered, so they alone show.
+    for (Path plugin : mounts.plugins()) {
+      args.addAll(List.of("--ro-bind", real(plugin.toAbsolutePath()).toString(), plugin.toAbsolutePath().toString()));
     }
     args.addAll(List.of("--proc", "/proc", "--dev", "/dev"));
     if (mounts.gpu()) {

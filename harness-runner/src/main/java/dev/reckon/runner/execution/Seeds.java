@@ -10,6 +10,8 @@ import java.util.SplittableRandom;
 public final class Seeds {
   private static final long FNV_OFFSET = 0xcbf29ce484222325L;
   private static final long FNV_PRIME = 0x100000001b3L;
+  /** The run seed every run seed's evaluation examples are derived from ({@link #evaluationData}). */
+  static final long EVALUATION_RUN_SEED = 1;
 
   private Seeds() {}
 
@@ -34,8 +36,13 @@ public final class Seeds {
     return derive(seed, "data", task, level, "train");
   }
 
-  public static long evaluationData(long seed, String task, String level) {
-    return derive(seed, "data", task, level, "eval");
+  /**
+   * The evaluation examples of a level: the same at every run seed (those of seed {@value
+   * #EVALUATION_RUN_SEED}, so that seed's numbers stayed what they were), so that a run's seeds
+   * differ only in training and two models, or two runs, are compared on the same examples, paired.
+   */
+  public static long evaluationData(String task, String level) {
+    return derive(EVALUATION_RUN_SEED, "data", task, level, "eval");
   }
 
   /** The linear probe's folds and its control's shuffle; the same for every model of a task. */

@@ -3,6 +3,7 @@ package dev.reckon.runner.execution;
 import static java.util.Objects.requireNonNull;
 
 import dev.reckon.api.Dataset;
+import dev.reckon.api.ExampleOutcomes;
 import dev.reckon.api.Format;
 import dev.reckon.api.Level;
 import dev.reckon.api.Metric;
@@ -65,6 +66,11 @@ final class TaskForModels implements Task {
   @Override
   public List<Score> score(Dataset answers, Predictions predictions) {
     return task.score(answers, predictions);
+  }
+
+  @Override
+  public List<ExampleOutcomes> outcomes(Dataset answers, Predictions predictions) {
+    return task.outcomes(answers, predictions);
   }
 
   @Override

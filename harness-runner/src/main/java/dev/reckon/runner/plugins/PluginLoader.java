@@ -84,6 +84,9 @@ public final class PluginLoader {
 
   private Plugin open(Path source) throws PluginException {
     List<Path> jars = jarsOf(source);
+    if (jars.isEmpty()) {
+      throw new PluginException("plugin directory holds no jar");
+    }
     boolean hasServiceFile = false;
     List<Plugin.Jar> checked = new ArrayList<>();
     for (Path jar : jars) {
@@ -160,15 +163,12 @@ public final class PluginLoader {
     }
   }
 
-  private static List<Path> jarsOf(Path source) throws PluginException {
+  /** The jars of a plugin: the jar itself, or those of its directory by name (none when it holds none). */
+  public static List<Path> jarsOf(Path source) {
     if (!Files.isDirectory(source)) {
       return List.of(source);
     }
-    List<Path> jars = entries(source).stream().filter(Files::isRegularFile).toList();
-    if (jars.isEmpty()) {
-      throw new PluginException("plugin directory holds no jar");
-    }
-    return jars;
+    return entries(source).stream().filter(Files::isRegularFile).toList();
   }
 
   private static URL url(Path jar) {
@@ -179,7 +179,7 @@ public final class PluginLoader {
     }
   }
 
-  static String sha256(Path file) {
+  public static String sha256(Path file) {
     try (InputStream in = Files.newInputStream(file)) {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       byte[] buffer = new byte[1 << 16];

@@ -3,6 +3,7 @@ package dev.reckon.runner.results;
 import dev.reckon.reports.format.RunFormat.Column;
 import dev.reckon.reports.format.RunFormat.Table;
 import dev.reckon.reports.format.TableRow;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -135,6 +136,24 @@ final class CsvTable {
   void retain(Predicate<CSVRecord> keep) {
     if (Files.exists(file)) {
       rewrite(read().stream().filter(keep).toList());
+    }
+  }
+
+  /**
+   * Rewrites a table begun by an earlier version of the format under this version's header, the
+   * columns added since empty, so that rows appended now line up with it.
+   */
+  void upgrade() {
+    if (!Files.exists(file)) {
+      return;
+    }
+    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String header = reader.readLine();
+      if (header != null && !header.equals(String.join(",", table.header()))) {
+        rewrite(read());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
     }
   }
 

@@ -55,7 +55,14 @@ public record Manifest(int formatVersion, Harness harness, String runId, Shard s
   /** Where it ran: the device, the engine, and the threads it could use. */
   public record Environment(String host, String device, String engine, String engineVersion, String nativeLibrary,
       String cudaVersion, String djlVersion, int gpuCount,
-      int availableProcessors, String javaVersion, String os, Map<String, String> threadSettings) {}
+      int availableProcessors, String javaVersion, String os, Map<String, String> threadSettings,
+      SandboxInfo sandbox) {}
+
+  /**
+   * The cells' sandbox: {@code --sandbox required|auto|off}, and whether bubblewrap was in force
+   * (auto runs without it where it does not work); null in a manifest written before it was recorded.
+   */
+  public record SandboxInfo(String mode, boolean bubblewrap) {}
 
   /**
    * The seeds: {@code run} are the suite's, one repetition each; every other seed is derived from
@@ -66,7 +73,13 @@ public record Manifest(int formatVersion, Harness harness, String runId, Shard s
   /** The seed that generated one dataset. */
   public record DataSeed(String task, String level, String role, int size, long runSeed, long dataSeed) {}
 
-  public record PluginInfo(String source, List<JarInfo> jars, List<String> tasks, List<String> models) {}
+  /**
+   * @param source the jar or plugin folder discovery loaded, in its plugin directory
+   * @param snapshot the run's copy of it that cells loaded, relative to the run directory
+   *     ({@code plugin-jars/<key>/<name>}); null for a plugin no cell of the run used
+   */
+  public record PluginInfo(String source, List<JarInfo> jars, List<String> tasks, List<String> models,
+      String snapshot) {}
 
   public record JarInfo(String path, String sha256) {}
 
@@ -93,9 +106,13 @@ public record Manifest(int formatVersion, Harness harness, String runId, Shard s
   /** The plugin jars as file name and sha256: the same build has the same on every machine, wherever it lies. */
   public static java.util.SortedSet<String> jarFingerprints(List<PluginInfo> plugins) {
     java.util.SortedSet<String> jars = new java.util.TreeSet<>();
-    plugins.forEach(plugin -> plugin.jars().forEach(jar -> jars.add(Path.of(jar.path()).getFileName() + " "
-        + jar.sha256())));
+    plugins.forEach(plugin -> plugin.jars().forEach(jar -> jars.add(jarFingerprint(Path.of(jar.path()), jar.sha256()))));
     return jars;
+  }
+
+  /** One jar's fingerprint: {@code <file name> <sha256>}. */
+  public static String jarFingerprint(Path jar, String sha256) {
+    return jar.getFileName() + " " + sha256;
   }
 
   private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())

@@ -7,6 +7,8 @@ import dev.reckon.api.Level;
 import dev.reckon.api.Task;
 import dev.reckon.runner.execution.ComputeDevice;
 import dev.reckon.runner.execution.PlannedCell;
+import dev.reckon.runner.execution.PluginSnapshot;
+import dev.reckon.runner.execution.Sandbox;
 import dev.reckon.runner.execution.RunPlanner.Plan;
 import dev.reckon.runner.execution.Seeds;
 import dev.reckon.runner.plugins.DiscoveredModel;
@@ -43,25 +45,31 @@ public final class ManifestFactory {
   private final Instant startedAt;
   private final List<Instant> resumedAt;
   private final ComputeDevice device;
+  private final Sandbox sandbox;
   private final PluginRegistry registry;
+  private final PluginSnapshot snapshot;
   private final Plan plan;
   private final List<PlannedCell> cells;
   private final List<Manifest.Attempt> earlierAttempts;
 
   /**
+   * @param sandbox where the cells run
+   * @param snapshot the run's copy of the plugins its cells load
    * @param plan the whole run's plan
    * @param cells the cells this directory runs: the plan's, or a shard's share of them
    */
   public ManifestFactory(RunIdentity identity, List<String> command, Instant startedAt, List<Instant> resumedAt,
-      List<Manifest.Attempt> earlierAttempts, ComputeDevice device, PluginRegistry registry, Plan plan,
-      List<PlannedCell> cells) {
+      List<Manifest.Attempt> earlierAttempts, ComputeDevice device, Sandbox sandbox, PluginRegistry registry,
+      PluginSnapshot snapshot, Plan plan, List<PlannedCell> cells) {
     this.earlierAttempts = List.copyOf(earlierAttempts);
     this.identity = identity;
     this.command = List.copyOf(command);
     this.startedAt = startedAt;
     this.resumedAt = List.copyOf(resumedAt);
     this.device = device;
+    this.sandbox = sandbox;
     this.registry = registry;
+    this.snapshot = snapshot;
     this.plan = plan;
     this.cells = List.copyOf(cells);
   }
@@ -83,8 +91,8 @@ public final class ManifestFactory {
     return new Manifest(RunFormat.VERSION, new Manifest.Harness("reckon", harnessVersion(), ApiVersion.CURRENT),
         identity.runId(), identity.shard(), List.of(), command, new Manifest.SuiteInfo(suite.name(), suite.description(),
         identity.suiteSource(), suite.cellTimeLimitMinutes(), identity.suiteFingerprint()), startedAt, resumedAt,
-        finishedAt, environment(device), new Manifest.Seeds(suite.allSeeds(), SEED_DERIVATION, dataSeeds()),
-        plugins(registry),
+        finishedAt, environment(device, sandbox), new Manifest.Seeds(suite.allSeeds(), SEED_DERIVATION, dataSeeds()),
+        registry.plugins().stream().map(this::pluginInfo).toList(),
         registry.failures().stream().map(PluginFailure::toString).toList(), plan.missing(), plan.unusable(),
         tasks.values().stream().map(ManifestFactory::taskInfo).toList(), List.copyOf(models.values()), cellInfos,
         earlierAttempts);
@@ -104,7 +112,7 @@ public final class ManifestFactory {
       }
       for (Level level : cell.eval()) {
         seeds.add(new DataSeed(task, level.id(), "eval", cell.evalSize(), cell.seed(),
-            Seeds.evaluationData(cell.seed(), task, level.id())));
+            Seeds.evaluationData(task, level.id())));
       }
     }
     return List.copyOf(seeds);
@@ -115,7 +123,7 @@ public final class ManifestFactory {
     return version == null ? "development" : version;
   }
 
-  private static Manifest.Environment environment(ComputeDevice device) {
+  private static Manifest.Environment environment(ComputeDevice device, Sandbox sandbox) {
     Engine engine = device.engine();
     Map<String, String> threads = new TreeMap<>();
     for (String variable : List.of("OMP_NUM_THREADS", "MKL_NUM_THREADS")) {
@@ -127,19 +135,17 @@ public final class ManifestFactory {
     return new Manifest.Environment(ComputeDevice.host(), device.name(), engine.getEngineName(), engine.getVersion(),
         ComputeDevice.nativeLibrary(), ComputeDevice.cudaVersion(), Engine.getDjlVersion(),
         engine.getGpuCount(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-        System.getProperty("os.name") + " " + System.getProperty("os.arch"), threads);
+        System.getProperty("os.name") + " " + System.getProperty("os.arch"), threads,
+        new Manifest.SandboxInfo(sandbox.mode().toString(), sandbox.active()));
   }
 
-  /** Every loaded plugin with its jars' checksums and what it offers. */
-  public static List<Manifest.PluginInfo> plugins(PluginRegistry registry) {
-    return registry.plugins().stream().map(plugin -> pluginInfo(plugin, registry)).toList();
-  }
-
-  private static Manifest.PluginInfo pluginInfo(Plugin plugin, PluginRegistry registry) {
+  /** A loaded plugin with its jars' checksums, what it offers, and the run's copy of it its cells loaded. */
+  private Manifest.PluginInfo pluginInfo(Plugin plugin) {
     return new Manifest.PluginInfo(plugin.source().toString(),
         plugin.jars().stream().map(jar -> new Manifest.JarInfo(jar.path().toString(), jar.sha256())).toList(),
         registry.tasks().stream().filter(t -> t.plugin() == plugin).map(DiscoveredTask::id).toList(),
-        registry.models().stream().filter(m -> m.plugin() == plugin).map(DiscoveredModel::id).toList());
+        registry.models().stream().filter(m -> m.plugin() == plugin).map(DiscoveredModel::id).toList(),
+        snapshot.place(plugin).orElse(null));
   }
 
   private static Manifest.TaskInfo taskInfo(PlannedCell cell) {

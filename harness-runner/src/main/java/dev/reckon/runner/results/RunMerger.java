@@ -39,7 +39,7 @@ public final class RunMerger {
   private record ShardDirectory(Path directory, Manifest manifest, String suite) {}
 
   private static final List<String> COPIED_FOLDERS = List.of(RunFormat.CHECKPOINTS, RunFormat.CELL_OUTPUT,
-      RunFormat.CLAIMS);
+      RunFormat.CLAIMS, RunFormat.PLUGIN_JARS);
 
   /**
    * @throws IllegalArgumentException naming the shard and what does not match, for shards that
@@ -259,7 +259,8 @@ public final class RunMerger {
     List<String> command = new ArrayList<>(List.of("merge"));
     byIndex.forEach(s -> command.add(s.directory().toString()));
     command.addAll(List.of("--out", out.toString()));
-    return new Manifest(first.formatVersion(), first.harness(), first.runId(), null, runs, command, first.suite(),
+    // every table is written anew under this format's header, whatever version the shards were
+    return new Manifest(RunFormat.VERSION, first.harness(), first.runId(), null, runs, command, first.suite(),
         started, resumed, finished, first.environment(), new Manifest.Seeds(first.seeds().run(),
         first.seeds().derivation(), dataSeeds), first.plugins(), byIndex.stream()
         .flatMap(s -> s.manifest().pluginFailures().stream()).distinct().toList(), first.missingFromSuite(),

@@ -1,5 +1,7 @@
 package dev.reckon.runner.results;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reckon.api.Config;
 import dev.reckon.api.Score;
 import dev.reckon.reports.format.RunFormat;
@@ -14,6 +16,7 @@ import dev.reckon.runner.execution.CellOutcome.BudgetScore;
 import dev.reckon.runner.execution.CellOutcome.Compute;
 import dev.reckon.runner.execution.CellOutcome.CurvePoint;
 import dev.reckon.runner.execution.CellOutcome.ProbeFit;
+import dev.reckon.runner.execution.CellOutcome.LevelOutcomes;
 import dev.reckon.runner.execution.CellOutcome.LevelScore;
 import dev.reckon.runner.execution.CellOutcome.Status;
 import dev.reckon.runner.execution.TrainingCollapse;
@@ -35,16 +38,20 @@ import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * The tables of a run directory. Each finished cell appends its results, training curve and
- * evaluations at compute budgets, and then its line in cells.csv, each flushed: a cell counts as finished only once that line is on
- * disk, and on resume the rows of unfinished cells are dropped and the cells run again.
+ * The tables of a run directory. Each finished cell appends its results, training curve,
+ * evaluations at compute budgets and per-example outcomes, and then its line in cells.csv, each
+ * flushed: a cell counts as finished only once that line is on disk, and on resume the rows of
+ * unfinished cells are dropped and the cells run again.
  */
 public final class RunStore implements CellRecorder {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private final Path directory;
   private final CsvTable results;
   private final CsvTable cells;
   private final CsvTable training;
   private final CsvTable compute;
+  private final CsvTable outcomes;
 
   public RunStore(Path directory) {
     this.directory = directory;
@@ -52,6 +59,12 @@ public final class RunStore implements CellRecorder {
     this.cells = CsvTable.of(Table.CELLS, directory);
     this.training = CsvTable.of(Table.TRAINING, directory);
     this.compute = CsvTable.of(Table.BUDGETS, directory);
+    this.outcomes = CsvTable.of(Table.OUTCOMES, directory);
+  }
+
+  /** Every table, cells.csv last: its line is what makes a cell finished. */
+  private List<CsvTable> tables() {
+    return List.of(results, training, compute, outcomes, cells);
   }
 
   public Path directory() {
@@ -71,23 +84,29 @@ public final class RunStore implements CellRecorder {
 
   /**
    * Drops what an interrupted attempt left half-written: a torn last line of any table, and the
-   * result and training rows of cells that never finished (a run killed mid-cell).
+   * result and training rows of cells that never finished (a run killed mid-cell). A table begun by
+   * an earlier format version gets this version's header, so that a run of format 2 resumes as
+   * one of this format, without the outcomes and sha256 of the cells it finished before.
    *
    * @return a warning for each torn line dropped
    */
   public List<String> discardUnfinished() {
     List<String> repaired = new ArrayList<>();
-    for (CsvTable table : List.of(results, training, compute, cells)) {
+    for (CsvTable table : tables()) {
       long dropped = table.dropTornTail();
       if (dropped > 0) {
         repaired.add(table.file().getFileName() + " ended in a torn line (" + dropped + " bytes, a write cut short); "
             + "it was dropped and its cell runs again");
       }
     }
+    for (CsvTable table : tables()) {
+      table.upgrade();
+    }
     Set<CellKey> finished = finishedCells();
     results.retain(row -> finished.contains(key(row)));
     training.retain(row -> finished.contains(key(row)));
     compute.retain(row -> finished.contains(key(row)));
+    outcomes.retain(row -> finished.contains(key(row)));
     return repaired;
   }
 
@@ -118,9 +137,16 @@ public final class RunStore implements CellRecorder {
             .set(Column.N, fit.tokens()).set(Column.CI_LOW, "").set(Column.CI_HIGH, ""));
       }
     }
+    List<TableRow> outcomeRows = new ArrayList<>();
+    for (LevelOutcomes level : outcome.examples().outcomes()) {
+      outcomeRows.add(row(Table.OUTCOMES, key).set(Column.EVAL_LEVEL, level.level())
+          .set(Column.ITERATIONS, level.iterations()).set(Column.METRIC, level.metric()).set(Column.N, level.n())
+          .set(Column.OUTCOMES, level.counted()));
+    }
     results.append(scoreRows);
     training.append(curveRows);
     compute.append(computeRows);
+    outcomes.append(outcomeRows);
     cells.append(List.of(row(Table.CELLS, key)
         .set(Column.STATUS, outcome.status().word())
         .set(Column.REASON, outcome.reason())
@@ -141,7 +167,21 @@ public final class RunStore implements CellRecorder {
             ? number(measured.trainingFlops().getAsDouble()) : "")
         .set(Column.PROBE_R2, measured.probe().map(fit -> (Object) number(fit.r2())).orElse(""))
         .set(Column.PROBE_R2_SHUFFLED, measured.probe().map(fit -> (Object) number(fit.shuffledR2())).orElse(""))
-        .set(Column.SEED_GROUP, outcome.seedGroup() == 0 ? "" : outcome.seedGroup())));
+        .set(Column.SEED_GROUP, outcome.seedGroup() == 0 ? "" : outcome.seedGroup())
+        .set(Column.TRAIN_DATA_SHA256, outcome.examples().trainSha256())
+        .set(Column.EVAL_DATA_SHA256, levelHashes(outcome.examples().evalSha256()))));
+  }
+
+  /** The {@link Column#EVAL_DATA_SHA256} of cells.csv: a JSON object, empty when no level has one. */
+  private static String levelHashes(Map<String, String> hashes) {
+    if (hashes.isEmpty()) {
+      return "";
+    }
+    try {
+      return JSON.writeValueAsString(hashes);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a map of strings is always JSON", e);
+    }
   }
 
   /** A row of {@code table}, headed as every table's rows are by the cell's model, task, level and seed. */
@@ -176,7 +216,7 @@ public final class RunStore implements CellRecorder {
       index.put(plan.get(i), i);
     }
     Comparator<CSVRecord> order = Comparator.comparingInt(row -> index.getOrDefault(key(row), plan.size()));
-    for (CsvTable table : List.of(results, training, compute, cells)) {
+    for (CsvTable table : tables()) {
       table.sort(order);
     }
   }

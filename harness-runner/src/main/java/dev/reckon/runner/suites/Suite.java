@@ -18,7 +18,7 @@ import java.util.Set;
  * @param name the suite's name, part of the run id
  * @param description one line for {@code reckon run --help} and the manifest
  * @param seeds one repetition of every cell per seed: a count ({@code seeds: 3}, seeds 1 to 3) or a
- *     list; a model entry may set its own
+ *     list; a task entry or a model entry may set its own ({@link #seedsOf})
  * @param cellTimeLimitMinutes a cell still running after this long is stopped and marked failed
  * @param tasks the tasks, with their levels and data sizes
  * @param models the models, with their settings
@@ -34,11 +34,21 @@ public record Suite(String name, String description,
     description = description == null ? "" : description;
   }
 
-  /** Every seed a cell of the suite runs at: the suite's, then any other a model entry sets. */
+  /** Every seed a cell of the suite runs at: the suite's, then any other a task or model entry sets. */
   public List<Long> allSeeds() {
     Set<Long> all = new LinkedHashSet<>(seeds);
+    tasks.stream().filter(entry -> entry != null && entry.seeds() != null).forEach(entry -> all.addAll(entry.seeds()));
     models.stream().filter(entry -> entry != null && entry.seeds() != null).forEach(entry -> all.addAll(entry.seeds()));
     return List.copyOf(all);
+  }
+
+  /**
+   * The seeds the cells of {@code model} on {@code task} run at: the model entry's when it sets
+   * them (one for a baseline whose seeds would only repeat it), else the task entry's (one for a
+   * game no claim reads), else the suite's.
+   */
+  public List<Long> seedsOf(TaskEntry task, ModelEntry model) {
+    return model.seeds() != null ? model.seeds() : task.seeds() != null ? task.seeds() : seeds;
   }
 
   /**
@@ -62,10 +72,14 @@ public record Suite(String name, String description,
    *     (a harder game may need more updates for every model)
    * @param computeBudgets training FLOPs, ascending: a model that reports its training FLOPs is
    *     evaluated on the entry's levels when it reaches each (the compute leaderboard)
+   * @param seeds if given, the seeds its cells run at (a count or a list, as the suite's), unless a
+   *     model entry sets its own
    */
   public record TaskEntry(String id, String train, List<String> eval, Integer trainSize, Integer evalSize,
-      Map<String, Object> config, Map<String, Object> modelConfig, List<Double> computeBudgets) {
+      Map<String, Object> config, Map<String, Object> modelConfig, List<Double> computeBudgets,
+      @JsonInclude(JsonInclude.Include.NON_NULL) @JsonDeserialize(using = SeedsDeserializer.class) List<Long> seeds) {
     public TaskEntry {
+      seeds = seeds == null ? null : copy(seeds);
       eval = eval == null ? List.of() : copy(eval);
       computeBudgets = computeBudgets == null ? List.of() : copy(computeBudgets);
       config = ordered(config);
@@ -75,7 +89,7 @@ public record Suite(String name, String description,
     }
 
     public static TaskEntry of(String id) {
-      return new TaskEntry(id, null, null, null, null, null, null, null);
+      return new TaskEntry(id, null, null, null, null, null, null, null, null);
     }
   }
 
@@ -86,7 +100,7 @@ public record Suite(String name, String description,
    * @param config its settings, handed to the model as is
    * @param tasks if given, the only tasks it runs on (e.g. a slow model on one task)
    * @param seeds if given, the only seeds it runs at (a count or a list, as the suite's), e.g. one
-   *     for a baseline whose seeds would only repeat it
+   *     for a baseline whose seeds would only repeat it; over a task entry's
    */
   public record ModelEntry(String id, Map<String, Object> config, List<String> tasks,
       @JsonInclude(JsonInclude.Include.NON_NULL) @JsonDeserialize(using = SeedsDeserializer.class) List<Long> seeds) {
@@ -102,11 +116,6 @@ public record Suite(String name, String description,
 
     public boolean runsOn(String task) {
       return tasks.isEmpty() || tasks.contains(task);
-    }
-
-    /** Whether the entry runs at {@code seed} of a suite that runs at {@code suiteSeeds}. */
-    public boolean runsAt(long seed, List<Long> suiteSeeds) {
-      return (seeds == null ? suiteSeeds : seeds).contains(seed);
     }
   }
 

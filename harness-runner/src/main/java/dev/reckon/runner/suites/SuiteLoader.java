@@ -195,6 +195,11 @@ public final class SuiteLoader {
           + "digits, '.', '_' or '-', starting with a letter or digit, without '..'); it names the run directory");
     }
     requireSeeds(suite.seeds(), invalid, "it");
+    for (TaskEntry task : suite.tasks()) {
+      if (task != null && task.seeds() != null) {
+        requireSeeds(task.seeds(), invalid, "task entry " + task.id());
+      }
+    }
     for (ModelEntry model : suite.models()) {
       if (model != null && model.seeds() != null) {
         requireSeeds(model.seeds(), invalid, "model entry " + model.id());

@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.reckon.api.Config;
 import dev.reckon.api.Score;
+import dev.reckon.reports.format.RunFormat.Table;
 import dev.reckon.runner.execution.CellKey;
 import dev.reckon.runner.execution.CellOutcome;
 import dev.reckon.runner.execution.CellOutcome.Budget;
 import dev.reckon.runner.execution.CellOutcome.BudgetScore;
 import dev.reckon.runner.execution.CellOutcome.Compute;
 import dev.reckon.runner.execution.CellOutcome.CurvePoint;
+import dev.reckon.runner.execution.CellOutcome.Examples;
+import dev.reckon.runner.execution.CellOutcome.LevelOutcomes;
 import dev.reckon.runner.execution.CellOutcome.ProbeFit;
 import dev.reckon.runner.execution.CellOutcome.LevelScore;
 import dev.reckon.runner.execution.CellOutcome.Status;
@@ -20,6 +23,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -38,8 +42,14 @@ class RunStoreTest {
     return new CellOutcome(key, status, status == Status.FAILED ? "boom, with a comma" : "", scores,
         List.of(new CurvePoint(10, "loss", 0.5, 1.25)), OptionalInt.of(4), 123, 1.5, 0.5, 11, 12,
         Instant.parse("2026-01-01T00:00:00Z"), Optional.empty(), status == Status.DONE ? COMPUTE : null,
-        status == Status.DONE ? 3 : 0);
+        status == Status.DONE ? 3 : 0, status == Status.DONE ? EXAMPLES : null);
   }
+
+  private static final String TRAIN_SHA = "1".repeat(64);
+  private static final String EVAL_SHA = "e".repeat(64);
+  /** Puzzles 0, 1 and 2 of 4 solved: 3 of 4, as the score says. */
+  private static final Examples EXAMPLES = new Examples(TRAIN_SHA, Map.of("b6", EVAL_SHA),
+      List.of(new LevelOutcomes("b6", "puzzle_accuracy", 4, 4, "07")));
 
   private static final Budget BUDGET = new Budget(1e6, 7, 1.25e6);
   private static final Compute COMPUTE = new Compute(OptionalDouble.of(2.5e6),
@@ -55,7 +65,32 @@ class RunStoreTest {
         "a,sudoku-4x4,b6,1,1000000.0,7,1250000.0,,,,probe_r2,0.75,24,,",
         "a,sudoku-4x4,b6,1,1000000.0,7,1250000.0,,,,probe_r2_shuffled,-0.125,24,,"),
         Files.readAllLines(directory.resolve("budgets.csv")).stream().skip(1).toList());
-    assertTrue(Files.readAllLines(directory.resolve("cells.csv")).get(1).endsWith(",2500000.0,0.875,-0.25,3"));
+    assertTrue(Files.readAllLines(directory.resolve("cells.csv")).get(1).endsWith(",2500000.0,0.875,-0.25,3,"
+        + TRAIN_SHA + ",\"{\"\"b6\"\":\"\"" + EVAL_SHA + "\"\"}\""));
+  }
+
+  @Test
+  void aCellsOutcomesGoToOutcomesCsvARowAMetricAndIterationCount() throws IOException {
+    new RunStore(directory).record(outcome("a", Status.DONE), Config.empty(), Config.empty(), 0);
+    assertEquals(List.of("model,task,train_level,seed,eval_level,iterations,metric,n,outcomes",
+        "a,sudoku-4x4,b6,1,b6,4,puzzle_accuracy,4,07"), Files.readAllLines(directory.resolve("outcomes.csv")));
+  }
+
+  @Test
+  void aRunOfFormatTwoResumesUnderThisFormatsHeaderItsNewColumnsEmpty() throws IOException {
+    String v2 = "model,task,train_level,seed,status,reason,trained_iterations,parameters,train_seconds,eval_seconds,"
+        + "finished_at,train_data_seed,model_seed,config,collapse_update,collapse,task_seed,task_config,"
+        + "training_flops,probe_r2,probe_r2_shuffled,seed_group\n"
+        + "old,sudoku-4x4,b6,1,done,,4,123,1.5,0.5,2026-01-01T00:00:00Z,11,12,{},,,0,{},,,,\n";
+    Files.writeString(directory.resolve("cells.csv"), v2);
+    RunStore store = new RunStore(directory);
+    store.discardUnfinished();
+    store.record(outcome("a", Status.DONE), Config.empty(), Config.empty(), 0);
+    List<String> lines = Files.readAllLines(directory.resolve("cells.csv"));
+    assertEquals(String.join(",", Table.CELLS.header()), lines.get(0));
+    assertTrue(lines.get(1).endsWith(",,,,,"), lines.get(1));
+    assertEquals(Set.of("old", "a"), store.finishedCells().stream().map(CellKey::model)
+        .collect(java.util.stream.Collectors.toSet()));
   }
 
   @Test
@@ -122,7 +157,7 @@ class RunStoreTest {
   /**
    * A write cut at any byte of the last cell's rows, in any table, is found on resume: the torn
    * line goes, the last cell counts as unfinished, and the cells before it keep every row. A cell
-   * appends to results.csv, training.csv, budgets.csv and cells.csv in that order, each forced to disk before
+   * appends to results.csv, training.csv, budgets.csv, outcomes.csv and cells.csv in that order, each forced to disk before
    * the next, so a cut in one table finds the tables after it without the cell.
    */
   @Test
@@ -132,7 +167,7 @@ class RunStoreTest {
     java.util.Map<String, byte[]> before = snapshot();
     store.record(outcome("b", Status.DONE), Config.empty(), Config.empty(), 0);
     java.util.Map<String, byte[]> after = snapshot();
-    List<String> order = List.of("results.csv", "training.csv", "budgets.csv", "cells.csv");
+    List<String> order = List.of("results.csv", "training.csv", "budgets.csv", "outcomes.csv", "cells.csv");
     for (String table : order) {
       for (int cut = before.get(table).length; cut < after.get(table).length; cut++) {
         restore(after);
@@ -158,7 +193,7 @@ class RunStoreTest {
 
   private java.util.Map<String, byte[]> snapshot() throws IOException {
     java.util.Map<String, byte[]> files = new java.util.HashMap<>();
-    for (String table : List.of("results.csv", "training.csv", "budgets.csv", "cells.csv")) {
+    for (String table : List.of("results.csv", "training.csv", "budgets.csv", "outcomes.csv", "cells.csv")) {
       files.put(table, Files.readAllBytes(directory.resolve(table)));
     }
     return files;

@@ -96,16 +96,22 @@ class SuiteLoaderTest {
   }
 
   @Test
-  void seedsAreACountOrAListAndAModelEntryMaySetItsOwn() throws IOException {
+  void seedsAreACountOrAListAndATaskOrModelEntryMaySetItsOwn() throws IOException {
     Path file = directory.resolve("counted.yaml");
-    Files.writeString(file, "name: s\nseeds: 3\ntasks:\n  - id: sudoku-4x4\nmodels:\n  - id: oracle\n    seeds: 1\n"
-        + "  - id: uniform\n    seeds: [2, 9]\n");
+    Files.writeString(file, "name: s\nseeds: 3\ntasks:\n  - id: sudoku-4x4\n  - id: sudoku-6x6\n    seeds: [5]\n"
+        + "models:\n  - id: oracle\n    seeds: 1\n  - id: uniform\n    seeds: [2, 9]\n  - id: propagation\n");
     Suite suite = loader.load(file.toString());
     assertEquals(List.of(1L, 2L, 3L), suite.seeds());
     assertEquals(List.of(1L), suite.models().get(0).seeds());
-    assertEquals(List.of(1L, 2L, 3L, 9L), suite.allSeeds());
-    assertTrue(suite.models().get(1).runsAt(9, suite.seeds()));
-    assertFalse(suite.models().get(0).runsAt(2, suite.seeds()));
+    assertEquals(List.of(1L, 2L, 3L, 5L, 9L), suite.allSeeds());
+    Suite.TaskEntry fourByFour = suite.tasks().get(0);
+    Suite.TaskEntry sixBySix = suite.tasks().get(1);
+    assertEquals(List.of(2L, 9L), suite.seedsOf(fourByFour, suite.models().get(1)));
+    assertEquals(List.of(1L), suite.seedsOf(sixBySix, suite.models().get(0)), "a model entry's seeds come first");
+    assertEquals(List.of(5L), suite.seedsOf(sixBySix, suite.models().get(2)), "then the task entry's");
+    assertEquals(List.of(1L, 2L, 3L), suite.seedsOf(fourByFour, suite.models().get(2)), "then the suite's");
+    assertRefused("name: s\ntasks:\n  - id: sudoku-4x4\n    seeds: 0\nmodels:\n  - id: oracle\n",
+        "is not a valid suite: seeds: N runs the seeds 1 to N, so N is from 1 to 1000, not 0 (line 4)");
     assertRefused("name: s\nseeds: 0\n" + TASK_AND_MODEL,
         "is not a valid suite: seeds: N runs the seeds 1 to N, so N is from 1 to 1000, not 0 (line 2)");
     assertRefused("name: s\ntasks:\n  - id: sudoku-4x4\nmodels:\n  - id: oracle\n    seeds: [4, 4]\n",

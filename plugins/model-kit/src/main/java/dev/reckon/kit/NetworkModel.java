@@ -72,8 +72,8 @@ public abstract class NetworkModel<N extends Block> implements Model {
 
   /**
    * A network of one slice per context, trained at once ({@link StackedGroup}): the contexts share
-   * the settings and device and differ in the seed (and in the task's own seed: a map of cities
-   * per seed, say, of one shape).
+   * the settings, device and task format and differ in the seed (and in the task's own seed: a map
+   * of cities per seed, say, of one format; {@link StackedGroup#of} sees to the format).
    */
   protected NetworkModel(String id, Declarations declarations, List<ModelContext> contexts) {
     this.id = requireNonNull(id, "id is null");

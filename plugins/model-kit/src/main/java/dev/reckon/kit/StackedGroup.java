@@ -36,11 +36,17 @@ public final class StackedGroup<N extends Block, M extends NetworkModel<N>> impl
 
   /**
    * The group of {@code contexts}: {@code stacked} makes the model of all the seeds, {@code single}
-   * one seed's (a factory's {@code create}).
+   * one seed's (a factory's {@code create}). Empty when the seeds' tasks differ in format (a map of
+   * cities per seed whose longest path differs, say): one network reads one layout, and a seed
+   * built for another's layout would not be the model it is alone; the runner then trains them one
+   * by one.
    */
   public static <N extends Block, M extends NetworkModel<N>> Optional<SeedGroup> of(List<ModelContext> contexts,
       Function<List<ModelContext>, M> stacked, Function<ModelContext, M> single) {
     requireNonNull(contexts, "contexts is null");
+    if (contexts.stream().map(context -> context.task().format()).distinct().count() > 1) {
+      return Optional.empty();
+    }
     return Optional.of(new StackedGroup<>(stacked.apply(contexts), contexts.stream().map(single).toList()));
   }
 

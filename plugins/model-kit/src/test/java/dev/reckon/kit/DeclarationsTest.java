@@ -61,7 +61,7 @@ class DeclarationsTest {
 
     assertEquals("setting 'steps' is 0; expected a positive number", zero.getMessage());
     assertEquals("setting 'alpha' is 1.5; expected a number from 0 to 1", above.getMessage());
-    assertEquals("setting 'alpha' is NaN; expected a number from 0 to 1", notANumber.getMessage());
+    assertEquals("setting 'alpha' is NaN; expected a finite number", notANumber.getMessage());
     assertEquals("setting 'least' is -6; expected a positive number", derived.getMessage());
   }
 

@@ -9,6 +9,7 @@ import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
@@ -61,6 +62,32 @@ public record Board(String name, List<String> header, List<List<Object>> rows) {
       table.append("| ").append(row.stream().map(Numbers::text).collect(Collectors.joining(" | "))).append(" |\n");
     }
     return table.toString();
+  }
+
+  /**
+   * The board as plain text for a terminal: columns padded to their widest value, numbers rounded
+   * to three decimals and right-aligned.
+   */
+  public String toText() {
+    List<List<String>> lines = new ArrayList<>();
+    lines.add(header);
+    rows.forEach(row -> lines.add(row.stream().map(Numbers::text).toList()));
+    int[] widths = new int[header.size()];
+    lines.forEach(line -> {
+      for (int column = 0; column < widths.length; column++) {
+        widths[column] = Math.max(widths[column], line.get(column).length());
+      }
+    });
+    StringBuilder text = new StringBuilder();
+    for (List<String> line : lines) {
+      for (int column = 0; column < widths.length; column++) {
+        String value = line.get(column);
+        String padding = " ".repeat(widths[column] - value.length());
+        text.append(column == 0 ? "" : "  ").append(numeric(column) ? padding + value : value + padding);
+      }
+      text.append('\n');
+    }
+    return text.toString().replaceAll(" +\n", "\n");
   }
 
   /** Whether a column holds numbers, so that tables align it to the right. */

@@ -37,8 +37,10 @@ import java.util.stream.Stream;
 public final class ComputeBoard {
   /** The column of a model's best over every iteration count, which ranks the rows. */
   public static final String BEST = "best";
+  /** The column of the iteration count where a model had its best. */
+  public static final String BEST_ITERATIONS = "best_iterations";
   static final List<String> HEADER = List.of(TASK.id(), EVAL_LEVEL.id(), BUDGET_FLOPS.id(), MODEL.id(),
-      TRAIN_LEVEL.id(), TRAINING_FLOPS.id(), UPDATE.id(), "at_trained", BEST, "best_iterations", PROBE_R2.id(),
+      TRAIN_LEVEL.id(), TRAINING_FLOPS.id(), UPDATE.id(), "at_trained", BEST, BEST_ITERATIONS, PROBE_R2.id(),
       PROBE_R2_SHUFFLED.id(), "seeds");
 
   private ComputeBoard() {}

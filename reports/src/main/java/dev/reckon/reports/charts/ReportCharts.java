@@ -6,6 +6,7 @@ import dev.reckon.api.Metric;
 import dev.reckon.reports.boards.Board;
 import dev.reckon.reports.boards.ComputeBoard;
 import dev.reckon.reports.boards.ConvergenceBoard;
+import dev.reckon.reports.claims.SeedReadings;
 import dev.reckon.reports.format.RunFormat;
 import dev.reckon.reports.format.RunFormat.Column;
 import dev.reckon.reports.format.RunResults.TrainingPoint;
@@ -14,6 +15,7 @@ import dev.reckon.reports.measurements.MeasurementIndex;
 import dev.reckon.reports.measurements.Numbers;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,22 +23,31 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 import org.jfree.chart.JFreeChart;
 
 /**
  * The charts of one run, from its results alone: test-time compute curves, the primary metric
  * against level difficulty, the compositional games, entropy against representation dimension,
- * and training curves. A chart whose data the run does not have is not drawn.
+ * and training curves. A chart whose data the run does not have is not drawn. A number of
+ * results.csv is drawn as its mean over the run's seeds with its 95% interval as a band, and, with
+ * several seeds, each seed's own line faintly; a training curve as its mean over seeds at each
+ * update with each seed's curve faintly.
  */
 public final class ReportCharts {
   /** Beside the primary metric (KL divergence), the note's second compositional figure. */
   private static final String TOP_K_OVERLAP = "top_k_overlap";
 
   private final MeasurementIndex index;
+  private final SeedReadings readings;
+  /** Per reading (pooled or a seed's) and compute budget, the run as it stood there: read once, drawn often. */
+  private final Map<List<Object>, MeasurementIndex> budgetRuns = new HashMap<>();
 
-  public ReportCharts(MeasurementIndex index) {
-    this.index = requireNonNull(index, "index is null");
+  public ReportCharts(SeedReadings readings) {
+    this.readings = requireNonNull(readings, "readings is null");
+    this.index = readings.pooled();
   }
 
   public List<ChartSection> sections() {
@@ -65,7 +76,7 @@ public final class ReportCharts {
         for (Measurement m : index.all()) {
           if (m.task().equals(task) && m.evalLevel().equals(level) && isPrimary(m)) {
             charts.computeIfAbsent(List.of(task, m.model(), m.trainLevel()), cell -> testTimeComputeChart(m))
-                .point(level, m.iterations(), m.value());
+                .add(level, m.iterations(), m, readings.bySeed());
           }
         }
       }
@@ -94,8 +105,8 @@ public final class ReportCharts {
       // A model trained on several levels gets a line for each; otherwise its name is enough.
       Map<String, Long> trainLevels = atBudget.stream().map(m -> List.of(m.model(), m.trainLevel())).distinct()
           .collect(Collectors.groupingBy(cell -> cell.get(0), Collectors.counting()));
-      atBudget.forEach(m -> chart.point(trainLevels.get(m.model()) > 1 ? m.model() + " (trained on "
-          + m.trainLevel() + ")" : m.model(), m.evalDifficulty(), m.value()));
+      atBudget.forEach(m -> chart.add(trainLevels.get(m.model()) > 1 ? m.model() + " (trained on "
+          + m.trainLevel() + ")" : m.model(), m.evalDifficulty(), m, readings.bySeed()));
       charts.add(chart);
     }
     return built(charts);
@@ -113,7 +124,7 @@ public final class ReportCharts {
         for (String model : index.models(task)) {
           for (String level : index.evaluatedLevels(task)) {
             index.atBudget(model, task, level, metric)
-                .ifPresent(m -> chart.point(model, m.evalDifficulty(), m.value()));
+                .ifPresent(m -> chart.add(model, m.evalDifficulty(), m, readings.bySeed()));
           }
         }
         charts.add(chart);
@@ -135,7 +146,8 @@ public final class ReportCharts {
           for (String model : index.models(task)) {
             Optional<Integer> d = MeasurementIndex.dimension(model);
             if (d.isPresent()) {
-              index.atBudget(model, task, level, metric).ifPresent(m -> chart.point(level, d.get(), m.value()));
+              index.atBudget(model, task, level, metric)
+                  .ifPresent(m -> chart.add(level, d.get(), m, readings.bySeed()));
             }
           }
         }
@@ -155,19 +167,33 @@ public final class ReportCharts {
       String level = (String) cell(board, row, Column.EVAL_LEVEL.id());
       String model = (String) cell(board, row, Column.MODEL.id());
       double budget = (Double) cell(board, row, Column.BUDGET_FLOPS.id());
+      String metric = index.primaryMetric(task).orElseThrow();
+      Measurement best = atComputeBudget(index, budget).get(new Measurement.Key(model, task,
+          (String) cell(board, row, Column.TRAIN_LEVEL.id()), level,
+          (Integer) cell(board, row, ComputeBoard.BEST_ITERATIONS), metric)).orElseThrow();
+      Map<Long, MeasurementIndex> seeds = new LinkedHashMap<>();
+      readings.bySeed().forEach((seed, atSeed) -> seeds.put(seed, atComputeBudget(atSeed, budget)));
       charts.computeIfAbsent(List.of(task, level), k -> chart(task + " " + level + ": best over iterations vs "
-              + "training FLOPs", "training FLOPs (log2)", task, index.primaryMetric(task).orElseThrow()).log2X())
-          .point(model, budget, (Double) cell(board, row, ComputeBoard.BEST));
+              + "training FLOPs", "training FLOPs (log2)", task, metric).log2X())
+          .add(model, budget, best, seeds);
       if (cell(board, row, Column.PROBE_R2.id()) instanceof Double r2 && probed.add(List.of(task, model, budget))) {
         LineChart probe = probes.computeIfAbsent(task, t -> new LineChart(t + ": linear probe R^2 vs training FLOPs",
             "training FLOPs (log2)", RunFormat.PROBE_R2).log2X());
-        probe.point(model, budget, r2);
-        probe.point(model + " (shuffled)", budget, (Double) cell(board, row, Column.PROBE_R2_SHUFFLED.id()));
+        // the board's fits are means over the seeds, without an interval
+        probe.point(model, budget, r2, Double.NaN, Double.NaN, best.seeds());
+        probe.point(model + " (shuffled)", budget, (Double) cell(board, row, Column.PROBE_R2_SHUFFLED.id()), Double.NaN,
+            Double.NaN, best.seeds());
       }
     }
     List<LineChart> all = new ArrayList<>(charts.values());
     all.addAll(probes.values());
     return built(all);
+  }
+
+  /** The run of {@code reading} (pooled, or one seed's) as it stood at a compute budget. */
+  private MeasurementIndex atComputeBudget(MeasurementIndex reading, double budget) {
+    return budgetRuns.computeIfAbsent(List.of(reading, budget),
+        k -> new MeasurementIndex(reading.run().atComputeBudget(budget, List.of())));
   }
 
   private static Object cell(Board board, List<Object> row, String column) {
@@ -176,22 +202,41 @@ public final class ReportCharts {
 
   private List<JFreeChart> training() {
     Map<List<String>, LineChart> charts = new LinkedHashMap<>();
-    boolean severalSeeds = index.run().training().stream().map(TrainingPoint::seed).distinct().count() > 1;
-    for (TrainingPoint p : index.run().training()) {
-      if (p.metric().equals(RunFormat.TRAINING_FLOPS)) {
-        continue; // a straight line per model: the training compute section draws what it buys
+    Map<List<String>, List<TrainingPoint>> curves = index.run().training().stream()
+        // training FLOPs: a straight line per model; the training compute section draws what they buy
+        .filter(p -> !p.metric().equals(RunFormat.TRAINING_FLOPS))
+        .collect(Collectors.groupingBy(p -> List.of(p.task(), p.metric(), p.model(), p.trainLevel()),
+            LinkedHashMap::new, Collectors.toList()));
+    curves.forEach((curve, points) -> {
+      String task = curve.get(0);
+      String metric = curve.get(1);
+      String line = curve.get(2) + " (trained on " + curve.get(3) + ")";
+      curve(charts.computeIfAbsent(List.of(task, metric),
+          k -> new LineChart(task + ": training " + metric, "update", metric)), line, points, TrainingPoint::update);
+      if (metric.startsWith(RunFormat.TRAINING_PREFIX)) {
+        curve(charts.computeIfAbsent(List.of(task, metric, "wall time"),
+                k -> new LineChart(task + ": training " + metric + " vs wall time", "seconds", metric)), line, points,
+            TrainingPoint::wallSeconds);
       }
-      String line = p.model() + " (trained on " + p.trainLevel() + (severalSeeds ? ", seed " + p.seed() : "") + ")";
-      charts.computeIfAbsent(List.of(p.task(), p.metric()),
-              k -> new LineChart(p.task() + ": training " + p.metric(), "update", p.metric()))
-          .point(line, p.update(), p.value());
-      if (p.metric().startsWith(RunFormat.TRAINING_PREFIX)) {
-        charts.computeIfAbsent(List.of(p.task(), p.metric(), "wall time"),
-                k -> new LineChart(p.task() + ": training " + p.metric() + " vs wall time", "seconds", p.metric()))
-            .point(line, p.wallSeconds(), p.value());
-      }
-    }
+    });
     return built(charts.values());
+  }
+
+  /**
+   * A training curve of one or more seeds: at each update, the mean of the seeds' values at the
+   * mean of their {@code x} (the update, or the wall time each seed took to reach it); with several
+   * seeds, each seed's own curve faintly.
+   */
+  private static void curve(LineChart chart, String line, List<TrainingPoint> points,
+      ToDoubleFunction<TrainingPoint> x) {
+    Map<Long, List<TrainingPoint>> byUpdate = points.stream()
+        .collect(Collectors.groupingBy(TrainingPoint::update, TreeMap::new, Collectors.toList()));
+    byUpdate.values().forEach(seeds -> chart.point(line, seeds.stream().mapToDouble(x).average().orElseThrow(),
+        seeds.stream().mapToDouble(TrainingPoint::value).average().orElseThrow(), Double.NaN, Double.NaN,
+        seeds.size()));
+    if (points.stream().map(TrainingPoint::seed).distinct().count() > 1) {
+      points.forEach(p -> chart.seedPoint(line, p.seed(), x.applyAsDouble(p), p.value()));
+    }
   }
 
   /** A chart of a task's metric; a fraction gets the 0 to 1 axis. */

@@ -29,9 +29,13 @@ import java.util.stream.Collectors;
  * model, task, train level, eval level and iteration count) is checked against the run's:
  *
  * <ul>
- *   <li>it fails when it got worse by more than its {@link Tolerances tolerance} <em>and</em> the
- *       two 95% intervals do not overlap, so that neither a small real drop nor a large but noisy
- *       one fails a build;
+ *   <li>where both hold its per-example outcomes (outcomes.csv, on the same evaluation sets), it
+ *       fails when the 95% interval of the paired difference ({@link PairedComparison}) lies wholly
+ *       worse than its {@link Tolerances tolerance}: the run is worse by more than the tolerance
+ *       beyond chance;
+ *   <li>elsewhere it fails when it got worse by more than its tolerance <em>and</em> the two 95%
+ *       intervals do not overlap, so that neither a small real drop nor a large but noisy one fails
+ *       a build;
  *   <li>it fails when the run has no such number (its cell failed, or was dropped);
  *   <li>it fails when the run's value or interval is NaN or infinite, whether the baseline has the
  *       number or not: a comparison with NaN is never "worse", so it would pass unseen;
@@ -144,6 +148,7 @@ public final class RegressionCheck {
       }
     }
     RunComparison comparison = RunComparison.of(List.of(baseline, run));
+    PairedComparison paired = PairedComparison.of(baseline, run);
     List<Checked> checked = comparison.rows().stream()
         .filter(row -> row.changes().get(0).verdict() != Verdict.NEW || nonFinite.containsKey(row.key()))
         .map(row -> {
@@ -151,7 +156,8 @@ public final class RegressionCheck {
           double tolerance = tolerances.of(row.key().metric(), unit(row.key(), run, baseline));
           Optional<String> failure = nonFinite.containsKey(row.key())
               ? Optional.of(nonFiniteFailure(row.key(), change, nonFinite.get(row.key())))
-              : failure(row.key(), change, tolerance, run);
+              : failure(row.key(), change, tolerance, run,
+                  paired.row(row.key()).filter(PairedComparison.Row::paired));
           return new Checked(row.key(), change, tolerance, failure);
         })
         .toList();
@@ -259,12 +265,21 @@ public final class RegressionCheck {
     return "[" + low + ", " + high + "]";
   }
 
-  private static Optional<String> failure(Key key, Change change, double tolerance, RunResults run) {
+  private static Optional<String> failure(Key key, Change change, double tolerance, RunResults run,
+      Optional<PairedComparison.Row> paired) {
     Measurement before = change.baseline();
     String was = Numbers.text(before.value()) + " " + Numbers.interval(before.ciLow(), before.ciHigh());
     if (change.verdict() == Verdict.MISSING) {
       return Optional.of(String.format(Locale.ROOT, "%s: %s was %s in the baseline and is missing from this run (%s)",
           where(key), key.metric(), was, cellStatus(key, run)));
+    }
+    if (paired.isPresent()) {
+      PairedComparison.Row row = paired.get();
+      return row.worseBeyond(tolerance) ? Optional.of(String.format(Locale.ROOT, "%s: %s got worse from %s to %s: "
+              + "the paired difference %s %s (%s, McNemar p = %s) lies beyond the tolerance %s", where(key),
+          key.metric(), Numbers.text(row.a().value()), Numbers.text(row.b().value()), Numbers.text(row.difference()),
+          Numbers.interval(row.low(), row.high()), row.basis(), Numbers.text(row.pValue()),
+          Numbers.text(tolerance))) : Optional.empty();
     }
     if (change.verdict() == Verdict.WORSE && change.worsening() > tolerance) {
       Measurement after = change.measured();

@@ -176,7 +176,7 @@ public final class RunComparison {
   }
 
   /** The metric's direction as the compared run's manifest states it, else the baseline's. */
-  private static boolean higherIsBetter(Key key, RunResults compared, RunResults baseline) {
+  static boolean higherIsBetter(Key key, RunResults compared, RunResults baseline) {
     for (RunResults run : List.of(compared, baseline)) {
       RunResults.TaskInfo task = run.tasks().get(key.task());
       if (task != null && task.higherIsBetter().containsKey(key.metric())) {

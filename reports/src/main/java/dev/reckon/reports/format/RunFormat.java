@@ -13,8 +13,11 @@ import java.util.List;
  * column changes meaning.
  */
 public final class RunFormat {
-  /** The version of this format. */
-  public static final int VERSION = 2;
+  /**
+   * The version of this format. 3 added outcomes.csv and the data's sha256 in cells.csv; readers
+   * read version 2 directories as having neither.
+   */
+  public static final int VERSION = 3;
 
   public static final String MANIFEST = "manifest.json";
   /** The suite as run, which {@code --resume} replays. */
@@ -29,6 +32,12 @@ public final class RunFormat {
   public static final String LEADERBOARDS = "leaderboards";
   /** The claims files of the run's plugin jars ({@code ReckonPlugin.CLAIMS_FILE}), one a jar, named after it. */
   public static final String CLAIMS = "claims";
+  /**
+   * The run's copy of the plugin jars its cells load, one folder a plugin named by its content
+   * ({@code plugin-jars/<key>/<jar or plugin folder>}): a jar changed or dropped in a plugin
+   * directory mid-run reaches no cell.
+   */
+  public static final String PLUGIN_JARS = "plugin-jars";
 
   /** How a cell ended, as cells.csv says it. Done and skipped cells are finished. */
   public static final String DONE = "done";
@@ -100,6 +109,23 @@ public final class RunFormat {
     TASK_CONFIG("task_config"),
     /** The training FLOPs the model reported: in all (cells.csv), or when it reached a budget (budgets.csv). */
     TRAINING_FLOPS(RunFormat.TRAINING_FLOPS),
+    /**
+     * The sha256 of the canonical bytes of the training examples the cell generated ({@code
+     * Dataset.writeCanonical}); empty when it generated none (a model that does not learn, or one
+     * loaded from a checkpoint) or its dataset defines no canonical form.
+     */
+    TRAIN_DATA_SHA256("train_data_sha256"),
+    /**
+     * The same of each level's evaluation examples: a JSON object from level id to sha256, in the
+     * order the levels were evaluated; a level whose dataset defines no canonical form is absent.
+     */
+    EVAL_DATA_SHA256("eval_data_sha256"),
+    /**
+     * Which examples a proportion counted ({@code ExampleOutcomes}): example {@code i} is bit {@code
+     * i % 8} of byte {@code i / 8}, the bytes in hexadecimal, two lowercase digits a byte, {@code
+     * ceil(n / 8)} bytes ({@link OutcomeBits}).
+     */
+    OUTCOMES("outcomes"),
     /** The linear probe's fit after training, and its control's; empty without a probe. */
     PROBE_R2(RunFormat.PROBE_R2),
     PROBE_R2_SHUFFLED(RunFormat.PROBE_R2_SHUFFLED),
@@ -134,7 +160,7 @@ public final class RunFormat {
         Column.TRAINED_ITERATIONS, Column.PARAMETERS, Column.TRAIN_SECONDS, Column.EVAL_SECONDS, Column.FINISHED_AT,
         Column.TRAIN_DATA_SEED, Column.MODEL_SEED, Column.CONFIG, Column.COLLAPSE_UPDATE, Column.COLLAPSE,
         Column.TASK_SEED, Column.TASK_CONFIG, Column.TRAINING_FLOPS, Column.PROBE_R2, Column.PROBE_R2_SHUFFLED,
-        Column.SEED_GROUP),
+        Column.SEED_GROUP, Column.TRAIN_DATA_SHA256, Column.EVAL_DATA_SHA256),
     TRAINING("training.csv", Column.MODEL, Column.TASK, Column.TRAIN_LEVEL, Column.SEED, Column.UPDATE, Column.METRIC,
         Column.VALUE, Column.WALL_SECONDS),
     /**
@@ -144,7 +170,15 @@ public final class RunFormat {
      */
     BUDGETS("budgets.csv", Column.MODEL, Column.TASK, Column.TRAIN_LEVEL, Column.SEED, Column.BUDGET_FLOPS,
         Column.UPDATE, Column.TRAINING_FLOPS, Column.EVAL_LEVEL, Column.EVAL_DIFFICULTY, Column.ITERATIONS,
-        Column.METRIC, Column.VALUE, Column.N, Column.CI_LOW, Column.CI_HIGH);
+        Column.METRIC, Column.VALUE, Column.N, Column.CI_LOW, Column.CI_HIGH),
+    /**
+     * Per example, which the task's proportions over examples counted, at every evaluated level and
+     * iteration count (a row a metric): what pairs two runs example by example. Only tasks that give
+     * outcomes have rows; the examples are those of the level's evaluation set, whose sha256 is in
+     * cells.csv.
+     */
+    OUTCOMES("outcomes.csv", Column.MODEL, Column.TASK, Column.TRAIN_LEVEL, Column.SEED, Column.EVAL_LEVEL,
+        Column.ITERATIONS, Column.METRIC, Column.N, Column.OUTCOMES);
 
     private final String file;
     private final List<Column> columns;

@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -32,18 +33,20 @@ import java.util.stream.Stream;
  *
  * @param directory the run directory
  * @param id the run id (the manifest's, else the directory name)
- * @param about what the manifest says of the run, for people: suite, device, times, version
+ * @param about what the manifest says of the run, for people: suite, device, engine, times, version
  * @param results every row of results.csv
  * @param cells per cell, its last line in cells.csv (a resumed run may have retried it)
  * @param training every row of training.csv
  * @param compute every row of budgets.csv: the evaluations at compute budgets and the probe's fits
+ * @param outcomes every row of outcomes.csv: which examples each proportion counted (none in runs
+ *     of format 2, or of tasks that give no outcomes)
  * @param tasks per task id, its primary metric, metric directions and units, format and level order
  * @param iterationMeanings per model id, what one iteration of its test-time compute axis is (as
  *     the model declares it; empty for runs made before models declared it)
  */
 public record RunResults(Path directory, String id, Map<String, String> about, List<Result> results,
-    List<Cell> cells, List<TrainingPoint> training, List<ComputePoint> compute, Map<String, TaskInfo> tasks,
-    Map<String, String> iterationMeanings) {
+    List<Cell> cells, List<TrainingPoint> training, List<ComputePoint> compute, List<Outcomes> outcomes,
+    Map<String, TaskInfo> tasks, Map<String, String> iterationMeanings) {
   private static final String RESULTS = Table.RESULTS.file();
   private static final String MANIFEST = RunFormat.MANIFEST;
 
@@ -55,6 +58,7 @@ public record RunResults(Path directory, String id, Map<String, String> about, L
     cells = List.copyOf(cells);
     training = List.copyOf(training);
     compute = List.copyOf(compute);
+    outcomes = List.copyOf(outcomes);
     tasks = Map.copyOf(tasks);
   }
 
@@ -73,10 +77,32 @@ public record RunResults(Path directory, String id, Map<String, String> about, L
    * @param trainingFlops the training FLOPs the model reported in all, NaN when it reports none
    * @param probeR2 the linear probe's R^2 after training, NaN when there was no probe
    * @param probeR2Shuffled its control's, NaN when there was no probe
+   * @param trainDataSha256 the sha256 of its training examples, empty when not recorded
+   * @param evalDataSha256 per evaluated level, the sha256 of its examples (empty before format 3)
    */
   public record Cell(String model, String task, String trainLevel, long seed, String status, String reason,
       int trainedIterations, double trainSeconds, int collapseUpdate, String collapse, double trainingFlops,
-      double probeR2, double probeR2Shuffled) {}
+      double probeR2, double probeR2Shuffled, String trainDataSha256, Map<String, String> evalDataSha256) {
+    public Cell {
+      evalDataSha256 = Map.copyOf(evalDataSha256);
+    }
+  }
+
+  /**
+   * One row of outcomes.csv: which of the {@code n} examples of a cell's evaluation set on {@code
+   * evalLevel} the proportion {@code metric} counted at {@code iterations}.
+   */
+  public record Outcomes(String model, String task, String trainLevel, long seed, String evalLevel, int iterations,
+      String metric, int n, BitSet counted) {
+    public Outcomes {
+      counted = (BitSet) counted.clone();
+    }
+
+    @Override
+    public BitSet counted() {
+      return (BitSet) counted.clone();
+    }
+  }
 
   /**
    * One row of budgets.csv: where in training a model was evaluated at a compute budget, and what
@@ -183,6 +209,12 @@ public record RunResults(Path directory, String id, Map<String, String> about, L
       throw new IllegalArgumentException(directory + " is not a run directory: it has neither " + RESULTS + " nor "
           + MANIFEST);
     }
+    JsonNode manifest = manifest(directory);
+    int version = manifest.path("formatVersion").asInt(RunFormat.VERSION);
+    if (version > RunFormat.VERSION) {
+      throw new IllegalArgumentException(directory + " is a run directory of format " + version + ", newer than the "
+          + "format " + RunFormat.VERSION + " this reckon reads; read it with the reckon that wrote it");
+    }
     List<Result> results = TableReader.read(Table.RESULTS.in(directory), Table.RESULTS.columns(), row -> {
       Result result = new Result(row.text(Column.MODEL), row.text(Column.TASK), row.text(Column.TRAIN_LEVEL),
           row.text(Column.EVAL_LEVEL), row.decimal(Column.EVAL_DIFFICULTY), row.smallWhole(Column.ITERATIONS),
@@ -205,7 +237,8 @@ public record RunResults(Path directory, String id, Map<String, String> about, L
         row.optional(Column.REASON), row.smallWhole(Column.TRAINED_ITERATIONS, 0),
         row.decimal(Column.TRAIN_SECONDS, Double.NaN), row.smallWhole(Column.COLLAPSE_UPDATE, 0),
         row.optional(Column.COLLAPSE), row.decimal(Column.TRAINING_FLOPS, Double.NaN),
-        row.decimal(Column.PROBE_R2, Double.NaN), row.decimal(Column.PROBE_R2_SHUFFLED, Double.NaN)))) {
+        row.decimal(Column.PROBE_R2, Double.NaN), row.decimal(Column.PROBE_R2_SHUFFLED, Double.NaN),
+        row.optional(Column.TRAIN_DATA_SHA256), levelHashes(row)))) {
       cells.put(List.of(cell.model(), cell.task(), cell.trainLevel(), cell.seed()), cell);
     }
     List<TrainingPoint> training = TableReader.read(Table.TRAINING.in(directory), Table.TRAINING.columns(),
@@ -219,13 +252,22 @@ public record RunResults(Path directory, String id, Map<String, String> about, L
                 row.decimal(Column.EVAL_DIFFICULTY, Double.NaN), row.smallWhole(Column.ITERATIONS, 0),
                 row.text(Column.METRIC), row.whole(Column.SEED), row.decimal(Column.VALUE), row.smallWhole(Column.N),
                 row.decimal(Column.CI_LOW, Double.NaN), row.decimal(Column.CI_HIGH, Double.NaN))));
-    JsonNode manifest = manifest(directory);
+    List<Outcomes> outcomes = TableReader.read(Table.OUTCOMES.in(directory), Table.OUTCOMES.columns(), row -> {
+      int n = row.smallWhole(Column.N);
+      try {
+        return new Outcomes(row.text(Column.MODEL), row.text(Column.TASK), row.text(Column.TRAIN_LEVEL),
+            row.whole(Column.SEED), row.text(Column.EVAL_LEVEL), row.smallWhole(Column.ITERATIONS),
+            row.text(Column.METRIC), n, OutcomeBits.decode(row.text(Column.OUTCOMES), n));
+      } catch (IllegalArgumentException e) {
+        throw row.error(Column.OUTCOMES, e.getMessage());
+      }
+    });
     String id = manifest.path("runId").asText(String.valueOf(directory.toAbsolutePath().normalize().getFileName()));
     Map<String, String> meanings = new HashMap<>();
     manifest.path("models").forEach(model -> meanings.put(model.path("id").asText(),
         model.path("iterationMeaning").asText("")));
     return new RunResults(directory, id, about(manifest), results, List.copyOf(cells.values()), training, compute,
-        tasks(manifest), Map.copyOf(meanings));
+        outcomes, tasks(manifest), Map.copyOf(meanings));
   }
 
   /** The compute budgets the run evaluated {@code task} at, ascending. */
@@ -244,7 +286,8 @@ public record RunResults(Path directory, String id, Map<String, String> about, L
     List<Result> scores = Stream.concat(compute.stream()
             .filter(p -> p.budget() == budget && p.result().iterations() > 0).map(ComputePoint::result),
         results.stream().filter(r -> baselines.contains(r.model()))).toList();
-    return new RunResults(directory, id, about, scores, cells, List.of(), List.of(), tasks, iterationMeanings);
+    return new RunResults(directory, id, about, scores, cells, List.of(), List.of(), List.of(), tasks,
+        iterationMeanings);
   }
 
   /** The run's training seeds (of results.csv and cells.csv), ascending. */
@@ -266,8 +309,8 @@ public record RunResults(Path directory, String id, Map<String, String> about, L
     return new RunResults(directory, id, about, results.stream().filter(r -> kept.test(r.model(), r.seed())).toList(),
         cells.stream().filter(c -> kept.test(c.model(), c.seed())).toList(),
         training.stream().filter(p -> kept.test(p.model(), p.seed())).toList(),
-        compute.stream().filter(p -> kept.test(p.result().model(), p.result().seed())).toList(), tasks,
-        iterationMeanings);
+        compute.stream().filter(p -> kept.test(p.result().model(), p.result().seed())).toList(),
+        outcomes.stream().filter(o -> kept.test(o.model(), o.seed())).toList(), tasks, iterationMeanings);
   }
 
   /** The suite the run ran, as its manifest names it; empty for a baseline without a manifest. */
@@ -280,6 +323,25 @@ public record RunResults(Path directory, String id, Map<String, String> about, L
     return cells.stream()
         .filter(c -> c.model().equals(model) && c.task().equals(task) && c.trainLevel().equals(trainLevel))
         .mapToInt(Cell::trainedIterations).max().orElse(0);
+  }
+
+  /** The {@link Column#EVAL_DATA_SHA256} of a cells.csv row: a JSON object from level id to sha256. */
+  private static Map<String, String> levelHashes(TableReader.Row row) {
+    String text = row.optional(Column.EVAL_DATA_SHA256);
+    if (text.isEmpty()) {
+      return Map.of();
+    }
+    try {
+      JsonNode levels = new ObjectMapper().readTree(text);
+      if (levels == null || !levels.isObject()) {
+        throw row.error(Column.EVAL_DATA_SHA256, "is not a JSON object from level id to sha256");
+      }
+      Map<String, String> hashes = new LinkedHashMap<>();
+      levels.fields().forEachRemaining(level -> hashes.put(level.getKey(), level.getValue().asText()));
+      return hashes;
+    } catch (JsonProcessingException e) {
+      throw row.error(Column.EVAL_DATA_SHA256, "is not JSON: " + e.getOriginalMessage());
+    }
   }
 
   /** The manifest, or an empty node for a stored baseline without one. */
@@ -307,6 +369,8 @@ public record RunResults(Path directory, String id, Map<String, String> about, L
     Map<String, String> about = new LinkedHashMap<>();
     about.put("suite", manifest.at("/suite/name").asText(""));
     about.put("device", manifest.at("/environment/device").asText(""));
+    about.put("engine", (manifest.at("/environment/engine").asText("") + " "
+        + manifest.at("/environment/engineVersion").asText("")).trim());
     about.put("started", toSeconds(manifest.path("startedAt").asText("")));
     about.put("finished", toSeconds(manifest.path("finishedAt").asText("")));
     about.put("harness", manifest.at("/harness/version").asText(""));

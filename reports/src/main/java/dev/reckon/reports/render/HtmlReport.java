@@ -19,6 +19,9 @@ import org.jfree.chart.JFreeChart;
 /**
  * report.html: one page that opens offline. Its style sheet is inline and its charts are inline SVG
  * elements, so it fetches nothing: it can be mailed, archived as a CI artifact, or opened from disk.
+ * What a run says comes first, read in a minute: what ran, a line per sanity check and per claim
+ * (the evidence folded, with {@code <details>}: no script), the comparison's counts; then the
+ * charts, then the leaderboards.
  */
 final class HtmlReport {
   private static final String STYLE = """
@@ -28,7 +31,9 @@ final class HtmlReport {
       table { border-collapse: collapse; margin: .5em 0 1.5em; font-size: .85em; }
       th, td { border: 1px solid #ddd; padding: .25em .5em; vertical-align: top; text-align: left; }
       td { white-space: nowrap; }
-      table.claims td { white-space: normal; min-width: 16em; }
+      table.claims td { white-space: normal; }
+      table.claims summary { max-width: 56em; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+      table.claims details[open] summary { white-space: normal; }
       th { background: #f3f3f3; } tr:nth-child(even) td { background: #fafafa; }
       td.num { text-align: right; font-variant-numeric: tabular-nums; }
       .scroll { overflow-x: auto; }
@@ -37,7 +42,8 @@ final class HtmlReport {
       .split { color: #a35200; font-weight: 600; }
       .not-measured, .within-noise, .new { color: #666; }
       .checked-by-tests { color: #1a5fb4; font-weight: 600; }
-      ul.evidence { margin: 0; padding-left: 1.2em; }
+      ul.evidence { margin: .2em 0; padding-left: 1.2em; }
+      summary { cursor: pointer; } .reason { color: #555; }
       .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(560px, 1fr)); gap: 1em; }
       figure { margin: 0; border: 1px solid #eee; } figure svg { width: 100%; height: auto; display: block; }
       """;
@@ -58,14 +64,14 @@ final class HtmlReport {
         .append("</style>\n</head>\n<body>\n<h1>").append(escape(report.title())).append("</h1>\n");
     for (RunResults run : runs) {
       page.append("<p class=\"about\"><b>").append(escape(run.id())).append("</b> ")
-          .append(escape(run.about().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+          .append(escape(Report.about(run).entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
               .collect(Collectors.joining(" · ")))).append("</p>\n");
     }
     page.append("<p>").append(sections(runs).stream()
         .map(section -> "<a href=\"#" + section.get(0) + "\">" + escape(section.get(1)) + "</a>")
         .collect(Collectors.joining(" · "))).append("</p>\n");
-    report.comparison().ifPresent(this::comparison);
     claims(report);
+    report.comparison().ifPresent(this::comparison);
     for (int run = 0; run < runs.size(); run++) {
       String suffix = runs.size() > 1 ? ": " + runs.get(run).id() : "";
       heading("charts-" + run, "Charts" + suffix);
@@ -86,11 +92,11 @@ final class HtmlReport {
   /** The page's sections as anchor and heading, for the table of contents. */
   private static List<List<String>> sections(List<RunResults> runs) {
     List<List<String>> sections = new ArrayList<>();
+    sections.add(List.of("sanity", "Sanity checks"));
+    sections.add(List.of("claims", "Claims"));
     if (runs.size() > 1) {
       sections.add(List.of("comparison", "Comparison"));
     }
-    sections.add(List.of("sanity", "Sanity checks"));
-    sections.add(List.of("claims", "Claims"));
     for (int run = 0; run < runs.size(); run++) {
       String suffix = runs.size() > 1 ? ": " + runs.get(run).id() : "";
       sections.add(List.of("charts-" + run, "Charts" + suffix));
@@ -103,6 +109,7 @@ final class HtmlReport {
     page.append("<h2 id=\"").append(anchor).append("\">").append(escape(text)).append("</h2>\n");
   }
 
+  /** The counts of each verdict per run, the numbers behind them folded. */
   private void comparison(RunComparison comparison) {
     heading("comparison", "Comparison with the baseline " + comparison.runs().get(0).id());
     page.append("<p class=\"caption\">Each primary-metric number of the baseline against the other runs; outside the "
@@ -113,8 +120,9 @@ final class HtmlReport {
           .append(counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().text())
               .collect(Collectors.joining(", "))).append("</li>\n");
     }
-    page.append("</ul>\n");
+    page.append("</ul>\n<details><summary>Every primary-metric number</summary>\n");
     table(comparison.toBoard(true));
+    page.append("</details>\n");
   }
 
   /** The harness's sanity checks, then the claims of the notes: each a table, a column a run. */
@@ -145,6 +153,11 @@ final class HtmlReport {
     }
   }
 
+  /**
+   * A line per claim or check: its id (its statement, what the note reports and its source folded
+   * under it), and per run the verdict with its seed agreement and one line of why (the evidence
+   * folded under it).
+   */
   private void verdictTable(Report report, boolean sanity) {
     List<Report.ClaimRow> rows = report.claims(sanity);
     if (rows.isEmpty()) {
@@ -152,19 +165,23 @@ final class HtmlReport {
       return;
     }
     page.append("<div class=\"scroll\"><table class=\"claims\">\n<tr><th>").append(sanity ? "check" : "claim")
-        .append("</th>").append(sanity ? "" : "<th>what the note reports</th>");
+        .append("</th>");
     report.runs().forEach(run -> page.append("<th>").append(escape(run.id())).append("</th>"));
     page.append("</tr>\n");
     for (Report.ClaimRow row : rows) {
       Claim c = row.claim();
-      page.append("<tr><td><b>").append(escape(c.id())).append("</b><br>").append(escape(c.statement()))
-          .append("<br><span class=\"caption\">from ").append(escape(row.source())).append("</span></td>")
-          .append(sanity ? "" : "<td>" + escape(c.reference()) + "</td>");
+      page.append("<tr><td><details><summary><b>").append(escape(c.id())).append("</b></summary>")
+          .append(escape(c.statement()))
+          .append(c.reference().isEmpty() ? "" : "<br>The note reports: " + escape(c.reference()))
+          .append("<br><span class=\"caption\">from ").append(escape(row.source())).append("</span></details></td>");
       for (ClaimVerdict verdict : row.verdicts()) {
-        page.append("<td><span class=\"").append(cssClass(verdict.status().text())).append("\">")
-            .append(escape(verdict.label())).append("</span><ul class=\"evidence\">");
+        String reason = Report.reason(verdict);
+        page.append("<td><details><summary><span class=\"").append(cssClass(verdict.status().text())).append("\">")
+            .append(escape(verdict.label())).append("</span>")
+            .append(reason.isEmpty() ? "" : "<span class=\"reason\">: " + escape(reason) + "</span>")
+            .append("</summary><ul class=\"evidence\">");
         verdict.evidence().forEach(line -> page.append("<li>").append(escape(line)).append("</li>"));
-        page.append("</ul></td>");
+        page.append("</ul></details></td>");
       }
       page.append("</tr>\n");
     }

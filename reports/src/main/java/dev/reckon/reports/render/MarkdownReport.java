@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * report.md: the leaderboards as GitHub Markdown tables and the claims, small enough for a CI job
- * summary (numbers rounded to three decimals; charts stay in report.html).
+ * report.md: the claims and the leaderboards as GitHub Markdown tables, small enough for a CI job
+ * summary (numbers rounded to three decimals; charts stay in report.html). What a run says comes
+ * first: what ran, the sanity checks and the claims, the comparison, then the leaderboards.
  */
 final class MarkdownReport {
   private MarkdownReport() {}
@@ -20,12 +21,12 @@ final class MarkdownReport {
   static String render(Report report) {
     StringBuilder md = new StringBuilder("# ").append(report.title()).append("\n\n");
     for (RunResults run : report.runs()) {
-      md.append("- `").append(run.id()).append("` ").append(run.about().entrySet().stream()
+      md.append("- `").append(run.id()).append("` ").append(Report.about(run).entrySet().stream()
           .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))).append('\n');
     }
-    report.comparison().ifPresent(comparison -> comparison(md, comparison));
     verdicts(md, report, true);
     verdicts(md, report, false);
+    report.comparison().ifPresent(comparison -> comparison(md, comparison));
     for (int run = 0; run < report.runs().size(); run++) {
       String suffix = report.runs().size() > 1 ? ": `" + report.runs().get(run).id() + "`" : "";
       md.append("\n## Leaderboards").append(suffix).append('\n');

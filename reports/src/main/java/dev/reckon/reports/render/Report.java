@@ -6,15 +6,19 @@ import dev.reckon.reports.charts.ChartSection;
 import dev.reckon.reports.charts.ReportCharts;
 import dev.reckon.reports.check.RunComparison;
 import dev.reckon.reports.claims.Claim;
+import dev.reckon.reports.claims.ClaimStatus;
 import dev.reckon.reports.claims.ClaimVerdict;
 import dev.reckon.reports.claims.ClaimsFile;
 import dev.reckon.reports.claims.SeedReadings;
 import dev.reckon.reports.format.RunResults;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -67,8 +71,39 @@ record Report(List<RunResults> runs, List<List<Board>> boards, List<ClaimRow> cl
       }
     }
     return new Report(runs, runs.stream().map(Leaderboards::of).toList(), rows, unlisted,
-        readings.stream().map(reading -> new ReportCharts(reading.pooled()).sections()).toList(),
+        readings.stream().map(reading -> new ReportCharts(reading).sections()).toList(),
         runs.size() > 1 ? Optional.of(RunComparison.of(runs)) : Optional.empty());
+  }
+
+  /**
+   * What ran, for the head of a report: the manifest's suite, device, engine, times and harness, with
+   * the training seeds after the suite (e.g. {@code seeds 3 (1, 2, 3)}).
+   */
+  static Map<String, String> about(RunResults run) {
+    List<Long> seeds = run.seeds();
+    if (seeds.isEmpty()) {
+      return run.about();
+    }
+    String seedText = seeds.size() + " (" + seeds.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")";
+    Map<String, String> about = new LinkedHashMap<>();
+    run.about().forEach((key, value) -> {
+      about.put(key, value);
+      if (key.equals("suite")) {
+        about.put("seeds", seedText);
+      }
+    });
+    about.putIfAbsent("seeds", seedText); // a stored baseline names no suite
+    return about;
+  }
+
+  /**
+   * One line of why a verdict is what it is: the first line of the evidence of the decision pooled
+   * over the seeds (a failed comparison first), past a split's line a seed, as its label counts the
+   * seeds already; nothing when the label says why nothing was measured.
+   */
+  static String reason(ClaimVerdict verdict) {
+    int first = verdict.status() == ClaimStatus.SPLIT ? verdict.agreement().seeds() : 0;
+    return verdict.reason().isEmpty() && verdict.evidence().size() > first ? verdict.evidence().get(first) : "";
   }
 
   /** The rows of the sanity checks, or of the claims of notes, in the order listed. */
@@ -98,7 +133,7 @@ record Report(List<RunResults> runs, List<List<Board>> boards, List<ClaimRow> cl
         id = run.id() + "-" + n;
       }
       distinct.add(id.equals(run.id()) ? run : new RunResults(run.directory(), id, run.about(), run.results(),
-          run.cells(), run.training(), run.compute(), run.tasks(), run.iterationMeanings()));
+          run.cells(), run.training(), run.compute(), run.outcomes(), run.tasks(), run.iterationMeanings()));
     }
     return distinct;
   }

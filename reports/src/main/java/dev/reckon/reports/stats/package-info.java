@@ -14,6 +14,8 @@
  *
  * <p>Why paired: two models scored on the same examples share the examples' difficulty, so the
  * noise of their difference is only in the examples they disagree on; two separate intervals that
- * must not overlap ask for far more than that.
+ * must not overlap ask for far more than that. {@link dev.reckon.reports.check.PairedComparison}
+ * (behind {@code reckon compare} and {@code reckon check}) pairs two runs this way on the
+ * per-example outcomes of outcomes.csv.
  */
 package dev.reckon.reports.stats;

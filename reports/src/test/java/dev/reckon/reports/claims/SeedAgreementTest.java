@@ -149,6 +149,7 @@ class SeedAgreementTest {
         + "failed: seed 1: passed; seed 2: passed; seed 3: failed: propagation on sudoku-6x6 minimal at 64 "
         + "iterations: puzzle_accuracy 0.99"), md);
     assertTrue(Files.readString(out.resolve("report.html")).contains("<span class=\"split\">split: 2 of 3 seeds "
-        + "pass; pooled, failed</span>"));
+        + "pass; pooled, failed</span><span class=\"reason\">: propagation on sudoku-6x6 minimal at 64 iterations: "),
+        "the pooled decision's why, past the seeds' lines the label counts");
   }
 }

@@ -8,6 +8,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -143,6 +144,8 @@ public final class Fixtures {
     private final List<String> results = new ArrayList<>();
     private final List<String> training = new ArrayList<>();
     private final List<String> budgets = new ArrayList<>();
+    private final List<String> outcomes = new ArrayList<>();
+    private final Map<List<Object>, Map<String, String>> evalHashes = new LinkedHashMap<>();
     private final Map<List<Object>, String> probes = new LinkedHashMap<>();
     private final Map<List<Object>, Integer> cells = new LinkedHashMap<>();
     private final Map<List<Object>, String> collapses = new LinkedHashMap<>();
@@ -247,6 +250,27 @@ public final class Fixtures {
       return this;
     }
 
+    /**
+     * A proportion over examples at one iteration count from its per-example outcomes: the row of
+     * outcomes.csv, and the results row it makes (the examples counted / n, with its Wilson
+     * interval), over the current {@link #examples} count.
+     */
+    public RunBuilder outcomes(String model, String task, String trainLevel, String level, int iterations,
+        String metric, BitSet counted) {
+      double value = (double) counted.cardinality() / n;
+      double[] ci = wilson(value, n);
+      row(model, task, trainLevel, level, iterations, metric, value, ci[0], ci[1]);
+      outcomes.add(String.join(",", model, task, trainLevel, String.valueOf(seed), level, String.valueOf(iterations),
+          metric, String.valueOf(n), OutcomeBits.encode(counted, n)));
+      return this;
+    }
+
+    /** The sha256 of the cell's evaluation set on {@code level}, in its line of cells.csv. */
+    public RunBuilder evalData(String model, String task, String trainLevel, String level, String sha256) {
+      evalHashes.computeIfAbsent(List.of(model, task, trainLevel, seed), k -> new LinkedHashMap<>()).put(level, sha256);
+      return this;
+    }
+
     /** The harness's record of a collapse in the cell's line of cells.csv. */
     public RunBuilder collapse(String model, String task, String trainLevel, int update, String what) {
       collapses.put(List.of(model, task, trainLevel, seed), update + "," + what);
@@ -265,16 +289,20 @@ public final class Fixtures {
             + "eval_level,eval_difficulty,iterations,metric,value,n,ci_low,ci_high\n" + lines(budgets));
         StringBuilder cellLines = new StringBuilder("model,task,train_level,seed,status,reason,trained_iterations,"
             + "parameters,train_seconds,eval_seconds,finished_at,train_data_seed,model_seed,config,collapse_update,"
-            + "collapse,task_seed,task_config,training_flops,probe_r2,probe_r2_shuffled\n");
+            + "collapse,task_seed,task_config,training_flops,probe_r2,probe_r2_shuffled,train_data_sha256,"
+            + "eval_data_sha256\n");
         for (List<Object> cell : cells.keySet()) {
           String model = (String) cell.get(0);
           double seconds = trainSeconds.getOrDefault(model, 10.0);
           cellLines.append(String.join(",", model, (String) cell.get(1), (String) cell.get(2),
               String.valueOf(cell.get(3)), "done", "", trained.containsKey(model) ? trained.get(model).toString() : "",
               "1000", number(seconds), "1.0", "2026-01-01T00:00:00Z", "1", "2", "{}",
-              collapses.getOrDefault(cell, ","), "0", "{}", "", probes.getOrDefault(cell, ","))).append('\n');
+              collapses.getOrDefault(cell, ","), "0", "{}", "", probes.getOrDefault(cell, ","), "",
+              levelHashes(evalHashes.getOrDefault(cell, Map.of())))).append('\n');
         }
         Files.writeString(run.resolve("cells.csv"), cellLines.toString());
+        Files.writeString(run.resolve("outcomes.csv"), "model,task,train_level,seed,eval_level,iterations,metric,n,"
+            + "outcomes\n" + lines(outcomes));
         Files.writeString(run.resolve("manifest.json"), manifest());
         return run;
       } catch (IOException e) {
@@ -346,6 +374,12 @@ public final class Fixtures {
       Double known = (task.startsWith("sudoku") ? SUDOKU : SEQUENCE_TASKS.containsKey(task) ? SEQUENCES : GAMES)
           .get(level);
       return known != null ? known : 100.0;
+    }
+
+    /** A JSON object of level to sha256, quoted for CSV; empty for none. */
+    private static String levelHashes(Map<String, String> hashes) {
+      return hashes.isEmpty() ? "" : "\"{" + hashes.entrySet().stream()
+          .map(e -> "\"\"" + e.getKey() + "\"\":\"\"" + e.getValue() + "\"\"").collect(Collectors.joining(",")) + "}\"";
     }
 
     private static String lines(List<String> lines) {

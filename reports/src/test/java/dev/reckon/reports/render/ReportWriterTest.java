@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.reckon.reports.claims.ClaimsFile;
 import dev.reckon.reports.format.Fixtures;
+import dev.reckon.reports.format.Fixtures.RunBuilder;
 import dev.reckon.reports.format.RunFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -160,6 +162,55 @@ class ReportWriterTest {
     assertTrue(html.contains("<td class=\"worse\">worse</td>"));
     assertEquals(12, count(html, "<svg "), "both runs' charts");
     assertSelfContained(html);
+  }
+
+  @Test
+  void theSummaryComesFirstThenTheChartsThenTheBoards() throws IOException {
+    Path out = work.resolve("report");
+    ReportWriter.write(List.of(Fixtures.copy(Fixtures.SUDOKU, work)), out);
+    String html = Files.readString(out.resolve("report.html"));
+    List<Integer> places = List.of(html.indexOf("<p class=\"about\"><b>20260101-000000-rrn</b> suite "),
+        html.indexOf("<h2 id=\"sanity\">"), html.indexOf("<h2 id=\"claims\">"), html.indexOf("<h2 id=\"charts-0\">"),
+        html.indexOf("<svg "), html.indexOf("<h2 id=\"leaderboards-0\">"));
+    assertTrue(places.get(0) > 0 && places.equals(places.stream().sorted().toList()), places::toString);
+    // a line per claim: the verdict with its seeds and why, the numbers folded under it
+    assertTrue(html.contains("<td><details><summary><span class=\"not-reproduced\">not reproduced (1 seed)</span>"
+        + "<span class=\"reason\">: rrn on sudoku-4x4 b8, puzzle_accuracy at T = 8: 0.75 [0.657, 0.825], "), html);
+    assertTrue(html.contains(" · seeds 1 (1) · "), "the seeds beside the suite");
+  }
+
+  /**
+   * A report of three seeds of two recurrent models on three levels, with curves of 200 points:
+   * the bands and faint seed lines keep a chart within a page's budget.
+   */
+  @Test
+  void aReportOfThreeSeedsStaysLight() throws IOException {
+    RunBuilder run = new RunBuilder("three-seeds").trainedWith("rrn", 8).trainedWith("deq-gnn", 8);
+    int[] counts = {1, 2, 4, 8, 16, 32};
+    for (int seed = 1; seed <= 3; seed++) {
+      double pace = 30.0 + seed;
+      run.seed(seed);
+      for (String level : List.of("b16", "b20", "minimal")) {
+        for (String model : List.of("rrn", "deq-gnn")) {
+          run.accuracy(model, "b16", level, counts, 0, 0.1, 0.3 + seed / 20.0, 0.6, 0.7, 0.72 - seed / 50.0);
+        }
+      }
+      for (String model : List.of("rrn", "deq-gnn")) {
+        double[] curve = new double[200];
+        Arrays.setAll(curve, update -> 1 - Math.exp(-update / pace));
+        run.curve(model, "sudoku-6x6", "b16", "train_puzzle_accuracy", 5, 0.1 * seed, curve);
+      }
+    }
+    Path out = work.resolve("report");
+    ReportWriter.write(List.of(run.write(work)), out);
+    String html = Files.readString(out.resolve("report.html"));
+    int charts = count(html, "<svg ");
+    long svgBytes = Pattern.compile("<svg .*?</svg>", Pattern.DOTALL).matcher(html).results()
+        .mapToLong(m -> m.group().length()).sum();
+    System.out.printf("three seeds: report.html %d bytes, %d charts, %d bytes a chart on average%n", html.length(),
+        charts, svgBytes / charts);
+    assertEquals(5, charts, "test-time compute a model, difficulty, the training curves by update and wall time");
+    assertTrue(svgBytes / charts < 40_000, "a chart of three seeds within 40 kB: " + svgBytes / charts);
   }
 
   /** Nothing the page would fetch: no scripts, style sheets, images or fonts from elsewhere. */

@@ -5,6 +5,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
 import dev.reckon.api.Config;
+import dev.reckon.api.Dataset;
 import dev.reckon.api.ModelFactory;
 import dev.reckon.api.Task;
 import dev.reckon.api.TaskContext;
@@ -14,6 +15,7 @@ import dev.reckon.tasks.grids.GridsPlugin;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -29,19 +31,22 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Training updates of each DT-Net variant on the default suite's prefix-sums cell (width 32, m =
- * 8 passes, batch 32, learning rate 0.01; 8-bit strings, level n8), through the plugin's own
- * {@code train}, beside the 512 x 512 matrix product on the same engine, and the recall
- * convolution alone in float64, float32, and float32 padded as the plugin convolves it ({@link
- * RecallConvolution}).
+ * 8 passes, batch 32, learning rate 0.01; 8-bit strings, level n8), through the plugin's own group
+ * training ({@code createGroup}), beside the 512 x 512 matrix product on the same engine, and the
+ * recall convolution alone in float64, float32, and float32 padded as the plugin convolves it
+ * ({@link RecallConvolution}).
  *
- * <p>One invocation of {@link #trainingUpdates} creates a model and trains {@value #UPDATES}
- * updates (the first initialises the weights and Adam's state; the last also reads the batch's
- * accuracy out, one forward pass of m passes): the score / {@value #UPDATES} is the time of an
- * update. The set-up prints each variant's FLOPs an update as its own {@code training_flops} curve
- * counts them (the plugin's DtNetFlops), the mean over the same {@value #UPDATES} updates an
- * invocation trains (the progressive variant draws its pass counts from the model's seed, so every
- * invocation does the same work); GFLOP/s = FLOPs an update / the time of an update. The matrix
- * product is 2 x 512^3 = 268 MFLOP.
+ * <p>One invocation of {@link #trainingUpdates} creates a group of {@link PrefixSumsCell#seeds}
+ * seeds, one network whose convolutions are grouped by seed, and trains {@value #UPDATES} updates
+ * (the first initialises the weights and Adam's state; the last also reads the batch's accuracy
+ * out, one forward pass of m passes): the score / {@value #UPDATES} is the time of an update of all
+ * the seeds, and the score at 3 seeds over the score at 1 is what training them together costs (3
+ * would save nothing). The set-up prints seed 1's FLOPs an update as its own {@code training_flops}
+ * curve counts them (the plugin's DtNetFlops), the mean over the same {@value #UPDATES} updates an
+ * invocation trains (the progressive variant draws each seed's pass counts from the seed, so every
+ * invocation does the same work; a group runs its passes to the largest of its seeds' counts);
+ * GFLOP/s = seeds x FLOPs an update / the time of an update. The matrix product is 2 x 512^3 = 268
+ * MFLOP.
  *
  * <p>The benchmarks take their states as arguments, so that the convolution runs once a shape and
  * type rather than once a variant.
@@ -54,10 +59,10 @@ import org.openjdk.jmh.annotations.Warmup;
 public class DtNetUpdateBenchmark {
   static final int UPDATES = 10;
 
-  /** A fresh model trained {@value #UPDATES} updates at the suite's prefix-sums settings. */
+  /** A fresh group of {@link PrefixSumsCell#seeds} seeds trained {@value #UPDATES} updates at the suite's settings. */
   @Benchmark
-  public long trainingUpdates(PrefixSumsCell cell) {
-    return cell.trainFresh();
+  public int trainingUpdates(PrefixSumsCell cell) {
+    return cell.trainFreshGroup();
   }
 
   /** A 512 x 512 by 512 x 512 float product. */
@@ -82,6 +87,10 @@ public class DtNetUpdateBenchmark {
     @Param({"dt-net-recall-progressive", "dt-net-recall", "dt-net-plain"})
     public String variant;
 
+    /** K, the seeds trained at once; each seed samples its own batches from its own training set. */
+    @Param({"1", "3"})
+    public int seeds;
+
     @Setup(Level.Trial)
     public void setUp() {
       TaskFactory prefixSums = new GridsPlugin().tasks().stream()
@@ -91,7 +100,8 @@ public class DtNetUpdateBenchmark {
           .findFirst().orElseThrow();
       openCell(variant, factory, task, Config.resolve(factory.settings(), Map.of("width", 32, "trainedIterations",
           8, "batchSize", 32, "learningRate", 0.01, "updates", UPDATES, "logEvery", UPDATES, "evalEvery", UPDATES)),
-          task.generate(task.level(TRAINING_LEVEL), TRAINING_SIZE, 1));
+          LongStream.rangeClosed(1, seeds)
+              .mapToObj(seed -> (Dataset) task.generate(task.level(TRAINING_LEVEL), TRAINING_SIZE, seed)).toList());
     }
   }
 

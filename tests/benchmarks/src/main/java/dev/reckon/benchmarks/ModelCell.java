@@ -62,14 +62,6 @@ public abstract class ModelCell extends EngineBenchmark {
     right = manager.randomUniform(-1, 1, new Shape(512, 512));
   }
 
-  /** A fresh model trained on the cell at its settings; its parameter count, for JMH to consume. */
-  protected long trainFresh() {
-    try (Model model = factory.create(new ModelContext(task, settings, 1, "cpu"))) {
-      model.train(data.get(0), (update, metric, value) -> {});
-      return model.parameterCount();
-    }
-  }
-
   /**
    * A fresh group of the cell's seeds, 1 to K, trained at once ({@link ModelFactory#createGroup}),
    * each on its own training set; K, for JMH to consume.

@@ -14,6 +14,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -38,6 +39,15 @@ class ReportInBrowserTest {
    */
   private static final List<String> BROWSER_SERVICES = List.of(".google.com", ".googleapis.com");
   private static final Pattern REQUEST_HOST = Pattern.compile("^[A-Z]+ (?:https?://)?([^/: ]+)");
+  /**
+   * The page's budget, read in a minute means opened in seconds: a chart with its bands and seed
+   * lines, and the page's tables, average well under this (about 28 kB a chart on the quick run, 34
+   * kB on a default run of 3 seeds), and the quick run's page (0.8 MB) stays within a few megabytes.
+   */
+  private static final long CHART_BYTES = 50_000;
+  private static final long PAGE_BYTES = 3_000_000;
+  /** Chromium's start, the page's load, layout and a screenshot of it: about 3 s on an idle two-core machine. */
+  private static final Duration RENDER = Duration.ofSeconds(10);
 
   @TempDir static Path work;
   static Path report;
@@ -84,13 +94,20 @@ class ReportInBrowserTest {
   }
 
   @Test
-  void thePageRendersToAScreenshot() throws Exception {
+  void thePageRendersToAScreenshotWithinItsBudget() throws Exception {
+    String html = Files.readString(report);
+    int charts = html.split("<svg ", -1).length - 1;
+    assertTrue(html.length() < PAGE_BYTES, () -> "report.html within " + PAGE_BYTES + " bytes: " + html.length());
+    assertTrue(html.length() / charts < CHART_BYTES, () -> charts + " charts in " + html.length() + " bytes");
     Path png = work.resolve("report.png");
     List<String> requests = new CopyOnWriteArrayList<>();
+    long start = System.nanoTime();
     try (RecordingProxy proxy = new RecordingProxy(requests)) {
       chromium(proxy, "--screenshot=" + png, "--window-size=1400,3000", report.toUri().toString());
     }
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
     assertTrue(Files.size(png) > 50_000, "a page of tables and charts, not a blank one");
+    assertTrue(took.compareTo(RENDER) < 0, () -> "rendered in " + took + ", budget " + RENDER);
   }
 
   /** The hosts requested other than the browser's own services. */

@@ -70,6 +70,33 @@ class SeedGroupsTest {
     }
   }
 
+  @Test
+  void aSeedThatFailsAfterItsGroupTrainedFailsAlone() throws IOException {
+    Path plugins = work.resolve("plugins");
+    PluginJars.build("test-models", plugins.resolve("test-models.jar"));
+    Path suite = work.resolve("member.yaml");
+    Files.writeString(suite, """
+        name: member
+        seeds: 3
+        tasks:
+          - id: sudoku-4x4
+            train: b6
+            eval: [b6]
+            trainSize: 50
+            evalSize: 20
+        models:
+          - id: majority-grouped
+        """);
+    Path out = work.resolve("member");
+    Cli.Outcome outcome = Cli.reckon("run", "--suite", suite.toString(), "--plugins", plugins.toString(), "--out",
+        out.toString());
+    assertEquals(1, outcome.status(), outcome::toString);
+    List<Map<String, String>> cells = RunFiles.csv(RunFiles.onlyRun(out).resolve("cells.csv"));
+    assertEquals(List.of("done", "failed", "done"), cells.stream().map(cell -> cell.get("status")).toList());
+    assertTrue(cells.get(1).get("reason").contains("the second seed's slice is corrupt"), cells.get(1)::toString);
+    assertEquals(List.of("3", "", "3"), cells.stream().map(cell -> cell.get("seed_group")).toList());
+  }
+
   private Path run(Path suite, String name, String... more) {
     Path out = work.resolve(name);
     List<String> args = new ArrayList<>(List.of("run", "--suite", suite.toString(), "--out",

@@ -64,6 +64,8 @@ class ShardAndMergeTest {
     Cli.Outcome merge = Cli.reckon(merge(shards, merged));
     assertEquals(0, merge.status(), merge::toString);
     assertEquals(Files.readString(single.resolve("results.csv")), Files.readString(merged.resolve("results.csv")));
+    assertEquals(Files.readString(single.resolve("outcomes.csv")), Files.readString(merged.resolve("outcomes.csv")),
+        "the per-example outcomes merge as the results do");
     assertEquals(statuses(single), statuses(merged));
     assertTrue(Files.exists(merged.resolve("report/report.html")), merge::toString);
     JsonNode manifest = new ObjectMapper().readTree(merged.resolve("manifest.json").toFile());

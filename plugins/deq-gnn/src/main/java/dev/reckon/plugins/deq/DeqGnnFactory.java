@@ -24,7 +24,8 @@ public final class DeqGnnFactory extends LearningModelFactory {
       + " solved for its fixed point (Anderson acceleration), trained by the phantom gradient through k steps from it";
 
   private DeqGnnFactory(String id, String description, Declarations declarations) {
-    super(id, "1", description, "one evaluation of the fixed-point map by the solver (the cap on evaluations)",
+    // Version 2: first weights from each seed's own stream (seeds trained as one network).
+    super(id, "2", description, "one evaluation of the fixed-point map by the solver (the cap on evaluations)",
         declarations);
   }
 

@@ -1,6 +1,7 @@
 package dev.reckon.plugins.dtnet;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -9,7 +10,9 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import dev.reckon.kit.SeedAxis;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -32,6 +35,12 @@ import java.util.List;
  * through the residual blocks hundreds of times without normalisation, and DJL's default
  * initialiser (He's, about 2.4 times wider) makes it grow at every pass.
  *
+ * <p>The network holds K seeds at once ({@link SeedAxis}), each convolution one grouped
+ * convolution of the seeds' kernels: every array's channels are the seeds' laid end to end, {@code
+ * (B, K C, H, W)} for the input, {@code (B, K width, H, W)} for the state, {@code (B, K labels, H,
+ * W)} for the logits, batch row b holding each seed's own example b; no operation mixes two seeds'
+ * channels, so slice k computes what seed k's network alone would. A model of its own is K = 1.
+ *
  * <p>Callers drive the recurrence: {@link #project}, {@link #pass} as often as wanted, {@link
  * #readOut} where an answer is wanted.
  */
@@ -39,6 +48,7 @@ final class DeepThinkingNetwork extends AbstractBlock {
   /** The residual blocks of one pass: both papers' networks have 2 (4 convolutions). */
   static final int RESIDUAL_BLOCKS = 2;
 
+  private final int seeds;
   private final int dimensions;
   private final int width;
   private final int labels;
@@ -48,25 +58,29 @@ final class DeepThinkingNetwork extends AbstractBlock {
   private final GridConvolution[] head = new GridConvolution[3];
 
   /**
+   * @param axis the seeds, one slice of weights each
    * @param dimensions 1 for strings, 2 for grids
    * @param channels C, the task's values a cell
    * @param width the state's channels
    * @param labels the labels a cell may take: the head's output channels
    * @param recall whether each pass reads the input again
    */
-  DeepThinkingNetwork(int dimensions, int channels, int width, int labels, boolean recall) {
+  DeepThinkingNetwork(SeedAxis axis, int dimensions, int channels, int width, int labels, boolean recall) {
+    this.seeds = axis.size();
     this.dimensions = dimensions;
     this.width = width;
     this.labels = labels;
-    projection = addChildBlock("projection", new GridConvolution(dimensions, channels, width));
-    this.recall = recall ? addChildBlock("recall", new GridConvolution(dimensions, width + channels, width)) : null;
+    projection = addChildBlock("projection", new GridConvolution(axis, dimensions, channels, width));
+    this.recall = recall
+        ? addChildBlock("recall", new GridConvolution(axis, dimensions, width + channels, width))
+        : null;
     for (int i = 1; i <= RESIDUAL_BLOCKS; i++) {
-      blocks.add(addChildBlock("residual" + i, new ResidualBlock(dimensions, width)));
+      blocks.add(addChildBlock("residual" + i, new ResidualBlock(axis, dimensions, width)));
     }
     int[] hidden = headWidths(dimensions, width);
-    head[0] = addChildBlock("head1", new GridConvolution(dimensions, width, hidden[0]));
-    head[1] = addChildBlock("head2", new GridConvolution(dimensions, hidden[0], hidden[1]));
-    head[2] = addChildBlock("head3", new GridConvolution(dimensions, hidden[1], labels));
+    head[0] = addChildBlock("head1", new GridConvolution(axis, dimensions, width, hidden[0]));
+    head[1] = addChildBlock("head2", new GridConvolution(axis, dimensions, hidden[0], hidden[1]));
+    head[2] = addChildBlock("head3", new GridConvolution(axis, dimensions, hidden[1], labels));
   }
 
   /** The head's two hidden widths, as in the authors' code: width and width / 2 on strings, 32 and 8 on grids. */
@@ -74,15 +88,23 @@ final class DeepThinkingNetwork extends AbstractBlock {
     return dimensions == 1 ? new int[] {width, Math.max(1, width / 2)} : new int[] {32, 8};
   }
 
-  /** The first state: {@code x -> (B, width, H, W)}. */
-  NDArray project(ParameterStore store, NDArray x, boolean training) {
-    return Activation.relu(apply(projection, store, x, training));
+  /** K, the seeds. */
+  int seeds() {
+    return seeds;
   }
 
-  /** One pass of the weight-tied recurrent block: {@code state (B, width, H, W) -> (B, width, H, W)}. */
+  /** The first state: {@code x -> (B, K width, H, W)}. */
+  NDArray project(ParameterStore store, NDArray x, boolean training) {
+    return Activation.relu(projection.apply(store, training, x));
+  }
+
+  /**
+   * One pass of the weight-tied recurrent block: {@code state (B, K width, H, W) -> (B, K width, H,
+   * W)}; with recall, each seed's convolution reads its state's channels, then its input's.
+   */
   NDArray pass(ParameterStore store, NDArray state, NDArray x, boolean training) {
     if (recall != null) {
-      state = apply(recall, store, state.concat(x, 1), training);
+      state = recall.apply(store, training, state, x);
       if (dimensions == 1) {
         state = Activation.relu(state);
       }
@@ -93,23 +115,46 @@ final class DeepThinkingNetwork extends AbstractBlock {
     return state;
   }
 
-  /** {@code passes} passes from {@code state}. */
+  /** {@code passes} passes from {@code state}, every seed's. */
   NDArray think(ParameterStore store, NDArray state, NDArray x, int passes, boolean training) {
-    for (int i = 0; i < passes; i++) {
-      state = pass(store, state, x, training);
+    int[] each = new int[seeds];
+    Arrays.fill(each, passes);
+    return think(store, state, x, each, training);
+  }
+
+  /**
+   * Seed k's state after {@code passes[k]} passes from its slice of {@code state}: the group runs
+   * to the most, a seed that is done keeping its state (selected, not computed on: its values and,
+   * through the selection, its gradients are those of its own passes alone).
+   */
+  NDArray think(ParameterStore store, NDArray state, NDArray x, int[] passes, boolean training) {
+    int most = Arrays.stream(passes).max().orElse(0);
+    for (int i = 1; i <= most; i++) {
+      NDArray next = pass(store, state, x, training);
+      int pass = i;
+      state = Arrays.stream(passes).allMatch(count -> count >= pass) ? next
+          : NDArrays.where(seedsWithPasses(state, passes, pass), next, state);
     }
     return state;
   }
 
-  /** Each cell's logits: {@code state (B, width, H, W) -> (B, labels, H, W)}. */
-  NDArray readOut(ParameterStore store, NDArray state, boolean training) {
-    NDArray hidden = Activation.relu(apply(head[0], store, state, training));
-    hidden = Activation.relu(apply(head[1], store, hidden, training));
-    return apply(head[2], store, hidden, training);
+  /**
+   * A mask of {@code state}'s shape, in its manager: true on the channels of the seeds k with
+   * {@code passes[k] >= pass} (broadcast by hand: the engine's selection does not broadcast).
+   */
+  NDArray seedsWithPasses(NDArray state, int[] passes, int pass) {
+    boolean[] passing = new boolean[seeds * width];
+    for (int k = 0; k < seeds; k++) {
+      Arrays.fill(passing, k * width, (k + 1) * width, passes[k] >= pass);
+    }
+    return state.getManager().create(passing, new Shape(1, (long) seeds * width, 1, 1)).broadcast(state.getShape());
   }
 
-  private static NDArray apply(GridConvolution convolution, ParameterStore store, NDArray input, boolean training) {
-    return convolution.forward(store, new NDList(input), training).head();
+  /** Each cell's logits: {@code state (B, K width, H, W) -> (B, K labels, H, W)}. */
+  NDArray readOut(ParameterStore store, NDArray state, boolean training) {
+    NDArray hidden = Activation.relu(head[0].apply(store, training, state));
+    hidden = Activation.relu(head[1].apply(store, training, hidden));
+    return head[2].apply(store, training, hidden);
   }
 
   /** Not used: the recurrence runs as many passes as its caller asks, through {@link #pass}. */
@@ -124,13 +169,14 @@ final class DeepThinkingNetwork extends AbstractBlock {
     return new Shape[] {withChannels(inputShapes[0], labels)};
   }
 
+  /** {@code inputShapes}: the input's, {@code (B, K C, H, W)}. */
   @Override
   protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
     Shape x = inputShapes[0];
     Shape state = withChannels(x, width);
     projection.initialize(manager, dataType, x);
     if (recall != null) {
-      recall.initialize(manager, dataType, withChannels(x, width + x.get(1)));
+      recall.initialize(manager, dataType, withChannels(x, width + x.get(1) / seeds));
     }
     for (ResidualBlock block : blocks) {
       block.initialize(manager, dataType, state);
@@ -141,8 +187,8 @@ final class DeepThinkingNetwork extends AbstractBlock {
     head[2].initialize(manager, dataType, withChannels(x, hidden[1]));
   }
 
-  /** {@code shape} {@code (B, C, ...)} with {@code channels} in place of C. */
-  private static Shape withChannels(Shape shape, long channels) {
-    return new Shape(shape.get(0), channels).addAll(shape.slice(2));
+  /** {@code shape} {@code (B, K C, ...)} with {@code channels} a seed in place of C. */
+  private Shape withChannels(Shape shape, long channels) {
+    return new Shape(shape.get(0), seeds * channels).addAll(shape.slice(2));
   }
 }

@@ -1,11 +1,14 @@
 package dev.reckon.plugins.dtnet;
 
 import dev.reckon.api.GridFormat;
-import dev.reckon.api.Model;
 import dev.reckon.api.ModelContext;
+import dev.reckon.api.SeedGroup;
 import dev.reckon.api.Support;
 import dev.reckon.api.Task;
 import dev.reckon.kit.LearningModelFactory;
+import dev.reckon.kit.StackedGroup;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * One deep thinking variant: with or without recall, and the progressive loss's default weight.
@@ -53,7 +56,14 @@ final class DtNetFactory extends LearningModelFactory {
   }
 
   @Override
-  public Model create(ModelContext context) {
+  public DtNetModel create(ModelContext context) {
     return new DtNetModel(id(), declarations(), recall, context);
+  }
+
+  /** The seeds trained as one network of K seeds, each seed's member a model of its own. */
+  @Override
+  public Optional<SeedGroup> createGroup(List<ModelContext> contexts) {
+    return StackedGroup.of(contexts, group -> new DtNetModel(id(), declarations(), recall, group),
+        this::create);
   }
 }

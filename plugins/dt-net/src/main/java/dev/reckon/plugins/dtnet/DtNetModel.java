@@ -16,14 +16,16 @@ import dev.reckon.api.Predictions;
 import dev.reckon.api.TrainingLog;
 import dev.reckon.kit.BatchSampler;
 import dev.reckon.kit.Declarations;
-import dev.reckon.kit.EngineScalar;
 import dev.reckon.kit.NetworkModel;
 import dev.reckon.kit.Training;
 import dev.reckon.kit.TrainingLoop;
+import dev.reckon.kit.UpdateOutcome;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.SplittableRandom;
@@ -42,6 +44,11 @@ import java.util.stream.IntStream;
  *
  * <p>Its shape, in the checkpoint: the grid format ({@code dimensions}, {@code channels}, {@code
  * labels}) and the variant's {@code recall}.
+ *
+ * <p>A model of K seeds ({@link DtNetFactory#createGroup}) trains them in one network whose
+ * convolutions are grouped by seed ({@link DeepThinkingNetwork}), each seed on its own data,
+ * batches, pass counts and curves; it predicts through each seed's member, a model of that seed
+ * alone (K = 1).
  */
 final class DtNetModel extends NetworkModel<DeepThinkingNetwork> {
   /** The variant's: whether each pass reads the input again; a checkpoint's replaces it. */
@@ -55,9 +62,17 @@ final class DtNetModel extends NetworkModel<DeepThinkingNetwork> {
    * @param context the task (a {@link GridFormat}), settings, seed and device
    */
   DtNetModel(String id, Declarations declarations, boolean recall, ModelContext context) {
-    super(id, declarations, context);
-    if (!(context.task().format() instanceof GridFormat grid)) {
-      throw new IllegalArgumentException(id + " reads grid tasks, not " + context.task().format().id());
+    this(id, declarations, recall, List.of(context));
+  }
+
+  /**
+   * The seeds of {@code contexts} trained at once, as one network ({@link
+   * dev.reckon.kit.StackedGroup}); one context is a model of its own.
+   */
+  DtNetModel(String id, Declarations declarations, boolean recall, List<ModelContext> contexts) {
+    super(id, declarations, contexts);
+    if (!(contexts.get(0).task().format() instanceof GridFormat grid)) {
+      throw new IllegalArgumentException(id + " reads grid tasks, not " + contexts.get(0).task().format().id());
     }
     format = grid;
     this.recall = recall;
@@ -65,77 +80,92 @@ final class DtNetModel extends NetworkModel<DeepThinkingNetwork> {
 
   @Override
   protected DeepThinkingNetwork newNetwork(Config shape) {
-    return new DeepThinkingNetwork(shape.getInt("dimensions"), shape.getInt("channels"), settings.get(WIDTH),
+    return new DeepThinkingNetwork(seeds, shape.getInt("dimensions"), shape.getInt("channels"), settings.get(WIDTH),
         shape.getInt("labels"), shape.getBoolean("recall"));
   }
 
+  /**
+   * Trains seed k on {@code training.get(k)}, its curves to {@code logs.get(k)}: each seed's batches
+   * from its own sampler and its pass counts from its own stream, both split from its seed as in
+   * its run alone, all in one network.
+   */
   @Override
-  public void train(Dataset training, TrainingLog log) {
-    GridDataset data = grids(training);
-    if (!data.hasAnswers()) {
-      throw new IllegalArgumentException(id + " trains on a dataset with answers");
+  protected void train(List<Dataset> training, List<TrainingLog> logs) {
+    List<GridDataset> data = training.stream().map(this::grids).toList();
+    for (int k = 0; k < data.size(); k++) {
+      if (!data.get(k).hasAnswers()) {
+        throw new IllegalArgumentException(id + " trains on a dataset with answers");
+      }
+      if (data.get(k).rows() != data.get(0).rows() || data.get(k).columns() != data.get(0).columns()) {
+        throw new IllegalArgumentException(id + " trains a group's seeds on grids of one size; seed "
+            + seeds.seed(k) + "'s are " + data.get(k).rows() + " x " + data.get(k).columns() + ", seed "
+            + seed + "'s " + data.get(0).rows() + " x " + data.get(0).columns());
+      }
     }
-    SplittableRandom random = new SplittableRandom(seed);
     int batchSize = settings.get(Training.BATCH_SIZE);
-    build(shapeOf(format, recall), random.nextInt(), COMPUTE_TYPE, GridBatch.shape(data, format, batchSize));
-    BatchSampler sampler = new BatchSampler(data.size(), batchSize, random.split());
-    ProgressiveTrainer trainer = new ProgressiveTrainer(network, store, settings, flops(data), random.split());
-    TrainingLoop.run(manager, Training.cadence(settings), log, (scope, update) -> {
-      int[] examples = sampler.next();
+    List<BatchSampler> samplers = new ArrayList<>();
+    List<SplittableRandom> passCounts = new ArrayList<>();
+    for (int k = 0; k < data.size(); k++) {
+      SplittableRandom random = new SplittableRandom(seeds.seed(k));
+      samplers.add(new BatchSampler(data.get(k).size(), batchSize, random.split()));
+      passCounts.add(random.split());
+    }
+    build(shapeOf(format, recall), (int) seed, COMPUTE_TYPE, GridBatch.shape(data.get(0), format, data.size(),
+        batchSize));
+    ProgressiveTrainer trainer = new ProgressiveTrainer(network, store, settings, flops(data.get(0)), passCounts);
+    TrainingLoop.run(manager, Training.cadence(settings), logs, (scope, update) -> {
+      List<int[]> examples = samplers.stream().map(BatchSampler::next).toList();
       NDArray inputs = GridBatch.inputs(scope, data, format, examples).toType(COMPUTE_TYPE, false);
       return new Step(trainer.update(scope, inputs, GridBatch.targets(scope, data, examples)), data, examples, inputs);
     });
   }
 
-  /** What an update measured; the training batch's accuracy computed only when the loop asks. */
-  private final class Step implements TrainingLoop.Outcome {
-    private final ProgressiveTrainer.Update update;
-    private final GridDataset data;
-    private final int[] examples;
+  /** What an update measured, each seed's own; the training batch's accuracy computed only when the loop asks. */
+  private final class Step extends UpdateOutcome {
+    private final long[] flops;
+    private final List<GridDataset> data;
+    private final List<int[]> examples;
     private final NDArray inputs;
+    private long[] predicted;
 
-    Step(ProgressiveTrainer.Update update, GridDataset data, int[] examples, NDArray inputs) {
-      this.update = update;
+    Step(ProgressiveTrainer.Update update, List<GridDataset> data, List<int[]> examples, NDArray inputs) {
+      super(update.loss(), update.memoryMegabytes(), update.flops()[0]);
+      this.flops = update.flops();
       this.data = data;
       this.examples = examples;
       this.inputs = inputs;
     }
 
+    /** Seed {@code member}'s FLOPs at its own draw of n and k. */
     @Override
-    public double loss(int member) {
-      return EngineScalar.value(update.loss());
+    public long flops(int member) {
+      return flops[member];
     }
 
-    @Override
-    public double memoryMegabytes() {
-      return update.memoryMegabytes();
-    }
-
-    @Override
-    public long flops() {
-      return update.flops();
-    }
-
-    /** The training batch's accuracy after m passes, with the weights the update left. */
+    /** Seed {@code member}'s training batch's accuracy after m passes, with the weights the update left. */
     @Override
     public void evaluated(int member, TrainingLoop.Curves curves) {
-      NDArray state = network.think(store, network.project(store, inputs, false), inputs,
-          settings.get(TRAINED_ITERATIONS), false);
-      long[] predicted = GridBatch.labels(network.readOut(store, state, false));
-      int cells = data.cellCount();
+      if (predicted == null) {
+        NDArray state = network.think(store, network.project(store, inputs, false), inputs,
+            settings.get(TRAINED_ITERATIONS), false);
+        predicted = GridBatch.labels(network.readOut(store, state, false), seeds.size());
+      }
+      GridDataset seedData = data.get(member);
+      int[] batch = examples.get(member);
+      int cells = seedData.cellCount();
       int solved = 0;
       long right = 0;
-      for (int b = 0; b < examples.length; b++) {
-        int[] answer = data.answers()[examples[b]];
+      for (int b = 0; b < batch.length; b++) {
+        int[] answer = seedData.answers()[batch[b]];
         int wrong = 0;
         for (int cell = 0; cell < cells; cell++) {
-          wrong += predicted[b * cells + cell] == answer[cell] ? 0 : 1;
+          wrong += predicted[(member * batch.length + b) * cells + cell] == answer[cell] ? 0 : 1;
         }
         solved += wrong == 0 ? 1 : 0;
         right += cells - wrong;
       }
-      curves.record(TrainingLog.EXAMPLE_ACCURACY, (double) solved / examples.length);
-      curves.record(TrainingLog.trainingMetric("cell_accuracy"), (double) right / ((long) cells * examples.length));
+      curves.record(TrainingLog.EXAMPLE_ACCURACY, (double) solved / batch.length);
+      curves.record(TrainingLog.trainingMetric("cell_accuracy"), (double) right / ((long) cells * batch.length));
     }
   }
 
@@ -143,13 +173,16 @@ final class DtNetModel extends NetworkModel<DeepThinkingNetwork> {
   public LabelingPredictions predict(Dataset inputs) {
     GridDataset data = grids(inputs);
     requireBuilt("predicts");
+    if (seeds.size() != 1) {
+      throw new IllegalStateException(id + " of " + seeds.size() + " seeds predicts through each seed's member");
+    }
     int[] iterations = DtNetSettings.readoutIterations(settings);
     int evalBatchSize = settings.get(Training.EVAL_BATCH_SIZE);
     int[][][] labels = new int[iterations.length][data.size()][];
     for (int first = 0; first < data.size(); first += evalBatchSize) {
       int[] examples = IntStream.range(first, Math.min(first + evalBatchSize, data.size())).toArray();
       try (NDManager scope = manager.newSubManager()) {
-        think(scope, GridBatch.inputs(scope, data, format, examples).toType(COMPUTE_TYPE, false),
+        think(scope, GridBatch.inputs(scope, List.of(data), format, List.of(examples)).toType(COMPUTE_TYPE, false),
             iterations, examples, labels);
       }
     }
@@ -175,7 +208,7 @@ final class DtNetModel extends NetworkModel<DeepThinkingNetwork> {
       }
       try (NDManager readOut = scope.newSubManager()) {
         state.attach(readOut);
-        long[] predicted = GridBatch.labels(network.readOut(store, state, false));
+        long[] predicted = GridBatch.labels(network.readOut(store, state, false), 1);
         state.attach(scope);
         int cells = Math.toIntExact(predicted.length / examples.length);
         for (int b = 0; b < examples.length; b++) {

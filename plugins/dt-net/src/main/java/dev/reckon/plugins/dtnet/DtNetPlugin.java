@@ -10,8 +10,8 @@ import java.util.List;
  * when run longer, and does it keep its answer when run far longer than trained (no overthinking)?
  */
 public final class DtNetPlugin implements ReckonPlugin {
-  /** Bump when trained models would change. */
-  static final String VERSION = "1";
+  /** Bump when trained models would change. 2: first weights from each seed's own stream (seeds stacked). */
+  static final String VERSION = "2";
 
   @Override
   public int apiVersion() {

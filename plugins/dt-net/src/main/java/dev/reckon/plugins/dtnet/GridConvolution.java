@@ -1,6 +1,7 @@
 package dev.reckon.plugins.dtnet;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -8,21 +9,32 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.util.PairList;
+import dev.reckon.kit.SeedAxis;
+import dev.reckon.kit.StackedInitializer;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The one convolution of a deep thinking network: 3 cells wide along each side of the grid (along
  * the row only for strings, a string being a grid of one row: the authors' 1-d convolution),
  * stride 1, padded by one cell of zeros so a grid keeps its size, without bias (as both papers'
- * networks). Shape {@code (B, in, H, W) -> (B, out, H, W)}; the weight {@code (out, in, kh, kw)}
- * starts as a PyTorch convolution's, uniform in {@code +-1/sqrt(in kh kw)}.
+ * networks).
+ *
+ * <p>It holds K seeds' kernels ({@link SeedAxis}) and convolves them in one grouped convolution:
+ * the seeds lie along the channel axis, seed k's channels {@code k in .. (k + 1) in - 1} of the
+ * input and {@code k out .. (k + 1) out - 1} of the output, so {@code (B, K in, H, W) -> (B, K out,
+ * H, W)}, batch row b holding each seed's own example b. The weight is stacked {@code (K, out, in,
+ * kh, kw)} and seed k's slice starts as a PyTorch convolution's, uniform in {@code +-1/sqrt(in kh
+ * kw)}, drawn from the seed's own stream, so it is that seed's convolution alone. A model of its own
+ * is K = 1.
  *
  * <p>It computes in the input's type, the weight cast to it (a float64 checkpoint's weights
- * predict in float32); the model trains and predicts in {@link #COMPUTE_TYPE}. An input of more
- * than 16 channels and not a multiple of 16 is convolved with zero channels added up to the next
- * multiple ({@link #convolvedChannels}), the weight given zero columns for them, so every sum and
- * gradient is the one the channels it has would give: see {@link #COMPUTE_TYPE} for why.
+ * predict in float32); the model trains and predicts in {@link #COMPUTE_TYPE}. A seed's input of
+ * more than 16 channels and not a multiple of 16 is convolved with zero channels added after its
+ * own up to the next multiple ({@link #convolvedChannels}), the weight given zero columns for them,
+ * so every sum and gradient is the one the channels it has would give, and each seed's group of
+ * the grouped convolution reads what its convolution alone would: see {@link #COMPUTE_TYPE} for why.
  */
 final class GridConvolution extends AbstractBlock {
   /**
@@ -53,27 +65,33 @@ final class GridConvolution extends AbstractBlock {
   /** oneDNN's channel block on AVX-512: the recorded fault was at input counts that do not fill their last block. */
   private static final int CHANNEL_BLOCK = 16;
 
+  private final int seeds;
   private final int out;
   private final Shape padding;
+  /** The seeds' kernels as the grouped convolution reads them: {@code (K out, in, kh, kw)}. */
+  private final Shape groupedKernel;
   /** The zero input channels the engine convolves after the real ones. */
   private final int addedChannels;
   private final Parameter weight;
 
   /**
+   * @param axis the seeds, one kernel each
    * @param dimensions 1 for strings (a 1 x 3 kernel), 2 for grids (3 x 3)
-   * @param in the input channels
-   * @param out the output channels
+   * @param in a seed's input channels
+   * @param out a seed's output channels
    */
-  GridConvolution(int dimensions, int in, int out) {
+  GridConvolution(SeedAxis axis, int dimensions, int in, int out) {
+    this.seeds = axis.size();
     this.out = out;
     int kernelRows = dimensions == 1 ? 1 : 3;
     this.padding = new Shape(kernelRows / 2, 1);
+    this.groupedKernel = new Shape((long) seeds * out, in, kernelRows, 3);
     this.addedChannels = convolvedChannels(in) - in;
     weight = addParameter(Parameter.builder()
         .setName("weight")
         .setType(Parameter.Type.WEIGHT)
-        .optShape(new Shape(out, in, kernelRows, 3))
-        .optInitializer(new XavierInitializer(XavierInitializer.RandomType.UNIFORM, XavierInitializer.FactorType.IN, 1))
+        .optShape(new Shape(seeds, out, in, kernelRows, 3))
+        .optInitializer(StackedInitializer.fanInUniform(axis, (long) in * kernelRows * 3))
         .build());
   }
 
@@ -87,29 +105,49 @@ final class GridConvolution extends AbstractBlock {
     return dimensions == 1 ? 3 : 9;
   }
 
+  /**
+   * The convolution of the seeds' channels of {@code parts}, each {@code (B, K c_i, H, W)}: seed k
+   * reads its own channels of every part in turn, {@code c_1 + c_2 + ... = in} (the recall
+   * convolution's state and input, interleaved per seed in one copy, with the padding's zeros).
+   */
+  NDArray apply(ParameterStore store, boolean training, NDArray... parts) {
+    NDArray x = parts.length == 1 && addedChannels == 0 ? parts[0] : perSeed(parts);
+    NDArray kernel = SeedAxis.inScopeOf(x, store.getValue(weight, x.getDevice(), training)
+        .reshape(groupedKernel));
+    if (kernel.getDataType() != x.getDataType()) {
+      kernel = kernel.toType(x.getDataType(), false);
+    }
+    if (addedChannels > 0) {
+      // Zero columns after a kernel's last input channel of (K out, in, kh, kw): pad reads the last axis first.
+      kernel = kernel.pad(new Shape(0, 0, 0, 0, 0, addedChannels), 0);
+    }
+    return Conv2d.conv2d(x, kernel, null, new Shape(1, 1), padding, new Shape(1, 1), seeds).head();
+  }
+
+  /** {@code parts}' channels, each seed's laid together and followed by its zero channels: {@code (B, K (in + added), H, W)}. */
+  private NDArray perSeed(NDArray... parts) {
+    Shape shape = parts[0].getShape();
+    List<NDArray> grouped = new ArrayList<>();
+    for (NDArray part : parts) {
+      grouped.add(part.reshape(shape.get(0), seeds, -1, shape.get(2), shape.get(3)));
+    }
+    if (addedChannels > 0) {
+      NDArray first = parts[0];
+      grouped.add(first.getManager().zeros(new Shape(shape.get(0), seeds, addedChannels, shape.get(2), shape.get(3)),
+          first.getDataType(), first.getDevice()));
+    }
+    return NDArrays.concat(new NDList(grouped), 2).reshape(shape.get(0), -1, shape.get(2), shape.get(3));
+  }
+
   @Override
   protected NDList forwardInternal(
       ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
-    NDArray x = inputs.head();
-    NDArray kernel = store.getValue(weight, x.getDevice(), training);
-    // Copies of the weight are made in its long-lived manager: the input's scope frees them.
-    if (kernel.getDataType() != x.getDataType()) {
-      kernel = kernel.toType(x.getDataType(), false);
-      kernel.attach(x.getManager());
-    }
-    if (addedChannels > 0) {
-      // Zeros after the last channel of (B, C, H, W) and of (out, C, kh, kw): pad reads the last axis first.
-      Shape zeros = new Shape(0, 0, 0, 0, 0, addedChannels);
-      x = x.pad(zeros, 0);
-      kernel = kernel.pad(zeros, 0);
-      kernel.attach(x.getManager());
-    }
-    return Conv2d.conv2d(x, kernel, null, new Shape(1, 1), padding);
+    return new NDList(apply(store, training, inputs.head()));
   }
 
   @Override
   public Shape[] getOutputShapes(Shape[] inputShapes) {
     Shape x = inputShapes[0];
-    return new Shape[] {new Shape(x.get(0), out, x.get(2), x.get(3))};
+    return new Shape[] {new Shape(x.get(0), (long) seeds * out, x.get(2), x.get(3))};
   }
 }

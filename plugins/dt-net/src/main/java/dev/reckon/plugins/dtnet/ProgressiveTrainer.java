@@ -3,6 +3,7 @@ package dev.reckon.plugins.dtnet;
 import static java.util.Objects.requireNonNull;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
@@ -15,6 +16,7 @@ import dev.reckon.kit.Settings;
 import dev.reckon.kit.Training;
 import dev.reckon.kit.WarmupCosine;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -29,7 +31,8 @@ import java.util.SplittableRandom;
  * computed (alpha 0: the plain loss after m passes, as Schwarzschild et al. trained).
  *
  * <p>Adam with weight decay, the step size under a {@link WarmupCosine} schedule, the whole gradient
- * clipped to a norm of {@code clip} as the authors do for stability.
+ * clipped to a norm of {@code clip} as the authors do for stability: each seed's its own ({@link
+ * Gradients#stepPerSeed}), as are Adam's moments of its slice of the stacked weights.
  */
 final class ProgressiveTrainer {
   private final DeepThinkingNetwork network;
@@ -38,22 +41,22 @@ final class ProgressiveTrainer {
   private final double alpha;
   private final double clip;
   private final DtNetFlops flops;
-  private final SplittableRandom random;
+  private final List<SplittableRandom> randoms;
   private final Optimizer optimizer;
 
   /**
-   * @param network the network to train, initialised
+   * @param network the network to train, initialised, of K seeds
    * @param store the store its forward pass reads the weights from
    * @param settings m, alpha, the schedule and the clip
    * @param flops the network's costs on the training grids, for {@link Update#flops}
-   * @param random draws n and k
+   * @param randoms draw seed k's n and k, one a seed
    */
   ProgressiveTrainer(DeepThinkingNetwork network, ParameterStore store, Settings settings, DtNetFlops flops,
-      SplittableRandom random) {
+      List<SplittableRandom> randoms) {
     this.network = requireNonNull(network, "network is null");
     this.store = requireNonNull(store, "store is null");
     this.flops = requireNonNull(flops, "flops is null");
-    this.random = requireNonNull(random, "random is null");
+    this.randoms = List.copyOf(randoms);
     this.trainedIterations = settings.get(DtNetSettings.TRAINED_ITERATIONS);
     this.alpha = settings.get(DtNetSettings.ALPHA);
     this.clip = settings.get(Training.CLIP);
@@ -62,17 +65,25 @@ final class ProgressiveTrainer {
   }
 
   /**
-   * One update on a batch owned by {@code scope}, which the caller closes.
+   * One update of every seed on a batch owned by {@code scope}, which the caller closes. Each seed
+   * draws its own n and k from its own stream; the group runs the passes to the largest, a seed
+   * that is done keeping its state ({@link DeepThinkingNetwork#think(ParameterStore, NDArray,
+   * NDArray, int[], boolean)}), so each seed's loss and gradient are those of its own draw.
    *
-   * @param inputs the grids, {@code (B, C, H, W)} of {@link GridConvolution#COMPUTE_TYPE}
-   * @param targets each cell's class, {@code (B, cells)} int64
+   * @param inputs the grids, {@code (B, K C, H, W)} of {@link GridConvolution#COMPUTE_TYPE}
+   * @param targets each cell's class, {@code (K, B, cells)} int64
    */
   Update update(NDManager scope, NDArray inputs, NDArray targets) {
+    int seeds = randoms.size();
     int m = trainedIterations;
     int full = alpha < 1 ? m : 0;
-    int warm = alpha > 0 ? random.nextInt(m) : 0;
-    int progressive = alpha > 0 ? random.nextInt(1, m - warm + 1) : 0;
-    NDArray warmState = warm > 0 ? warmState(scope, inputs, warm) : null;
+    int[] warm = new int[seeds];
+    int[] progressive = new int[seeds];
+    for (int k = 0; k < seeds && alpha > 0; k++) {
+      warm[k] = randoms.get(k).nextInt(m);
+      progressive[k] = randoms.get(k).nextInt(1, m - warm[k] + 1);
+    }
+    NDArray warmState = Arrays.stream(warm).anyMatch(n -> n > 0) ? warmState(scope, inputs, warm) : null;
     NDArray loss;
     double memory;
     try (GradientCollector collector = scope.getEngine().newGradientCollector()) {
@@ -81,28 +92,32 @@ final class ProgressiveTrainer {
         NDArray state = network.think(store, network.project(store, inputs, true), inputs, full, true);
         terms.add(weighted(scope, crossEntropy(network.readOut(store, state, true), targets), 1 - alpha));
       }
-      if (progressive > 0) {
-        NDArray start = warmState != null ? warmState : network.project(store, inputs, true);
-        NDArray state = network.think(store, start, inputs, progressive, true);
+      if (alpha > 0) {
+        NDArray state = network.think(store, progressiveStart(inputs, warmState, warm), inputs, progressive, true);
         terms.add(weighted(scope, crossEntropy(network.readOut(store, state, true), targets), alpha));
       }
       loss = terms.size() == 1 ? terms.get(0) : terms.get(0).add(terms.get(1));
       memory = UpdateMemory.megabytes(scope);
-      collector.backward(loss);
+      // The seeds' losses summed: each seed's weights get the gradient of its own loss alone.
+      collector.backward(loss.sum());
     }
-    Gradients.step(network, optimizer, clip, scope);
-    return new Update(loss, memory, flops.trainingUpdate(batch(inputs), full, warm, progressive));
+    Gradients.stepPerSeed(network, optimizer, clip, scope);
+    long[] seedFlops = new long[seeds];
+    for (int k = 0; k < seeds; k++) {
+      seedFlops[k] = flops.trainingUpdate(batch(inputs), full, warm[k], progressive[k]);
+    }
+    return new Update(loss, memory, seedFlops);
   }
 
   /**
-   * The state after {@code passes} passes from the projection, computed before any gradient
-   * collector opens, so nothing of it is recorded for the backward pass (the authors' detach);
-   * its intermediates are freed at once, so the update's memory does not grow with n.
+   * Each seed's state after its {@code warm[k]} passes from the projection, computed before any
+   * gradient collector opens, so nothing of it is recorded for the backward pass (the authors'
+   * detach); its intermediates are freed at once, so the update's memory does not grow with n.
    */
-  private NDArray warmState(NDManager scope, NDArray inputs, int passes) {
-    try (NDManager warm = scope.newSubManager()) {
-      inputs.attach(warm);
-      NDArray state = network.think(store, network.project(store, inputs, true), inputs, passes, true);
+  private NDArray warmState(NDManager scope, NDArray inputs, int[] warm) {
+    try (NDManager scratch = scope.newSubManager()) {
+      inputs.attach(scratch);
+      NDArray state = network.think(store, network.project(store, inputs, true), inputs, warm, true);
       state.attach(scope);
       inputs.attach(scope);
       return state;
@@ -110,15 +125,30 @@ final class ProgressiveTrainer {
   }
 
   /**
-   * The mean cross-entropy of every cell's class.
-   *
-   * @param logits {@code (B, labels, H, W)}
-   * @param targets {@code (B, cells)} int64
+   * Where seed k's progressive term starts: its warm state, or, when its n is 0, the projection,
+   * with gradients.
    */
-  static NDArray crossEntropy(NDArray logits, NDArray targets) {
-    NDArray rows = GridBatch.cellRows(logits);
-    int labels = Math.toIntExact(rows.getShape().get(2));
-    return rows.logSoftmax(-1).mul(targets.oneHot(labels)).sum(new int[] {-1}).mean().neg();
+  private NDArray progressiveStart(NDArray inputs, NDArray warmState, int[] warm) {
+    if (Arrays.stream(warm).allMatch(n -> n > 0)) {
+      return warmState;
+    }
+    NDArray projected = network.project(store, inputs, true);
+    return warmState == null ? projected : NDArrays.where(network.seedsWithPasses(projected, warm, 1), warmState,
+        projected);
+  }
+
+  /**
+   * Each seed's mean cross-entropy of every cell's class, {@code (K)}.
+   *
+   * @param logits {@code (B, K labels, H, W)}
+   * @param targets {@code (K, B, cells)} int64
+   */
+  private NDArray crossEntropy(NDArray logits, NDArray targets) {
+    int seeds = network.seeds();
+    NDArray rows = GridBatch.cellRows(logits, seeds);
+    int labels = Math.toIntExact(rows.getShape().get(3));
+    return rows.logSoftmax(-1).mul(targets.oneHot(labels)).sum(new int[] {-1}).reshape(seeds, -1).mean(new int[] {1})
+        .neg();
   }
 
   /** {@code term} times {@code weight}, the weight an {@link EngineScalar} on the gradient's path. */
@@ -131,10 +161,11 @@ final class ProgressiveTrainer {
   }
 
   /**
-   * @param loss the update's loss before its step, a scalar of the compute type
+   * @param loss each seed's loss before the update's step, {@code (K)} of the compute type
    * @param memoryMegabytes the arrays alive in the batch's manager at the loss: what the update
-   *     keeps for its backward pass (see {@link UpdateMemory#megabytes})
-   * @param flops the update's floating-point operations ({@link DtNetFlops#trainingUpdate})
+   *     keeps for its backward pass, all the seeds' (see {@link UpdateMemory#megabytes})
+   * @param flops each seed's floating-point operations ({@link DtNetFlops#trainingUpdate}) at its
+   *     own n and k, as alone
    */
-  record Update(NDArray loss, double memoryMegabytes, long flops) {}
+  record Update(NDArray loss, double memoryMegabytes, long[] flops) {}
 }

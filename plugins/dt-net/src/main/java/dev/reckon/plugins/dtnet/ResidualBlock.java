@@ -9,27 +9,29 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import dev.reckon.kit.SeedAxis;
 
 /**
  * ResNet's basic block without normalisation, as the deep thinking networks use it: {@code
  * relu(x + conv(relu(conv(x))))}, both convolutions {@link GridConvolution}s of the state's width.
- * Shape {@code (B, W, ...) -> (B, W, ...)}.
+ * Shape {@code (B, K W, ...) -> (B, K W, ...)}, K seeds' states along the channels: the ReLUs and
+ * the sum do not mix channels, so each seed's state stays its own.
  */
 final class ResidualBlock extends AbstractBlock {
   private final GridConvolution first;
   private final GridConvolution second;
 
-  ResidualBlock(int dimensions, int width) {
-    first = addChildBlock("first", new GridConvolution(dimensions, width, width));
-    second = addChildBlock("second", new GridConvolution(dimensions, width, width));
+  ResidualBlock(SeedAxis axis, int dimensions, int width) {
+    first = addChildBlock("first", new GridConvolution(axis, dimensions, width, width));
+    second = addChildBlock("second", new GridConvolution(axis, dimensions, width, width));
   }
 
   @Override
   protected NDList forwardInternal(
       ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
     NDArray x = inputs.head();
-    NDArray inner = Activation.relu(first.forward(store, new NDList(x), training).head());
-    return new NDList(Activation.relu(x.add(second.forward(store, new NDList(inner), training).head())));
+    NDArray inner = Activation.relu(first.apply(store, training, x));
+    return new NDList(Activation.relu(x.add(second.apply(store, training, inner))));
   }
 
   @Override

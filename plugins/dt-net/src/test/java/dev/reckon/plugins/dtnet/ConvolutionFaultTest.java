@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import dev.reckon.kit.SeedAxis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * The engine's float32 convolution against float64 sums of the same numbers, forward and backward,
  * at every input channel count from 1 to 64: {@link GridConvolution}'s, asserted, and the raw
  * engine's, printed ({@code The raw engine's float32 faults: ...}), as {@link
- * GridConvolution#COMPUTE_TYPE} tells why.
+ * GridConvolution#COMPUTE_TYPE} tells why; and the same for three seeds' convolutions grouped in
+ * one, against each seed's alone.
  *
  * <p>The raw engine's faults are printed, not asserted, for want of a machine that shows them: on
  * the Zen 3 EPYC (AVX2: oneDNN's {@code jit:avx2} kernels) these tests were written on, the raw
@@ -54,7 +57,7 @@ class ConvolutionFaultTest {
           for (int out : OUTPUT_CHANNELS) {
             for (int in = 1; in <= MOST_CHANNELS; in++) {
               try (NDManager scope = manager.newSubManager()) {
-                Convolution convolution = new Convolution(scope, dimensions, batch, in, out);
+                Convolution convolution = new Convolution(scope, dimensions, batch, in, out, 1);
                 Results exact = convolution.raw(DataType.FLOAT64);
                 compare(convolution, convolution.reckoned(), exact, wrong);
                 compare(convolution, convolution.raw(DataType.FLOAT32), exact, rawWrong);
@@ -67,6 +70,42 @@ class ConvolutionFaultTest {
     System.out.println("The raw engine's float32 faults: "
         + (rawWrong.isEmpty() ? "none" : String.join("; ", rawWrong)));
     assertTrue(wrong.isEmpty(), "GridConvolution off float64 by more than " + TOLERANCE + " of the value: " + wrong);
+  }
+
+  /**
+   * Three seeds' convolutions as {@link GridConvolution} groups them, each seed's channels padded
+   * on their own, against float64 at every input count a seed may have: the group's output and
+   * gradients, and seed k's convolution alone on seed k's slice of the numbers (its first weight
+   * the group's slice k, exactly). The raw engine's grouped float32 faults are printed as above.
+   */
+  @Test
+  void convolvesThreeSeedsInOneGroupAsEachAlone() {
+    long[] seeds = {11, 12, 13};
+    List<String> wrong = new ArrayList<>();
+    List<String> rawWrong = new ArrayList<>();
+    try (NDManager manager = NDManager.newBaseManager()) {
+      manager.getEngine().setRandomSeed(1);
+      for (int dimensions = 1; dimensions <= 2; dimensions++) {
+        for (int out : OUTPUT_CHANNELS) {
+          for (int in = 1; in <= MOST_CHANNELS; in++) {
+            try (NDManager scope = manager.newSubManager()) {
+              Convolution group = new Convolution(scope, dimensions, 4, in, out, seeds);
+              Results exact = group.raw(DataType.FLOAT64);
+              compare(group, group.reckoned(), exact, wrong);
+              compare(group, group.raw(DataType.FLOAT32), exact, rawWrong);
+              for (int k = 0; k < seeds.length; k++) {
+                Convolution alone = group.seed(k, seeds[k]);
+                assertTrue(group.kernel.get(k).expandDims(0).contentEquals(alone.kernel), alone.name + ": first weight");
+                compare(alone, alone.reckoned(), alone.raw(DataType.FLOAT64), wrong);
+              }
+            }
+          }
+        }
+      }
+    }
+    System.out.println("The raw engine's grouped float32 faults: "
+        + (rawWrong.isEmpty() ? "none" : String.join("; ", rawWrong)));
+    assertTrue(wrong.isEmpty(), "grouped or alone off float64 by more than " + TOLERANCE + " of the value: " + wrong);
   }
 
   /**
@@ -92,7 +131,7 @@ class ConvolutionFaultTest {
               try (GradientCollector collector = scope.getEngine().newGradientCollector()) {
                 NDArray state = scope.randomUniform(-1, 1, shape);
                 for (int i = 0; i < 20; i++) {
-                  GridConvolution convolution = new GridConvolution(dimensions, width, width);
+                  GridConvolution convolution = new GridConvolution(new SeedAxis(1), dimensions, width, width);
                   convolution.initialize(scope, GridConvolution.COMPUTE_TYPE, shape);
                   weights.add(convolution.getParameters().get("weight").getArray());
                   state = Activation.relu(convolution.forward(store, new NDList(state), true).head());
@@ -109,40 +148,65 @@ class ConvolutionFaultTest {
   }
 
   /**
-   * One convolution's numbers, in float32: the input, {@link GridConvolution}'s initial weight, and
+   * One convolution's numbers, in float32, for K seeds grouped as {@link GridConvolution} lays
+   * them (the seeds along the channels): the input, {@link GridConvolution}'s initial weight, and
    * the weights of a loss {@code sum(y * lossWeights)}, whose gradient is then {@code lossWeights}.
    */
   private static final class Convolution {
     final String name;
     final NDManager scope;
     final int dimensions;
+    final int in;
+    final int out;
+    final int seeds;
     final GridConvolution block;
     final NDArray input;
     final NDArray kernel;
     final NDArray lossWeights;
 
-    Convolution(NDManager scope, int dimensions, int batch, int in, int out) {
-      this.scope = scope;
-      this.dimensions = dimensions;
-      name = String.format(Locale.ROOT, "%s batch %d, %d -> %d channels", kernel(dimensions), batch, in, out);
-      Shape shape = new Shape(batch, in, dimensions == 1 ? 1 : 5, dimensions == 1 ? 8 : 5);
-      block = new GridConvolution(dimensions, in, out);
-      block.initialize(scope, DataType.FLOAT32, shape);
-      input = scope.randomUniform(-1, 1, shape);
-      kernel = block.getParameters().get("weight").getArray();
-      lossWeights = scope.randomUniform(-1, 1, block.getOutputShapes(new Shape[] {shape})[0]);
+    Convolution(NDManager scope, int dimensions, int batch, int in, int out, long... seeds) {
+      this(scope, dimensions, in, out, seeds,
+          scope.randomUniform(-1, 1, new Shape(batch, (long) seeds.length * in, dimensions == 1 ? 1 : 5,
+              dimensions == 1 ? 8 : 5)), null);
     }
 
-    /** The engine's convolution of these numbers in {@code type}, without GridConvolution's padding. */
+    private Convolution(NDManager scope, int dimensions, int in, int out, long[] seeds, NDArray input,
+        NDArray lossWeights) {
+      this.scope = scope;
+      this.dimensions = dimensions;
+      this.in = in;
+      this.out = out;
+      this.seeds = seeds.length;
+      Shape shape = input.getShape();
+      name = String.format(Locale.ROOT, "%s batch %d, %d -> %d channels, %d seeds", kernel(dimensions),
+          shape.get(0), in, out, seeds.length);
+      block = new GridConvolution(new SeedAxis(seeds), dimensions, in, out);
+      block.initialize(scope, DataType.FLOAT32, shape);
+      this.input = input;
+      kernel = block.getParameters().get("weight").getArray();
+      this.lossWeights = lossWeights != null
+          ? lossWeights
+          : scope.randomUniform(-1, 1, block.getOutputShapes(new Shape[] {shape})[0]);
+    }
+
+    /** Seed {@code seed} alone, on slice {@code k}'s input and loss weights. */
+    Convolution seed(int k, long seed) {
+      return new Convolution(scope, dimensions, in, out, new long[] {seed},
+          input.get(new NDIndex(":, {}:{}", k * in, (k + 1) * in)),
+          lossWeights.get(new NDIndex(":, {}:{}", k * out, (k + 1) * out)));
+    }
+
+    /** The engine's grouped convolution of these numbers in {@code type}, without GridConvolution's padding. */
     Results raw(DataType type) {
       // Copies: toType to the type an array has already returns the same tensor, gradients and all.
       NDArray x = input.duplicate().toType(type, false);
-      NDArray w = kernel.duplicate().toType(type, false);
+      NDArray w = kernel.duplicate().reshape(new Shape((long) seeds * out).addAll(kernel.getShape().slice(2)))
+          .toType(type, false);
       x.setRequiresGradient(true);
       w.setRequiresGradient(true);
       Shape padding = new Shape(dimensions == 1 ? 0 : 1, 1);
       try (GradientCollector collector = scope.getEngine().newGradientCollector()) {
-        NDArray y = Conv2d.conv2d(x, w, null, new Shape(1, 1), padding).head();
+        NDArray y = Conv2d.conv2d(x, w, null, new Shape(1, 1), padding, new Shape(1, 1), seeds).head();
         collector.backward(y.mul(lossWeights.toType(type, false)).sum());
         return new Results(y, x.getGradient(), w.getGradient());
       }

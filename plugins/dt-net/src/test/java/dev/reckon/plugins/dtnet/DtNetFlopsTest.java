@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
+import dev.reckon.kit.SeedAxis;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,7 +51,7 @@ class DtNetFlopsTest {
       int width, boolean recurrent) {
     long multiplyAdds = 0;
     try (NDManager manager = NDManager.newBaseManager()) {
-      DeepThinkingNetwork network = new DeepThinkingNetwork(dimensions, channels, width, labels, recall);
+      DeepThinkingNetwork network = new DeepThinkingNetwork(new SeedAxis(1), dimensions, channels, width, labels, recall);
       network.initialize(manager, DataType.FLOAT32, new Shape(1, channels, rows, columns));
       for (Pair<String, Parameter> entry : network.getParameters()) {
         String name = entry.getKey();

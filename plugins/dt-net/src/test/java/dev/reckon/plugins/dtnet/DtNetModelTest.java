@@ -29,6 +29,7 @@ import dev.reckon.api.Support;
 import dev.reckon.api.Task;
 import dev.reckon.api.TrainingLog;
 import dev.reckon.kit.BlockWeights;
+import dev.reckon.kit.SeedAxis;
 import dev.reckon.kit.Settings;
 import java.io.IOException;
 import java.lang.reflect.Proxy;
@@ -86,10 +87,10 @@ class DtNetModelTest {
     Shape strings = new Shape(4, 1, 1, 8);
     try (NDManager manager = NDManager.newBaseManager()) {
       manager.getEngine().setRandomSeed(1);
-      DeepThinkingNetwork saved = new DeepThinkingNetwork(1, 1, 16, 2, true);
+      DeepThinkingNetwork saved = new DeepThinkingNetwork(new SeedAxis(1), 1, 1, 16, 2, true);
       saved.initialize(manager, DataType.FLOAT64, strings);
       BlockWeights.save(saved, file);
-      DeepThinkingNetwork loaded = new DeepThinkingNetwork(1, 1, 16, 2, true);
+      DeepThinkingNetwork loaded = new DeepThinkingNetwork(new SeedAxis(1), 1, 1, 16, 2, true);
       loaded.initialize(manager, GridConvolution.COMPUTE_TYPE, strings);
       BlockWeights.load(loaded, manager, file, "dt-net-recall");
       assertTrue(loaded.getParameters().values().stream()

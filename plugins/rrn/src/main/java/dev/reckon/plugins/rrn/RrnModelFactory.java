@@ -15,7 +15,8 @@ import java.util.Optional;
 /** Makes the recurrent relational network {@code rrn} for labelling tasks, on a shared graph or a graph per example. */
 public final class RrnModelFactory extends LearningModelFactory {
   public RrnModelFactory() {
-    super(RrnModel.ID, "1", "recurrent relational network: message passing on the task's constraint graph, a GRU"
+    // Version 2: first weights from each seed's own stream (seeds trained as one network).
+    super(RrnModel.ID, "2", "recurrent relational network: message passing on the task's constraint graph, a GRU"
         + " node update and a read-out after every step, trained with the loss at every step",
         "one message-passing step", RecurrentSettings.DECLARATIONS);
   }

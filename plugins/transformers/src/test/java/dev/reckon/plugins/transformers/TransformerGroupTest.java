@@ -12,12 +12,16 @@ import dev.reckon.api.Model;
 import dev.reckon.api.ModelContext;
 import dev.reckon.api.SeedGroup;
 import dev.reckon.api.SequenceDataset;
+import dev.reckon.api.SequenceFormat;
 import dev.reckon.api.SequencePredictions;
+import dev.reckon.api.Task;
 import dev.reckon.api.TrainingLog;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
@@ -145,6 +149,22 @@ class TransformerGroupTest {
   private static SeedGroup group(TransformerFactory factory, Map<String, Object> settings) {
     return factory.createGroup(LongStream.of(SEEDS).mapToObj(seed -> context(factory, settings, seed)).toList())
         .orElseThrow();
+  }
+
+  @Test
+  void seedsWhoseTasksDifferInFormatAreNotGrouped() {
+    // A task's own seed may change its format (a map of cities whose longest path is shorter):
+    // one network cannot hold both layouts, so the runner must train these seeds one by one.
+    SequenceFormat longer = new SequenceFormat(CopyTask.VOCABULARY, CopyTask.LONGEST + 2, CopyTask.LONGEST + 2);
+    Task other = (Task) Proxy.newProxyInstance(Task.class.getClassLoader(), new Class<?>[] {Task.class},
+        (proxy, method, arguments) -> method.getName().equals("format") ? longer : method.invoke(COPY, arguments));
+    TransformerFactory factory = TransformerFactory.small();
+    Config config = Config.resolve(factory.settings(), SMALL);
+    assertTrue(factory.createGroup(List.of(context(factory, SMALL, 3),
+        new ModelContext(other, config, 7, "cpu"))).isEmpty());
+    Optional<SeedGroup> sameFormat = factory.createGroup(List.of(context(factory, SMALL, 3), context(factory, SMALL, 7)));
+    assertTrue(sameFormat.isPresent());
+    sameFormat.get().close();
   }
 
   /** Each seed trains on a set of its own. */

@@ -17,7 +17,8 @@ import java.util.Optional;
  */
 public final class TrmModelFactory extends LearningModelFactory {
   public TrmModelFactory() {
-    super(TrmModel.ID, "1", "tiny recursive model (Jolicoeur-Martineau 2025): one 2-layer MLP-mixer over the cells"
+    // Version 2: first weights from each seed's own stream (seeds trained as one network).
+    super(TrmModel.ID, "2", "tiny recursive model (Jolicoeur-Martineau 2025): one 2-layer MLP-mixer over the cells"
         + " refines a latent z n times from the puzzle x and the answer y, then y from z, T times a supervision step;"
         + " trained with deep supervision; never told the graph's groups",
         "one supervision step: T recursion processes, each n latent updates and one answer update",

@@ -1,6 +1,8 @@
 package dev.reckon.tasks.grids;
 
 import dev.reckon.api.Dataset;
+import dev.reckon.api.ExampleOutcomes;
+import dev.reckon.api.ExampleScoredTask;
 import dev.reckon.api.GridDataset;
 import dev.reckon.api.GridFormat;
 import dev.reckon.api.LabelingPredictions;
@@ -9,8 +11,8 @@ import dev.reckon.api.Metric;
 import dev.reckon.api.Metric.Direction;
 import dev.reckon.api.Predictions;
 import dev.reckon.api.Score;
-import dev.reckon.api.Task;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -18,7 +20,7 @@ import java.util.List;
  * every cell right (the primary metric: a maze's path or a string's parities is right or not) and
  * the share of cells right. The task seed is unused; every grid comes from the data seed.
  */
-abstract class GridTask implements Task {
+abstract class GridTask implements ExampleScoredTask {
   private final String id;
   private final GridFormat format;
   private final SizeLevels levels;
@@ -76,8 +78,9 @@ abstract class GridTask implements Task {
   @Override
   public abstract GridDataset generate(Level level, int count, long seed);
 
+  /** The outcomes per example: whether every cell of its grid is right. */
   @Override
-  public List<Score> score(Dataset answers, Predictions predictions) {
+  public List<Score> score(Dataset answers, Predictions predictions, List<ExampleOutcomes> outcomes) {
     if (!(answers instanceof GridDataset data) || !data.hasAnswers()) {
       throw new IllegalArgumentException(id + " scores a grid dataset with its answers");
     }
@@ -86,7 +89,7 @@ abstract class GridTask implements Task {
     }
     List<Score> scores = new ArrayList<>();
     for (int i = 0; i < labelling.iterations().length; i++) {
-      int wholeRight = 0;
+      BitSet wholeRight = new BitSet(data.size());
       long cellsRight = 0;
       for (int example = 0; example < data.size(); example++) {
         int[] output = labelling.labels()[i][example];
@@ -95,11 +98,13 @@ abstract class GridTask implements Task {
         for (int cell = 0; cell < answer.length; cell++) {
           right += output[cell] == answer[cell] ? 1 : 0;
         }
-        wholeRight += right == answer.length ? 1 : 0;
+        wholeRight.set(example, right == answer.length);
         cellsRight += right;
       }
       int iterations = labelling.iterations()[i];
-      scores.add(Score.proportion(metrics.get(0).id(), iterations, wholeRight, data.size()));
+      ExampleOutcomes whole = new ExampleOutcomes(metrics.get(0).id(), iterations, data.size(), wholeRight);
+      outcomes.add(whole);
+      scores.add(whole.score());
       scores.add(Score.proportion(metrics.get(1).id(), iterations, cellsRight,
           Math.multiplyExact(data.size(), data.cellCount())));
     }

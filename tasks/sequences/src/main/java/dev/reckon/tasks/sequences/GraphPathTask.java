@@ -2,6 +2,8 @@ package dev.reckon.tasks.sequences;
 
 import dev.reckon.api.ConstraintGraph;
 import dev.reckon.api.Dataset;
+import dev.reckon.api.ExampleOutcomes;
+import dev.reckon.api.ExampleScoredTask;
 import dev.reckon.api.GraphLabelingDataset;
 import dev.reckon.api.LabelingFormat;
 import dev.reckon.api.LabelingFormat.Constraint;
@@ -12,9 +14,9 @@ import dev.reckon.api.Metric;
 import dev.reckon.api.Metric.Direction;
 import dev.reckon.api.Predictions;
 import dev.reckon.api.Score;
-import dev.reckon.api.Task;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -49,7 +51,7 @@ import java.util.regex.Pattern;
  * shows. Node accuracy counts the nodes labelled as in the data's path (Dijkstra's pick among
  * equals).
  */
-final class GraphPathTask implements Task {
+final class GraphPathTask implements ExampleScoredTask {
   static final int[] NODE_LEVELS = {8, 12, 16, 24, 32};
   static final int MOST_NODES = 1000;
   static final int OFF_PATH = 1;
@@ -101,7 +103,7 @@ final class GraphPathTask implements Task {
   public Level level(String id) {
     Matcher matcher = NODES.matcher(id);
     if (!matcher.matches()) {
-      return Task.super.level(id);
+      return ExampleScoredTask.super.level(id);
     }
     int nodes = Integer.parseInt(matcher.group(1));
     if (nodes <= neighbours || nodes > MOST_NODES) {
@@ -208,8 +210,9 @@ final class GraphPathTask implements Task {
         && Math.abs(map.length(marked) - paths.distance(from, to)) <= ShortestPathTask.EXACT_TOLERANCE;
   }
 
+  /** The outcomes per example: whether its marked path is a shortest one. */
   @Override
-  public List<Score> score(Dataset answers, Predictions predictions) {
+  public List<Score> score(Dataset answers, Predictions predictions, List<ExampleOutcomes> outcomes) {
     if (!(answers instanceof GraphLabelingDataset data) || !data.hasAnswers() || data.features() == null) {
       throw new IllegalArgumentException("shortest-path-graphs scores a graph labelling dataset with its answers "
           + "and features");
@@ -229,19 +232,21 @@ final class GraphPathTask implements Task {
     List<Score> scores = new ArrayList<>();
     for (int i = 0; i < labelling.iterations().length; i++) {
       int iterations = labelling.iterations()[i];
-      int exact = 0;
+      BitSet exact = new BitSet(data.size());
       long rightNodes = 0;
       long nodes = 0;
       for (int example = 0; example < data.size(); example++) {
         int[] output = labelling.labels()[i][example];
         int[] solution = data.solutions()[example];
-        exact += exactPath(maps[example], paths[example], ends[example][0], ends[example][1], output) ? 1 : 0;
+        exact.set(example, exactPath(maps[example], paths[example], ends[example][0], ends[example][1], output));
         for (int node = 0; node < output.length; node++) {
           rightNodes += output[node] == solution[node] ? 1 : 0;
         }
         nodes += output.length;
       }
-      scores.add(Score.proportion(PATH_ACCURACY, iterations, exact, data.size()));
+      ExampleOutcomes shortest = new ExampleOutcomes(PATH_ACCURACY, iterations, data.size(), exact);
+      outcomes.add(shortest);
+      scores.add(shortest.score());
       scores.add(Score.proportion(NODE_ACCURACY, iterations, rightNodes, Math.toIntExact(nodes)));
     }
     return scores;

@@ -1,6 +1,8 @@
 package dev.reckon.tasks.sequences;
 
 import dev.reckon.api.Dataset;
+import dev.reckon.api.ExampleOutcomes;
+import dev.reckon.api.ExampleScoredTask;
 import dev.reckon.api.Level;
 import dev.reckon.api.Metric;
 import dev.reckon.api.Metric.Direction;
@@ -9,9 +11,9 @@ import dev.reckon.api.Score;
 import dev.reckon.api.SequenceDataset;
 import dev.reckon.api.SequenceFormat;
 import dev.reckon.api.SequencePredictions;
-import dev.reckon.api.Task;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,7 +39,7 @@ import java.util.regex.Pattern;
  * as exact that follows roads between the right ends and is as long as the optimum within {@value
  * #EXACT_TOLERANCE}: an equally short detour is as right as the one the data shows.
  */
-public final class ShortestPathTask implements Task {
+public final class ShortestPathTask implements ExampleScoredTask {
   /** The hop counts offered as levels, where the map has pairs that far apart. */
   static final int[] HOP_LEVELS = {2, 3, 4, 6, 8, 12, 16, 24, 32};
   static final double EXACT_TOLERANCE = 1e-9;
@@ -173,7 +175,7 @@ public final class ShortestPathTask implements Task {
   public Level level(String id) {
     int most = shortPathsBound(id);
     if (most == 0) {
-      return Task.super.level(id);
+      return ExampleScoredTask.super.level(id);
     }
     return new Level(id, TRAINED_DIFFICULTY, String.format(Locale.ROOT, "shortest paths of 1 to %d roads, drawn from "
         + "the map's %d such ordered pairs%s", most, shortPairs(most).length, holdsOut ? " that are not held out" : ""));
@@ -232,8 +234,9 @@ public final class ShortestPathTask implements Task {
     return new SequenceDataset(format.vocabulary(), format.maxOutputLength(), inputs, targets);
   }
 
+  /** The outcomes per example: whether its path is a shortest one, and whether it is a path at all. */
   @Override
-  public List<Score> score(Dataset answers, Predictions predictions) {
+  public List<Score> score(Dataset answers, Predictions predictions, List<ExampleOutcomes> outcomes) {
     if (!(answers instanceof SequenceDataset data) || !data.hasAnswers()) {
       throw new IllegalArgumentException("shortest-path scores a sequence dataset with its answers");
     }
@@ -244,7 +247,8 @@ public final class ShortestPathTask implements Task {
     List<Score> scores = new ArrayList<>();
     for (int i = 0; i < sequences.iterations().length; i++) {
       int iterations = sequences.iterations()[i];
-      int exact = 0;
+      BitSet exact = new BitSet(data.size());
+      BitSet isPath = new BitSet(data.size());
       double[] ratios = new double[data.size()];
       int valid = 0;
       for (int example = 0; example < data.size(); example++) {
@@ -254,12 +258,16 @@ public final class ShortestPathTask implements Task {
         if (map.isPath(output, from, to)) {
           double optimum = map.length(data.targets()[example]);
           double length = map.length(output);
-          exact += Math.abs(length - optimum) <= EXACT_TOLERANCE ? 1 : 0;
+          exact.set(example, Math.abs(length - optimum) <= EXACT_TOLERANCE);
+          isPath.set(example);
           ratios[valid++] = length / optimum;
         }
       }
-      scores.add(Score.proportion(PATH_ACCURACY, iterations, exact, data.size()));
-      scores.add(Score.proportion(VALID_PATH_RATE, iterations, valid, data.size()));
+      ExampleOutcomes shortest = new ExampleOutcomes(PATH_ACCURACY, iterations, data.size(), exact);
+      ExampleOutcomes validPaths = new ExampleOutcomes(VALID_PATH_RATE, iterations, data.size(), isPath);
+      outcomes.addAll(List.of(shortest, validPaths));
+      scores.add(shortest.score());
+      scores.add(validPaths.score());
       // A score needs a sample: with no valid path the ratio is not defined, and is left out.
       if (valid > 0) {
         scores.add(Score.mean(LENGTH_RATIO, iterations, Arrays.copyOf(ratios, valid)));

@@ -1,6 +1,8 @@
 package dev.reckon.tasks.sequences;
 
 import dev.reckon.api.Dataset;
+import dev.reckon.api.ExampleOutcomes;
+import dev.reckon.api.ExampleScoredTask;
 import dev.reckon.api.Level;
 import dev.reckon.api.Metric;
 import dev.reckon.api.Metric.Direction;
@@ -9,9 +11,9 @@ import dev.reckon.api.Score;
 import dev.reckon.api.SequenceDataset;
 import dev.reckon.api.SequenceFormat;
 import dev.reckon.api.SequencePredictions;
-import dev.reckon.api.Task;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -28,7 +30,7 @@ import java.util.regex.Pattern;
  * <p>Token accuracy compares position by position over the longer of output and answer, so a
  * missing or an extra token counts as one wrong position.
  */
-public final class StringTask implements Task {
+public final class StringTask implements ExampleScoredTask {
   static final String SEQUENCE_ACCURACY = "sequence_accuracy";
   static final String TOKEN_ACCURACY = "token_accuracy";
   private static final Pattern MIX = Pattern.compile("n(\\d{1,4})-(\\d{1,4})");
@@ -75,7 +77,7 @@ public final class StringTask implements Task {
   public Level level(String id) {
     int[] range = mix(id);
     if (range == null) {
-      return Task.super.level(id);
+      return ExampleScoredTask.super.level(id);
     }
     return new Level(id, range[1], range[0] + " to " + range[1] + " tokens of " + format.vocabulary()
         + ", lengths drawn uniformly; answer: " + rearrangement.meaning());
@@ -113,8 +115,9 @@ public final class StringTask implements Task {
     return new SequenceDataset(format.vocabulary(), format.maxOutputLength(), inputs, targets);
   }
 
+  /** The outcomes per example: whether its output is the answer, token for token. */
   @Override
-  public List<Score> score(Dataset answers, Predictions predictions) {
+  public List<Score> score(Dataset answers, Predictions predictions, List<ExampleOutcomes> outcomes) {
     if (!(answers instanceof SequenceDataset data) || !data.hasAnswers()) {
       throw new IllegalArgumentException(rearrangement.taskId() + " scores a sequence dataset with its answers");
     }
@@ -125,19 +128,21 @@ public final class StringTask implements Task {
     List<Score> scores = new ArrayList<>();
     for (int i = 0; i < sequences.iterations().length; i++) {
       int iterations = sequences.iterations()[i];
-      int exact = 0;
+      BitSet exact = new BitSet(data.size());
       long rightPositions = 0;
       long positions = 0;
       for (int example = 0; example < data.size(); example++) {
         int[] output = sequences.tokens()[i][example];
         int[] answer = data.targets()[example];
-        exact += Arrays.equals(output, answer) ? 1 : 0;
+        exact.set(example, Arrays.equals(output, answer));
         for (int position = 0; position < Math.min(output.length, answer.length); position++) {
           rightPositions += output[position] == answer[position] ? 1 : 0;
         }
         positions += Math.max(output.length, answer.length);
       }
-      scores.add(Score.proportion(SEQUENCE_ACCURACY, iterations, exact, data.size()));
+      ExampleOutcomes whole = new ExampleOutcomes(SEQUENCE_ACCURACY, iterations, data.size(), exact);
+      outcomes.add(whole);
+      scores.add(whole.score());
       scores.add(Score.proportion(TOKEN_ACCURACY, iterations, rightPositions, Math.toIntExact(positions)));
     }
     return scores;

@@ -1,6 +1,8 @@
 package dev.reckon.tasks.sequences;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.reckon.api.ApiVersion;
@@ -14,6 +16,7 @@ import dev.reckon.api.Task;
 import dev.reckon.api.TaskContext;
 import dev.reckon.api.TaskFactory;
 import java.lang.reflect.Proxy;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -42,6 +45,20 @@ class SequencesPluginTest {
     Task paths = create("shortest-path", Map.of());
     int longestHops = (int) paths.levels().get(paths.levels().size() - 1).difficulty();
     assertEquals(new SequenceFormat(48, 2, longestHops + 1), paths.format());
+  }
+
+  @Test
+  void aMapSeedGivesEveryRunSeedOneMapAndNoneAMapPerSeed() {
+    TaskFactory factory = plugin.tasks().stream().filter(t -> t.id().equals("shortest-path")).findFirst().orElseThrow();
+    Map<String, Integer> oneMap = Map.of("mapSeed", 7);
+    Task first = factory.create(new TaskContext(Config.resolve(factory.settings(), oneMap), 5));
+    Task second = factory.create(new TaskContext(Config.resolve(factory.settings(), oneMap), 6));
+    assertEquals(first.tokenCoordinates().orElseThrow().length, second.tokenCoordinates().orElseThrow().length);
+    assertArrayEquals(first.tokenCoordinates().orElseThrow(), second.tokenCoordinates().orElseThrow());
+    assertEquals(first.format(), second.format());
+    Task ownSeed = factory.create(new TaskContext(Config.resolve(factory.settings(), Map.of()), 6));
+    assertFalse(Arrays.deepEquals(second.tokenCoordinates().orElseThrow(), ownSeed.tokenCoordinates().orElseThrow()),
+        "without a map seed, the run's task seed draws the map");
   }
 
   @Test

@@ -2,6 +2,8 @@ package dev.reckon.tasks.sudoku;
 
 import dev.reckon.api.ConstraintGraph;
 import dev.reckon.api.Dataset;
+import dev.reckon.api.ExampleOutcomes;
+import dev.reckon.api.ExampleScoredTask;
 import dev.reckon.api.LabelingDataset;
 import dev.reckon.api.LabelingFormat;
 import dev.reckon.api.LabelingFormat.Constraint;
@@ -12,9 +14,9 @@ import dev.reckon.api.Metric;
 import dev.reckon.api.Metric.Direction;
 import dev.reckon.api.Predictions;
 import dev.reckon.api.Score;
-import dev.reckon.api.Task;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,7 +30,7 @@ import java.util.stream.IntStream;
  * puzzles by number of blanks ({@code b12}: 12 blanks) and {@code minimal} puzzles, from which no
  * given can be removed; {@code file:PATH} evaluates on published puzzles (see {@link PuzzleFile}).
  */
-public final class SudokuTask implements Task {
+public final class SudokuTask implements ExampleScoredTask {
   static final String FILE_LEVEL = "file:";
   /** Puzzles behind the stated difficulty of the minimal level: the mean number of blanks. */
   private static final int MINIMAL_SAMPLE = 40;
@@ -102,7 +104,7 @@ public final class SudokuTask implements Task {
   @Override
   public Level level(String id) {
     if (!id.startsWith(FILE_LEVEL)) {
-      return Task.super.level(id);
+      return ExampleScoredTask.super.level(id);
     }
     return fileLevels.computeIfAbsent(id, this::fileLevel);
   }
@@ -143,8 +145,9 @@ public final class SudokuTask implements Task {
         puzzles.stream().map(p -> p[1]).toArray(int[][]::new));
   }
 
+  /** The outcomes per example: whether its puzzle is solved, and whether its output breaks a rule. */
   @Override
-  public List<Score> score(Dataset answers, Predictions predictions) {
+  public List<Score> score(Dataset answers, Predictions predictions, List<ExampleOutcomes> outcomes) {
     if (!(answers instanceof LabelingDataset data) || !data.hasAnswers()) {
       throw new IllegalArgumentException("sudoku scores a labelling dataset with its answers");
     }
@@ -159,8 +162,8 @@ public final class SudokuTask implements Task {
         throw new IllegalArgumentException("predictions at " + iterations + " iterations hold " + outputs.length
             + " puzzles, the dataset " + data.size());
       }
-      int solved = 0;
-      int violated = 0;
+      BitSet solved = new BitSet(data.size());
+      BitSet violated = new BitSet(data.size());
       long rightBlanks = 0;
       long blanks = 0;
       for (int p = 0; p < data.size(); p++) {
@@ -180,12 +183,15 @@ public final class SudokuTask implements Task {
             rightBlanks += right ? 1 : 0;
           }
         }
-        solved += allRight ? 1 : 0;
-        violated += violates(given, output) ? 1 : 0;
+        solved.set(p, allRight);
+        violated.set(p, violates(given, output));
       }
-      scores.add(Score.proportion("puzzle_accuracy", iterations, solved, data.size()));
+      ExampleOutcomes puzzles = new ExampleOutcomes("puzzle_accuracy", iterations, data.size(), solved);
+      ExampleOutcomes violations = new ExampleOutcomes("violation_rate", iterations, data.size(), violated);
+      outcomes.addAll(List.of(puzzles, violations));
+      scores.add(puzzles.score());
       scores.add(Score.proportion("cell_accuracy", iterations, rightBlanks, Math.toIntExact(blanks)));
-      scores.add(Score.proportion("violation_rate", iterations, violated, data.size()));
+      scores.add(violations.score());
     }
     return scores;
   }

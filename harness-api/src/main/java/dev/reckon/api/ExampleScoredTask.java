@@ -1,0 +1,29 @@
+package dev.reckon.api;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A task that scores in one pass over the examples, keeping the per-example outcomes of its
+ * proportions on the way: it implements {@link #score(Dataset, Predictions, List)}, and {@link
+ * Task#score} and {@link Task#outcomes} both come from it, so they cannot disagree.
+ */
+public interface ExampleScoredTask extends Task {
+  /**
+   * The scores of {@link Task#score}; adds to {@code outcomes} those of {@link Task#outcomes}
+   * (each score of a proportion over examples is best made by {@link ExampleOutcomes#score()}).
+   */
+  List<Score> score(Dataset answers, Predictions predictions, List<ExampleOutcomes> outcomes);
+
+  @Override
+  default List<Score> score(Dataset answers, Predictions predictions) {
+    return score(answers, predictions, new ArrayList<>());
+  }
+
+  @Override
+  default List<ExampleOutcomes> outcomes(Dataset answers, Predictions predictions) {
+    List<ExampleOutcomes> outcomes = new ArrayList<>();
+    score(answers, predictions, outcomes);
+    return outcomes;
+  }
+}
