@@ -70,7 +70,7 @@ public final class RunPlanner {
     suite.tasks().forEach(entry -> requireDeclaredByAModel(entry, modelsOn(suite.models(), entry.id(), registry)));
     // --seed runs every cell at that one seed, whatever seeds its task or model entry sets.
     List<ModelEntry> models = select(suite.models(), ModelEntry::id, selection.models(), ModelEntry::of).stream()
-        .map(entry -> selection.seed() == null ? entry : new ModelEntry(entry.id(), entry.config(), entry.tasks(), null))
+        .map(entry -> selection.seed() == null ? entry : new ModelEntry(entry.id(), entry.config(), entry.tasks(), null, entry.configOn()))
         .toList();
     Suite narrowed = new Suite(suite.name(), suite.description(),
         selection.seed() == null ? suite.seeds() : List.of(selection.seed()), suite.cellTimeLimitMinutes(),
@@ -158,7 +158,8 @@ public final class RunPlanner {
             continue;
           }
           Config config = resolve("model " + model.id(), model.factory().settings(),
-              merged(modelEntry.config(), taskEntry.modelConfig(), model.factory().settings()));
+              merged(modelEntry.config(), taskEntry.modelConfig(), model.factory().settings(),
+                  modelEntry.configOn(task.id())));
           Optional<String> skip = Optional.empty();
           Optional<String> failure = Optional.empty();
           try {
@@ -191,8 +192,12 @@ public final class RunPlanner {
     }
   }
 
-  /** The model's own settings with the entry's model settings over them, those the model declares. */
-  private static Map<String, Object> merged(Map<String, Object> own, Map<String, Object> entry, List<Setting> declared) {
+  /**
+   * The model's own settings, the task entry's model settings that the model declares over them,
+   * and the model's own on this task over both (all of them: a name it does not declare is a typo).
+   */
+  private static Map<String, Object> merged(Map<String, Object> own, Map<String, Object> entry, List<Setting> declared,
+      Map<String, Object> ownOnTask) {
     Map<String, Object> settings = new HashMap<>(own);
     Set<String> names = declared.stream().map(Setting::name).collect(Collectors.toSet());
     entry.forEach((name, value) -> {
@@ -200,6 +205,7 @@ public final class RunPlanner {
         settings.put(name, value);
       }
     });
+    settings.putAll(ownOnTask);
     return settings;
   }
 

@@ -101,17 +101,31 @@ public record Suite(String name, String description,
    * @param tasks if given, the only tasks it runs on (e.g. a slow model on one task)
    * @param seeds if given, the only seeds it runs at (a count or a list, as the suite's), e.g. one
    *     for a baseline whose seeds would only repeat it; over a task entry's
+   * @param configOn settings of this model on one task, by task id, over the task entries'
+   *     {@code modelConfig}: a task entry sizes every model on it alike, and a model whose own
+   *     training differs (the cross-encoder's fewer, costlier updates) keeps its own there
    */
   public record ModelEntry(String id, Map<String, Object> config, List<String> tasks,
-      @JsonInclude(JsonInclude.Include.NON_NULL) @JsonDeserialize(using = SeedsDeserializer.class) List<Long> seeds) {
+      @JsonInclude(JsonInclude.Include.NON_NULL) @JsonDeserialize(using = SeedsDeserializer.class) List<Long> seeds,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Map<String, Object>> configOn) {
     public ModelEntry {
       config = ordered(config);
       tasks = tasks == null ? List.of() : copy(tasks);
       seeds = seeds == null ? null : copy(seeds);
+      Map<String, Map<String, Object>> each = new LinkedHashMap<>();
+      if (configOn != null) {
+        configOn.forEach((task, settings) -> each.put(task, ordered(settings)));
+      }
+      configOn = Collections.unmodifiableMap(each);
     }
 
     public static ModelEntry of(String id) {
-      return new ModelEntry(id, null, null, null);
+      return new ModelEntry(id, null, null, null, null);
+    }
+
+    /** Its settings on {@code task} over a task entry's: none unless {@link #configOn} names the task. */
+    public Map<String, Object> configOn(String task) {
+      return configOn.getOrDefault(task, Map.of());
     }
 
     public boolean runsOn(String task) {

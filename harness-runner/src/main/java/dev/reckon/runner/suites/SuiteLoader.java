@@ -256,12 +256,19 @@ public final class SuiteLoader {
         throw new UsageException(invalid + "model entry " + model.id() + " has tasks " + model.tasks()
             + ", which holds an empty item");
       }
+      for (String task : model.configOn().keySet()) {
+        if (!model.runsOn(task) || suite.tasks().stream().noneMatch(entry -> entry.id().equals(task))) {
+          throw new UsageException(invalid + "model entry " + model.id() + " sets configOn for task " + task
+              + ", which it does not run on in this suite" + (model.tasks().isEmpty() ? "" : " (its tasks: "
+              + String.join(", ", model.tasks()) + ")"));
+        }
+      }
       for (ModelEntry earlier : suite.models().subList(0, i)) {
         if (earlier.id().equals(model.id()) && overlap(earlier, model)) {
           throw new UsageException(invalid + "it lists model " + model.id() + " twice" + (model.tasks().isEmpty()
               || earlier.tasks().isEmpty() ? "" : " for task " + overlapping(earlier, model)) + ", which would run "
-              + "its cells twice (entries of one model need tasks lists without a task in common, e.g. a "
-              + "setting per task; or set it in a task entry's modelConfig)");
+              + "its cells twice (entries of one model need tasks lists without a task in common; a setting of one "
+              + "model on one task goes in its entry's configOn)");
         }
       }
     }

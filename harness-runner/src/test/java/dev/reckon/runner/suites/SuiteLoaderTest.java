@@ -147,12 +147,17 @@ class SuiteLoaderTest {
   void aModelListedTwiceIsRefused() throws IOException {
     assertRefused("name: s\ntasks:\n  - id: sudoku-4x4\nmodels:\n  - id: oracle\n  - id: uniform\n"
         + "  - id: oracle\n    config: {}\n", "is not a valid suite: it lists model oracle twice, which would run its "
-        + "cells twice (entries of one model need tasks lists without a task in common, e.g. a setting per task; or "
-        + "set it in a task entry's modelConfig)");
+        + "cells twice (entries of one model need tasks lists without a task in common; a setting of one model on "
+        + "one task goes in its entry's configOn)");
     assertRefused("name: s\ntasks:\n  - id: sudoku-4x4\nmodels:\n  - {id: rrn, tasks: [sudoku-4x4, sudoku-6x6]}\n"
         + "  - {id: rrn, tasks: [sudoku-6x6], config: {steps: 4}}\n", "is not a valid suite: it lists model rrn twice "
         + "for task sudoku-6x6, which would run its cells twice (entries of one model need tasks lists without a task "
-        + "in common, e.g. a setting per task; or set it in a task entry's modelConfig)");
+        + "in common; a setting of one model on one task goes in its entry's configOn)");
+    assertRefused("name: s\ntasks:\n  - id: sudoku-4x4\nmodels:\n  - {id: rrn, configOn: {sudoku-6x6: {steps: 4}}}\n",
+        "is not a valid suite: model entry rrn sets configOn for task sudoku-6x6, which it does not run on in this suite");
+    assertRefused("name: s\ntasks:\n  - id: sudoku-4x4\n  - id: sudoku-6x6\nmodels:\n"
+        + "  - {id: rrn, tasks: [sudoku-4x4], configOn: {sudoku-6x6: {steps: 4}}}\n", "is not a valid suite: model "
+        + "entry rrn sets configOn for task sudoku-6x6, which it does not run on in this suite (its tasks: sudoku-4x4)");
   }
 
   /** A setting per task: two entries of one model on tasks apart, each with its own config. */

@@ -81,6 +81,20 @@ class BuiltInSuitesTest {
         + "models declares"), refused::getMessage);
   }
 
+  /**
+   * A model entry's configOn is over the task entry's modelConfig: on the default suite's shatter
+   * entry the encoders take its 800 updates and the cross-encoder keeps its own 300.
+   */
+  @Test
+  void aModelsSettingsOnATaskAreOverTheTaskEntrys() {
+    RunPlanner.Plan plan = new RunPlanner().plan(new SuiteLoader().load("default"), registry());
+    Map<String, Integer> updatesOnShatter = plan.cells().stream()
+        .filter(cell -> cell.train().id().equals("shatter") && cell.seed() == 1 && cell.config().has("updates"))
+        .collect(Collectors.toMap(cell -> cell.model().id(), cell -> cell.config().getInt("updates")));
+    assertEquals(300, updatesOnShatter.get("cross-encoder"), updatesOnShatter::toString);
+    assertEquals(800, updatesOnShatter.get("contrastive-d4"), updatesOnShatter::toString);
+  }
+
   private static PluginRegistry registry() {
     return new PluginLoader().load(List.of(Cli.DISTRIBUTION.resolve("plugins")));
   }

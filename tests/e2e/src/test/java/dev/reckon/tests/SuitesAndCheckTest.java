@@ -59,8 +59,8 @@ class SuitesAndCheckTest {
       assertRefused("name: twice\ntasks:\n  - id: sudoku-4x4\n    evalSize: 20\nmodels:\n  - id: oracle\n"
               + "  - id: oracle\n",
           "is not a valid suite: it lists model oracle twice, which would run its cells twice (entries of one model "
-              + "need tasks lists without a task in common, e.g. a setting per task; or set it in a task entry's "
-              + "modelConfig)");
+              + "need tasks lists without a task in common; a setting of one model on one task goes in its entry's "
+              + "configOn)");
     }
 
     @Test
