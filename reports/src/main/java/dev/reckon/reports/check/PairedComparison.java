@@ -6,15 +6,15 @@ import dev.reckon.reports.boards.Board;
 import dev.reckon.reports.check.RunComparison.Verdict;
 import dev.reckon.reports.format.RunFormat.Column;
 import dev.reckon.reports.format.RunResults;
-import dev.reckon.reports.format.RunResults.Cell;
-import dev.reckon.reports.format.RunResults.Outcomes;
 import dev.reckon.reports.measurements.Measurement;
 import dev.reckon.reports.measurements.Measurement.Key;
+import dev.reckon.reports.measurements.OutcomeIndex;
+import dev.reckon.reports.measurements.OutcomeIndex.Seeded;
+import dev.reckon.reports.stats.DiscordantExamples;
 import dev.reckon.reports.stats.PairedDifference;
+import dev.reckon.reports.stats.UnpairedDifference;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,7 +22,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.IntStream;
 
 /**
@@ -34,15 +33,15 @@ import java.util.stream.IntStream;
  * seed evaluates on the same examples, so each pair of seeds contributes its discordant examples,
  * {@code b} counted by A only and {@code c} by B only; the seeds both runs have are paired with
  * themselves (runs at different seeds: A's with B's in order), and the pairs are combined by adding
- * their discordant counts and their examples (the stratified McNemar test); the difference is
- * {@code (c - b) / n} over all of them, with the paired interval and McNemar's exact p-value of
- * {@link PairedDifference}. Pairing is refused, and the row says why, when a pair's evaluation
- * sets differ (their sha256 in cells.csv, or their size).
+ * their discordant counts and their examples (the stratified McNemar test, {@link
+ * DiscordantExamples}); the difference is {@code (c - b) / n} over all of them, with the paired
+ * interval and McNemar's exact p-value of {@link PairedDifference}. Pairing is refused, and the row
+ * says why, when a pair's evaluation sets differ (their sha256 in cells.csv, or their size). The
+ * claims pair two models of one run by the same statistics ({@code claims.Comparison}).
  *
  * <p>Elsewhere (no outcomes in one run, evaluation sets that differ or not shown equal) the
- * difference is unpaired: its interval is Newcombe's, from the two runs' own intervals ({@code d -
- * sqrt((B - lowB)^2 + (highA - A)^2)} to {@code d + sqrt((highB - B)^2 + (A - lowA)^2)}; for Wilson
- * intervals his method 10), and the verdict reads it as the paired one.
+ * difference is unpaired: its interval is Newcombe's, from the two runs' own intervals ({@link
+ * UnpairedDifference}), and the verdict reads it as the paired one.
  */
 public final class PairedComparison {
   /**
@@ -79,9 +78,6 @@ public final class PairedComparison {
     }
   }
 
-  /** A cell's outcomes of one number at one seed, and its evaluation set's sha256 (empty when unknown). */
-  private record Seeded(Outcomes outcomes, String evalSha256) {}
-
   private final RunResults a;
   private final RunResults b;
   private final Map<Key, Row> rows;
@@ -97,8 +93,8 @@ public final class PairedComparison {
     requireNonNull(b, "b is null");
     Map<Key, Measurement> measuredA = Measurement.of(a.results());
     Map<Key, Measurement> measuredB = Measurement.of(b.results());
-    Map<Key, Map<Long, Seeded>> outcomesA = bySeed(a);
-    Map<Key, Map<Long, Seeded>> outcomesB = bySeed(b);
+    OutcomeIndex outcomesA = new OutcomeIndex(a);
+    OutcomeIndex outcomesB = new OutcomeIndex(b);
     Set<Key> keys = new LinkedHashSet<>(measuredA.keySet());
     keys.addAll(measuredB.keySet());
     Map<Key, Row> rows = new LinkedHashMap<>();
@@ -110,8 +106,7 @@ public final class PairedComparison {
         rows.put(key, new Row(key, before, after, higher, Double.NaN, Double.NaN, Double.NaN, Double.NaN, List.of(),
             before == null ? "only in B" : "only in A", before == null ? Verdict.NEW : Verdict.MISSING));
       } else {
-        rows.put(key, compare(key, before, after, higher, outcomesA.getOrDefault(key, Map.of()),
-            outcomesB.getOrDefault(key, Map.of())));
+        rows.put(key, compare(key, before, after, higher, outcomesA.bySeed(key), outcomesB.bySeed(key)));
       }
     }
     return new PairedComparison(a, b, Collections.unmodifiableMap(rows));
@@ -146,33 +141,24 @@ public final class PairedComparison {
       unpaired = pairs.isEmpty() ? "unpaired: no seed in common, and no sha256 shows their evaluation sets equal"
           : differingData(pairs, seedsA, seedsB);
       if (unpaired.isEmpty()) {
-        long onlyA = 0;
-        long onlyB = 0;
-        long examples = 0;
-        for (long[] pair : pairs) {
-          BitSet countedA = seedsA.get(pair[0]).outcomes().counted();
-          BitSet countedB = seedsB.get(pair[1]).outcomes().counted();
-          BitSet aNotB = (BitSet) countedA.clone();
-          aNotB.andNot(countedB);
-          countedB.andNot(countedA);
-          onlyA += aNotB.cardinality();
-          onlyB += countedB.cardinality();
-          examples += seedsA.get(pair[0]).outcomes().n();
-        }
-        PairedDifference paired = PairedDifference.of(onlyA, onlyB, examples);
+        DiscordantExamples discordant = DiscordantExamples.combined(pairs.stream()
+            .map(pair -> DiscordantExamples.of(seedsA.get(pair[0]).outcomes().counted(),
+                seedsB.get(pair[1]).outcomes().counted(), seedsA.get(pair[0]).outcomes().n()))
+            .toList());
+        PairedDifference paired = discordant.difference();
         boolean same = pairs.stream().allMatch(pair -> pair[0] == pair[1]);
         return new Row(key, before, after, higher, paired.difference(), paired.low(), paired.high(), paired.pValue(),
             pairs.stream().map(pair -> pair[0]).toList(), String.format(Locale.ROOT,
                 "paired: %d seed%s%s, %d examples, %d A only, %d B only", pairs.size(), pairs.size() == 1 ? "" : "s",
-                same ? "" : " (A's with B's in order)", examples, onlyA, onlyB),
+                same ? "" : " (A's with B's in order)", discordant.examples(), discordant.onlyFirst(),
+                discordant.onlySecond()),
             verdict(paired.low(), paired.high(), higher));
       }
     }
-    double difference = after.value() - before.value();
-    double low = difference - Math.hypot(after.value() - after.ciLow(), before.ciHigh() - before.value());
-    double high = difference + Math.hypot(after.ciHigh() - after.value(), before.value() - before.ciLow());
-    return new Row(key, before, after, higher, difference, low, high, Double.NaN, List.of(), unpaired,
-        verdict(low, high, higher));
+    UnpairedDifference difference = UnpairedDifference.of(before.value(), before.ciLow(), before.ciHigh(),
+        after.value(), after.ciLow(), after.ciHigh());
+    return new Row(key, before, after, higher, difference.difference(), difference.low(), difference.high(),
+        Double.NaN, List.of(), unpaired, verdict(difference.low(), difference.high(), higher));
   }
 
   /**
@@ -217,21 +203,6 @@ public final class PairedComparison {
       return Verdict.WITHIN_NOISE;
     }
     return (low > 0) == higherIsBetter ? Verdict.BETTER : Verdict.WORSE;
-  }
-
-  /** A run's outcomes by number and seed, each with its evaluation set's sha256 from cells.csv. */
-  private static Map<Key, Map<Long, Seeded>> bySeed(RunResults run) {
-    Map<List<Object>, Cell> cells = new HashMap<>();
-    run.cells().forEach(cell -> cells.put(List.of(cell.model(), cell.task(), cell.trainLevel(), cell.seed()), cell));
-    Map<Key, Map<Long, Seeded>> bySeed = new HashMap<>();
-    for (Outcomes outcomes : run.outcomes()) {
-      Cell cell = cells.get(List.of(outcomes.model(), outcomes.task(), outcomes.trainLevel(), outcomes.seed()));
-      String sha = cell == null ? "" : cell.evalDataSha256().getOrDefault(outcomes.evalLevel(), "");
-      Key key = new Key(outcomes.model(), outcomes.task(), outcomes.trainLevel(), outcomes.evalLevel(),
-          outcomes.iterations(), outcomes.metric());
-      bySeed.computeIfAbsent(key, k -> new TreeMap<>()).put(outcomes.seed(), new Seeded(outcomes, sha));
-    }
-    return bySeed;
   }
 
   /** The comparison as a table: a row a number, A's and B's values, the difference, its interval and verdict. */

@@ -1,6 +1,5 @@
 package dev.reckon.reports.claims;
 
-import static dev.reckon.reports.claims.RuleSupport.better;
 import static dev.reckon.reports.claims.RuleSupport.lead;
 import static dev.reckon.reports.claims.RuleSupport.levelWords;
 import static dev.reckon.reports.claims.RuleSupport.required;
@@ -23,7 +22,8 @@ import java.util.Optional;
 
 /**
  * One model against another on the same levels: on every selected level the model is better than
- * {@code against} outside the noise (and by at least {@code by}), or with {@code on_every:
+ * {@code against} outside the noise (paired example by example where both have outcomes, see {@link
+ * Comparison}; each finding names the test) and by at least {@code by}, or with {@code on_every:
  * not_worse}, not worse outside the noise; {@code on_some: better} also asks for a level where it is
  * better outside the noise. {@code at} names the iterations of the model (default {@code budget});
  * {@code against_at} those of the other (default {@code budget}); {@code at: common} compares both
@@ -87,16 +87,16 @@ record AboveModel(String model, String against, String task, List<String> levels
         continue;
       }
       double lead = lead(index, mine, theirs);
-      boolean isBetter = better(index, mine, theirs) && lead >= by;
-      boolean isWorse = better(index, theirs, mine);
+      Comparison comparison = Comparison.of(index, mine, theirs);
+      boolean isBetter = comparison.better() && lead >= by;
       anyBetter |= isBetter;
-      boolean holds = onEvery == Require.BETTER ? isBetter : !isWorse;
-      String verdict = isBetter ? "better outside the noise" : isWorse ? "worse outside the noise"
-          : "within the noise";
+      boolean holds = onEvery == Require.BETTER ? isBetter : !comparison.worse();
+      String verdict = comparison.better() ? "better outside the noise" : comparison.worse()
+          ? "worse outside the noise" : "within the noise";
       findings.add(new Finding(holds, lead - by, String.format(Locale.ROOT,
-          "%s %s vs %s %s on %s %s (%s, %s): %s%s", mine.model(), text(mine), theirs.model(), text(theirs),
-          s.task(), s.level(), s.metric(), counts(index, mine, theirs), verdict,
-          onEvery == Require.BETTER && by > 0 ? " (needs a lead of at least " + Numbers.text(by) + ")" : "")));
+          "%s %s vs %s %s on %s %s (%s, %s): %s (%s%s)", mine.model(), text(mine), theirs.model(), text(theirs),
+          s.task(), s.level(), s.metric(), counts(index, mine, theirs), verdict, comparison.text(),
+          onEvery == Require.BETTER && by > 0 ? "; needs a lead of at least " + Numbers.text(by) : "")));
     }
     if (onSome == Require.BETTER && !findings.isEmpty() && !anyBetter) {
       findings.add(new Finding(false, 0, model + " is better than " + against + " outside the noise on none of "

@@ -1,7 +1,6 @@
 package dev.reckon.reports.claims;
 
 import static dev.reckon.reports.claims.ResultSelection.matches;
-import static dev.reckon.reports.claims.RuleSupport.better;
 import static dev.reckon.reports.claims.RuleSupport.required;
 import static dev.reckon.reports.claims.RuleSupport.text;
 
@@ -15,12 +14,13 @@ import java.util.Optional;
 
 /**
  * The chance check of a trend or separation: a level where none of the models the rule reads is
- * better than {@code model} (e.g. {@code uniform}) outside the noise, in {@code metric} (default:
- * the rule's), is at chance and decides nothing; when every selected level is, the rule is "not
- * measured: models at chance". A level the chance model was not evaluated on is not checked. With
- * {@code above} (model id patterns), only those of the rule's models count: a level decides only
- * where one of them beats chance, e.g. the model a "does not catch up" rule says loses, as a model
- * that never learned has nothing to catch up with.
+ * better than {@code model} (e.g. {@code uniform}) outside the noise ({@link Comparison}: paired
+ * where both have outcomes), in {@code metric} (default: the rule's), is at chance and decides
+ * nothing; when every selected level is, the rule is "not measured: models at chance". A level the
+ * chance model was not evaluated on is not checked. With {@code above} (model id patterns), only
+ * those of the rule's models count: a level decides only where one of them beats chance, e.g. the
+ * model a "does not catch up" rule says loses, as a model that never learned has nothing to catch
+ * up with.
  */
 record Chance(String model, String metric, List<String> above) {
   /** The reason of a level left out at chance. */
@@ -53,13 +53,16 @@ record Chance(String model, String metric, List<String> above) {
         .filter(m -> chance.above == null || chance.above.stream().anyMatch(pattern -> matches(pattern, m.model())))
         .flatMap(m -> inMetric(index, m, metric).stream()).toList();
     Optional<Measurement> baseline = index.atBudget(chance.model(), task, level, metric);
-    if (inChanceMetric.isEmpty() || baseline.isEmpty()
-        || inChanceMetric.stream().anyMatch(m -> better(index, m, baseline.get()))) {
+    if (inChanceMetric.isEmpty() || baseline.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Comparison> comparisons = inChanceMetric.stream().map(m -> Comparison.of(index, m, baseline.get())).toList();
+    if (comparisons.stream().anyMatch(Comparison::better)) {
       return Optional.empty();
     }
     return Optional.of(new LeftOut(chance.above == null ? AT_CHANCE : String.join(", ", chance.above) + " at chance",
-        String.format(Locale.ROOT, "%s %s: %s %s, none better than %s's %s", task, level, metric,
-            RuleSupport.range(inChanceMetric), chance.model(), text(baseline.get()))));
+        String.format(Locale.ROOT, "%s %s: %s %s, none better than %s's %s (%s)", task, level, metric,
+            RuleSupport.range(inChanceMetric), chance.model(), text(baseline.get()), Comparison.bases(comparisons))));
   }
 
   /** The same cell, level and iterations as {@code m}, in another metric. */

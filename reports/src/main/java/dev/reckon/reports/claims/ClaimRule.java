@@ -15,8 +15,8 @@ import java.util.stream.Stream;
  * seeds/claims.yaml (seeds/README.md describes each), each in a file of its own; those that read one
  * model's curve over iteration counts are {@link CurveRule}s. Rules read measurements averaged over
  * seeds, at each cell's full iteration budget unless they name iterations, and compare them outside
- * the noise: two numbers differ only when their 95% intervals do not overlap (see {@link
- * RuleSupport}).
+ * the noise ({@link Comparison}): two proportions over the same examples differ only when McNemar's
+ * paired test says so, other numbers only when their 95% intervals do not overlap.
  * {@code task} and model ids may hold {@code *} wildcards; {@code metric} defaults to the task's
  * primary metric. {@code levels} holds level ids or the words {@code all}, {@code hardest}, and, for
  * rules about one model's cells, {@code training} and {@code harder} (every level harder than the

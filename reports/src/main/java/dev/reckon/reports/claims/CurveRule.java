@@ -55,7 +55,7 @@ sealed interface CurveRule extends ClaimRule permits MoreIterations, DropAfterBe
         continue;
       }
       Optional<LeftOut> left = Chance.leftOut(chance(), index, s.task(), s.level(), s.metric(), curve)
-          .map(atChance -> new LeftOut(atChance.reason(), atChance.numbers() + " at every count"))
+          .map(atChance -> new LeftOut(atChance.reason(), atChance.numbers() + ", at every count"))
           .or(() -> undecided(index, s, curve));
       if (left.isPresent()) {
         leftOut.add(left.get());

@@ -1,6 +1,5 @@
 package dev.reckon.reports.claims;
 
-import static dev.reckon.reports.claims.RuleSupport.above;
 import static dev.reckon.reports.claims.RuleSupport.levelWords;
 import static dev.reckon.reports.claims.RuleSupport.required;
 import static dev.reckon.reports.claims.RuleSupport.text;
@@ -17,15 +16,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 /**
  * Across the selected models ordered by representation dimension d (at least {@code
  * min_dimensions} of them, default 3), the metric falls (or rises) as d rises: the smallest and the
  * largest d differ that way outside the noise, and no two dimensions go the other way outside the
- * noise (within the noise, a step may go either way). A level where no model is above {@code
- * chance}, or every one is at the {@link Ceiling}, decides nothing.
+ * noise ({@link Comparison}; within the noise, a step may go either way). A level where no model is
+ * above {@code chance}, or every one is at the {@link Ceiling}, decides nothing.
  */
 record DimensionTrend(List<String> models, String task, List<String> levels, String metric, Trend trend,
     Chance chance, @JsonProperty("min_dimensions") Integer minDimensions) implements ClaimRule {
@@ -64,30 +62,36 @@ record DimensionTrend(List<String> models, String task, List<String> levels, Str
         leftOut.add(chanceLevel.get());
         continue;
       }
-      // (a, b): b, at the larger d, went the stated (or the other) way from a, outside the noise
-      BiFunction<Measurement, Measurement, Boolean> statedWay =
-          (a, b) -> trend == Trend.FALLS ? above(a, b) : above(b, a);
-      BiFunction<Measurement, Measurement, Boolean> otherWay =
-          (a, b) -> trend == Trend.FALLS ? above(b, a) : above(a, b);
-      List<String> against = RuleSupport.pairs(ordered, otherWay).stream()
-          .map(p -> "d = " + dimension(p.get(0)) + " to " + dimension(p.get(1))).toList();
+      // each smaller d against each larger one: the larger went the other way outside the noise
+      List<Comparison> against = new ArrayList<>();
+      List<String> steps = new ArrayList<>();
+      for (int i = 0; i < ordered.size(); i++) {
+        for (int j = i + 1; j < ordered.size(); j++) {
+          Comparison step = Comparison.of(index, ordered.get(j), ordered.get(i));
+          if (trend == Trend.FALLS ? step.above() : step.below()) {
+            against.add(step);
+            steps.add("d = " + dimension(ordered.get(i)) + " to " + dimension(ordered.get(j)));
+          }
+        }
+      }
       Measurement smallest = ordered.get(0);
       Measurement largest = ordered.get(ordered.size() - 1);
-      boolean ends = statedWay.apply(smallest, largest);
+      Comparison ends = Comparison.of(index, largest, smallest);
       double change = (largest.value() - smallest.value()) * (trend == Trend.FALLS ? -1 : 1);
       List<String> problems = new ArrayList<>();
       if (!against.isEmpty()) {
-        problems.add("goes the wrong way outside the noise from " + String.join(", ", against));
+        problems.add("goes the wrong way outside the noise from " + Comparison.listed(steps, against)
+            + Comparison.unpairedBases(against));
       }
-      if (!ends) {
+      if (!(trend == Trend.FALLS ? ends.below() : ends.above())) {
         problems.add("d = " + dimension(smallest) + " and d = " + dimension(largest) + " are not apart the stated "
-            + "way outside the noise");
+            + "way outside the noise (" + ends.text() + ")");
       }
       findings.add(new Finding(problems.isEmpty(), change, String.format(Locale.ROOT,
           "%s %s, %s by d: %s; %s", s.task(), s.level(), s.metric(), byDimension.entrySet().stream()
               .map(e -> e.getKey() + ": " + text(e.getValue())).collect(Collectors.joining(", ")),
-          problems.isEmpty() ? (trend == Trend.FALLS ? "falls" : "rises") + " as d rises, outside the noise"
-              : String.join("; ", problems))));
+          problems.isEmpty() ? (trend == Trend.FALLS ? "falls" : "rises") + " as d rises, outside the noise ("
+              + ends.text() + ")" : String.join("; ", problems))));
     }
     return Outcome.of(findings, leftOut, String.join(", ", models) + " (at least " + minDimensions
         + " dimensions) on " + task + levelWords(levels));

@@ -17,11 +17,12 @@ import java.util.Optional;
 /**
  * Overthinking, or its absence, read from one cell's curve: on every selected level evaluated at two
  * counts or more, the drop from the count where the cell does best (the fewest on a tie) to its
- * largest count, beyond the noise (the lower end of the drop's 95% interval, see {@link
- * #beyondNoise}), is at most {@code at_most} (accuracy kept) or, given {@code at_least} instead, at
- * least that and above 0 (the model overthinks). A level where no count is better than the {@code chance} model
- * outside the noise decides nothing, nor one whose best is below {@code best_at_least}: accuracy
- * kept on a level the model hardly solves says little of overthinking.
+ * largest count, beyond the noise (the lower end of the drop's 95% interval, paired where the
+ * counts have outcomes, see {@link #beyondNoise}), is at most {@code at_most} (accuracy kept) or,
+ * given {@code at_least} instead, at least that and above 0 (the model overthinks). A level where no
+ * count is better than the {@code chance} model outside the noise decides nothing, nor one whose best
+ * is below {@code best_at_least}: accuracy kept on a level the model hardly solves says little of
+ * overthinking.
  */
 record DropAfterBest(String model, String task, List<String> levels, String metric,
     @JsonProperty("at_most") Double atMost, @JsonProperty("at_least") Double atLeast,
@@ -60,30 +61,28 @@ record DropAfterBest(String model, String task, List<String> levels, String metr
   public Finding judge(MeasurementIndex index, CellLevel s, List<Measurement> curve) {
     Measurement best = RuleSupport.at(index, s, "best").orElseThrow();
     Measurement last = curve.get(curve.size() - 1);
-    double drop = beyondNoise(index, best, last);
+    Comparison fell = Comparison.of(index, best, last);
+    double drop = beyondNoise(fell);
     boolean holds = atMost != null ? drop <= atMost : drop >= atLeast && drop > 0;
-    String fall = best.iterations() == last.iterations()
-        ? "best at its largest count " + RuleSupport.iterations(index, last) + ": " + text(last)
+    boolean atBest = best.iterations() == last.iterations();
+    String fall = atBest ? "best at its largest count " + RuleSupport.iterations(index, last) + ": " + text(last)
         : String.format(Locale.ROOT, "best at %s: %s, at its largest count %s: %s; %s",
             RuleSupport.iterations(index, best), text(best), RuleSupport.iterations(index, last), text(last),
             drop > 0 ? "drops " + Numbers.text(drop) + " beyond the noise" : "no drop beyond the noise");
     return new Finding(holds, atMost != null ? atMost - drop : drop - atLeast, String.format(Locale.ROOT,
-        "%s on %s %s, %s %s (needs a drop beyond the noise %s)", s.model(), s.task(), s.level(), s.metric(), fall,
-        RuleSupport.bounds(atLeast, atMost)));
+        "%s on %s %s, %s %s (needs a drop beyond the noise %s%s)", s.model(), s.task(), s.level(), s.metric(), fall,
+        RuleSupport.bounds(atLeast, atMost), atBest ? "" : "; " + fell.text()));
   }
 
   /**
-   * The drop from {@code best} to {@code last} beyond the noise, in the metric's direction: the drop
-   * less its 95% half-width, the best's half-width below it and the last's above it added in
-   * quadrature, as for a difference of two independent estimates (the counts share their examples,
-   * so the true half-width is narrower still). The gap between the two intervals, which adds them
-   * outright, would let a true drop of 0.5 to 0.315 on 200 strings pass as 0.049 beyond the noise.
+   * The drop from the best count to the last beyond the noise, in the metric's direction: the near
+   * end of the 95% interval of best less last. Paired where the counts have outcomes (the cell's
+   * own examples at both); else Newcombe's interval from the two intervals, as for independent
+   * estimates, where the gap between the two intervals, which adds them outright, would let a true
+   * drop of 0.5 to 0.315 on 200 strings pass as 0.049 beyond the noise.
    */
-  static double beyondNoise(MeasurementIndex index, Measurement best, Measurement last) {
-    boolean higher = index.higherIsBetter(best.task(), best.metric());
-    double belowBest = higher ? best.value() - best.ciLow() : best.ciHigh() - best.value();
-    double aboveLast = higher ? last.ciHigh() - last.value() : last.value() - last.ciLow();
-    return RuleSupport.lead(index, best, last) - Math.hypot(belowBest, aboveLast);
+  private static double beyondNoise(Comparison bestAgainstLast) {
+    return bestAgainstLast.higherIsBetter() ? bestAgainstLast.low() : -bestAgainstLast.high();
   }
 
   @Override

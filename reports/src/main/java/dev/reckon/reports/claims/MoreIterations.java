@@ -1,6 +1,5 @@
 package dev.reckon.reports.claims;
 
-import static dev.reckon.reports.claims.RuleSupport.better;
 import static dev.reckon.reports.claims.RuleSupport.lead;
 import static dev.reckon.reports.claims.RuleSupport.required;
 import static dev.reckon.reports.claims.RuleSupport.text;
@@ -22,7 +21,8 @@ import java.util.stream.Collectors;
  * Test-time compute as a trend: on every selected level, at the iteration counts {@code steps}
  * (ascending; counts, {@code T}-multiples, {@code budget}, {@code best}, or {@code all} for every
  * count the cell was evaluated at), no later count is worse than an earlier one outside the noise
- * and, with {@code rise} (the default), the last is better than the first outside the noise; steps
+ * and, with {@code rise} (the default), the last is better than the first outside the noise (paired
+ * where the counts have outcomes: one cell's, on its own examples; see {@link Comparison}); steps
  * that name one count (e.g. {@code [T, best]} where the best is at T) then fail, as nothing rose;
  * and a level at the {@link Ceiling} at every count decides nothing.
  */
@@ -60,24 +60,38 @@ record MoreIterations(String model, String task, List<String> levels, String met
 
   @Override
   public Finding judge(MeasurementIndex index, CellLevel s, List<Measurement> sequence) {
-    List<String> falls = RuleSupport.pairs(sequence, (a, b) -> better(index, a, b)).stream()
-        .map(p -> p.get(0).iterations() + " to " + p.get(1).iterations()).toList();
+    // every earlier count against every later one: a fall is the earlier better outside the noise
+    List<Comparison> comparisons = new ArrayList<>();
+    List<Comparison> falls = new ArrayList<>();
+    List<String> fallLabels = new ArrayList<>();
+    for (int i = 0; i < sequence.size(); i++) {
+      for (int j = i + 1; j < sequence.size(); j++) {
+        Comparison step = Comparison.of(index, sequence.get(i), sequence.get(j));
+        comparisons.add(step);
+        if (step.better()) {
+          falls.add(step);
+          fallLabels.add(sequence.get(i).iterations() + " to " + sequence.get(j).iterations());
+        }
+      }
+    }
     Measurement first = sequence.get(0);
     Measurement last = sequence.get(sequence.size() - 1);
-    boolean rose = better(index, last, first);
+    Comparison rose = Comparison.of(index, last, first);
     List<String> problems = new ArrayList<>();
     if (!falls.isEmpty()) {
-      problems.add("falls outside the noise from " + String.join(", ", falls) + " iterations");
+      problems.add("falls outside the noise from " + Comparison.listed(fallLabels, falls) + " iterations"
+          + Comparison.unpairedBases(falls));
     }
-    if (rise && !rose) {
+    if (rise && !rose.better()) {
       problems.add(sequence.size() == 1 ? String.join(" and ", steps) + " are one count: nothing rose"
-          : "the last count is not better than the first outside the noise");
+          : "the last count is not better than the first outside the noise (" + rose.text() + ")");
     }
+    String held = rise ? "; rises outside the noise (" + rose.text() + ")"
+        : "; never falls outside the noise (" + Comparison.bases(comparisons) + ")";
     return new Finding(problems.isEmpty(), lead(index, last, first), String.format(Locale.ROOT,
         "%s on %s %s, %s at %s%s", s.model(), s.task(), s.level(), s.metric(), sequence.stream()
             .map(m -> RuleSupport.iterations(index, m) + ": " + text(m)).collect(Collectors.joining(", ")),
-        problems.isEmpty() ? (rise ? "; rises outside the noise" : "; never falls outside the noise")
-            : "; " + String.join("; ", problems)));
+        problems.isEmpty() ? held : "; " + String.join("; ", problems)));
   }
 
   @Override

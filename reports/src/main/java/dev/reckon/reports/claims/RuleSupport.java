@@ -11,17 +11,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BiFunction;
 import java.util.stream.IntStream;
 
 /**
- * What the claim rules share beyond {@link ResultSelection}: the fields a rule requires,
- * comparisons outside the noise, levels a rule leaves out ({@code !pattern}), iteration counts a
- * rule names ({@code best}, {@code all}) and the text of a measurement with its interval.
- *
- * <p>Outside the noise means the two 95% intervals do not overlap: the intervals of results.csv
- * (Wilson for proportions, over the puzzles or queries) with one seed, Student's t over the seeds'
- * values with several, never narrower than the seeds' own (see {@link Measurement}).
+ * What the claim rules share beyond {@link ResultSelection} and {@link Comparison} (outside the
+ * noise): the fields a rule requires, levels a rule leaves out ({@code !pattern}), iteration counts
+ * a rule names ({@code best}, {@code all}) and the text of a measurement with its interval.
  */
 final class RuleSupport {
   private RuleSupport() {}
@@ -44,16 +39,6 @@ final class RuleSupport {
   /** E.g. {@code ", levels union, shatter"}, for saying what was looked for. */
   static String levelWords(List<String> levels) {
     return ", levels " + String.join(", ", levels);
-  }
-
-  /** {@code a} is better than {@code b} in the metric's direction, and their intervals do not overlap. */
-  static boolean better(MeasurementIndex index, Measurement a, Measurement b) {
-    return index.higherIsBetter(a.task(), a.metric()) ? above(a, b) : above(b, a);
-  }
-
-  /** {@code a}'s value is above {@code b}'s and their intervals do not overlap, whatever the direction. */
-  static boolean above(Measurement a, Measurement b) {
-    return a.value() > b.value() && a.ciLow() > b.ciHigh();
   }
 
   /** How much better {@code a} is than {@code b} in the metric's direction. */
@@ -148,18 +133,5 @@ final class RuleSupport {
       return (factor == 1 ? "" : String.valueOf(factor)) + "T = " + m.iterations();
     }
     return String.valueOf(m.iterations());
-  }
-
-  /** {@code items} in pairs {@code (i, j)}, {@code i < j}, that {@code test} picks out. */
-  static <T> List<List<T>> pairs(List<T> items, BiFunction<T, T, Boolean> test) {
-    List<List<T>> picked = new ArrayList<>();
-    for (int i = 0; i < items.size(); i++) {
-      for (int j = i + 1; j < items.size(); j++) {
-        if (test.apply(items.get(i), items.get(j))) {
-          picked.add(List.of(items.get(i), items.get(j)));
-        }
-      }
-    }
-    return picked;
   }
 }

@@ -19,8 +19,8 @@ import java.util.stream.Stream;
 
 /**
  * On every selected level, every model of {@code worse} is worse than every model of {@code better}
- * outside the noise; a level where no model is above {@code chance}, or every one is at the {@link
- * Ceiling}, decides nothing.
+ * outside the noise ({@link Comparison}); a level where no model is above {@code chance}, or every
+ * one is at the {@link Ceiling}, decides nothing.
  */
 record Separation(String task, List<String> levels, String metric, ModelGroup worse, ModelGroup better,
     Chance chance) implements ClaimRule {
@@ -53,19 +53,25 @@ record Separation(String task, List<String> levels, String metric, ModelGroup wo
       Comparator<Measurement> byMerit = Comparator.comparingDouble(m -> lead(index, m, high.get(0)));
       Measurement bestOfWorse = low.stream().max(byMerit).orElseThrow();
       Measurement worstOfBetter = high.stream().min(byMerit).orElseThrow();
-      List<String> apart = new ArrayList<>();
+      List<Comparison> comparisons = new ArrayList<>();
+      List<Comparison> together = new ArrayList<>();
+      List<String> pairs = new ArrayList<>();
       for (Measurement w : low) {
         for (Measurement b : high) {
-          if (!RuleSupport.better(index, b, w)) {
-            apart.add(w.model() + " vs " + b.model());
+          Comparison comparison = Comparison.of(index, b, w);
+          comparisons.add(comparison);
+          if (!comparison.better()) {
+            together.add(comparison);
+            pairs.add(w.model() + " vs " + b.model());
           }
         }
       }
-      findings.add(new Finding(apart.isEmpty(), lead(index, worstOfBetter, bestOfWorse), String.format(Locale.ROOT,
-          "%s %s, %s: best of %s %s (%s), worst of %s %s (%s)%s", s.task(), s.level(), s.metric(), worse.describe(),
-          text(bestOfWorse), bestOfWorse.model(), better.describe(), text(worstOfBetter), worstOfBetter.model(),
-          apart.isEmpty() ? "; apart outside the noise" : "; not apart outside the noise: " + String.join(", ",
-              apart))));
+      findings.add(new Finding(together.isEmpty(), lead(index, worstOfBetter, bestOfWorse), String.format(
+          Locale.ROOT, "%s %s, %s: best of %s %s (%s), worst of %s %s (%s)%s", s.task(), s.level(), s.metric(),
+          worse.describe(), text(bestOfWorse), bestOfWorse.model(), better.describe(), text(worstOfBetter),
+          worstOfBetter.model(), together.isEmpty() ? "; apart outside the noise (" + Comparison.bases(comparisons)
+              + ")" : "; not apart outside the noise: " + Comparison.listed(pairs, together)
+              + Comparison.unpairedBases(together))));
     }
     return Outcome.of(findings, leftOut, worse.describe() + " and " + better.describe() + " on " + task
         + levelWords(levels));

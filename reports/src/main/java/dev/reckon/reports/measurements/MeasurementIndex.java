@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 /**
  * A run's measurements (averaged over seeds) with the look-ups that charts and claims share: a
  * cell's full iteration budget, a model's number on a level at that budget, the levels of a task
- * in order of difficulty, a model's representation dimension.
+ * in order of difficulty, a model's representation dimension; and the per-example outcomes behind
+ * the numbers, by seed.
  */
 public final class MeasurementIndex {
   /** A contrastive variant names its representation dimension, e.g. {@code contrastive-d16}. */
@@ -25,11 +26,13 @@ public final class MeasurementIndex {
 
   private final RunResults run;
   private final Map<Key, Measurement> measurements;
+  private final OutcomeIndex outcomes;
   private final Map<List<String>, Integer> budgets = new LinkedHashMap<>();
 
   public MeasurementIndex(RunResults run) {
     this.run = requireNonNull(run, "run is null");
     this.measurements = Measurement.of(run.results());
+    this.outcomes = new OutcomeIndex(run);
     for (Measurement m : measurements.values()) {
       budgets.merge(List.of(m.model(), m.task(), m.trainLevel()), m.iterations(), Math::max);
     }
@@ -45,6 +48,11 @@ public final class MeasurementIndex {
 
   public Optional<Measurement> get(Key key) {
     return Optional.ofNullable(measurements.get(key));
+  }
+
+  /** The run's per-example outcomes, by number and seed. */
+  public OutcomeIndex outcomes() {
+    return outcomes;
   }
 
   /** The largest iteration count a cell was evaluated at: the model's full budget. */

@@ -22,8 +22,9 @@ class AboveModelTest {
     ClaimVerdict holds = read(String.format(yaml, "0.05")).judge(run).get(0);
     assertEquals(ClaimStatus.REPRODUCED, holds.status());
     assertEquals(List.of("deq-gnn 0.8 [0.763, 0.833] vs rrn 0.7 [0.658, 0.739] on sudoku-6x6 minimal "
-        + "(puzzle_accuracy, both at 32 iterations (deq-gnn 2T, rrn 4T)): better outside the noise (needs a lead of "
-        + "at least 0.05)"), holds.evidence(), "each at its best count, the fewest on a tie (32, not 64)");
+        + "(puzzle_accuracy, both at 32 iterations (deq-gnn 2T, rrn 4T)): better outside the noise (by the "
+        + "intervals, unpaired: neither has outcomes; needs a lead of at least 0.05)"), holds.evidence(),
+        "each at its best count, the fewest on a tie (32, not 64)");
     assertEquals(ClaimStatus.NOT_REPRODUCED, read(String.format(yaml, "0.2")).judge(run).get(0).status(),
         "better outside the noise, but by less than the margin");
   }

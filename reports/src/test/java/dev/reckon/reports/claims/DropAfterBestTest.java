@@ -28,7 +28,8 @@ class DropAfterBestTest {
     ClaimVerdict holds = read(String.format(yaml, "0.2")).judge(results).get(0);
     assertEquals(ClaimStatus.REPRODUCED, holds.status());
     assertEquals(List.of("m on set-27 union, kl_divergence best at 2: 0.1 [0.08, 0.12], at its largest count 4: 0.4 "
-        + "[0.38, 0.42]; drops 0.272 beyond the noise (needs a drop beyond the noise >= 0.2)"), holds.evidence());
+        + "[0.38, 0.42]; drops 0.272 beyond the noise (needs a drop beyond the noise >= 0.2; "
+        + "by the intervals, unpaired: neither has outcomes)"), holds.evidence());
     assertEquals(ClaimStatus.NOT_REPRODUCED, read(String.format(yaml, "0.3")).judge(results).get(0).status());
   }
 

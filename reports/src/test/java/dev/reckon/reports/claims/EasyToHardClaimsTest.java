@@ -105,19 +105,21 @@ private static final class Grids {
     assertStatus(verdicts, ClaimStatus.REPRODUCED, KEEPS_MAZES, KEEPS_SUMS, OVERTHINKS_MAZES, OVERTHINKS_SUMS, LONGER,
         BEATS_MAZES, BEATS_SUMS, "oracle-perfect", "classical-references-complete");
     assertEquals("dt-net-recall-progressive on maze s13, path_accuracy best at 100: 0.99 [0.977, 0.996], at its "
-        + "largest count 1000: 0.99 [0.977, 0.996]; no drop beyond the noise (needs a drop beyond the noise <= 0.05)",
-        verdicts.get(KEEPS_MAZES).evidence().get(0));
+        + "largest count 1000: 0.99 [0.977, 0.996]; no drop beyond the noise (needs a drop beyond the noise <= 0.05; "
+        + "by the intervals, unpaired: neither has outcomes)", verdicts.get(KEEPS_MAZES).evidence().get(0));
     assertTrue(verdicts.get(OVERTHINKS_SUMS).evidence().contains("dt-net-plain on prefix-sums n32, string_accuracy best "
         + "at T = 30: 0.7 [0.658, 0.739], at its largest count 1000: 0 [0, 0.008]; drops 0.658 beyond the noise "
-        + "(needs a drop beyond the noise >= 0.1)"), verdicts.get(OVERTHINKS_SUMS).evidence()::toString);
+        + "(needs a drop beyond the noise >= 0.1; by the intervals, unpaired: neither has outcomes)"),
+        verdicts.get(OVERTHINKS_SUMS).evidence()::toString);
     assertTrue(verdicts.get(OVERTHINKS_SUMS).evidence().contains("not counted, best too low to judge: dt-net-plain on "
         + "prefix-sums n128: string_accuracy best 0.2 [0.167, 0.237] at 100, below 0.5"),
         verdicts.get(OVERTHINKS_SUMS).evidence()::toString);
     assertTrue(verdicts.get(OVERTHINKS_MAZES).evidence().contains("not counted, models at chance: maze s59: "
-        + "path_accuracy 0, none better than uniform's 0 [0, 0.008] at every count"),
-        verdicts.get(OVERTHINKS_MAZES).evidence()::toString);
+        + "path_accuracy 0, none better than uniform's 0 [0, 0.008] (by the intervals, unpaired: neither has "
+        + "outcomes), at every count"), verdicts.get(OVERTHINKS_MAZES).evidence()::toString);
     assertEquals("dt-net-recall-progressive on maze s13, path_accuracy at T = 30: 0.9 [0.871, 0.923], 100: 0.99 "
-        + "[0.977, 0.996]; rises outside the noise", verdicts.get(LONGER).evidence().get(0));
+        + "[0.977, 0.996]; rises outside the noise (by the intervals, unpaired: neither has outcomes)",
+        verdicts.get(LONGER).evidence().get(0));
   }
 
   // dt-net-recall-keeps-accuracy: drop_after_best with at_most
@@ -130,7 +132,7 @@ private static final class Grids {
     assertEquals(ClaimStatus.NOT_REPRODUCED, verdict.status());
     assertEquals("dt-net-recall-progressive on maze s33, path_accuracy best at 10T = 300: 0.93 [0.904, 0.949], at "
         + "its largest count 1000: 0.8 [0.763, 0.833]; drops 0.088 beyond the noise (needs a drop beyond the noise "
-        + "<= 0.05)", verdict.evidence().get(0));
+        + "<= 0.05; by the intervals, unpaired: neither has outcomes)", verdict.evidence().get(0));
   }
 
   @Test
@@ -144,7 +146,7 @@ private static final class Grids {
     assertEquals(ClaimStatus.NOT_REPRODUCED, verdict.status(), verdict::toString);
     assertEquals("dt-net-recall-progressive on prefix-sums n128, string_accuracy best at 10T = 300: 0.5 [0.431, "
         + "0.569], at its largest count 1000: 0.315 [0.255, 0.382]; drops 0.089 beyond the noise (needs a drop "
-        + "beyond the noise <= 0.05)", verdict.evidence().get(0));
+        + "beyond the noise <= 0.05; by the intervals, unpaired: neither has outcomes)", verdict.evidence().get(0));
   }
 
   @Test
@@ -183,8 +185,8 @@ private static final class Grids {
     ClaimVerdict verdict = judge(run.builder(), work).get(OVERTHINKS_MAZES);
     assertEquals(ClaimStatus.NOT_REPRODUCED, verdict.status());
     assertEquals("dt-net-plain on maze s13, path_accuracy best at 100: 0.9 [0.871, 0.923], at its largest count "
-        + "1000: 0.88 [0.849, 0.906]; no drop beyond the noise (needs a drop beyond the noise >= 0.1)",
-        verdict.evidence().get(0));
+        + "1000: 0.88 [0.849, 0.906]; no drop beyond the noise (needs a drop beyond the noise >= 0.1; "
+        + "by the intervals, unpaired: neither has outcomes)", verdict.evidence().get(0));
   }
 
   @Test
@@ -196,7 +198,7 @@ private static final class Grids {
     assertEquals(ClaimStatus.NOT_REPRODUCED, verdict.status());
     assertTrue(verdict.evidence().get(0).startsWith("dt-net-plain on prefix-sums n32, string_accuracy best at T = 30: "
         + "0.7 [") && verdict.evidence().get(0).endsWith("; no drop beyond the noise (needs a drop beyond the noise "
-        + ">= 0.1)"), verdict.evidence()::toString);
+        + ">= 0.1; by the intervals, unpaired: neither has outcomes)"), verdict.evidence()::toString);
   }
 
   @Test
@@ -239,8 +241,9 @@ private static final class Grids {
     run.recall.put("maze/s33", new double[] {0.6, 0.3, 0.3, 0.3, 0.3});
     ClaimVerdict verdict = judge(run.builder(), work).get(LONGER);
     assertEquals(ClaimStatus.NOT_REPRODUCED, verdict.status());
-    assertTrue(verdict.evidence().get(0).endsWith("falls outside the noise from 10 to 30 iterations; the last count "
-        + "is not better than the first outside the noise"), verdict.evidence()::toString);
+    assertTrue(verdict.evidence().get(0).endsWith("falls outside the noise from 10 to 30 iterations (by the "
+        + "intervals, unpaired: neither has outcomes); the last count is not better than the first outside the "
+        + "noise (by the intervals, unpaired: neither has outcomes)"), verdict.evidence()::toString);
   }
 
   // recurrence-solves-larger-mazes-by-thinking-longer: the rrn's more_iterations on the larger mazes
@@ -260,7 +263,9 @@ private static final class Grids {
     ClaimVerdict verdict = judge(run.builder(), work).get(RRN_LONGER);
     assertEquals(ClaimStatus.NOT_REPRODUCED, verdict.status());
     assertTrue(verdict.evidence().stream().anyMatch(line -> line.startsWith("rrn on maze s13")
-        && line.endsWith("the last count is not better than the first outside the noise")), verdict.evidence()::toString);
+        && line.endsWith("the last count is not better than the first outside the noise (by the intervals, "
+            + "unpaired: neither has outcomes)")),
+        verdict.evidence()::toString);
   }
 
   // dt-net-recall-beats-plain-when-run-long: above_model at the largest common count
@@ -272,7 +277,9 @@ private static final class Grids {
     ClaimVerdict verdict = judge(run.builder(), work).get(BEATS_SUMS);
     assertEquals(ClaimStatus.NOT_REPRODUCED, verdict.status());
     assertEquals("dt-net-recall-progressive 0.98 [0.964, 0.989] vs dt-net-plain 0.97 [0.951, 0.982] on prefix-sums "
-        + "n128 (string_accuracy, both at 1000 iterations): within the noise", verdict.evidence().get(0));
+        + "n128 (string_accuracy, both at 1000 iterations): within the noise (by the intervals, unpaired: "
+        + "neither has outcomes)",
+        verdict.evidence().get(0));
   }
 
   @Test
@@ -282,7 +289,8 @@ private static final class Grids {
     ClaimVerdict verdict = judge(run.builder(), work).get(BEATS_MAZES);
     assertEquals(ClaimStatus.NOT_REPRODUCED, verdict.status());
     assertEquals("dt-net-recall-progressive 0.93 [0.904, 0.949] vs dt-net-plain 0.92 [0.893, 0.941] on maze s33 "
-        + "(path_accuracy, both at 1000 iterations): within the noise", verdict.evidence().get(0));
+        + "(path_accuracy, both at 1000 iterations): within the noise (by the intervals, unpaired: neither has "
+        + "outcomes)", verdict.evidence().get(0));
   }
 
   // Runs without the DT-Nets: the report lists none of their claims and they decide nothing.

@@ -26,11 +26,13 @@ class GraphNetworkClaimsTest {
         "union-81-improves-with-dimension", "entropy-rises-as-d-falls", "deq-collapses");
     assertStatus(verdicts, ClaimStatus.CHECKED_BY_TESTS, "shared-attribute-rank");
     assertEquals("rrn on sudoku-6x6 minimal, puzzle_accuracy at T = 8: 0.55 [0.506, 0.593], 2T = 16: 0.62 "
-        + "[0.577, 0.661], 4T = 32: 0.7 [0.658, 0.739]; rises outside the noise",
+        + "[0.577, 0.661], 4T = 32: 0.7 [0.658, 0.739]; rises outside the noise (by the intervals, unpaired: "
+        + "neither has outcomes)",
         verdicts.get("rrn-more-iterations").evidence().get(1));
     assertTrue(verdicts.get("deq-more-accurate").evidence().contains("deq-gnn 0.8 [0.763, 0.833] vs rrn 0.7 [0.658, "
         + "0.739] on sudoku-6x6 minimal (puzzle_accuracy, both at 32 iterations (deq-gnn 2T, rrn 4T)): better outside "
-        + "the noise"), verdicts.get("deq-more-accurate").evidence()::toString);
+        + "the noise (by the intervals, unpaired: neither has outcomes)"),
+        verdicts.get("deq-more-accurate").evidence()::toString);
   }
 
   // rrn-more-iterations: more_iterations, rising on every harder level, never falling on the training level
@@ -42,7 +44,9 @@ class GraphNetworkClaimsTest {
     ClaimVerdict verdict = judge(run.builder(), work).get("rrn-more-iterations");
     assertEquals(ClaimStatus.NOT_REPRODUCED, verdict.status());
     assertTrue(verdict.evidence().get(0).startsWith("rrn on sudoku-6x6 minimal") && verdict.evidence().get(0)
-        .endsWith("; the last count is not better than the first outside the noise"), verdict.evidence()::toString);
+        .endsWith("; the last count is not better than the first outside the noise (by the intervals, unpaired: "
+            + "neither has outcomes)"),
+        verdict.evidence()::toString);
   }
 
   @Test
@@ -51,7 +55,8 @@ class GraphNetworkClaimsTest {
     run.rrn.put("minimal", new double[] {0, 0, 0.05, 0.4, 0.8, 0.6}); // 4T above T, but 2T -> 4T falls
     ClaimVerdict verdict = judge(run.builder(), work).get("rrn-more-iterations");
     assertEquals(ClaimStatus.NOT_REPRODUCED, verdict.status());
-    assertTrue(verdict.evidence().get(0).endsWith("; falls outside the noise from 16 to 32 iterations"),
+    assertTrue(verdict.evidence().get(0).endsWith("; falls outside the noise from 16 to 32 iterations (by the "
+        + "intervals, unpaired: neither has outcomes)"),
         verdict.evidence()::toString);
   }
 
@@ -62,7 +67,8 @@ class GraphNetworkClaimsTest {
     ClaimVerdict verdict = judge(run.builder(), work).get("rrn-more-iterations");
     assertEquals(ClaimStatus.NOT_REPRODUCED, verdict.status());
     assertTrue(verdict.evidence().get(0).startsWith("rrn on sudoku-6x6 b16, puzzle_accuracy at T = 8: 0.998")
-        && verdict.evidence().get(0).endsWith("falls outside the noise from 8 to 16, 8 to 32, 16 to 32 iterations"),
+        && verdict.evidence().get(0).endsWith("falls outside the noise from 8 to 16, 8 to 32, 16 to 32 iterations "
+            + "(by the intervals, unpaired: neither has outcomes)"),
         verdict.evidence()::toString);
   }
 
@@ -75,13 +81,15 @@ class GraphNetworkClaimsTest {
     assertEquals(ClaimStatus.NOT_MEASURED, verdict.status());
     assertEquals("not measured: models at chance", verdict.label());
     assertTrue(verdict.evidence().contains("sudoku-6x6 minimal: puzzle_accuracy 0, none better than "
-        + "uniform's 0 [0, 0.008] at every count"), verdict.evidence()::toString);
+        + "uniform's 0 [0, 0.008] (by the intervals, unpaired: neither has outcomes), at every count"),
+        verdict.evidence()::toString);
 
     run.rrn.put("b20", new double[] {0, 0, 0.5, 0.8, 0.9, 0.95}); // b20 decides; minimal, at chance, does not
     ClaimVerdict partly = judge(run.builder(), work).get("rrn-more-iterations");
     assertEquals("reproduced (1 seed)", partly.label());
     assertTrue(partly.evidence().contains("not counted, models at chance: sudoku-6x6 minimal: puzzle_accuracy 0, "
-        + "none better than uniform's 0 [0, 0.008] at every count"), partly.evidence()::toString);
+        + "none better than uniform's 0 [0, 0.008] (by the intervals, unpaired: neither has outcomes), at every "
+        + "count"), partly.evidence()::toString);
   }
 
   @Test
@@ -104,8 +112,9 @@ class GraphNetworkClaimsTest {
     assertEquals("split: 2 of 3 seeds reproduce; pooled, not reproduced", verdict.label());
     assertEquals(List.of("seed 1: reproduced", "seed 2: reproduced", "seed 3: not reproduced: rrn on sudoku-6x6 "
         + "minimal, puzzle_accuracy at T = 8: 0.55 [0.506, 0.593], 2T = 16: 0.62 [0.577, 0.661], 4T = 32: 0.45 "
-        + "[0.407, 0.494]; falls outside the noise from 8 to 32, 16 to 32 iterations; the last count is not better "
-        + "than the first outside the noise"), verdict.evidence().subList(0, 3));
+        + "[0.407, 0.494]; falls outside the noise from 8 to 32, 16 to 32 iterations (by the intervals, "
+        + "unpaired: neither has outcomes); the last count is not better than the first outside the noise (by the "
+        + "intervals, unpaired: neither has outcomes)"), verdict.evidence().subList(0, 3));
   }
 
   @Test
@@ -153,7 +162,9 @@ class GraphNetworkClaimsTest {
     ClaimVerdict verdict = judge(run.builder(), work).get("rrn-generalises");
     assertEquals(ClaimStatus.NOT_REPRODUCED, verdict.status());
     assertTrue(verdict.evidence().stream().anyMatch(line -> line.startsWith("rrn 0.004 [0.001, 0.014] vs uniform 0 "
-        + "[0, 0.008] on sudoku-6x6 b20") && line.endsWith("within the noise")), verdict.evidence()::toString);
+        + "[0, 0.008] on sudoku-6x6 b20") && line.endsWith("within the noise (by the intervals, unpaired: "
+        + "neither has outcomes)")),
+        verdict.evidence()::toString);
   }
 
   // deq-more-accurate: above_model at the common count, nowhere worse and somewhere better
@@ -188,7 +199,8 @@ class GraphNetworkClaimsTest {
     ClaimVerdict verdict = judge(run.builder(), work).get("deq-more-accurate");
     assertEquals(ClaimStatus.NOT_REPRODUCED, verdict.status());
     assertEquals("deq-gnn 0.6 [0.556, 0.642] vs rrn 0.7 [0.658, 0.739] on sudoku-6x6 minimal (puzzle_accuracy, "
-        + "both at 32 iterations (deq-gnn 2T, rrn 4T)): worse outside the noise", verdict.evidence().get(0));
+        + "both at 32 iterations (deq-gnn 2T, rrn 4T)): worse outside the noise (by the intervals, unpaired: "
+        + "neither has outcomes)", verdict.evidence().get(0));
   }
 
   // learned-adjacency-below-rrn: above uniform, below the rrn at each one's best, slower to 0.5
@@ -200,8 +212,8 @@ class GraphNetworkClaimsTest {
     ClaimVerdict verdict = judge(run.builder(), work).get("learned-adjacency-below-rrn");
     assertEquals(ClaimStatus.NOT_REPRODUCED, verdict.status());
     assertEquals("rrn 0.7 [0.658, 0.739] vs learned-adjacency 0.68 [0.638, 0.719] on sudoku-6x6 minimal "
-        + "(puzzle_accuracy, both at 32 iterations (rrn 4T, learned-adjacency 4T)): within the noise",
-        verdict.evidence().get(0));
+        + "(puzzle_accuracy, both at 32 iterations (rrn 4T, learned-adjacency 4T)): within the noise (by the "
+        + "intervals, unpaired: neither has outcomes)", verdict.evidence().get(0));
   }
 
   @Test

@@ -23,7 +23,8 @@ class RetrievalGameClaimsTest {
     assertStatus(verdicts, ClaimStatus.NOT_MEASURED, "rrn-more-iterations", "deq-more-accurate",
         "propagation-complete");
     assertEquals("set-27 union, entropy by d: 4: 3.2 [3.199, 3.201], 8: 3 [2.999, 3.001], 16: 2.7 [2.699, 2.701], "
-        + "27: 2.2 [2.199, 2.201], 64: 2.15 [2.149, 2.151]; falls as d rises, outside the noise",
+        + "27: 2.2 [2.199, 2.201], 64: 2.15 [2.149, 2.151]; falls as d rises, outside the noise (by the "
+        + "intervals, unpaired: neither has outcomes)",
         verdicts.get("entropy-rises-as-d-falls").evidence().get(0));
   }
 
@@ -47,7 +48,9 @@ class RetrievalGameClaimsTest {
         .get("shatter-needs-dimension");
     assertEquals(ClaimStatus.NOT_REPRODUCED, verdict.status());
     assertTrue(verdict.evidence().get(0).endsWith("not apart outside the noise: contrastive-d16 vs contrastive-d27, "
-        + "contrastive-d16 vs contrastive-d64, contrastive-d16 vs cross-encoder"), verdict.evidence()::toString);
+        + "contrastive-d16 vs contrastive-d64, contrastive-d16 vs cross-encoder (by the intervals, unpaired: "
+        + "neither has outcomes)"),
+        verdict.evidence()::toString);
   }
 
   @Test
@@ -58,7 +61,8 @@ class RetrievalGameClaimsTest {
     assertEquals("set-27 shatter, kl_divergence: best of {contrastive-d* with d < 27} 0.05 [0.03, 0.07] "
         + "(contrastive-d16), worst of {contrastive-d*, cross-encoder with d >= 27} 0.15 [0.13, 0.17] "
         + "(contrastive-d27); not apart outside the noise: contrastive-d16 vs contrastive-d27, contrastive-d16 vs "
-        + "contrastive-d64, contrastive-d16 vs cross-encoder", verdict.evidence().get(0));
+        + "contrastive-d64, contrastive-d16 vs cross-encoder (by the intervals, unpaired: neither has "
+        + "outcomes)", verdict.evidence().get(0));
   }
 
   @Test
@@ -78,7 +82,7 @@ class RetrievalGameClaimsTest {
         .with("set-27/union", "contrastive-d27", 2, 3.24).builder(), work).get("entropy-rises-as-d-falls");
     assertEquals(ClaimStatus.NOT_REPRODUCED, verdict.status());
     assertTrue(verdict.evidence().get(0).endsWith("goes the wrong way outside the noise from d = 4 to 27, d = 8 to "
-        + "27, d = 16 to 27"), verdict.evidence()::toString);
+        + "27, d = 16 to 27 (by the intervals, unpaired: neither has outcomes)"), verdict.evidence()::toString);
   }
 
   @Test
@@ -87,7 +91,8 @@ class RetrievalGameClaimsTest {
     ClaimVerdict verdict = judge(new GameRun().with("set-27/union", "contrastive-d64", 2, 2.24).builder(), work)
         .get("entropy-rises-as-d-falls");
     assertEquals(ClaimStatus.NOT_REPRODUCED, verdict.status());
-    assertTrue(verdict.evidence().get(0).endsWith("goes the wrong way outside the noise from d = 27 to 64"),
+    assertTrue(verdict.evidence().get(0).endsWith("goes the wrong way outside the noise from d = 27 to 64 (by "
+        + "the intervals, unpaired: neither has outcomes)"),
         verdict.evidence()::toString);
   }
 
@@ -99,7 +104,7 @@ class RetrievalGameClaimsTest {
     assertEquals(ClaimStatus.NOT_MEASURED, verdict.status());
     assertEquals("not measured: models at chance", verdict.label());
     assertEquals("set-27 union: kl_divergence 0.783 to 0.791, none better than uniform's 0.778 [0.758, "
-        + "0.798]", verdict.evidence().get(0));
+        + "0.798] (by the intervals, unpaired: neither has outcomes)", verdict.evidence().get(0));
   }
 
   @Test
@@ -120,7 +125,8 @@ class RetrievalGameClaimsTest {
     assertEquals(ClaimStatus.NOT_REPRODUCED, verdict.status());
     assertTrue(verdict.evidence().get(0).startsWith("set-81 union, kl_divergence by d: 16: 1 [0.98, 1.02], "),
         verdict.evidence()::toString);
-    assertTrue(verdict.evidence().get(0).endsWith("goes the wrong way outside the noise from d = 20 to 512, d = 27 to 512"),
+    assertTrue(verdict.evidence().get(0).endsWith("goes the wrong way outside the noise from d = 20 to 512, d = "
+        + "27 to 512 (by the intervals, unpaired: neither has outcomes)"),
         verdict.evidence()::toString);
   }
 

@@ -73,7 +73,8 @@ class SeedAgreementTest {
     assertEquals("seed 2: reproduced", verdict.evidence().get(1));
     assertTrue(verdict.evidence().get(2).startsWith("seed 3: not reproduced: rrn on sudoku-6x6 b16, puzzle_accuracy "
         + "at T = 8: 0.998 [0.989, 1], 2T = 16: 0.97 [") && verdict.evidence().get(2).endsWith("falls outside the "
-        + "noise from 8 to 16, 8 to 32 iterations"), verdict.evidence()::toString);
+        + "noise from 8 to 16, 8 to 32 iterations (by the intervals, unpaired: neither has outcomes)"),
+        verdict.evidence()::toString);
     assertTrue(verdict.status().contradicted());
   }
 

@@ -109,13 +109,15 @@ private static final class Paths {
     assertEquals(List.of(
         "at 2e9 training FLOPs (recurrent-transformer 2.02e9, transformer-large 2.02e9): transformer-large 0.6 "
             + "[0.551, 0.647] vs recurrent-transformer 0.3 [0.257, 0.347] on shortest-path h4 (path_accuracy, "
-            + "transformer-large at 1, recurrent-transformer at T = 4 iterations): better outside the noise",
+            + "transformer-large at 1, recurrent-transformer at T = 4 iterations): better outside the noise (by "
+            + "the intervals, unpaired: neither has outcomes)",
         "at 2e9 training FLOPs (recurrent-transformer 2.02e9, transformer-large 2.02e9): transformer-large 0.9 "
             + "[0.867, 0.926] vs recurrent-transformer 0.6 [0.551, 0.647] on shortest-path h2 (path_accuracy, "
-            + "transformer-large at 1, recurrent-transformer at T = 4 iterations): better outside the noise",
+            + "transformer-large at 1, recurrent-transformer at T = 4 iterations): better outside the noise (by "
+            + "the intervals, unpaired: neither has outcomes)",
         "at 2e9 training FLOPs (recurrent-transformer 2.02e9, transformer-large 2.02e9): not counted, "
             + "recurrent-transformer at chance: shortest-path h6: path_accuracy 0, none better than uniform's 0 [0, "
-            + "0.01]"),
+            + "0.01] (by the intervals, unpaired: neither has outcomes)"),
         verdicts.get(LARGER).evidence());
   }
 
@@ -127,7 +129,7 @@ private static final class Paths {
     ClaimVerdict verdict = verdicts.get(LARGER);
     assertEquals(ClaimStatus.NOT_REPRODUCED, verdict.status());
     assertTrue(verdict.evidence().get(0).contains("on shortest-path h4") && verdict.evidence().get(0)
-        .endsWith("within the noise"), verdict.evidence()::toString);
+        .endsWith("within the noise (by the intervals, unpaired: neither has outcomes)"), verdict.evidence()::toString);
     assertEquals(ClaimStatus.NOT_REPRODUCED, verdicts.get(LONGER).status(), "0.58 is above the small model's 0.5");
   }
 
@@ -169,7 +171,8 @@ private static final class Paths {
     assertEquals(ClaimStatus.NOT_MEASURED, verdict.status(), verdict::toString);
     assertEquals("not measured: recurrent-transformer at chance", verdict.label());
     assertTrue(verdict.evidence().contains("at 2e9 training FLOPs (recurrent-transformer 2.02e9, transformer-large "
-        + "2.02e9): shortest-path h4: path_accuracy 0, none better than uniform's 0 [0, 0.01]"),
+        + "2.02e9): shortest-path h4: path_accuracy 0, none better than uniform's 0 [0, 0.01] (by the "
+        + "intervals, unpaired: neither has outcomes)"),
         verdict.evidence()::toString);
   }
 

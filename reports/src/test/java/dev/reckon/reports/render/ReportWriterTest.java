@@ -49,7 +49,7 @@ class ReportWriterTest {
     assertTrue(md.startsWith("# Reckon report: 20260101-000000-rrn\n"), md);
     assertTrue(md.contains("| **rrn-more-iterations** | seeds/claims.yaml | not reproduced (1 seed): rrn on sudoku-4x4 b8, puzzle_accuracy at T = "
         + "8: 0.75 [0.657, 0.825], 2T = 16: 0.8 [0.711, 0.867], 4T = 32: 0.82 [0.733, 0.883]; the last count is not "
-        + "better than the first outside the noise;"), md);
+        + "better than the first outside the noise (by the intervals, unpaired: neither has outcomes);"), md);
     assertTrue(md.contains("| sudoku-4x4 | minimal | rrn | b6 | puzzle_accuracy | 8 | 0.05 | 0.45 | 0.52 | 0.55 | 32 "
         + "| 0.55 | 0.55 | 32 | 0.1 | 0 | 1 |"), md);
   }

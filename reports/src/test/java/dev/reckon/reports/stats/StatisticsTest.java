@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.BitSet;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * The statistics the boards and claims rest on, against textbook values: Student's t quantiles from
  * the standard tables (to the tables' 9 digits), McNemar's exact p-values worked out by hand from the
- * binomial coefficients.
+ * binomial coefficients, Newcombe's interval from its formula.
  */
 class StatisticsTest {
   @Test
@@ -70,6 +72,34 @@ class StatisticsTest {
     assertEquals(0.1 + 0.10554729072796214, difference.high(), 1e-12);
     assertEquals(0.09873714670538902, difference.pValue(), 1e-12);
     assertFalse(difference.beyondNoise());
+  }
+
+  @Test
+  void discordantExamplesAreThoseOneCountedAloneAndSeedsAddThem() {
+    BitSet first = new BitSet();
+    first.set(0, 10);
+    BitSet second = new BitSet();
+    second.set(4, 11);
+    // examples 0-3 only the first counted, 10 only the second; 4-9 both
+    DiscordantExamples seed = DiscordantExamples.of(first, second, 20);
+    assertEquals(new DiscordantExamples(4, 1, 20), seed);
+
+    DiscordantExamples combined = DiscordantExamples.combined(List.of(seed, new DiscordantExamples(6, 1, 20)));
+    assertEquals(new DiscordantExamples(10, 2, 40), combined);
+    // b = 10, c = 2: 2 (C(12, 0) + C(12, 1) + C(12, 2)) / 2^12 = 2 (1 + 12 + 66) / 4096 = 0.0386
+    assertEquals(158.0 / 4096, combined.difference().pValue(), 1e-15);
+    assertEquals(-0.2, combined.difference().difference(), 1e-15);
+    assertThrows(IllegalArgumentException.class, () -> new DiscordantExamples(15, 10, 20));
+  }
+
+  @Test
+  void anUnpairedDifferenceHasNewcombesInterval() {
+    UnpairedDifference difference = UnpairedDifference.of(0.5, 0.4, 0.6, 0.8, 0.75, 0.9);
+
+    // d = 0.3; low = d - sqrt(0.05^2 + 0.1^2), high = d + sqrt(0.1^2 + 0.1^2)
+    assertEquals(0.3, difference.difference(), 1e-15);
+    assertEquals(0.3 - Math.sqrt(0.0125), difference.low(), 1e-12);
+    assertEquals(0.3 + Math.sqrt(0.02), difference.high(), 1e-12);
   }
 
   /** The rrn's 0.95 -> 0.978 on the same 500 puzzles: separate intervals overlap, the pairs decide. */
