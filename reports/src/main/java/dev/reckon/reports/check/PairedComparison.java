@@ -152,7 +152,8 @@ public final class PairedComparison {
                 "paired: %d seed%s%s, %d examples, %d A only, %d B only", pairs.size(), pairs.size() == 1 ? "" : "s",
                 same ? "" : " (A's with B's in order)", discordant.examples(), discordant.onlyFirst(),
                 discordant.onlySecond()),
-            verdict(paired.low(), paired.high(), higher));
+            !paired.beyondNoise() ? Verdict.WITHIN_NOISE
+                : (paired.difference() > 0) == higher ? Verdict.BETTER : Verdict.WORSE);
       }
     }
     UnpairedDifference difference = UnpairedDifference.of(before.value(), before.ciLow(), before.ciHigh(),

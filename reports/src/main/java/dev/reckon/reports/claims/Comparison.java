@@ -47,9 +47,6 @@ import java.util.stream.IntStream;
  */
 record Comparison(double difference, double low, double high, double pValue, boolean above, boolean below,
     boolean higherIsBetter, String basis) {
-  /** The paired test's two-sided level: the counterpart of the 95% intervals. */
-  private static final double LEVEL = 0.05;
-
   static Comparison of(MeasurementIndex index, Measurement a, Measurement b) {
     boolean higher = index.higherIsBetter(a.task(), a.metric());
     Map<Long, Seeded> seedsA = index.outcomes().bySeed(a.key());
@@ -70,7 +67,7 @@ record Comparison(double difference, double low, double high, double pValue, boo
         .map(pair -> DiscordantExamples.of(seedsB.get(pair[1]).outcomes().counted(),
             seedsA.get(pair[0]).outcomes().counted(), seedsA.get(pair[0]).outcomes().n()))
         .toList()).difference();
-    boolean decided = d.pValue() < LEVEL;
+    boolean decided = d.beyondNoise();
     return new Comparison(d.difference(), d.low(), d.high(), d.pValue(), decided && d.difference() > 0,
         decided && d.difference() < 0, higher, String.format(Locale.ROOT, "paired McNemar over %d seed%s",
             pairs.size(), pairs.size() == 1 ? "" : "s"));

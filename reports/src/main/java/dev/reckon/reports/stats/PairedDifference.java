@@ -34,8 +34,15 @@ public record PairedDifference(double difference, double low, double high, doubl
         McNemar.pValue(onlyFirst, onlySecond));
   }
 
-  /** Whether the interval excludes no difference at all. */
+  /** The exact test's two-sided level: the counterpart of the 95% intervals. */
+  public static final double LEVEL = 0.05;
+
+  /**
+   * Whether the difference is beyond the noise: McNemar's exact p-value below {@link #LEVEL}. The
+   * exact test decides, not the interval (a normal approximation): with a few discordant examples
+   * the two can disagree, and claims, compare and check must not.
+   */
   public boolean beyondNoise() {
-    return low > 0 || high < 0;
+    return pValue < LEVEL;
   }
 }

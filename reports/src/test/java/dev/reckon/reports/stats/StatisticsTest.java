@@ -112,4 +112,17 @@ class StatisticsTest {
     assertTrue(difference.beyondNoise());
     assertTrue(difference.pValue() < 0.01);
   }
+
+  /**
+   * 9 puzzles only the second solves, 2 only the first, of 500: the normal interval excludes 0, the
+   * exact test does not (p = 2 * P(X <= 2), X ~ Bin(11, 1/2) = 2 * 67 / 2048), and the exact test decides.
+   */
+  @Test
+  void theExactTestDecidesWhereTheNormalIntervalWouldNot() {
+    PairedDifference difference = PairedDifference.of(2, 9, 500);
+
+    assertTrue(difference.low() > 0, "the normal interval excludes no difference");
+    assertEquals(2 * 67 / 2048.0, difference.pValue(), 1e-12);
+    assertFalse(difference.beyondNoise());
+  }
 }
