@@ -116,7 +116,7 @@ public final class PluginLoader {
         if (version != ApiVersion.CURRENT) {
           throw new PluginException("built for api version " + version + ", but this runner speaks api version "
               + ApiVersion.CURRENT + "; rebuild it against dev.reckon:harness-api of api version " + ApiVersion.CURRENT
-              + " (see the README's plugin guide)");
+              + " (see docs/writing-a-plugin.md)");
         }
         providers.add(ContextClassLoaders.wrap(ReckonPlugin.class, provider, plugin.loader()));
       }

@@ -4,7 +4,9 @@ import dev.reckon.reports.boards.Board;
 import dev.reckon.reports.boards.Leaderboards;
 import dev.reckon.reports.check.RunComparison;
 import dev.reckon.reports.check.RunComparison.Verdict;
+import dev.reckon.reports.claims.ClaimStatus;
 import dev.reckon.reports.claims.ClaimVerdict;
+import dev.reckon.reports.claims.ClaimsFile;
 import dev.reckon.reports.format.RunResults;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +16,16 @@ import java.util.stream.Collectors;
  * report.md: the claims and the leaderboards as GitHub Markdown tables, small enough for a CI job
  * summary (numbers rounded to three decimals; charts stay in report.html). What a run says comes
  * first: what ran, the sanity checks and the claims, the comparison, then the leaderboards.
+ *
+ * <p>Also the verdicts page of one run ({@code reckon report RUN --verdicts FILE}, e.g.
+ * docs/verdicts-default.md): what ran, a line per sanity check and a row per claim with its verdict
+ * and one line of why, the same sections as report.md's with the evidence left to report.html.
  */
 final class MarkdownReport {
+  /** The verdicts page's first line: it says how the page was made, and that it is not to be edited. */
+  static final String GENERATED = "<!-- Written by `reckon report RUN --verdicts FILE` from the run directory alone: "
+      + "do not edit it, write it again. -->";
+
   private MarkdownReport() {}
 
   static String render(Report report) {
@@ -24,8 +34,8 @@ final class MarkdownReport {
       md.append("- `").append(run.id()).append("` ").append(Report.about(run).entrySet().stream()
           .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))).append('\n');
     }
-    verdicts(md, report, true);
-    verdicts(md, report, false);
+    verdicts(md, report, true, false);
+    verdicts(md, report, false, false);
     report.comparison().ifPresent(comparison -> comparison(md, comparison));
     for (int run = 0; run < report.runs().size(); run++) {
       String suffix = report.runs().size() > 1 ? ": `" + report.runs().get(run).id() + "`" : "";
@@ -38,10 +48,37 @@ final class MarkdownReport {
   }
 
   /**
-   * The sanity checks (with a line per run where one failed, so that a CI summary shows it), or the
-   * claims of the notes: a row each, a column a run.
+   * The verdicts page of a report of one run: a title, {@code note} (where the run came from, which
+   * its directory does not record, e.g. the commit; none when empty), the table of what ran, the
+   * sanity checks and the claims, each with its verdict and one line of why.
    */
-  private static void verdicts(StringBuilder md, Report report, boolean sanity) {
+  static String verdictsPage(Report report, RunHeader header, String note) {
+    if (report.runs().size() != 1) {
+      throw new IllegalArgumentException("a verdicts page is of one run, not " + report.runs().size());
+    }
+    RunResults run = report.runs().get(0);
+    StringBuilder md = new StringBuilder(GENERATED).append("\n\n# Verdicts of the run `").append(run.id())
+        .append("`\n\n");
+    if (!note.isBlank()) {
+      md.append(note.strip()).append("\n\n");
+    }
+    md.append("| what ran | |\n| --- | --- |\n");
+    header.rows(run).forEach((key, value) -> md.append("| ").append(key).append(" | ").append(cell(value))
+        .append(" |\n"));
+    md.append("\nEach claim is decided on the measurements pooled over the run's training seeds and on each seed "
+        + "alone: reproduced only when the pooled decision and every seed agree, split when they do not. The numbers "
+        + "each verdict compared are in the run's report.html and report.md (`reckon report RUN`).\n");
+    verdicts(md, report, true, true);
+    verdicts(md, report, false, true);
+    return md.toString();
+  }
+
+  /**
+   * The sanity checks (with a line per run where one failed, so that a CI summary shows it), or the
+   * claims of the notes: a row each, a column a run; {@code compact} (the verdicts page, of one
+   * run): a line per check and a row per claim, each with its verdict and one line of why.
+   */
+  private static void verdicts(StringBuilder md, Report report, boolean sanity, boolean compact) {
     md.append(sanity ? "\n## Sanity checks\n\n" : "\n## Claims of the research notes\n\n");
     if (sanity) {
       for (int run = 0; run < report.runs().size(); run++) {
@@ -55,6 +92,8 @@ final class MarkdownReport {
     }
     if (report.claims(sanity).isEmpty()) {
       md.append("_").append(Report.NONE_LISTED).append("_\n");
+    } else if (compact) {
+      compact(md, report, sanity);
     } else {
       table(md, report, sanity);
     }
@@ -74,6 +113,30 @@ final class MarkdownReport {
             .append(cell(String.join("; ", verdict.evidence()))).append(" |");
       }
       md.append('\n');
+    }
+  }
+
+  /**
+   * A bullet a sanity check (its verdict; why, unless it passed) or a table of the claims (claim,
+   * verdict with its seed agreement, one line of why), of the report's one run. A claim from a
+   * plugin jar says so after its id.
+   */
+  private static void compact(StringBuilder md, Report report, boolean sanity) {
+    if (!sanity) {
+      md.append("| claim | verdict | why |\n| --- | --- | --- |\n");
+    }
+    String project = ClaimsFile.bundled().source();
+    for (Report.ClaimRow row : report.claims(sanity)) {
+      ClaimVerdict verdict = row.verdicts().get(0);
+      String id = "**" + row.claim().id() + "**" + (row.source().equals(project) ? "" : " (" + row.source() + ")");
+      String reason = Report.reason(verdict);
+      if (sanity) {
+        md.append("- ").append(id).append(": ").append(verdict.label())
+            .append(verdict.status() == ClaimStatus.REPRODUCED || reason.isEmpty() ? "" : ": " + reason).append('\n');
+      } else {
+        md.append("| ").append(id).append(" | ").append(cell(verdict.label())).append(" | ").append(cell(reason))
+            .append(" |\n");
+      }
     }
   }
 

@@ -54,4 +54,27 @@ public final class ReportWriter {
     }
     return written;
   }
+
+  /**
+   * Writes the verdicts page of {@code runDirectory} to {@code file} (Markdown: what ran, a line per
+   * sanity check, a row per claim with its verdict, seed agreement and one line of why), from the run
+   * directory alone, writing nothing into it; {@code note}, when not empty, goes under the title (say
+   * there what the run directory does not record, such as the commit it was made from). E.g.
+   * docs/verdicts-default.md, from a default run.
+   *
+   * @throws IllegalArgumentException when the directory is not a run directory
+   */
+  public static Path writeVerdicts(Path runDirectory, Path file, String note) {
+    Report report = Report.of(List.of(RunResults.read(runDirectory)));
+    String page = MarkdownReport.verdictsPage(report, RunHeader.of(runDirectory), note);
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      return Files.writeString(file, page, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the verdicts page " + file, e);
+    }
+  }
 }

@@ -24,7 +24,7 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
 
 /**
  * Runs the JMH benchmarks (JMH's own command line) and writes their table, so that the figures the
- * README points to are the run's, never copied by hand: each benchmark's time, its time against the
+ * docs point to are the run's, never copied by hand: each benchmark's time, its time against the
  * 512^3 product of its own class in the same run ({@code matmul512}) and, for a benchmark with a
  * {@code seeds} parameter, the time of K seeds trained as one network against one seed's.
  *

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A plugin author's first quarter hour, as the README tells it: both archetypes generate a project
+ * A plugin author's first quarter hour, as docs/writing-a-plugin.md tells it: both archetypes generate a project
  * from the local repository, each builds with its conformance test into a jar, and the two jars,
  * dropped in, run beside the built-ins. It needs this build's artifacts installed ({@code mvn
  * install}), so it runs in the {@code slow} profile, which CI runs as {@code mvn -B install -Pslow}.

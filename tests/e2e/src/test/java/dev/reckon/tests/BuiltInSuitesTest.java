@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every built-in suite, and the README's example suite file, plans against the built-in plugins
- * without a usage error, a missing id or an unusable task: a mistake in the {@code full} suite
+ * Every built-in suite, and the example suite file of docs/suites-and-runs.md, plans against the
+ * built-in plugins without a usage error, a missing id or an unusable task: a mistake in the {@code full} suite
  * would otherwise surface only on a GPU machine, hours into its run. Planning makes the tasks and
  * asks each model whether it supports them; it trains nothing.
  */
@@ -43,12 +43,12 @@ class BuiltInSuitesTest {
     }
   }
 
-  /** The README's example suite file, taken from the README, plans too: the example cannot rot. */
+  /** The docs' example suite file, taken from docs/suites-and-runs.md, plans too: the example cannot rot. */
   @Test
-  void theReadmesSuiteFilePlansOnTheBuiltInPlugins(@TempDir Path work) throws IOException {
-    String readme = Files.readString(Cli.ROOT.resolve("README.md"));
-    Matcher example = Pattern.compile("A suite file:\\n\\n```yaml\\n(.*?)```", Pattern.DOTALL).matcher(readme);
-    assertTrue(example.find(), "the README shows a suite file");
+  void theDocsSuiteFilePlansOnTheBuiltInPlugins(@TempDir Path work) throws IOException {
+    String page = Files.readString(Cli.ROOT.resolve("docs/suites-and-runs.md"));
+    Matcher example = Pattern.compile("A suite file:\\n\\n```yaml\\n(.*?)```", Pattern.DOTALL).matcher(page);
+    assertTrue(example.find(), "docs/suites-and-runs.md shows a suite file");
     Path file = Files.writeString(work.resolve("my-suite.yaml"), example.group(1));
     RunPlanner.Plan plan = new RunPlanner().plan(new SuiteLoader().load(file.toString()), registry());
     assertTrue(plan.missing().isEmpty() && plan.unusable().isEmpty(), plan.missing() + " " + plan.unusable());

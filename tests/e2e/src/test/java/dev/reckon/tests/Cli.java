@@ -11,7 +11,7 @@ import java.util.List;
 /** Runs the reckon command line in this JVM, with the distribution's plugins, and keeps its output. */
 final class Cli {
   static final Path DISTRIBUTION = Path.of(System.getProperty("reckon.distribution", "../../target/reckon"));
-  /** The project's root directory: the README, examples/, the cluster scripts. */
+  /** The project's root directory: the README, docs/, examples/, the cluster scripts. */
   static final Path ROOT = Path.of(System.getProperty("reckon.root", "../.."));
 
   record Outcome(int status, String out, String err) {

@@ -67,6 +67,40 @@ class ReportAndCheckTest {
     assertTrue(Files.exists(out.resolve("comparison.csv")));
   }
 
+  /** {@code report --verdicts}: only the page, nothing written into the run; its misuses are one sentence. */
+  @Test
+  void verdictsWritesOnlyThePageOfOneRun() throws IOException {
+    Path copy = work.resolve("verdicts-run");
+    Files.createDirectories(copy);
+    try (Stream<Path> files = Files.list(run)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Files.copy(file, copy.resolve(file.getFileName()));
+      }
+    }
+    List<Path> before = listing(copy);
+    Path page = work.resolve("pages/verdicts.md");
+    Cli.Outcome outcome = Cli.reckon("report", copy.toString(), "--verdicts", page.toString(), "--note", "A quick run.");
+    assertEquals(0, outcome.status(), outcome::toString);
+    assertEquals("wrote " + page, outcome.out().strip());
+    assertEquals(before, listing(copy), "nothing written into the run");
+    String md = Files.readString(page);
+    assertTrue(md.contains("\n# Verdicts of the run `") && md.contains("\nA quick run.\n") && md.contains("| suite | quick |")
+        && md.contains("- **oracle-perfect**: passed (1 seed)\n") && md.contains("| claim | verdict | why |"), md);
+
+    Cli.Outcome two = Cli.reckon("report", copy.toString(), run.toString(), "--verdicts", page.toString());
+    assertEquals(2, two.status(), two::toString);
+    assertEquals("reckon: --verdicts writes the page of one run; 2 were given", two.err().strip());
+    Cli.Outcome note = Cli.reckon("report", copy.toString(), "--note", "x", "--out", work.resolve("n").toString());
+    assertEquals(2, note.status(), note::toString);
+    assertEquals("reckon: --note goes with --verdicts: it is a line of the verdicts page", note.err().strip());
+  }
+
+  private static List<Path> listing(Path directory) throws IOException {
+    try (Stream<Path> files = Files.walk(directory)) {
+      return files.sorted().toList();
+    }
+  }
+
   @Test
   void aRunPassesAgainstItself() throws IOException {
     Path junit = work.resolve("self/check.xml");

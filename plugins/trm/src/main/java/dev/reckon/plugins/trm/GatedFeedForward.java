@@ -19,7 +19,7 @@ import dev.reckon.kit.StackedLinear;
  * is {@code inner -> width}.
  *
  * <p>SiLU is written out as {@code a * sigmoid(a)}: DJL's {@code swish(a, 1)} multiplies by a Java
- * number, which a garbage collection may free before the backward pass reads it (see the README).
+ * number, which a garbage collection may free before the backward pass reads it (see docs/writing-a-plugin.md).
  */
 final class GatedFeedForward extends AbstractBlock {
   private final int inner;
