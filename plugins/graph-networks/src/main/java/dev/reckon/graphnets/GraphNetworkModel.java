@@ -134,7 +134,7 @@ public abstract class GraphNetworkModel extends NetworkModel<RecurrentRelational
    */
   protected RecurrentRelationalNetwork newPerExampleNetwork(int labels, int features, Neighbours neighbours) {
     return new RecurrentRelationalNetwork(seeds, InputEncoder.withFeatures(seeds, labels, features,
-        settings.get(HIDDEN)), neighbours, labels, settings.get(HIDDEN), settings.get(MESSAGE_WIDTH),
+        settings.get(HIDDEN)), neighbours, null, labels, settings.get(HIDDEN), settings.get(MESSAGE_WIDTH),
         settings.get(MESSAGE_LAYERS), unrolledSteps());
   }
 
@@ -442,8 +442,9 @@ public abstract class GraphNetworkModel extends NetworkModel<RecurrentRelational
 
   /**
    * The engine's seed, set before the network is initialised: the model's seed folded to 32 bits.
-   * The network's weights come from the seeds' own streams; what still draws from the engine's
-   * generator (the learned adjacency's sampler and its draws) draws from this.
+   * The network's weights come from the seeds' own streams, and nothing of the graph networks'
+   * draws from the engine's generator (the learned adjacency draws its graphs from each seed's own
+   * generator too), which is seeded all the same.
    */
   private int engineSeed() {
     return (int) (seed ^ (seed >>> 32));

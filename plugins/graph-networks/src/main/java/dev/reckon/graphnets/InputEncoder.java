@@ -14,7 +14,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import dev.reckon.api.ConstraintGraph;
 import dev.reckon.kit.SeedAxis;
-import dev.reckon.kit.StackedInitializer;
+import dev.reckon.kit.StackedEmbeddings;
 import dev.reckon.kit.StackedLinear;
 import java.util.List;
 
@@ -99,12 +99,7 @@ public final class InputEncoder extends AbstractBlock {
    * the kit's sequence models are narrower, scaled by the width.
    */
   private static Parameter unitTable(SeedAxis axis, String name, int rows, int hidden) {
-    return Parameter.builder()
-        .setName(name)
-        .setType(Parameter.Type.WEIGHT)
-        .optShape(new Shape(axis.size(), rows, hidden))
-        .optInitializer(StackedInitializer.normal(axis, 1))
-        .build();
+    return StackedEmbeddings.table(axis, name, rows, hidden, 1);
   }
 
   /**

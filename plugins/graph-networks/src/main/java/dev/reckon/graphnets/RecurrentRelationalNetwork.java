@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import dev.reckon.api.ConstraintGraph;
@@ -42,6 +43,8 @@ public final class RecurrentRelationalNetwork extends AbstractBlock {
   private final InputEncoder encoder;
   private final RelationalStep step;
   private final StackedLinear readout;
+  /** Null when the graph is given. */
+  private final Block graphSampler;
 
   /**
    * @param axis the seeds
@@ -55,26 +58,32 @@ public final class RecurrentRelationalNetwork extends AbstractBlock {
    */
   public RecurrentRelationalNetwork(SeedAxis axis, ConstraintGraph graph, int labels, int hidden, int messageWidth,
       int messageLayers, int steps, NDManager manager) {
-    this(axis, new InputEncoder(axis, graph, labels, hidden, manager), NeighbourSlots.of(graph, manager), labels,
-        hidden, messageWidth, messageLayers, steps);
+    this(axis, new InputEncoder(axis, graph, labels, hidden, manager), NeighbourSlots.of(graph, manager), null,
+        labels, hidden, messageWidth, messageLayers, steps);
   }
 
   /**
    * A network whose positions and message paths are given apart: a model that learns its graph
-   * passes {@link InputEncoder#withoutGraph} and {@link SampledNeighbours}.
+   * passes {@link InputEncoder#withoutGraph}, {@link SampledNeighbours} and the block it draws
+   * them from.
    *
    * @param axis the seeds, the encoder's too
    * @param encoder turns the givens into the input features
    * @param neighbours who sends messages to whom
+   * @param graphSampler the block the model draws each batch's graph from, on the givens; null
+   *     when the graph is given. The model runs it; the network holds it so that its weights are
+   *     the network's: initialised after the network's own from the seeds' streams, and saved,
+   *     counted and handed to a seed's model of its own ({@link dev.reckon.kit.StackedGroup}) with them
    */
-  public RecurrentRelationalNetwork(SeedAxis axis, InputEncoder encoder, Neighbours neighbours, int labels,
-      int hidden, int messageWidth, int messageLayers, int steps) {
+  public RecurrentRelationalNetwork(SeedAxis axis, InputEncoder encoder, Neighbours neighbours, Block graphSampler,
+      int labels, int hidden, int messageWidth, int messageLayers, int steps) {
     this.labels = labels;
     this.hidden = hidden;
     this.steps = steps;
     this.encoder = addChildBlock("encoder", requireNonNull(encoder, "encoder is null"));
     this.step = addChildBlock("step", new RelationalStep(axis, neighbours, hidden, messageWidth, messageLayers));
     this.readout = addChildBlock("readout", new StackedLinear(axis, hidden, labels, true));
+    this.graphSampler = graphSampler == null ? null : addChildBlock("graphSampler", graphSampler);
   }
 
   /** {@code givens [K, batch, nodes]} int64 to {@code x [K, batch, nodes, hidden]}. */
@@ -130,5 +139,8 @@ public final class RecurrentRelationalNetwork extends AbstractBlock {
     encoder.initialize(manager, dataType, inputShapes);
     step.initialize(manager, dataType, new Shape(hidden), new Shape(hidden));
     readout.initialize(manager, dataType, new Shape(hidden));
+    if (graphSampler != null) {
+      graphSampler.initialize(manager, dataType, inputShapes[0]);
+    }
   }
 }

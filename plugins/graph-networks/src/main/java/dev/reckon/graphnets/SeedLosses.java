@@ -20,11 +20,27 @@ public final class SeedLosses {
    * @return {@code [K]}, each seed's loss
    */
   public static NDArray stepwiseCrossEntropy(NDArray targets, NDArray weights, NDList logits) {
+    NDArray perSeed = weightedAnswerLogProbabilities(targets, weights, logits).sum(new int[] {1, 2, 3});
+    return perSeed.neg().div(weights.sum(new int[] {1, 2}).mul(logits.size()));
+  }
+
+  /**
+   * As {@link #stepwiseCrossEntropy}, each example's own: averaged over the steps and its weighted
+   * nodes alone (an example without one weighs 0).
+   *
+   * @return {@code [K, batch]}
+   */
+  public static NDArray perExample(NDArray targets, NDArray weights, NDList logits) {
+    NDArray perExample = weightedAnswerLogProbabilities(targets, weights, logits).sum(new int[] {1, 3});
+    return perExample.neg().div(weights.sum(new int[] {2}).maximum(1f).mul(logits.size()));
+  }
+
+  /** The answer's log probability at every step and node, times the node's weight: {@code [K, steps, batch, nodes]}. */
+  private static NDArray weightedAnswerLogProbabilities(NDArray targets, NDArray weights, NDList logits) {
     NDArray stacked = NDArrays.stack(logits, 1);
     long classes = stacked.getShape().get(stacked.getShape().dimension() - 1);
     NDArray answerLogProbability = stacked.logSoftmax(-1).mul(targets.oneHot((int) classes).expandDims(1))
         .sum(new int[] {-1});
-    NDArray perSeed = answerLogProbability.mul(weights.expandDims(1)).sum(new int[] {1, 2, 3});
-    return perSeed.neg().div(weights.sum(new int[] {1, 2}).mul(logits.size()));
+    return answerLogProbability.mul(weights.expandDims(1));
   }
 }

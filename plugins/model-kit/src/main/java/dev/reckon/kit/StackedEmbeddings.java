@@ -46,7 +46,8 @@ public final class StackedEmbeddings {
     return x.add(SeedAxis.inScopeOf(x, positions.reshape(shape.get(0), 1, shape.get(1), shape.get(2))));
   }
 
-  private static Parameter table(SeedAxis axis, String name, int rows, int width, double sigma) {
+  /** A table {@code (K, rows, W)} from {@code N(0, sigma^2)}, of a spread of its own. */
+  public static Parameter table(SeedAxis axis, String name, int rows, int width, double sigma) {
     return Parameter.builder()
         .setName(name)
         .setType(Parameter.Type.WEIGHT)

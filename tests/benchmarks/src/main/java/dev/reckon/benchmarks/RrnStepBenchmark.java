@@ -71,9 +71,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * GFLOP; the matrix product of two 512 x 512 matrices is 2 x 512^3 = 268 MFLOP. GFLOP/s = FLOPs /
  * the score in seconds.
  *
- * <p>The network stacks {@code seeds} seeds (K, {@link SeedAxis}), each on its own copy of the
- * batch: the ratio of {@link #trainingUpdate} at K = 3 to K = 1 is what training three seeds at
- * once costs against one. The learned adjacency's update and the product do not depend on it.
+ * <p>The networks stack {@code seeds} seeds (K, {@link SeedAxis}), each on its own copy of the
+ * batch: the ratio of {@link #trainingUpdate} (or {@link #learnedAdjacencyUpdate}) at K = 3 to K = 1
+ * is what training three seeds at once costs against one. The product does not depend on it.
  *
  * <p>PyTorch's intra-op thread count is the engine's default unless the run sets it, e.g. {@code
  * -jvmArgsAppend -Dai.djl.pytorch.num_threads=1}: on cores shared with other work the default's
@@ -138,31 +138,29 @@ public class RrnStepBenchmark extends EngineBenchmark {
 
   /**
    * The learned-adjacency model's trainer at its defaults on the same puzzles, drawing 12
-   * neighbours a node (the real graph's degree): the same network, not given the graph, and its
-   * sampler.
+   * neighbours a node (the real graph's degree): the same network of {@code seeds} seeds, not given
+   * the graph, with its sampler.
    */
   private AdjacencyTrainer learnedAdjacency(int nodes, int labels) {
     Settings settings = new LearnedAdjacencyFactory().declarations()
         .read(Config.resolve(new LearnedAdjacencyFactory().settings(), Map.of("neighbours", 12)));
     SampledNeighbours neighbours = new SampledNeighbours();
-    SeedAxis one = new SeedAxis(1);
-    RecurrentRelationalNetwork blind = new RecurrentRelationalNetwork(one,
-        InputEncoder.withoutGraph(one, nodes, labels, settings.get(HIDDEN), manager), neighbours, labels,
+    SeedAxis axis = new SeedAxis(LongStream.rangeClosed(1, seeds).toArray());
+    AdjacencySampler sampler = new AdjacencySampler(axis, nodes, labels,
+        settings.get(LearnedAdjacencySettings.SAMPLER_WIDTH), settings.get(LearnedAdjacencySettings.READS_VALUES));
+    RecurrentRelationalNetwork blind = new RecurrentRelationalNetwork(axis,
+        InputEncoder.withoutGraph(axis, nodes, labels, settings.get(HIDDEN), manager), neighbours, sampler, labels,
         settings.get(HIDDEN), settings.get(MESSAGE_WIDTH), settings.get(MESSAGE_LAYERS), settings.get(STEPS));
-    AdjacencySampler sampler = new AdjacencySampler(nodes, labels, settings.get(LearnedAdjacencySettings.SAMPLER_WIDTH),
-        settings.get(LearnedAdjacencySettings.READS_VALUES));
-    blind.initialize(manager, DataType.FLOAT32, new Shape(1, BATCH, nodes));
-    sampler.initialize(manager, DataType.FLOAT32, new Shape(BATCH, nodes));
-    return new AdjacencyTrainer(blind, neighbours, sampler, new ParameterStore(manager, false), settings,
+    blind.initialize(manager, DataType.FLOAT32, new Shape(seeds, BATCH, nodes));
+    return new AdjacencyTrainer(blind, neighbours, sampler, new ParameterStore(manager, false), settings, axis,
         settings.get(LearnedAdjacencySettings.NEIGHBOURS), settings.get(LearnedAdjacencySettings.DRAWS),
         settings.get(LearnedAdjacencySettings.ENTROPY_BONUS));
   }
 
-  /** One learned-adjacency update: a graph drawn, 8 steps on it, the loss and the surrogate, backward, Adam. */
+  /** One learned-adjacency update of every seed: graphs drawn, 8 steps on them, the losses and surrogates, backward, Adam. */
   @Benchmark
   public float learnedAdjacencyUpdate() {
-    PuzzleBatch batch = PuzzleBatch.of(invocation, puzzles, IntStream.range(0, BATCH).toArray());
-    return learnedAdjacency.update(batch).loss().getFloat();
+    return learnedAdjacency.update(stacked(invocation)).loss().sum().getFloat();
   }
 
   /** One relational step and its read-out at evaluation, from a state 8 steps in. */

@@ -3,17 +3,17 @@ package dev.reckon.plugins.adjacency;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
-import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
-import dev.reckon.kit.LinearLayers;
+import dev.reckon.kit.EngineScalar;
+import dev.reckon.kit.SeedAxis;
+import dev.reckon.kit.StackedEmbeddings;
+import dev.reckon.kit.StackedLinear;
 
 /**
  * The part of the model that decides the graph: a small transformer over the cells (each cell's
@@ -29,9 +29,12 @@ import dev.reckon.kit.LinearLayers;
  * (0.69 after 600 updates). A graph of positions is the same for every puzzle, as the
  * constraint graph is.
  *
+ * <p>Every weight is stacked over the K seeds ({@link SeedAxis}), each seed's slice drawn from its
+ * own stream: the embeddings from {@code N(0, 1)}, the layers fan-in uniform.
+ *
  * <ul>
- *   <li>input: {@code givens [batch, nodes]} int64, 0 for a blank
- *   <li>output: {@code scores [batch, nodes, nodes]}, the diagonal at {@link #EXCLUDED}
+ *   <li>input: {@code givens [K, batch, nodes]} int64, 0 for a blank
+ *   <li>output: {@code scores [K, batch, nodes, nodes]}, the diagonal at {@link #EXCLUDED}
  * </ul>
  */
 public final class AdjacencySampler extends AbstractBlock {
@@ -43,32 +46,31 @@ public final class AdjacencySampler extends AbstractBlock {
   /** Null when the sampler reads positions alone. */
   private final Parameter valueEmbedding;
   private final Parameter nodeEmbedding;
-  private final Linear query;
-  private final Linear key;
-  private final Linear value;
-  private final Linear expand;
-  private final Linear contract;
-  private final Linear headQuery;
-  private final Linear headKey;
+  private final StackedLinear query;
+  private final StackedLinear key;
+  private final StackedLinear value;
+  private final StackedLinear expand;
+  private final StackedLinear contract;
+  private final StackedLinear headQuery;
+  private final StackedLinear headKey;
 
   /**
+   * @param axis the seeds
    * @param readsValues whether the cells' given values are input beside their positions
    */
-  public AdjacencySampler(int nodes, int labels, int width, boolean readsValues) {
+  public AdjacencySampler(SeedAxis axis, int nodes, int labels, int width, boolean readsValues) {
     this.nodes = nodes;
     this.width = width;
-    this.valueEmbedding = !readsValues ? null : addParameter(Parameter.builder().setName("valueEmbedding")
-        .setType(Parameter.Type.WEIGHT).optShape(new Shape(labels + 1L, width))
-        .optInitializer(new NormalInitializer(1)).build());
-    this.nodeEmbedding = addParameter(Parameter.builder().setName("nodeEmbedding").setType(Parameter.Type.WEIGHT)
-        .optShape(new Shape(nodes, width)).optInitializer(new NormalInitializer(1)).build());
-    this.query = addChildBlock("query", LinearLayers.of(width, false));
-    this.key = addChildBlock("key", LinearLayers.of(width, false));
-    this.value = addChildBlock("value", LinearLayers.of(width, false));
-    this.expand = addChildBlock("expand", LinearLayers.of(width));
-    this.contract = addChildBlock("contract", LinearLayers.of(width));
-    this.headQuery = addChildBlock("headQuery", LinearLayers.of(width, false));
-    this.headKey = addChildBlock("headKey", LinearLayers.of(width, false));
+    this.valueEmbedding = !readsValues ? null
+        : addParameter(StackedEmbeddings.table(axis, "valueEmbedding", labels + 1, width, 1));
+    this.nodeEmbedding = addParameter(StackedEmbeddings.table(axis, "nodeEmbedding", nodes, width, 1));
+    this.query = addChildBlock("query", new StackedLinear(axis, width, width, false));
+    this.key = addChildBlock("key", new StackedLinear(axis, width, width, false));
+    this.value = addChildBlock("value", new StackedLinear(axis, width, width, false));
+    this.expand = addChildBlock("expand", new StackedLinear(axis, width, width, true));
+    this.contract = addChildBlock("contract", new StackedLinear(axis, width, width, true));
+    this.headQuery = addChildBlock("headQuery", new StackedLinear(axis, width, width, false));
+    this.headKey = addChildBlock("headKey", new StackedLinear(axis, width, width, false));
   }
 
   @Override
@@ -76,39 +78,25 @@ public final class AdjacencySampler extends AbstractBlock {
       ParameterStore parameterStore, NDList inputs, boolean training, PairList<String, Object> params) {
     NDArray givens = inputs.singletonOrThrow();
     NDManager scope = givens.getManager();
-    NDArray positions = parameterStore.getValue(nodeEmbedding, givens.getDevice(), training);
-    NDArray cells;
-    if (valueEmbedding == null) {
-      // An op on a weight lands in the weights' long-lived manager, and all that is computed from it
-      // after; attached to the batch's scope, it is freed with the batch.
-      cells = positions.broadcast(givens.getShape().add(width));
-      cells.attach(scope);
-    } else {
-      cells = parameterStore.getValue(valueEmbedding, givens.getDevice(), training)
-          .get(scope, new NDIndex("{}", givens)).add(positions);
-    }
-    NDArray attended = attention(scope, linear(parameterStore, query, cells, training),
-        linear(parameterStore, key, cells, training)).softmax(-1)
-        .matMul(linear(parameterStore, value, cells, training));
+    NDArray cells = valueEmbedding == null ? scope.zeros(givens.getShape().add(width))
+        : StackedEmbeddings.lookup(parameterStore, valueEmbedding, givens, training);
+    cells = StackedEmbeddings.addPositions(parameterStore, nodeEmbedding, cells, training);
+    NDArray attended = attention(scope, query.apply(parameterStore, cells, training),
+        key.apply(parameterStore, cells, training)).softmax(-1).matMul(value.apply(parameterStore, cells, training));
     NDArray mixed = cells.add(attended);
-    NDArray encoded = mixed.add(linear(parameterStore, contract,
-        Activation.relu(linear(parameterStore, expand, mixed, training)), training));
-    NDArray scores = attention(scope, linear(parameterStore, headQuery, encoded, training),
-        linear(parameterStore, headKey, encoded, training));
+    NDArray encoded = mixed.add(contract.apply(parameterStore,
+        Activation.relu(expand.apply(parameterStore, mixed, training)), training));
+    NDArray scores = attention(scope, headQuery.apply(parameterStore, encoded, training),
+        headKey.apply(parameterStore, encoded, training));
     return new NDList(scores.add(scope.eye(nodes).mul(EXCLUDED)));
   }
 
   /**
-   * Scaled dot products {@code q k^T / sqrt(width)}: {@code [batch, nodes, nodes]}. The scale is an
-   * array the engine allocates: DJL frees a Java number's array at once while autograd still
-   * needs it for the backward pass (see the README's plugin guide).
+   * Scaled dot products {@code q k^T / sqrt(width)}: {@code [K, batch, nodes, nodes]}. The scale is
+   * an array the engine allocates ({@link EngineScalar}).
    */
   private NDArray attention(NDManager scope, NDArray queries, NDArray keys) {
-    return queries.matMul(keys.transpose(0, 2, 1)).mul(scope.full(new Shape(), (float) (1 / Math.sqrt(width))));
-  }
-
-  private static NDArray linear(ParameterStore parameterStore, Linear layer, NDArray input, boolean training) {
-    return layer.forward(parameterStore, new NDList(input), training).singletonOrThrow();
+    return queries.matMul(keys.transpose(0, 1, 3, 2)).mul(EngineScalar.of(scope, (float) (1 / Math.sqrt(width))));
   }
 
   int nodes() {
@@ -122,7 +110,7 @@ public final class AdjacencySampler extends AbstractBlock {
 
   @Override
   protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-    for (Linear layer : new Linear[] {query, key, value, expand, contract, headQuery, headKey}) {
+    for (StackedLinear layer : new StackedLinear[] {query, key, value, expand, contract, headQuery, headKey}) {
       layer.initialize(manager, dataType, new Shape(width));
     }
   }

@@ -3,7 +3,6 @@ package dev.reckon.plugins.adjacency;
 import static java.util.Objects.requireNonNull;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -14,11 +13,14 @@ import dev.reckon.api.UpdateMemory;
 import dev.reckon.graphnets.GraphNetworkSettings;
 import dev.reckon.graphnets.RecurrentRelationalNetwork;
 import dev.reckon.graphnets.SampledNeighbours;
+import dev.reckon.graphnets.SeedLosses;
 import dev.reckon.kit.EngineScalar;
 import dev.reckon.kit.Gradients;
 import dev.reckon.kit.Optimisers;
 import dev.reckon.kit.PuzzleBatch;
+import dev.reckon.kit.SeedAxis;
 import dev.reckon.kit.Settings;
+import java.util.Arrays;
 
 /**
  * Optimiser updates of the learned-adjacency model. Each draws a graph for the batch from the
@@ -47,6 +49,11 @@ import dev.reckon.kit.Settings;
  * 0.23 nats of 2.7) and kept a graph of precision 0.60 from then on; with a weight of 0.1 it kept
  * exploring (entropy 2.35 after 600 updates) and reached 0.69 after 600 updates and 0.82 after
  * 1500 (4x4 sudoku, 7 neighbours a node). Both parts share one Adam and its cosine schedule.
+ *
+ * <p>A network of K seeds ({@link SeedAxis}) takes their K batches at once: each seed's graphs are
+ * drawn from its own noise ({@link GumbelNoise}), its baselines, loss and surrogate are its own, and
+ * its weights, the sampler's among them, step by its own gradient ({@link Gradients#stepPerSeed},
+ * unclipped).
  */
 public final class AdjacencyTrainer {
   private final RecurrentRelationalNetwork network;
@@ -54,26 +61,30 @@ public final class AdjacencyTrainer {
   private final AdjacencySampler sampler;
   private final ParameterStore parameterStore;
   private final Optimizer optimizer;
+  private final GumbelNoise noise;
   private final int k;
   private final int draws;
   private final float entropyBonus;
 
   /**
-   * @param network the message-passing network, reading its graph from {@code neighbours}
+   * @param network the message-passing network, reading its graph from {@code neighbours}, with
+   *     {@code sampler} among its blocks
    * @param sampler the sampler, initialised
    * @param settings the graph network's settings: the step size's schedule over the updates
+   * @param seeds the network's seeds, whose generators draw the graphs
    * @param k the neighbours drawn a node
    * @param draws the graphs drawn for each puzzle of a batch, which holds each puzzle that many times
    *     in a row
    * @param entropyBonus the weight of the head's entropy, subtracted from the loss
    */
   public AdjacencyTrainer(RecurrentRelationalNetwork network, SampledNeighbours neighbours, AdjacencySampler sampler,
-      ParameterStore parameterStore, Settings settings, int k, int draws, double entropyBonus) {
+      ParameterStore parameterStore, Settings settings, SeedAxis seeds, int k, int draws, double entropyBonus) {
     this.network = requireNonNull(network, "network is null");
     this.neighbours = requireNonNull(neighbours, "neighbours is null");
     this.sampler = requireNonNull(sampler, "sampler is null");
     this.parameterStore = requireNonNull(parameterStore, "parameterStore is null");
     this.optimizer = Optimisers.adam(GraphNetworkSettings.schedule(settings));
+    this.noise = new GumbelNoise(seeds);
     this.k = k;
     this.draws = draws;
     this.entropyBonus = (float) entropyBonus;
@@ -82,58 +93,43 @@ public final class AdjacencyTrainer {
   /**
    * What an update leaves for the training curves, its arrays owned by the batch's manager.
    *
-   * @param loss the loss before the update, a scalar
-   * @param lastLogits the last step's logits {@code [batch, nodes, labels]}
-   * @param scores the sampler's scores {@code [batch, nodes, nodes]}
-   * @param entropy the attention head's mean entropy per node, in nats, a scalar
-   * @param advantageSpread the standard deviation of {@code L_b - baseline_b} over the batch
+   * @param loss each seed's loss before the update, {@code [K]}
+   * @param lastLogits the last step's logits {@code [K, batch, nodes, labels]}
+   * @param scores the sampler's scores {@code [K, batch, nodes, nodes]}
+   * @param entropy each seed's attention head's mean entropy per node, in nats, {@code [K]}
+   * @param advantageSpread each seed's standard deviation of {@code L_b - baseline_b} over its batch
    * @param memoryMegabytes the arrays alive in the batch's manager at the loss (see {@link UpdateMemory})
    */
-  public record Update(NDArray loss, NDArray lastLogits, NDArray scores, NDArray entropy, double advantageSpread,
+  public record Update(NDArray loss, NDArray lastLogits, NDArray scores, NDArray entropy, double[] advantageSpread,
       double memoryMegabytes) {}
 
-  /** One update on {@code batch}. */
+  /** One update on {@code batch}, its arrays {@code [K, batch, nodes]}: seed k's examples in slice k. */
   public Update update(PuzzleBatch batch) {
     NDManager scope = batch.givens().getManager();
     NDArray loss;
     NDList logits;
     NDArray scores;
     NDArray entropy;
-    double[] advantages;
+    double[] spreads;
     double memory;
     try (GradientCollector collector = scope.getEngine().newGradientCollector()) {
       scores = sampler.forward(parameterStore, new NDList(batch.givens()), true).singletonOrThrow();
-      NeighbourDraw draw = NeighbourDraw.sample(scores, k);
-      neighbours.use(draw.neighbours());
-      // The network of one seed: its batch [1, batch, nodes].
-      logits = network.forward(parameterStore, new NDList(batch.givens().expandDims(0)), true);
-      NDArray perExample = perExampleLoss(logits, batch);
-      advantages = leaveOneOut(perExample.stopGradient().toType(DataType.FLOAT64, false).toDoubleArray(), draws);
-      // An array the engine keeps while autograd needs it (see AdjacencySampler#attention).
-      NDArray weights = scope.create(toFloats(advantages));
+      NeighbourDraw draw = NeighbourDraw.sample(scores, k, noise);
+      neighbours.use(NeighbourDraw.asOneBatch(draw.neighbours()));
+      logits = network.forward(parameterStore, new NDList(batch.givens()), true);
+      NDArray perExample = SeedLosses.perExample(batch.targets(), batch.blanks(), logits);
+      Advantages advantages = Advantages.of(perExample, draws);
+      spreads = advantages.spreads();
+      // An array the engine keeps while autograd needs it (see EngineScalar).
+      NDArray weights = scope.create(advantages.values(), perExample.getShape());
       entropy = NeighbourDraw.entropy(scores);
-      loss = perExample.mean().add(weights.mul(draw.logProbability()).mean())
+      loss = perExample.mean(new int[] {1}).add(weights.mul(draw.logProbability()).mean(new int[] {1}))
           .sub(entropy.mul(EngineScalar.of(scope, entropyBonus)));
       memory = UpdateMemory.megabytes(scope);
-      collector.backward(loss);
+      collector.backward(loss.sum());
     }
-    Gradients.step(network, optimizer);
-    Gradients.step(sampler, optimizer);
-    return new Update(loss, logits.get(logits.size() - 1).squeeze(0), scores, entropy, standardDeviation(advantages),
-        memory);
-  }
-
-  /**
-   * Each example's cross-entropy on its blanks, averaged over its blanks and the steps: {@code
-   * [batch]}, from one seed's logits {@code [1, batch, nodes, labels]} a step.
-   */
-  private static NDArray perExampleLoss(NDList logits, PuzzleBatch batch) {
-    NDArray stacked = NDArrays.concat(logits);
-    long classes = stacked.getShape().get(stacked.getShape().dimension() - 1);
-    NDArray answer = stacked.logSoftmax(-1).mul(batch.targets().oneHot((int) classes)).sum(new int[] {-1});
-    // The divisor comes from the batch's constant arrays alone, so no Java number is on the gradient's path.
-    NDArray counted = batch.blanks().sum(new int[] {1}).maximum(1f).mul(logits.size());
-    return answer.mul(batch.blanks()).sum(new int[] {0, 2}).neg().div(counted);
+    Gradients.stepPerSeed(network, optimizer, 0, scope);
+    return new Update(loss, logits.get(logits.size() - 1), scores, entropy, spreads, memory);
   }
 
   /**
@@ -155,6 +151,28 @@ public final class AdjacencyTrainer {
     return advantages;
   }
 
+  /**
+   * Each seed's {@link #leaveOneOut} advantages, {@code [K * batch]} in the order of the examples'
+   * losses {@code [K, batch]}, and their standard deviation over each seed's batch.
+   */
+  private record Advantages(float[] values, double[] spreads) {
+    static Advantages of(NDArray perExample, int draws) {
+      int seeds = (int) perExample.getShape().get(0);
+      int examples = (int) perExample.getShape().get(1);
+      double[] losses = perExample.stopGradient().toType(DataType.FLOAT64, false).toDoubleArray();
+      float[] values = new float[losses.length];
+      double[] spreads = new double[seeds];
+      for (int seed = 0; seed < seeds; seed++) {
+        double[] own = leaveOneOut(Arrays.copyOfRange(losses, seed * examples, (seed + 1) * examples), draws);
+        for (int b = 0; b < examples; b++) {
+          values[seed * examples + b] = (float) own[b];
+        }
+        spreads[seed] = standardDeviation(own);
+      }
+      return new Advantages(values, spreads);
+    }
+  }
+
   private static double standardDeviation(double[] values) {
     double mean = 0;
     for (double value : values) {
@@ -165,13 +183,5 @@ public final class AdjacencyTrainer {
       squares += (value - mean) * (value - mean) / values.length;
     }
     return Math.sqrt(squares);
-  }
-
-  private static float[] toFloats(double[] values) {
-    float[] floats = new float[values.length];
-    for (int i = 0; i < values.length; i++) {
-      floats[i] = (float) values[i];
-    }
-    return floats;
   }
 }

@@ -15,8 +15,6 @@ import static dev.reckon.plugins.adjacency.LearnedAdjacencySettings.SAMPLER_WIDT
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import dev.reckon.api.ConstraintGraph;
 import dev.reckon.api.Dataset;
 import dev.reckon.api.LabelingDataset;
@@ -29,17 +27,14 @@ import dev.reckon.graphnets.InputEncoder;
 import dev.reckon.graphnets.RecurrentRelationalNetwork;
 import dev.reckon.graphnets.RecurrentSettings;
 import dev.reckon.graphnets.SampledNeighbours;
+import dev.reckon.graphnets.SeedBatches;
 import dev.reckon.kit.BatchSampler;
-import dev.reckon.kit.BlockWeights;
 import dev.reckon.kit.PuzzleBatch;
 import dev.reckon.kit.Training;
 import dev.reckon.kit.TrainingLoop;
 import dev.reckon.kit.UpdateOutcome;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalInt;
-import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 /**
@@ -54,8 +49,12 @@ import java.util.stream.IntStream;
  * <p>Evaluation uses each node's k best-scored neighbours, without noise. Beyond the usual curves
  * it records how far that graph agrees with the task's real one ({@link #EDGE_PRECISION}, {@link
  * #EDGE_RECALL}: read from the training data's graph for the record, never fed to the model) and
- * the entropy of the attention head. Checkpoints as {@link GraphNetworkModel}, with the sampler's
- * weights in {@code learned-adjacency-sampler.bin}.
+ * the entropy of the attention head. The sampler is a block of the network, so checkpoints are
+ * {@link GraphNetworkModel}'s, the sampler's weights among the network's.
+ *
+ * <p>Seeds trained at once ({@link LearnedAdjacencyFactory#createGroup}): one network of K seeds,
+ * its sampler included, each seed's batches drawn from its own training set in its own order, its
+ * graphs from its own noise, its loss and Adam step its own.
  *
  * <p>Compute ({@link LearnedAdjacencyFlops}, the sampler included): {@link TrainingLog#TRAINING_FLOPS}
  * after every update's optimiser step, outside the gradient scope, and {@link
@@ -71,48 +70,53 @@ public final class LearnedAdjacencyModel extends GraphNetworkModel {
   static final String HEAD_ENTROPY = "attention_entropy";
   /** The standard deviation over a batch of {@code loss - baseline} (see {@link AdjacencyTrainer}). */
   static final String ADVANTAGE_SPREAD = "advantage_sd";
-  private static final String SAMPLER_FILE = ID + "-sampler.bin";
 
   private final SampledNeighbours neighbours = new SampledNeighbours();
   private AdjacencySampler sampler;
 
-  /** @param context the settings ({@link LearnedAdjacencySettings}), the seed of weights and batches, the device */
+  /**
+   * @param context the settings ({@link LearnedAdjacencySettings}), the seed of the weights, the
+   *     batch order and the draws, the device
+   */
   public LearnedAdjacencyModel(ModelContext context) {
-    super(ID, LearnedAdjacencySettings.DECLARATIONS, context);
+    this(List.of(context));
+  }
+
+  /** The seeds of {@code contexts} trained at once, as one network ({@link dev.reckon.kit.StackedGroup}). */
+  public LearnedAdjacencyModel(List<ModelContext> contexts) {
+    super(ID, LearnedAdjacencySettings.DECLARATIONS, contexts);
     LearnedAdjacencySettings.puzzlesPerBatch(settings);
   }
 
   @Override
-  public void train(Dataset training, TrainingLog log) {
-    LabelingDataset data = trainingData(List.of(training)).get(0);
-    initialiseSampler(data.graph().nodes());
+  protected void train(List<Dataset> training, List<TrainingLog> logs) {
+    List<LabelingDataset> data = trainingData(training);
     int draws = settings.get(DRAWS);
-    AdjacencyTrainer trainer = new AdjacencyTrainer(network, neighbours, sampler, store, settings,
+    AdjacencyTrainer trainer = new AdjacencyTrainer(network, neighbours, sampler, store, settings, seeds,
         settings.get(NEIGHBOURS), draws, settings.get(ENTROPY_BONUS));
-    BatchSampler batches = new BatchSampler(data.size(), LearnedAdjacencySettings.puzzlesPerBatch(settings),
-        new SplittableRandom(seed));
-    LearnedAdjacencyFlops flops = flops();
-    TrainingLoop.run(manager, Training.cadence(settings), log, (scope, update) -> {
-      int[] examples = IntStream.of(batches.next()).flatMap(puzzle -> IntStream.generate(() -> puzzle)
-          .limit(draws)).toArray();
-      AdjacencyTrainer.Update result = trainer.update(PuzzleBatch.of(scope, data, examples));
-      return new UpdateOutcome(result.loss(), result.memoryMegabytes(),
-          flops.trainingUpdate(examples.length, settings.get(STEPS))) {
+    List<BatchSampler> puzzles = samplers(data, LearnedAdjacencySettings.puzzlesPerBatch(settings));
+    long updateFlops = flops().trainingUpdate(settings.get(BATCH_SIZE), settings.get(STEPS));
+    TrainingLoop.run(manager, Training.cadence(settings), logs, (scope, update) -> {
+      // Each puzzle `draws` times in a row, each time with a graph of its own.
+      List<int[]> examples = next(puzzles).stream().map(batch -> IntStream.of(batch)
+          .flatMap(puzzle -> IntStream.generate(() -> puzzle).limit(draws)).toArray()).toList();
+      AdjacencyTrainer.Update result = trainer.update(SeedBatches.puzzles(scope, data, examples));
+      return new UpdateOutcome(result.loss(), result.memoryMegabytes(), updateFlops) {
         @Override
         public void logged(int member, TrainingLoop.Curves curves) {
-          curves.record(ADVANTAGE_SPREAD, result.advantageSpread());
+          curves.record(ADVANTAGE_SPREAD, result.advantageSpread()[member]);
         }
 
         @Override
         public void evaluated(int member, TrainingLoop.Curves curves) {
-          Accuracy accuracy = Accuracy.of(data, examples, result.lastLogits());
+          Accuracy accuracy = Accuracy.of(data.get(member), examples.get(member), result.lastLogits().get(member));
           curves.record(TrainingLog.trainingMetric("puzzle_accuracy"), accuracy.puzzles());
           curves.record(TrainingLog.trainingMetric("cell_accuracy"), accuracy.cells());
           NeighbourDraw.Agreement agreement = NeighbourDraw.agreement(
-              NeighbourDraw.best(result.scores(), settings.get(NEIGHBOURS)), data.graph());
+              NeighbourDraw.best(result.scores().get(member), settings.get(NEIGHBOURS)), data.get(member).graph());
           curves.record(EDGE_PRECISION, agreement.precision());
           curves.record(EDGE_RECALL, agreement.recall());
-          curves.record(HEAD_ENTROPY, result.entropy().getFloat());
+          curves.record(HEAD_ENTROPY, result.entropy().getFloat(member));
         }
       };
     });
@@ -126,8 +130,8 @@ public final class LearnedAdjacencyModel extends GraphNetworkModel {
     for (int[] examples : batches(data.size(), settings.get(EVAL_BATCH_SIZE))) {
       try (NDManager scope = manager.newSubManager()) {
         NDArray givens = PuzzleBatch.givens(scope, data, examples);
-        NDArray scores = sampler.forward(store, new NDList(givens), false).singletonOrThrow();
-        neighbours.use(NeighbourDraw.best(scores, settings.get(NEIGHBOURS)));
+        NDArray scores = sampler.forward(store, new NDList(givens.expandDims(0)), false).singletonOrThrow();
+        neighbours.use(NeighbourDraw.asOneBatch(NeighbourDraw.best(scores, settings.get(NEIGHBOURS))));
         unroll(data, examples, givens, iterations, outputs);
       }
     }
@@ -145,45 +149,21 @@ public final class LearnedAdjacencyModel extends GraphNetworkModel {
     return OptionalInt.of(settings.get(STEPS));
   }
 
-  @Override
-  public long parameterCount() {
-    return super.parameterCount() + (sampler == null ? 0 : BlockWeights.count(sampler));
-  }
-
   /**
    * The network for {@code graph}'s node count and {@code labels}: its edges are not read. The
-   * sampler is made beside it.
+   * sampler is made with it, one of its blocks.
    */
   @Override
   protected RecurrentRelationalNetwork newNetwork(ConstraintGraph graph, int labels) {
-    sampler = new AdjacencySampler(graph.nodes(), labels, settings.get(SAMPLER_WIDTH), settings.get(READS_VALUES));
+    sampler = new AdjacencySampler(seeds, graph.nodes(), labels, settings.get(SAMPLER_WIDTH),
+        settings.get(READS_VALUES));
     return new RecurrentRelationalNetwork(seeds,
-        InputEncoder.withoutGraph(seeds, graph.nodes(), labels, settings.get(HIDDEN), manager), neighbours, labels,
-        settings.get(HIDDEN), settings.get(MESSAGE_WIDTH), settings.get(MESSAGE_LAYERS), unrolledSteps());
+        InputEncoder.withoutGraph(seeds, graph.nodes(), labels, settings.get(HIDDEN), manager), neighbours, sampler,
+        labels, settings.get(HIDDEN), settings.get(MESSAGE_WIDTH), settings.get(MESSAGE_LAYERS), unrolledSteps());
   }
 
   @Override
   protected int unrolledSteps() {
     return settings.get(STEPS);
-  }
-
-  /** Initialises the sampler once, after the network: both from the engine's generator at the model's seed. */
-  private void initialiseSampler(int nodes) {
-    if (!sampler.isInitialized()) {
-      sampler.initialize(manager, DataType.FLOAT32, new Shape(settings.get(BATCH_SIZE), nodes));
-    }
-  }
-
-  @Override
-  public void save(Path directory) throws IOException {
-    super.save(directory);
-    BlockWeights.save(sampler, directory.resolve(SAMPLER_FILE));
-  }
-
-  @Override
-  public void load(Path directory) throws IOException {
-    super.load(directory);
-    initialiseSampler(sampler.nodes());
-    BlockWeights.load(sampler, manager, directory.resolve(SAMPLER_FILE), id);
   }
 }

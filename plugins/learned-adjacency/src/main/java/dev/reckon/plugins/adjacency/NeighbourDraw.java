@@ -12,53 +12,64 @@ import dev.reckon.api.ConstraintGraph;
  * draws, each from the softmax over the nodes not drawn yet (the Plackett-Luce model), whose log
  * probability is the score-function estimator's handle on the sampler.
  *
- * @param neighbours {@code [batch, nodes, k]} int64, in the order drawn
- * @param logProbability {@code [batch]}: the log probability of each example's whole graph, the
+ * @param neighbours {@code [K, batch, nodes, k]} int64, in the order drawn
+ * @param logProbability {@code [K, batch]}: the log probability of each example's whole graph, the
  *     sum over its nodes and draws; on the gradient's path to the sampler
  */
 record NeighbourDraw(NDArray neighbours, NDArray logProbability) {
-  /** A draw from {@code scores} ({@code [batch, nodes, nodes]}, the diagonal excluded). */
-  static NeighbourDraw sample(NDArray scores, int k) {
-    NDManager scope = scores.getManager();
-    NDArray uniform = scope.randomUniform(1e-6f, 1f, scores.getShape());
-    NDArray gumbel = uniform.log().neg().log().neg();
-    NDArray neighbours = best(scores.stopGradient().add(gumbel), k);
+  /** A draw from {@code scores} ({@code [K, batch, nodes, nodes]}, the diagonal excluded), seed k's by its own noise. */
+  static NeighbourDraw sample(NDArray scores, int k, GumbelNoise noise) {
+    NDArray neighbours = best(scores.stopGradient().add(noise.next(scores.getManager(), scores.getShape())), k);
     return new NeighbourDraw(neighbours, logProbability(scores, neighbours));
   }
 
   /**
-   * Each node's k best-scored nodes, best first: of the scores themselves, the graph evaluation
-   * uses; of the scores with Gumbel noise, a draw.
+   * Each node's k best-scored nodes, best first ({@code [..., nodes, k]} of scores {@code [...,
+   * nodes, nodes]}): of the scores themselves, the graph evaluation uses; of the scores with Gumbel
+   * noise, a draw.
    */
   static NDArray best(NDArray scores, int k) {
-    return scores.argSort(-1, false).get(":, :, 0:" + k);
+    return scores.argSort(-1, false).get("..., 0:" + k);
+  }
+
+  /**
+   * {@code neighbours [K, batch, nodes, k]} as the network takes its K seeds' graphs: one batch of
+   * {@code K * batch} ({@link dev.reckon.graphnets.Neighbours}).
+   */
+  static NDArray asOneBatch(NDArray neighbours) {
+    Shape shape = neighbours.getShape();
+    return neighbours.reshape(-1, shape.get(2), shape.get(3));
   }
 
   /**
    * {@code sum over draws t of log softmax(scores without the nodes drawn before t)[drawn t]},
-   * summed over nodes. The masks are arrays the engine allocates (see {@link AdjacencySampler}).
+   * summed over nodes. The masks are arrays the engine allocates ({@link dev.reckon.kit.EngineScalar}).
    */
   private static NDArray logProbability(NDArray scores, NDArray neighbours) {
     NDManager scope = scores.getManager();
-    int nodes = (int) scores.getShape().get(2);
-    int k = (int) neighbours.getShape().get(2);
+    int nodes = (int) scores.getShape().get(3);
+    int k = (int) neighbours.getShape().get(3);
     NDArray excluded = scope.full(new Shape(), AdjacencySampler.EXCLUDED);
     NDArray drawn = scope.zeros(scores.getShape());
     NDArray total = null;
     for (int t = 0; t < k; t++) {
-      NDArray chosen = neighbours.get(":, :, " + t).oneHot(nodes).toType(DataType.FLOAT32, false);
+      NDArray chosen = neighbours.get("..., " + t).oneHot(nodes).toType(DataType.FLOAT32, false);
       NDArray logSoftmax = scores.add(drawn.mul(excluded)).logSoftmax(-1);
       NDArray step = logSoftmax.mul(chosen).sum(new int[] {-1});
       total = total == null ? step : total.add(step);
       drawn = drawn.add(chosen);
     }
-    return total.sum(new int[] {1});
+    return total.sum(new int[] {-1});
   }
 
-  /** The mean entropy, in nats, of each node's softmax over the other nodes: a scalar, on the gradient's path. */
+  /**
+   * Each seed's mean entropy, in nats, of each node's softmax over the other nodes: {@code [K]} of
+   * scores {@code [K, batch, nodes, nodes]}, on the gradient's path.
+   */
   static NDArray entropy(NDArray scores) {
     NDArray logProbabilities = scores.logSoftmax(-1);
-    return logProbabilities.exp().mul(logProbabilities).sum(new int[] {-1}).neg().mean();
+    NDArray perNode = logProbabilities.exp().mul(logProbabilities).sum(new int[] {-1}).neg();
+    return perNode.reshape(perNode.getShape().get(0), -1).mean(new int[] {1});
   }
 
   /**

@@ -37,12 +37,14 @@ class LearnedAdjacencyFlopsTest {
     long network = 0;
     long positions = 0;
     try (NDManager manager = NDManager.newBaseManager()) {
-      AdjacencySampler block = new AdjacencySampler(NODES, LABELS, SAMPLER, false);
-      block.initialize(manager, DataType.FLOAT32, new Shape(1, NODES));
+      SeedAxis seed = new SeedAxis(1);
+      AdjacencySampler block = new AdjacencySampler(seed, NODES, LABELS, SAMPLER, false);
+      block.initialize(manager, DataType.FLOAT32, new Shape(1, 1, NODES));
       for (Pair<String, Parameter> entry : block.getParameters()) {
         Shape shape = entry.getValue().getArray().getShape();
-        if (entry.getKey().endsWith("weight") && shape.dimension() == 2) {
-          sampler += NODES * shape.get(0) * shape.get(1);
+        if (entry.getKey().endsWith("weight")) {
+          // One seed's linear map (1, in, out).
+          sampler += NODES * shape.get(1) * shape.get(2);
         }
       }
       for (int product = 0; product < 3; product++) { // scores, weighted sum, the head's scores
@@ -52,10 +54,9 @@ class LearnedAdjacencyFlopsTest {
           }
         }
       }
-      SeedAxis seed = new SeedAxis(1);
       RecurrentRelationalNetwork rrn = new RecurrentRelationalNetwork(seed,
-          InputEncoder.withoutGraph(seed, NODES, LABELS, HIDDEN, manager), new SampledNeighbours(), LABELS, HIDDEN,
-          WIDTH, 3, STEPS);
+          InputEncoder.withoutGraph(seed, NODES, LABELS, HIDDEN, manager), new SampledNeighbours(), null, LABELS,
+          HIDDEN, WIDTH, 3, STEPS);
       rrn.initialize(manager, DataType.FLOAT32, new Shape(1, 1, NODES));
       for (Pair<String, Parameter> entry : rrn.getParameters()) {
         String name = entry.getKey();
