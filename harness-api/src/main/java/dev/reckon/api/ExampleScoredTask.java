@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * A task that scores in one pass over the examples, keeping the per-example outcomes of its
  * proportions on the way: it implements {@link #score(Dataset, Predictions, List)}, and {@link
- * Task#score} and {@link Task#outcomes} both come from it, so they cannot disagree.
+ * Task#score}, {@link Task#outcomes} and {@link Task#scoreWithOutcomes} all come from it, so they
+ * cannot disagree, and the last scores once.
  */
 public interface ExampleScoredTask extends Task {
   /**
@@ -22,8 +23,13 @@ public interface ExampleScoredTask extends Task {
 
   @Override
   default List<ExampleOutcomes> outcomes(Dataset answers, Predictions predictions) {
+    return scoreWithOutcomes(answers, predictions).outcomes();
+  }
+
+  @Override
+  default Scoring scoreWithOutcomes(Dataset answers, Predictions predictions) {
     List<ExampleOutcomes> outcomes = new ArrayList<>();
-    score(answers, predictions, outcomes);
-    return outcomes;
+    List<Score> scores = score(answers, predictions, outcomes);
+    return new Scoring(scores, outcomes);
   }
 }

@@ -55,6 +55,19 @@ public interface Task {
   }
 
   /**
+   * The scores of {@link #score} with the outcomes of {@link #outcomes}, for the same answers and
+   * predictions: what the runner and the conformance kit ask for. By default it makes the two
+   * calls; a task that finds both in one pass over the examples ({@link ExampleScoredTask})
+   * overrides it so as not to score twice.
+   */
+  default Scoring scoreWithOutcomes(Dataset answers, Predictions predictions) {
+    return new Scoring(score(answers, predictions), outcomes(answers, predictions));
+  }
+
+  /** A dataset's scores, with the per-example outcomes behind its proportions over examples. */
+  record Scoring(List<Score> scores, List<ExampleOutcomes> outcomes) {}
+
+  /**
    * Where the things the first tokens stand for lie, {@code [token][coordinate]} for tokens {@code
    * 0..n-1}, if they stand for points (the cities of a map): the runner probes a model's {@link
    * Model#tokenEmbeddings()} for them with a cross-validated linear regression.

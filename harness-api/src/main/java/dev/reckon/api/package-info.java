@@ -22,7 +22,7 @@
  *       {@linkplain dev.reckon.api.Dataset#check checks} the {@link dev.reckon.api.Predictions}
  *       (iteration counts strictly ascending and positive, shapes, ranges, finite measurements
  *       whose names are not the task's metrics) and lets the task {@linkplain
- *       dev.reckon.api.Task#score score} them (and, where the task gives them, records its {@linkplain
+ *       dev.reckon.api.Task#scoreWithOutcomes score} them (and, where the task gives them, records its {@linkplain
  *       dev.reckon.api.Task#outcomes per-example outcomes} and the sha256 of each dataset's {@linkplain
  *       dev.reckon.api.Dataset#writeCanonical canonical form}). A broken rule fails that cell, naming the model
  *       and the rule. Predictions hold every iteration count the model was run at, so one pass
@@ -52,7 +52,8 @@
  * enum and sealed datasets, gave tasks settings and seeds through {@link
  * dev.reckon.api.TaskFactory}, declared settings, and made {@code supports} give a reason.
  * Since then version 2 has grown {@link dev.reckon.api.Task#outcomes}, {@link
- * dev.reckon.api.ExampleOutcomes} and {@link dev.reckon.api.Dataset#writeCanonical}, all with
- * defaults: a plugin built before them loads and runs, its cells without outcomes or sha256.
+ * dev.reckon.api.ExampleOutcomes}, {@link dev.reckon.api.Dataset#writeCanonical} and {@link
+ * dev.reckon.api.Task#scoreWithOutcomes}, all with defaults: a plugin built before them loads and
+ * runs, its cells without outcomes or sha256.
  */
 package dev.reckon.api;

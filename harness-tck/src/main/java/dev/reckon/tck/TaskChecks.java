@@ -195,12 +195,12 @@ public final class TaskChecks {
     Dataset kept = data.copy();
     Predictions predictions = solver().solve(data.withoutAnswers());
     Predictions again = solver().solve(kept.withoutAnswers());
-    task.score(data, predictions);
+    task.scoreWithOutcomes(data, predictions);
     DeepEquality.difference(kept, data).ifPresent(where -> {
-      throw new Checklist.Broken("score() changed the answers: " + where);
+      throw new Checklist.Broken("scoreWithOutcomes() changed the answers: " + where);
     });
     DeepEquality.difference(again, predictions).ifPresent(where -> {
-      throw new Checklist.Broken("score() changed the predictions: " + where);
+      throw new Checklist.Broken("scoreWithOutcomes() changed the predictions: " + where);
     });
   }
 
@@ -228,10 +228,10 @@ public final class TaskChecks {
    */
   private List<Score> scored(Level level, Dataset data, Predictions predictions, String who) {
     BoundaryRules.checkPredictions(who, level.id(), data.withoutAnswers(), predictions, task.metrics());
-    List<Score> scores = task.score(data, predictions);
+    Task.Scoring scoring = task.scoreWithOutcomes(data, predictions);
+    List<Score> scores = scoring.scores();
     BoundaryRules.checkScores(factory.id(), level.id(), scores, task.metrics());
-    BoundaryRules.checkOutcomes(factory.id(), level.id(), task.outcomes(data, predictions), scores, data.size(),
-        task.metrics());
+    BoundaryRules.checkOutcomes(factory.id(), level.id(), scoring.outcomes(), scores, data.size(), task.metrics());
     Metric primary = task.metrics().get(0);
     for (int iterations : predictions.iterations()) {
       require(scores.stream().anyMatch(s -> s.metric().equals(primary.id()) && s.iterations() == iterations),

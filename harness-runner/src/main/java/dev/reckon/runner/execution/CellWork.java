@@ -186,12 +186,13 @@ final class CellWork {
       Dataset inputs = levelAnswers.withoutAnswers();
       Predictions predictions = instance.predict(inputs.copy());
       BoundaryRules.checkPredictions(key.model(), level.id(), inputs, predictions, metrics);
-      List<Score> taskScores = task.score(levelAnswers, predictions);
+      Task.Scoring scoring = task.scoreWithOutcomes(levelAnswers, predictions);
+      List<Score> taskScores = scoring.scores();
       BoundaryRules.checkScores(key.task(), level.id(), taskScores, metrics);
       if (outcomes != null) {
-        List<ExampleOutcomes> counted = task.outcomes(levelAnswers, predictions);
-        BoundaryRules.checkOutcomes(key.task(), level.id(), counted, taskScores, levelAnswers.size(), metrics);
-        for (ExampleOutcomes outcome : counted) {
+        BoundaryRules.checkOutcomes(key.task(), level.id(), scoring.outcomes(), taskScores, levelAnswers.size(),
+            metrics);
+        for (ExampleOutcomes outcome : scoring.outcomes()) {
           outcomes.add(new LevelOutcomes(level.id(), outcome.metric(), outcome.iterations(), outcome.n(),
               OutcomeBits.encode(outcome.counted(), outcome.n())));
         }

@@ -74,6 +74,11 @@ final class TaskForModels implements Task {
   }
 
   @Override
+  public Scoring scoreWithOutcomes(Dataset answers, Predictions predictions) {
+    return task.scoreWithOutcomes(answers, predictions);
+  }
+
+  @Override
   public Optional<double[][]> tokenCoordinates() {
     return task.tokenCoordinates();
   }

@@ -26,7 +26,7 @@ public final class CompositionalBoard {
   public static Board build(RunResults run) {
     Map<List<Object>, Map<String, Measurement>> rows = new LinkedHashMap<>();
     TreeMap<String, Boolean> metrics = new TreeMap<>();
-    for (Measurement m : Measurement.of(run.results()).values()) {
+    for (Measurement m : Measurement.of(run).values()) {
       TaskInfo task = run.tasks().get(m.task());
       if (task != null && task.retrieval() && !ConvergenceBoard.measures(task)) {
         rows.computeIfAbsent(List.of(m.task(), m.evalLevel(), m.evalDifficulty(), m.model(), m.trainLevel()),

@@ -33,7 +33,7 @@ public final class ConvergenceBoard {
   public static Board build(RunResults run) {
     Map<List<String>, Map<String, Measurement>> rows = new LinkedHashMap<>();
     List<String> levels = new ArrayList<>();
-    for (Measurement m : Measurement.of(run.results()).values()) {
+    for (Measurement m : Measurement.of(run).values()) {
       TaskInfo task = run.tasks().get(m.task());
       if (task != null && measures(task) && m.evalLevel().equals(m.trainLevel())
           && (m.metric().equals(CONDITIONAL) || m.metric().equals(PMI))) {

@@ -37,7 +37,7 @@ public final class GeneralizationBoard {
   public static Board build(RunResults run) {
     Map<List<String>, List<Measurement>> cells = new LinkedHashMap<>();
     Map<List<String>, Integer> budgets = new LinkedHashMap<>();
-    for (Measurement m : Measurement.of(run.results()).values()) {
+    for (Measurement m : Measurement.of(run).values()) {
       TaskInfo task = run.tasks().get(m.task());
       if (task != null && m.metric().equals(task.primaryMetric())) {
         List<String> cell = List.of(m.task(), m.model(), m.trainLevel());

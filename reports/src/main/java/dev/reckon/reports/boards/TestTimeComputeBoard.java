@@ -36,7 +36,7 @@ public final class TestTimeComputeBoard {
   private TestTimeComputeBoard() {}
 
   public static Board build(RunResults run) {
-    Map<Key, Measurement> measurements = Measurement.of(run.results());
+    Map<Key, Measurement> measurements = Measurement.of(run);
     Map<List<String>, TreeMap<Integer, Measurement>> curves = new LinkedHashMap<>();
     for (Measurement m : measurements.values()) {
       TaskInfo task = run.tasks().get(m.task());

@@ -91,8 +91,8 @@ public final class PairedComparison {
   public static PairedComparison of(RunResults a, RunResults b) {
     requireNonNull(a, "a is null");
     requireNonNull(b, "b is null");
-    Map<Key, Measurement> measuredA = Measurement.of(a.results());
-    Map<Key, Measurement> measuredB = Measurement.of(b.results());
+    Map<Key, Measurement> measuredA = Measurement.of(a);
+    Map<Key, Measurement> measuredB = Measurement.of(b);
     OutcomeIndex outcomesA = new OutcomeIndex(a);
     OutcomeIndex outcomesB = new OutcomeIndex(b);
     Set<Key> keys = new LinkedHashSet<>(measuredA.keySet());

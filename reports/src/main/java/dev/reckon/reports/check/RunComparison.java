@@ -86,7 +86,7 @@ public final class RunComparison {
     if (runs.size() < 2) {
       throw new IllegalArgumentException("a comparison needs a baseline and at least one other run");
     }
-    List<Map<Key, Measurement>> measured = runs.stream().map(run -> Measurement.of(run.results())).toList();
+    List<Map<Key, Measurement>> measured = runs.stream().map(Measurement::of).toList();
     Set<Key> keys = new LinkedHashSet<>();
     measured.forEach(m -> keys.addAll(m.keySet()));
     List<Row> rows = new ArrayList<>();

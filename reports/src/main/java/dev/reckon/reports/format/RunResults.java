@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -171,7 +172,8 @@ public record RunResults(Path directory, String id, Map<String, String> about, L
    * @throws IllegalArgumentException when {@code directory} has neither results.csv nor
    *     manifest.json, or when one of its tables or its manifest is malformed (not UTF-8, a line
    *     cut short, a value where a number belongs that is none, ...), naming the file, the line
-   *     and the column
+   *     and the column, or when a row of outcomes.csv counts examples that do not make the value
+   *     results.csv holds for the same number, naming the row and both numbers
    */
   public static RunResults read(Path directory) {
     return read(directory, false);
@@ -252,16 +254,11 @@ public record RunResults(Path directory, String id, Map<String, String> about, L
                 row.decimal(Column.EVAL_DIFFICULTY, Double.NaN), row.smallWhole(Column.ITERATIONS, 0),
                 row.text(Column.METRIC), row.whole(Column.SEED), row.decimal(Column.VALUE), row.smallWhole(Column.N),
                 row.decimal(Column.CI_LOW, Double.NaN), row.decimal(Column.CI_HIGH, Double.NaN))));
-    List<Outcomes> outcomes = TableReader.read(Table.OUTCOMES.in(directory), Table.OUTCOMES.columns(), row -> {
-      int n = row.smallWhole(Column.N);
-      try {
-        return new Outcomes(row.text(Column.MODEL), row.text(Column.TASK), row.text(Column.TRAIN_LEVEL),
-            row.whole(Column.SEED), row.text(Column.EVAL_LEVEL), row.smallWhole(Column.ITERATIONS),
-            row.text(Column.METRIC), n, OutcomeBits.decode(row.text(Column.OUTCOMES), n));
-      } catch (IllegalArgumentException e) {
-        throw row.error(Column.OUTCOMES, e.getMessage());
-      }
-    });
+    Map<List<Object>, Result> numbers = new HashMap<>();
+    results.forEach(r -> numbers.put(List.of(r.model(), r.task(), r.trainLevel(), r.seed(), r.evalLevel(),
+        r.iterations(), r.metric()), r));
+    List<Outcomes> outcomes = TableReader.read(Table.OUTCOMES.in(directory), Table.OUTCOMES.columns(),
+        row -> agreeing(row, outcomes(row), numbers));
     String id = manifest.path("runId").asText(String.valueOf(directory.toAbsolutePath().normalize().getFileName()));
     Map<String, String> meanings = new HashMap<>();
     manifest.path("models").forEach(model -> meanings.put(model.path("id").asText(),
@@ -323,6 +320,41 @@ public record RunResults(Path directory, String id, Map<String, String> about, L
     return cells.stream()
         .filter(c -> c.model().equals(model) && c.task().equals(task) && c.trainLevel().equals(trainLevel))
         .mapToInt(Cell::trainedIterations).max().orElse(0);
+  }
+
+  private static Outcomes outcomes(TableReader.Row row) {
+    int n = row.smallWhole(Column.N);
+    try {
+      return new Outcomes(row.text(Column.MODEL), row.text(Column.TASK), row.text(Column.TRAIN_LEVEL),
+          row.whole(Column.SEED), row.text(Column.EVAL_LEVEL), row.smallWhole(Column.ITERATIONS),
+          row.text(Column.METRIC), n, OutcomeBits.decode(row.text(Column.OUTCOMES), n));
+    } catch (IllegalArgumentException e) {
+      throw row.error(Column.OUTCOMES, e.getMessage());
+    }
+  }
+
+  /**
+   * {@code outcomes}, if the examples they count make the value results.csv holds for their number
+   * and seed ({@code numbers}, keyed as there): a check or a comparison pairs runs by the outcomes
+   * and reports the values, so a table edited without the other would be judged on examples that
+   * are not its numbers' (a results.csv weakened by hand would pass on the outcomes left as they
+   * were). A value that is not finite, or missing, is left to the readers, which name it as such
+   * (check fails it; a baseline may not hold one).
+   */
+  private static Outcomes agreeing(TableReader.Row row, Outcomes outcomes, Map<List<Object>, Result> numbers) {
+    Result result = numbers.get(List.of(outcomes.model(), outcomes.task(), outcomes.trainLevel(), outcomes.seed(),
+        outcomes.evalLevel(), outcomes.iterations(), outcomes.metric()));
+    int counted = outcomes.counted().cardinality();
+    double value = (double) counted / outcomes.n();
+    // Within a rounding: the runner writes both from one count, and value is that count / n.
+    if (result != null && Double.isFinite(result.value()) && Math.abs(value - result.value()) >= 1e-9) {
+      throw row.error(Column.OUTCOMES, String.format(Locale.ROOT, "%s on %s (train %s, eval %s, %d iterations, "
+              + "seed %d): %s counts %d of %d examples, %s, but %s holds %s; one of the two files was changed "
+              + "without the other", outcomes.model(), outcomes.task(), outcomes.trainLevel(), outcomes.evalLevel(),
+          outcomes.iterations(), outcomes.seed(), outcomes.metric(), counted, outcomes.n(), value, RESULTS,
+          result.value()));
+    }
+    return outcomes;
   }
 
   /** The {@link Column#EVAL_DATA_SHA256} of a cells.csv row: a JSON object from level id to sha256. */

@@ -31,7 +31,7 @@ public final class MeasurementIndex {
 
   public MeasurementIndex(RunResults run) {
     this.run = requireNonNull(run, "run is null");
-    this.measurements = Measurement.of(run.results());
+    this.measurements = Measurement.of(run);
     this.outcomes = new OutcomeIndex(run);
     for (Measurement m : measurements.values()) {
       budgets.merge(List.of(m.model(), m.task(), m.trainLevel()), m.iterations(), Math::max);

@@ -6,7 +6,8 @@ import java.util.Arrays;
  * The 95% interval of a mean over seeds: Student's t on the seeds' own means, {@code mean +- t(0.975,
  * n - 1) sd / sqrt(n)}. Each seed is one draw of a training run; the examples' noise within a seed
  * is inside its mean. One seed has no interval of its own over seeds (NaN bounds): say so rather
- * than draw a band of width zero.
+ * than draw a band of width zero. It knows no range: {@link
+ * dev.reckon.reports.measurements.Measurement} keeps a fraction's within [0, 1].
  *
  * @param mean the mean of the seeds' values
  * @param low the lower bound, NaN with one seed

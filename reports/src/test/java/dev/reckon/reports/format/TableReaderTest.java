@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -136,6 +137,27 @@ class TableReaderTest {
     System.arraycopy(text, 0, withBom, 3, text.length);
     Files.write(results, withBom);
     assertEquals(rows, RunResults.readBaseline(run).results().size());
+  }
+
+  @Test
+  void aResultChangedWithoutItsOutcomesIsNamedWithBothNumbers() {
+    BitSet solved = new BitSet();
+    solved.set(0, 8);
+    Path run = new Fixtures.RunBuilder("edited").examples(10)
+        .outcomes("rrn", "sudoku-6x6", "b16", "b20", 8, "puzzle_accuracy", solved).write(work);
+    Fixtures.rewriteResults(run, row -> {
+      row.put("value", "0.80000000001");
+      return row;
+    });
+    assertEquals(1, RunResults.read(run).outcomes().size(), "a value within rounding of its outcomes agrees");
+
+    Fixtures.rewriteResults(run, row -> {
+      row.put("value", "0.5");
+      return row;
+    });
+    assertEquals(run.resolve("outcomes.csv") + " line 2 column 'outcomes' (9): rrn on sudoku-6x6 (train b16, eval b20, "
+        + "8 iterations, seed 1): puzzle_accuracy counts 8 of 10 examples, 0.8, but results.csv holds 0.5; one of the "
+        + "two files was changed without the other", error(run));
   }
 
   private static String error(Path baseline) {

@@ -5,13 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -25,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code reckon report} and {@code reckon check} on a quick run: the report holds the leaderboards
  * and the claims; the run passes a check against itself and against a baseline of its results
  * alone, and a copy whose propagation model got weaker, or an rrn trained with fewer updates, fails
- * it, naming the model.
+ * it, naming the model; a copy whose results.csv was edited without its outcomes.csv is refused.
  */
 class ReportAndCheckTest {
   @TempDir static Path work;
@@ -58,7 +62,7 @@ class ReportAndCheckTest {
   @Test
   void severalRunsAreReportedSideBySide() throws IOException {
     Path out = work.resolve("side-by-side");
-    Cli.Outcome outcome = Cli.reckon("report", run.toString(), weakened("side"), "--out", out.toString());
+    Cli.Outcome outcome = Cli.reckon("report", run.toString(), weakened("side", true), "--out", out.toString());
     assertEquals(0, outcome.status(), outcome::toString);
     String md = Files.readString(out.resolve("report.md"));
     assertTrue(md.contains("## Comparison with the baseline `" + run.getFileName() + "`"), md);
@@ -126,17 +130,31 @@ class ReportAndCheckTest {
   void aWeakenedModelFailsTheCheckAndIsNamed() throws IOException {
     Path junit = work.resolve("weak/check.xml");
     Path summary = work.resolve("weak/summary.md");
-    Cli.Outcome outcome = Cli.reckon("check", weakened("weak"), "--baseline", run.toString(), "--junit",
+    Cli.Outcome outcome = Cli.reckon("check", weakened("weak", true), "--baseline", run.toString(), "--junit",
         junit.toString(), "--summary", summary.toString());
     assertEquals(1, outcome.status(), outcome::toString);
     assertTrue(outcome.out().lines().anyMatch(line -> line.startsWith("FAIL propagation on sudoku-6x6 (train b12, eval "
-        + "minimal, 64 iterations): puzzle_accuracy got worse from 1 [") && line.contains(" to 0.7 [")
-        && line.contains("by 0.3, beyond the tolerance 0.05")), outcome::toString);
+        + "minimal, 64 iterations): puzzle_accuracy got worse from 1 to 0.7: the paired difference -0.3 [")
+        && line.contains("lies beyond the tolerance 0.05")), outcome::toString);
     String xml = Files.readString(junit);
     assertTrue(xml.contains("<testcase classname=\"sudoku-6x6.propagation\" name=\"puzzle_accuracy train b12 eval "
         + "minimal at 64 iterations\"><failure type=\"regression\""), xml);
     assertTrue(Files.readString(summary).contains("| propagation | sudoku-6x6 | b12 | minimal | 64 | puzzle_accuracy "
         + "| 1 | 0.7 | -0.3 | 0.05 |"));
+  }
+
+  @Test
+  void resultsEditedWithoutTheirOutcomesAreRefused() throws IOException {
+    String edited = weakened("edited", false);
+    for (List<String> command : List.of(List.of("check", edited, "--baseline", run.toString()),
+        List.of("compare", run.toString(), edited), List.of("report", edited))) {
+      Cli.Outcome outcome = Cli.reckon(command.toArray(String[]::new));
+      assertEquals(2, outcome.status(), outcome::toString);
+      assertTrue(outcome.err().contains(Path.of(edited, "outcomes.csv") + " line "), outcome::toString);
+      assertTrue(outcome.err().contains(": propagation on sudoku-6x6 (train b12, eval b12, 64 iterations, seed 1): "
+          + "puzzle_accuracy counts 100 of 100 examples, 1.0, but results.csv holds 0.7; one of the two files was "
+          + "changed without the other"), outcome::toString);
+    }
   }
 
   @Test
@@ -193,41 +211,66 @@ class ReportAndCheckTest {
 
   /**
    * A copy of the run in which propagation solves 0.3 fewer 6x6 puzzles at its full budget of 64
-   * rounds (interval moved with it): what a broken change to the model would leave.
+   * rounds (interval moved with it), in results.csv and, {@code withOutcomes}, in outcomes.csv too
+   * (the examples it no longer solves are its first solved ones): what a broken change to the
+   * model would leave, or, without the outcomes, a results.csv edited by hand.
    */
-  private static String weakened(String name) throws IOException {
+  private static String weakened(String name, boolean withOutcomes) throws IOException {
     Path copy = Files.createDirectories(work.resolve(name).resolve(run.getFileName()));
     try (Stream<Path> files = Files.list(run)) {
-      // Not the per-example outcomes: the hand-weakened numbers have none, so the check compares
-      // them unpaired (a paired check would read the outcomes, which were not weakened).
-      for (Path file : files.filter(Files::isRegularFile)
-          .filter(file -> !file.getFileName().toString().equals("outcomes.csv")).toList()) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
         Files.copy(file, copy.resolve(file.getFileName()));
       }
     }
+    Map<List<String>, Double> values = new HashMap<>();
+    rewrite(copy.resolve("results.csv"), row -> {
+      for (String column : List.of("value", "ci_low", "ci_high")) {
+        row.put(column, String.valueOf(Math.max(0, Double.parseDouble(row.get(column)) - 0.3)));
+      }
+      values.put(weakenedNumber(row), Double.parseDouble(row.get("value")));
+    });
+    if (withOutcomes) {
+      rewrite(copy.resolve("outcomes.csv"), row -> {
+        int n = Integer.parseInt(row.get("n"));
+        byte[] bytes = HexFormat.of().parseHex(row.get("outcomes"));
+        BitSet counted = BitSet.valueOf(bytes);
+        while (counted.cardinality() > Math.round(values.get(weakenedNumber(row)) * n)) {
+          counted.clear(counted.nextSetBit(0));
+        }
+        byte[] kept = counted.toByteArray();
+        Arrays.fill(bytes, (byte) 0);
+        System.arraycopy(kept, 0, bytes, 0, kept.length);
+        row.put("outcomes", HexFormat.of().formatHex(bytes));
+      });
+    }
+    return copy.toString();
+  }
+
+  /** The number of a weakened row, in results.csv or outcomes.csv: its level and seed. */
+  private static List<String> weakenedNumber(Map<String, String> row) {
+    return List.of(row.get("eval_level"), row.get("seed"));
+  }
+
+  /** Changes each row of {@code file} of propagation's 6x6 puzzle accuracy at 64 rounds through {@code weaken}. */
+  private static void rewrite(Path file, Consumer<Map<String, String>> weaken) throws IOException {
     List<String> header;
     List<List<String>> rows = new ArrayList<>();
-    try (Reader reader = Files.newBufferedReader(copy.resolve("results.csv"));
+    try (Reader reader = Files.newBufferedReader(file);
         CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(reader)) {
       header = parser.getHeaderNames();
       for (CSVRecord record : parser) {
         Map<String, String> row = record.toMap();
         if (row.get("model").equals("propagation") && row.get("task").equals("sudoku-6x6")
             && row.get("metric").equals("puzzle_accuracy") && row.get("iterations").equals("64")) {
-          for (String column : List.of("value", "ci_low", "ci_high")) {
-            row.put(column, String.valueOf(Math.max(0, Double.parseDouble(row.get(column)) - 0.3)));
-          }
+          weaken.accept(row);
         }
         rows.add(header.stream().map(row::get).toList());
       }
     }
-    try (Writer writer = Files.newBufferedWriter(copy.resolve("results.csv"));
+    try (Writer writer = Files.newBufferedWriter(file);
         CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT)) {
       printer.printRecord(header);
       printer.printRecords(rows);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
-    return copy.toString();
   }
 }
