@@ -93,7 +93,7 @@ record Comparison(double difference, double low, double high, double pValue, boo
    */
   String text() {
     return paired() ? basis + ": " + Numbers.change(difference) + " " + Numbers.interval(low, high) + ", p = "
-        + Numbers.text(pValue) : basis;
+        + Numbers.probability(pValue) : basis;
   }
 
   /** The tests of several comparisons, each once, e.g. for a rule that made many. */

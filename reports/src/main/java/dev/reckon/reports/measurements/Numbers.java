@@ -33,6 +33,11 @@ public final class Numbers {
     if (!large && (!decimals.equals("0") || Math.abs(value) < ROUNDING_RESIDUE)) {
       return decimals;
     }
+    return scientific(value);
+  }
+
+  /** Three significant digits and a power of ten, e.g. {@code 1.23e-5}. */
+  private static String scientific(double value) {
     BigDecimal rounded = BigDecimal.valueOf(value).round(new MathContext(3, RoundingMode.HALF_EVEN)).stripTrailingZeros();
     int exponent = rounded.precision() - rounded.scale() - 1;
     return rounded.scaleByPowerOfTen(-exponent).toPlainString() + "e" + exponent;
@@ -53,6 +58,17 @@ public final class Numbers {
   /** A board cell: numbers rounded, everything else as it is. */
   public static String text(Object value) {
     return value instanceof Double d ? text(d.doubleValue()) : String.valueOf(value);
+  }
+
+  /**
+   * A p-value: as {@link #text(double)} but never rounded to 0, for a tiny p is the finding itself
+   * (five decimals of a paired test over 1500 examples are often all zeros), e.g. {@code 5.55e-17}.
+   */
+  public static String probability(double p) {
+    if (p == 0 || p >= 0.001 || Double.isNaN(p)) {
+      return text(p);
+    }
+    return scientific(p);
   }
 
   /** A 95% interval as {@code [low, high]}. */

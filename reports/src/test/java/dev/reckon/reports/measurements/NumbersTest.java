@@ -27,4 +27,14 @@ class NumbersTest {
     assertEquals("0", Numbers.change(0.0001));
     assertEquals("[0.963, 1]", Numbers.interval(0.9630065, 1.0));
   }
+
+  /** McNemar's p of 0 against 55 discordant examples, 2 / 2^55, is the finding: never printed as 0. */
+  @Test
+  void aTinyProbabilityKeepsItsDigits() {
+    assertEquals("5.55e-17", Numbers.probability(2 / Math.pow(2, 55)));
+    assertEquals("0", Numbers.text(2 / Math.pow(2, 55)));
+    assertEquals("3.03e-4", Numbers.probability(3.03e-4));
+    assertEquals("0.065", Numbers.probability(0.0654));
+    assertEquals("1", Numbers.probability(1));
+  }
 }
