@@ -60,15 +60,16 @@ record MoreIterations(String model, String task, List<String> levels, String met
 
   @Override
   public Finding judge(MeasurementIndex index, CellLevel s, List<Measurement> sequence) {
-    // every earlier count against every later one: a fall is the earlier better outside the noise
+    // every later count against every earlier one: a fall is the later worse outside the noise (its
+    // difference, later minus earlier, then reads as the drop it is)
     List<Comparison> comparisons = new ArrayList<>();
     List<Comparison> falls = new ArrayList<>();
     List<String> fallLabels = new ArrayList<>();
     for (int i = 0; i < sequence.size(); i++) {
       for (int j = i + 1; j < sequence.size(); j++) {
-        Comparison step = Comparison.of(index, sequence.get(i), sequence.get(j));
+        Comparison step = Comparison.of(index, sequence.get(j), sequence.get(i));
         comparisons.add(step);
-        if (step.better()) {
+        if (step.worse()) {
           falls.add(step);
           fallLabels.add(sequence.get(i).iterations() + " to " + sequence.get(j).iterations());
         }

@@ -205,6 +205,13 @@ class PairedClaimsTest {
     assertEquals("rrn on sudoku-6x6 b20, puzzle_accuracy at 8: 0.4 [0.358, 0.444], 32: 0.43 [0.387, 0.474]; rises "
         + "outside the noise (paired McNemar over 1 seed: +0.03 [0.015, 0.045], p = "
         + Numbers.text(textbookP(0, 15)) + ")", rises.evidence().get(0));
+    // the same examples the other way: the later count loses 15, and the drop reads as one
+    RunBuilder falling = new RunBuilder("counts-falling").examples(500).outcomes("rrn", TASK, "b16", "b20", 8, METRIC,
+        split.rrn()).outcomes("rrn", TASK, "b16", "b20", 32, METRIC, split.learned());
+    ClaimVerdict falls = read(yaml).judge(falling.read(work)).get(0);
+    assertEquals(ClaimStatus.NOT_REPRODUCED, falls.status(), falls::toString);
+    assertTrue(falls.evidence().get(0).contains("falls outside the noise from 8 to 32 (paired McNemar over 1 seed: "
+        + "-0.03 [-0.045, -0.015], p = "), falls.evidence()::toString);
     RunBuilder unpaired = new RunBuilder("counts-unpaired").examples(500)
         .proportions("rrn", TASK, "b16", "b20", METRIC, new int[] {8, 32}, 0.4, 0.43);
     ClaimVerdict flat = read(yaml).judge(unpaired.read(work)).get(0);
