@@ -141,10 +141,7 @@ public final class PairedComparison {
       unpaired = pairs.isEmpty() ? "unpaired: no seed in common, and no sha256 shows their evaluation sets equal"
           : differingData(pairs, seedsA, seedsB);
       if (unpaired.isEmpty()) {
-        DiscordantExamples discordant = DiscordantExamples.combined(pairs.stream()
-            .map(pair -> DiscordantExamples.of(seedsA.get(pair[0]).outcomes().counted(),
-                seedsB.get(pair[1]).outcomes().counted(), seedsA.get(pair[0]).outcomes().n()))
-            .toList());
+        DiscordantExamples discordant = OutcomeIndex.discordant(pairs, seedsA, seedsB);
         PairedDifference paired = discordant.difference();
         boolean same = pairs.stream().allMatch(pair -> pair[0] == pair[1]);
         return new Row(key, before, after, higher, paired.difference(), paired.low(), paired.high(), paired.pValue(),

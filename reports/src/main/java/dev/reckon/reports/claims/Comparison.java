@@ -3,6 +3,7 @@ package dev.reckon.reports.claims;
 import dev.reckon.reports.measurements.Measurement;
 import dev.reckon.reports.measurements.MeasurementIndex;
 import dev.reckon.reports.measurements.Numbers;
+import dev.reckon.reports.measurements.OutcomeIndex;
 import dev.reckon.reports.measurements.OutcomeIndex.Seeded;
 import dev.reckon.reports.stats.DiscordantExamples;
 import dev.reckon.reports.stats.PairedDifference;
@@ -63,10 +64,8 @@ record Comparison(double difference, double low, double high, double pValue, boo
           "by the intervals, unpaired: " + unpaired.get());
     }
     // b first, so that the difference is a - b
-    PairedDifference d = DiscordantExamples.combined(pairs.stream()
-        .map(pair -> DiscordantExamples.of(seedsB.get(pair[1]).outcomes().counted(),
-            seedsA.get(pair[0]).outcomes().counted(), seedsA.get(pair[0]).outcomes().n()))
-        .toList()).difference();
+    PairedDifference d = OutcomeIndex.discordant(pairs.stream().map(pair -> new long[] {pair[1], pair[0]}).toList(),
+        seedsB, seedsA).difference();
     boolean decided = d.beyondNoise();
     return new Comparison(d.difference(), d.low(), d.high(), d.pValue(), decided && d.difference() > 0,
         decided && d.difference() < 0, higher, String.format(Locale.ROOT, "paired McNemar over %d seed%s",

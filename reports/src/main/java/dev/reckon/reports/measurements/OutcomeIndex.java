@@ -4,6 +4,7 @@ import dev.reckon.reports.format.RunResults;
 import dev.reckon.reports.format.RunResults.Cell;
 import dev.reckon.reports.format.RunResults.Outcomes;
 import dev.reckon.reports.measurements.Measurement.Key;
+import dev.reckon.reports.stats.DiscordantExamples;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -40,5 +41,17 @@ public final class OutcomeIndex {
   /** The outcomes of the number {@code key} by seed, ascending; empty when the run has none. */
   public Map<Long, Seeded> bySeed(Key key) {
     return Collections.unmodifiableMap(bySeed.getOrDefault(key, Map.of()));
+  }
+
+  /**
+   * The discordant examples of {@code first} against {@code second} over the seed {@code pairs}
+   * (each a seed of {@code first}, then one of {@code second}), added over the pairs: the stratified
+   * McNemar count that both compare and the claims decide by.
+   */
+  public static DiscordantExamples discordant(List<long[]> pairs, Map<Long, Seeded> first,
+      Map<Long, Seeded> second) {
+    return DiscordantExamples.combined(pairs.stream().map(pair -> DiscordantExamples.of(
+        first.get(pair[0]).outcomes().counted(), second.get(pair[1]).outcomes().counted(),
+        first.get(pair[0]).outcomes().n())).toList());
   }
 }
