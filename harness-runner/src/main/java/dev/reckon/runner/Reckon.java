@@ -9,6 +9,7 @@ import dev.reckon.runner.plugins.PluginModule;
 import dev.reckon.runner.reporting.ReportingModule;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -22,6 +23,8 @@ import picocli.CommandLine.IVersionProvider;
 public final class Reckon {
   /** Usage errors: an unknown id, a bad option, a malformed input file. */
   public static final int USAGE = 2;
+  /** A command that could not finish: a file it could not write (a full disk), cells that failed. */
+  public static final int FAILED = 1;
 
   public static void main(String[] args) {
     // Nothing is ever downloaded: the native engine comes with the distribution's lib/.
@@ -32,8 +35,8 @@ public final class Reckon {
   }
 
   /**
-   * Runs one command and returns its exit status: 0 ok, 1 some cells failed ({@code run}) or a number
-   * got worse ({@code check}), 2 usage error.
+   * Runs one command and returns its exit status: 0 ok, 1 some cells failed ({@code run}), a number
+   * got worse ({@code check}) or a file could not be written, 2 usage error.
    */
   public static int run(String[] args, PrintStream out, PrintStream err, boolean interactive) {
     Console console = new Console(out, err, interactive);
@@ -56,6 +59,14 @@ public final class Reckon {
           if (error instanceof UsageException) {
             err.println("reckon: " + error.getMessage());
             return USAGE;
+          }
+          if (error instanceof CommandFailedException) {
+            err.println("reckon: " + error.getMessage());
+            return FAILED;
+          }
+          if (error instanceof UncheckedIOException io) {
+            err.println("reckon: " + Errors.ioFailure(io));
+            return FAILED;
           }
           throw error;
         });

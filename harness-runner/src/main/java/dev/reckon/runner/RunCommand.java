@@ -4,7 +4,9 @@ import dev.reckon.reports.format.RunFormat;
 import dev.reckon.reports.render.ReportWriter;
 import dev.reckon.runner.execution.BarProgress;
 import dev.reckon.runner.execution.CellOutcome.Status;
+import dev.reckon.runner.execution.CellKey;
 import dev.reckon.runner.execution.CellProcess;
+import dev.reckon.runner.execution.ChildJvm;
 import dev.reckon.runner.execution.Checkpoints;
 import dev.reckon.runner.execution.ComputeDevice;
 import dev.reckon.runner.execution.LineProgress;
@@ -31,6 +33,8 @@ import dev.reckon.runner.suites.Suite;
 import dev.reckon.runner.suites.SuiteLoader;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,8 +50,11 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -150,9 +157,13 @@ final class RunCommand implements Callable<Integer> {
     this.clock = clock;
   }
 
-  /** A run directory opened for this attempt, with its plan and what its manifest says. */
+  /**
+   * A run directory opened for this attempt, with its plan and what its manifest says: the earlier
+   * attempts, and the cells they finished as it described them.
+   */
   private record OpenRun(Path directory, RunLock lock, RunIdentity identity, Plan plan, List<PlannedCell> cells,
-      ComputeDevice device, Instant startedAt, List<Instant> resumedAt, List<Manifest.Attempt> earlierAttempts) {}
+      ComputeDevice device, Instant startedAt, List<Instant> resumedAt, List<Manifest.Attempt> earlierAttempts,
+      Map<CellKey, Manifest.CellInfo> keptCells) {}
 
   @Override
   public Integer call() {
@@ -176,11 +187,13 @@ final class RunCommand implements Callable<Integer> {
           .filter(used::contains).toList());
       ManifestFactory manifests = new ManifestFactory(run.identity(),
           spec.commandLine().getParseResult().originalArgs(), run.startedAt(), run.resumedAt(), run.earlierAttempts(),
-          run.device(), sandbox, registry, snapshot, run.plan(), run.cells());
+          run.device(), sandbox, registry, snapshot, run.plan(), run.cells(), run.keptCells());
       manifests.create(null).write(run.directory());
       summary = execute(run, sandbox, snapshot);
       manifests.create(clock.instant()).write(run.directory());
       reporter.report(run.directory());
+    } catch (UncheckedIOException e) {
+      throw stopped(run.directory(), e);
     }
     console.out().printf(Locale.ROOT, "%d done, %d failed, %d skipped, %d kept from before%n",
         summary.counts().getOrDefault(Status.DONE, 0), summary.failed(), summary.counts().getOrDefault(Status.SKIPPED, 0),
@@ -251,12 +264,47 @@ final class RunCommand implements Callable<Integer> {
     Instant started = clock.instant();
     String id = runId != null ? runId : defaultRunId(suite, started, part);
     String text = suites.write(suite);
-    Path directory = newRunDirectory(part.map(p -> id + "-shard-" + p.index() + "-of-" + p.count()).orElse(id), text);
+    Path directory = newRunDirectory(part.map(p -> id + "-shard-" + p.index() + "-of-" + p.count()).orElse(id));
     Manifest.Shard shardInfo = part.map(p -> new Manifest.Shard(p.index(), p.count(), plan.cells().size()))
         .orElse(null);
-    RunLock lock = RunLock.acquire(directory, ComputeDevice.host()).lock().orElseThrow();
+    RunLock lock;
+    try {
+      Files.writeString(directory.resolve(RunFormat.SUITE), text, StandardCharsets.UTF_8);
+      lock = RunLock.acquire(directory, ComputeDevice.host()).lock().orElseThrow();
+    } catch (IOException e) {
+      throw stopped(directory, new UncheckedIOException("cannot write " + directory.resolve(RunFormat.SUITE), e));
+    } catch (UncheckedIOException e) {
+      throw stopped(directory, e);
+    }
     return new OpenRun(directory, lock, new RunIdentity(id, suite, source, sha256(text), shardInfo), plan,
-        part.map(p -> p.select(plan.cells())).orElse(plan.cells()), computeDevice, started, List.of(), List.of());
+        part.map(p -> p.select(plan.cells())).orElse(plan.cells()), computeDevice, started, List.of(), List.of(),
+        Map.of());
+  }
+
+  /**
+   * A write that failed (a full disk) stops the run in one sentence, its stack trace in the run's
+   * errors.log. What the run finished stays, and a resume goes on from it; a new run stopped before
+   * its manifest ran no cell, and its directory, which no resume could open, is removed.
+   */
+  private CommandFailedException stopped(Path directory, UncheckedIOException e) {
+    String failure = Errors.ioFailure(e);
+    if (!Files.exists(directory.resolve(RunFormat.MANIFEST))) {
+      ChildJvm.deleteQuietly(directory);
+      return new CommandFailedException(failure + "; no cell had run, so " + directory + (Files.exists(directory)
+          ? " holds nothing to resume: remove it and" : " was removed:") + " start the run again once the cause is "
+          + "fixed", e);
+    }
+    StringWriter trace = new StringWriter();
+    e.printStackTrace(new PrintWriter(trace));
+    String kept;
+    try {
+      new RunStore(directory).logStop(trace.toString());
+      kept = "its stack trace is in " + directory.resolve(RunFormat.ERRORS);
+    } catch (UncheckedIOException unwritten) {
+      kept = "its stack trace could not be kept either";
+    }
+    return new CommandFailedException(failure + "; the cells finished so far are kept, and reckon run --resume "
+        + directory + " goes on from them once the cause is fixed (" + kept + ")", e);
   }
 
   /**
@@ -266,14 +314,19 @@ final class RunCommand implements Callable<Integer> {
    */
   private OpenRun reopen(PluginRegistry registry) {
     Path file = resume.resolve(RunFormat.SUITE);
-    if (!Files.isRegularFile(file) || !Files.isRegularFile(resume.resolve(RunFormat.MANIFEST))) {
-      throw new UsageException(resume + " is not a run directory: it has no " + RunFormat.SUITE + " or "
-          + RunFormat.MANIFEST);
+    if (!Files.isRegularFile(file)) {
+      throw new UsageException(resume + " is not a run directory: it has no " + RunFormat.SUITE);
     }
     RunLock.Result locked = RunLock.acquire(resume, ComputeDevice.host());
     RunLock lock = locked.lock().orElseThrow(() -> new UsageException(resume + " is being written by "
         + locked.holder() + "; a run directory has one writer at a time"));
     try {
+      if (!Files.isRegularFile(resume.resolve(RunFormat.MANIFEST))) {
+        // the manifest is written before the first cell starts: nothing of such a run was computed
+        throw new UsageException(resume + " has a " + RunFormat.SUITE + " but no " + RunFormat.MANIFEST + ": its run "
+            + "stopped as it started (killed, or a write failed), before any cell ran, so there is nothing to resume; "
+            + "remove it and start the run again");
+      }
       String text = readSuite(file);
       Manifest manifest = Manifest.read(resume);
       if (manifest.formatVersion() > RunFormat.VERSION) {
@@ -286,16 +339,24 @@ final class RunCommand implements Callable<Integer> {
       Manifest.Shard shardInfo = manifest.shard();
       List<PlannedCell> cells = shardInfo == null ? plan.cells()
           : new Shard(shardInfo.index(), shardInfo.count()).select(plan.cells());
-      requireEveryCellPlanned(manifest, cells);
+      requireEveryCellPlanned(manifest, cells, suite, registry);
       List<Instant> resumedAt = new ArrayList<>(manifest.resumedAt() == null ? List.of() : manifest.resumedAt());
       List<Manifest.Attempt> attempts = new ArrayList<>(manifest.earlierAttempts() == null ? List.of()
           : manifest.earlierAttempts());
       attempts.add(new Manifest.Attempt(resumedAt.isEmpty() ? manifest.startedAt() : resumedAt.get(resumedAt.size() - 1),
           manifest.suite().fingerprint(), manifest.plugins(), manifest.seeds().data()));
       resumedAt.add(clock.instant());
-      new RunStore(resume).discardUnfinished().forEach(warning -> console.err().println("warning: " + warning));
+      RunStore store = new RunStore(resume);
+      try {
+        store.discardUnfinished().forEach(warning -> console.err().println("warning: " + warning));
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage(), e);
+      }
+      Set<CellKey> kept = store.finishedCells();
+      Map<CellKey, Manifest.CellInfo> keptCells = manifest.cells() == null ? Map.of() : manifest.cells().stream()
+          .filter(cell -> kept.contains(cell.key())).collect(Collectors.toMap(Manifest.CellInfo::key, cell -> cell));
       return new OpenRun(resume, lock, new RunIdentity(manifest.runId(), suite, file.toString(), sha256(text),
-          shardInfo), plan, cells, ComputeDevice.choose(device), manifest.startedAt(), resumedAt, attempts);
+          shardInfo), plan, cells, ComputeDevice.choose(device), manifest.startedAt(), resumedAt, attempts, keptCells);
     } catch (RuntimeException e) {
       lock.close();
       throw e;
@@ -324,20 +385,36 @@ final class RunCommand implements Callable<Integer> {
     changes.forEach(change -> console.err().println("warning: accepted change: " + change));
   }
 
-  /** A cell of the run that this resume cannot plan (its plugin directory not given) would stay failed silently. */
-  private void requireEveryCellPlanned(Manifest manifest, List<PlannedCell> cells) {
+  /**
+   * A cell of the run that this resume cannot plan would stay unfinished silently: its plugin
+   * directory was not given, or {@code suite}, edited, no longer has it.
+   */
+  private void requireEveryCellPlanned(Manifest manifest, List<PlannedCell> cells, Suite suite,
+      PluginRegistry registry) {
     if (manifest.cells() == null) {
       return;
     }
-    java.util.Set<String> planned = new java.util.HashSet<>();
-    cells.forEach(cell -> planned.add(cell.key().toString()));
-    List<String> lost = manifest.cells().stream()
-        .map(c -> new dev.reckon.runner.execution.CellKey(c.model(), c.task(), c.trainLevel(), c.seed()).toString())
-        .filter(key -> !planned.contains(key)).toList();
-    if (!lost.isEmpty()) {
-      throw new UsageException("this resume cannot plan " + lost.size() + " of the run's cells, e.g. " + lost.get(0)
-          + ": their model or task is in no loaded plugin; resume with the --plugins the run had");
+    Set<CellKey> planned = cells.stream().map(PlannedCell::key).collect(Collectors.toSet());
+    List<CellKey> lost = manifest.cells().stream().map(Manifest.CellInfo::key).filter(key -> !planned.contains(key))
+        .toList();
+    if (lost.isEmpty()) {
+      return;
     }
+    String lostCells = "this resume cannot plan " + lost.size() + " of the run's cells, e.g. " + lost.get(0) + ": ";
+    Optional<CellKey> unloaded = lost.stream()
+        .filter(key -> registry.model(key.model()).isEmpty() || registry.task(key.task()).isEmpty()).findFirst();
+    if (unloaded.isPresent()) {
+      throw new UsageException(lostCells + "model " + unloaded.get().model() + " or task " + unloaded.get().task()
+          + " is in no loaded plugin; resume with the --plugins the run had");
+    }
+    CellKey first = lost.get(0);
+    String removed = suite.models().stream().noneMatch(model -> model.id().equals(first.model()))
+        ? "no longer names model " + first.model()
+        : suite.tasks().stream().noneMatch(task -> task.id().equals(first.task()))
+            ? "no longer names task " + first.task() : "no longer plans them (their training level, seed or task list "
+                + "changed)";
+    throw new UsageException(lostCells + RunFormat.SUITE + ", edited, " + removed + "; a resume finishes the "
+        + "cells the run planned, so put them back, or start a new run of the smaller suite");
   }
 
   private Plan planned(Suite suite, PluginRegistry registry) {
@@ -384,16 +461,15 @@ final class RunCommand implements Callable<Integer> {
     return RUN_ID.format(started) + "-" + suite.name();
   }
 
-  private Path newRunDirectory(String name, String suiteText) {
+  /** A new, empty directory in {@code --out} named {@code name}, or {@code name-2}, ... when it is taken. */
+  private Path newRunDirectory(String name) {
     try {
       Files.createDirectories(out);
       Path directory = out.resolve(name);
       for (int attempt = 2; Files.exists(directory); attempt++) {
         directory = out.resolve(name + "-" + attempt);
       }
-      Files.createDirectory(directory);
-      Files.writeString(directory.resolve(RunFormat.SUITE), suiteText, StandardCharsets.UTF_8);
-      return directory;
+      return Files.createDirectory(directory);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create a run directory in " + out, e);
     }

@@ -28,7 +28,7 @@ final class RunDirectories {
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage(), e);
     } catch (UncheckedIOException e) {
-      throw new UsageException(e.getMessage() + ": " + e.getCause().getMessage(), e);
+      throw new UsageException(Errors.ioFailure(e), e);
     }
   }
 }

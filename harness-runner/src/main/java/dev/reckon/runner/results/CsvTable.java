@@ -5,7 +5,7 @@ import dev.reckon.reports.format.RunFormat.Table;
 import dev.reckon.reports.format.TableRow;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -16,8 +16,10 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
@@ -74,50 +76,115 @@ final class CsvTable {
   }
 
   /**
+   * The start of a row that a write cut short, as {@link #dropTornTail} found it: its length and
+   * the fields it got to, the last of them perhaps cut.
+   */
+  record TornLine(long bytes, List<String> fields) {}
+
+  /**
    * Cuts the file back to its last complete line: what a write cut short (power lost, disk full)
    * leaves after it. Every line the runner writes ends with a line break, and no field holds one.
    *
-   * @return the bytes dropped, 0 for an intact file
+   * @return the line dropped; empty for an intact file
    */
-  long dropTornTail() {
+  Optional<TornLine> dropTornTail() {
     if (!Files.exists(file)) {
-      return 0;
+      return Optional.empty();
     }
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
       long size = channel.size();
-      long end = size;
-      ByteBuffer one = ByteBuffer.allocate(1);
-      while (end > 0) {
-        one.clear();
-        channel.read(one, end - 1);
-        if (one.get(0) == '\n') {
-          break;
-        }
-        end--;
+      long end = wholeLines(channel);
+      if (end == size) {
+        return Optional.empty();
       }
-      if (end < size) {
-        channel.truncate(end);
-        channel.force(false);
+      ByteBuffer torn = ByteBuffer.allocate(Math.toIntExact(size - end));
+      while (torn.hasRemaining() && channel.read(torn, end + torn.position()) >= 0) {
+        // reads the torn line whole
       }
-      return size - end;
+      channel.truncate(end);
+      channel.force(false);
+      return Optional.of(new TornLine(size - end, fields(new String(torn.array(), StandardCharsets.UTF_8))));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot repair " + file, e);
     }
+  }
+
+  /** The length of the file's complete lines: up to its last line break. */
+  private static long wholeLines(FileChannel channel) throws IOException {
+    long end = channel.size();
+    ByteBuffer one = ByteBuffer.allocate(1);
+    while (end > 0) {
+      one.clear();
+      channel.read(one, end - 1);
+      if (one.get(0) == '\n') {
+        break;
+      }
+      end--;
+    }
+    return end;
+  }
+
+  /** The fields of a line cut short, the last as far as it got (a quoted one is closed for it). */
+  private static List<String> fields(String torn) {
+    for (String line : List.of(torn, torn + '"')) {
+      try (CSVParser parser = CSVFormat.DEFAULT.parse(new StringReader(line))) {
+        List<CSVRecord> records = parser.getRecords();
+        return records.isEmpty() ? List.of() : records.get(0).toList();
+      } catch (IOException | UncheckedIOException e) {
+        // cut inside a quoted field: the second try closes it
+      }
+    }
+    return List.of();
+  }
+
+  Table table() {
+    return table;
   }
 
   Path file() {
     return file;
   }
 
+  /**
+   * The rows, each with every field its header names.
+   *
+   * @throws IllegalArgumentException naming the file and the line, for a table that ends in a torn
+   *     line (resume repairs it) or holds a row of another length
+   */
   List<CSVRecord> read() {
     if (!Files.exists(file)) {
       return List.of();
     }
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(reader).getRecords();
-    } catch (IOException | IllegalArgumentException e) {
-      throw new IllegalStateException("cannot read " + file + ": " + e.getMessage(), e);
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
     }
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    // the header is line 1, and no field holds a line break
+    if (bytes.length > 0 && bytes[bytes.length - 1] != '\n') {
+      throw new IllegalArgumentException(file + " line " + text.lines().count() + " is torn: the file ends in the "
+          + "middle of it (a write cut short); reckon run --resume " + file.getParent() + " repairs it");
+    }
+    List<CSVRecord> rows;
+    int columns;
+    try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
+        .parse(new StringReader(text))) {
+      columns = parser.getHeaderNames().size();
+      rows = parser.getRecords();
+    } catch (UncheckedIOException e) {
+      throw new IllegalArgumentException("cannot read " + file + ": " + e.getCause().getMessage(), e);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+    for (int i = 0; i < rows.size(); i++) {
+      if (rows.get(i).size() != columns) {
+        throw new IllegalArgumentException(file + " line " + (i + 2) + " has " + rows.get(i).size() + " fields, not "
+            + "the " + columns + " its header names: a row cut short or run into another");
+      }
+    }
+    return rows;
   }
 
   /**

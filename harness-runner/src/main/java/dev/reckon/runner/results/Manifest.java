@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.reckon.api.Level;
 import dev.reckon.api.Metric;
+import dev.reckon.runner.execution.CellKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -101,7 +102,11 @@ public record Manifest(int formatVersion, Harness harness, String runId, Shard s
    * @param index the cell's place in the whole run's plan, which orders the rows of every table
    */
   public record CellInfo(int index, String model, String task, String trainLevel, long seed, long taskSeed,
-      Map<String, Object> taskConfig, Map<String, Object> modelConfig) {}
+      Map<String, Object> taskConfig, Map<String, Object> modelConfig) {
+    public CellKey key() {
+      return new CellKey(model, task, trainLevel, seed);
+    }
+  }
 
   /** The plugin jars as file name and sha256: the same build has the same on every machine, wherever it lies. */
   public static java.util.SortedSet<String> jarFingerprints(List<PluginInfo> plugins) {

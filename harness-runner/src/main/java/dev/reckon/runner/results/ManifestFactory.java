@@ -5,6 +5,7 @@ import ai.djl.engine.Engine;
 import dev.reckon.api.ApiVersion;
 import dev.reckon.api.Level;
 import dev.reckon.api.Task;
+import dev.reckon.runner.execution.CellKey;
 import dev.reckon.runner.execution.ComputeDevice;
 import dev.reckon.runner.execution.PlannedCell;
 import dev.reckon.runner.execution.PluginSnapshot;
@@ -51,17 +52,21 @@ public final class ManifestFactory {
   private final Plan plan;
   private final List<PlannedCell> cells;
   private final List<Manifest.Attempt> earlierAttempts;
+  private final Map<CellKey, Manifest.CellInfo> keptCells;
 
   /**
    * @param sandbox where the cells run
    * @param snapshot the run's copy of the plugins its cells load
    * @param plan the whole run's plan
    * @param cells the cells this directory runs: the plan's, or a shard's share of them
+   * @param keptCells the cells an earlier attempt finished, as its manifest described them: they
+   *     keep the settings they ran with, as cells.csv has them, whatever the suite says now
    */
   public ManifestFactory(RunIdentity identity, List<String> command, Instant startedAt, List<Instant> resumedAt,
       List<Manifest.Attempt> earlierAttempts, ComputeDevice device, Sandbox sandbox, PluginRegistry registry,
-      PluginSnapshot snapshot, Plan plan, List<PlannedCell> cells) {
+      PluginSnapshot snapshot, Plan plan, List<PlannedCell> cells, Map<CellKey, Manifest.CellInfo> keptCells) {
     this.earlierAttempts = List.copyOf(earlierAttempts);
+    this.keptCells = Map.copyOf(keptCells);
     this.identity = identity;
     this.command = List.copyOf(command);
     this.startedAt = startedAt;
@@ -84,8 +89,12 @@ public final class ManifestFactory {
       DiscoveredModel model = cell.model();
       models.putIfAbsent(model.id(), new Manifest.ModelInfo(model.id(), model.factory().version(),
           model.plugin().source().toString(), model.factory().iterationMeaning()));
-      cellInfos.add(new Manifest.CellInfo(plan.cells().indexOf(cell), model.id(), cell.task().id(), cell.train().id(),
-          cell.seed(), cell.taskSeed(), cell.taskConfig().asMap(), cell.config().asMap()));
+      Manifest.CellInfo kept = keptCells.get(cell.key());
+      cellInfos.add(kept != null
+          ? new Manifest.CellInfo(plan.cells().indexOf(cell), model.id(), cell.task().id(), cell.train().id(),
+              cell.seed(), kept.taskSeed(), kept.taskConfig(), kept.modelConfig())
+          : new Manifest.CellInfo(plan.cells().indexOf(cell), model.id(), cell.task().id(), cell.train().id(),
+              cell.seed(), cell.taskSeed(), cell.taskConfig().asMap(), cell.config().asMap()));
     }
     Suite suite = identity.suite();
     return new Manifest(RunFormat.VERSION, new Manifest.Harness("reckon", harnessVersion(), ApiVersion.CURRENT),

@@ -45,10 +45,15 @@ public final class RunLock implements AutoCloseable {
         channel.close();
         return new Result(Optional.empty(), holder.isEmpty() ? "another process" : holder);
       }
-      channel.truncate(0);
-      channel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + " on " + host + " since "
-          + Instant.now() + "\n").getBytes(StandardCharsets.UTF_8)), 0);
-      channel.force(false);
+      try {
+        channel.truncate(0);
+        channel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + " on " + host + " since "
+            + Instant.now() + "\n").getBytes(StandardCharsets.UTF_8)), 0);
+        channel.force(false);
+      } catch (IOException e) {
+        channel.close(); // and the lock with it
+        throw e;
+      }
       return new Result(Optional.of(new RunLock(channel, lock)), "");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot lock " + file, e);

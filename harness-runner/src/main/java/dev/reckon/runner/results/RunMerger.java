@@ -43,7 +43,7 @@ public final class RunMerger {
 
   /**
    * @throws IllegalArgumentException naming the shard and what does not match, for shards that
-   *     are not of one run
+   *     are not of one run, and the file and line of a table cut short; nothing is written then
    */
   public Outcome merge(List<Path> shardDirectories, Path out) {
     List<ShardDirectory> shards = shardDirectories.stream().map(RunMerger::open).toList();
@@ -53,7 +53,7 @@ public final class RunMerger {
     Map<CellKey, ShardDirectory> owner = new LinkedHashMap<>();
     for (ShardDirectory shard : shards) {
       for (Manifest.CellInfo cell : shard.manifest().cells()) {
-        CellKey key = new CellKey(cell.model(), cell.task(), cell.trainLevel(), cell.seed());
+        CellKey key = cell.key();
         order.put(key, cell.index());
         ShardDirectory other = owner.putIfAbsent(key, shard);
         if (other != null) {
@@ -63,29 +63,33 @@ public final class RunMerger {
       }
     }
     Comparator<CellKey> planOrder = Comparator.comparingInt(order::get);
+    // Every shard's tables are read, and refused if torn, before anything of the merge is written.
+    Map<CellKey, String> lastStatus = new HashMap<>();
+    Map<Table, List<TableRow>> joined = new java.util.EnumMap<>(Table.class);
+    for (Table table : Table.values()) {
+      Map<CellKey, List<TableRow>> rows = new java.util.TreeMap<>(planOrder);
+      for (ShardDirectory shard : shards) {
+        CsvTable shardTable = CsvTable.of(table, shard.directory());
+        for (CSVRecord row : shardTable.read()) {
+          CellKey key = RunStore.key(row);
+          if (!owner.containsKey(key)) {
+            throw new IllegalArgumentException(shardTable.file() + " holds cell " + key
+                + ", which its manifest does not list");
+          }
+          rows.computeIfAbsent(key, k -> new ArrayList<>()).add(shardTable.copy(row));
+          if (table == Table.CELLS) {
+            lastStatus.put(key, row.get(Column.STATUS.id()));
+          }
+        }
+      }
+      joined.put(table, rows.values().stream().flatMap(List::stream).toList());
+    }
     try {
       Files.createDirectories(out);
       Files.writeString(out.resolve(RunFormat.SUITE), shards.get(0).suite(), StandardCharsets.UTF_8);
-      Map<CellKey, String> lastStatus = new HashMap<>();
-      for (Table table : Table.values()) {
-        String file = table.file();
-        Map<CellKey, List<TableRow>> rows = new java.util.TreeMap<>(planOrder);
-        for (ShardDirectory shard : shards) {
-          CsvTable shardTable = CsvTable.of(table, shard.directory());
-          for (CSVRecord row : shardTable.read()) {
-            CellKey key = RunStore.key(row);
-            if (!owner.containsKey(key)) {
-              throw new IllegalArgumentException(shard.directory().resolve(file) + " holds cell " + key
-                  + ", which its manifest does not list");
-            }
-            rows.computeIfAbsent(key, k -> new ArrayList<>()).add(shardTable.copy(row));
-            if (table == Table.CELLS) {
-              lastStatus.put(key, row.get(Column.STATUS.id()));
-            }
-          }
-        }
-        Files.deleteIfExists(out.resolve(file));
-        CsvTable.of(table, out).append(rows.values().stream().flatMap(List::stream).toList());
+      for (Map.Entry<Table, List<TableRow>> table : joined.entrySet()) {
+        Files.deleteIfExists(table.getKey().in(out));
+        CsvTable.of(table.getKey(), out).append(table.getValue());
       }
       copyFolders(shards, out);
       concatenate(shards, RunFormat.ERRORS, out);

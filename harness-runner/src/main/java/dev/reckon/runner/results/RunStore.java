@@ -21,7 +21,6 @@ import dev.reckon.runner.execution.CellOutcome.LevelScore;
 import dev.reckon.runner.execution.CellOutcome.Status;
 import dev.reckon.runner.execution.TrainingCollapse;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +30,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -84,30 +85,65 @@ public final class RunStore implements CellRecorder {
 
   /**
    * Drops what an interrupted attempt left half-written: a torn last line of any table, and the
-   * result and training rows of cells that never finished (a run killed mid-cell). A table begun by
-   * an earlier format version gets this version's header, so that a run of format 2 resumes as
-   * one of this format, without the outcomes and sha256 of the cells it finished before.
+   * rows of cells that never finished (a run killed mid-cell). A torn line may be a finished cell's
+   * too (a copy or a disk cut it after the fact): that cell counts as unfinished, so it loses its
+   * other rows and runs again. A table begun by an earlier format version gets this version's
+   * header, so that a run of format 2 resumes as one of this format, without the outcomes and
+   * sha256 of the cells it finished before.
    *
    * @return a warning for each torn line dropped
    */
   public List<String> discardUnfinished() {
-    List<String> repaired = new ArrayList<>();
+    Map<CsvTable, CsvTable.TornLine> torn = new LinkedHashMap<>();
     for (CsvTable table : tables()) {
-      long dropped = table.dropTornTail();
-      if (dropped > 0) {
-        repaired.add(table.file().getFileName() + " ended in a torn line (" + dropped + " bytes, a write cut short); "
-            + "it was dropped and its cell runs again");
-      }
+      table.dropTornTail().ifPresent(line -> torn.put(table, line));
     }
     for (CsvTable table : tables()) {
       table.upgrade();
     }
-    Set<CellKey> finished = finishedCells();
+    Set<CellKey> finished = new HashSet<>(finishedCells());
+    Set<CellKey> rerun = new HashSet<>();
+    List<String> repaired = new ArrayList<>();
+    for (Map.Entry<CsvTable, CsvTable.TornLine> line : torn.entrySet()) {
+      // A torn line of cells.csv is its cell's status line: that cell is unfinished already.
+      List<CellKey> cut = line.getKey() == cells ? List.of() : finished.stream()
+          .filter(key -> mayBeOf(line.getKey().table(), line.getValue(), key))
+          .sorted(Comparator.comparing(CellKey::toString)).toList();
+      rerun.addAll(cut);
+      repaired.add(line.getKey().file().getFileName() + " ended in a torn line (" + line.getValue().bytes()
+          + " bytes, a write cut short); it was dropped and its cell runs again"
+          + (cut.isEmpty() ? "" : " (" + cut.stream().map(CellKey::toString).collect(Collectors.joining(", "))
+              + ", finished before: its rows are removed)"));
+    }
+    if (!rerun.isEmpty()) {
+      cells.retain(row -> !rerun.contains(key(row)));
+    }
+    finished.removeAll(rerun);
     results.retain(row -> finished.contains(key(row)));
     training.retain(row -> finished.contains(key(row)));
     compute.retain(row -> finished.contains(key(row)));
     outcomes.retain(row -> finished.contains(key(row)));
     return repaired;
+  }
+
+  /**
+   * Whether {@code torn}, the start of a row of {@code table}, may be one of cell {@code key}'s:
+   * each of the cell's columns it got to holds the cell's value, the last one it reached perhaps
+   * only its start. A line cut before the cell's columns may be any cell's.
+   */
+  private static boolean mayBeOf(Table table, CsvTable.TornLine torn, CellKey key) {
+    Map<Column, String> values = Map.of(Column.MODEL, key.model(), Column.TASK, key.task(), Column.TRAIN_LEVEL,
+        key.trainLevel(), Column.SEED, Long.toString(key.seed()));
+    List<String> fields = torn.fields();
+    for (Map.Entry<Column, String> value : values.entrySet()) {
+      int at = table.columns().indexOf(value.getKey());
+      boolean agrees = at >= fields.size() || (at == fields.size() - 1 ? value.getValue().startsWith(fields.get(at))
+          : value.getValue().equals(fields.get(at)));
+      if (!agrees) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Appends a finished cell, with the settings its model and task ran with and the task's seed. */
@@ -224,11 +260,20 @@ public final class RunStore implements CellRecorder {
   /** Keeps the whole stack trace of a failed cell; cells.csv has the one-line reason. */
   @Override
   public void logError(CellKey key, String stackTrace) {
+    appendError(key.toString(), stackTrace);
+  }
+
+  /** Keeps the stack trace of what stopped the run (a write that failed) beside the failed cells'. */
+  public void logStop(String stackTrace) {
+    appendError("the run stopped", stackTrace);
+  }
+
+  private void appendError(String heading, String stackTrace) {
+    // a Writer, not a PrintWriter, which would swallow a full disk
     try (Writer writer = Files.newBufferedWriter(directory.resolve(RunFormat.ERRORS), StandardCharsets.UTF_8,
-            StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        PrintWriter out = new PrintWriter(writer)) {
-      out.println("== " + key);
-      out.print(stackTrace);
+            StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+      writer.write("== " + heading + System.lineSeparator());
+      writer.write(stackTrace);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + RunFormat.ERRORS + " in " + directory, e);
     }

@@ -191,6 +191,40 @@ class RunStoreTest {
     }
   }
 
+  /**
+   * A finished cell's last row cut after the fact (a disk or a copy tore it), at any byte of it, in
+   * any table the cell wrote before cells.csv: the cell counts as unfinished, so every row of it
+   * goes, the other cell keeps its rows, and the cell runs again rather than stay without the row.
+   */
+  @Test
+  void aFinishedCellsTornLastRowInAnyTableMakesThatCellRunAgainWithoutItsOtherRows() throws IOException {
+    RunStore store = new RunStore(directory);
+    store.record(outcome("a", Status.DONE), Config.empty(), Config.empty(), 0);
+    java.util.Map<String, byte[]> before = snapshot();
+    store.record(outcome("b", Status.DONE), Config.empty(), Config.empty(), 0);
+    java.util.Map<String, byte[]> after = snapshot();
+    for (String table : List.of("results.csv", "training.csv", "budgets.csv", "outcomes.csv")) {
+      byte[] whole = after.get(table);
+      int lastLine = new String(whole, 0, whole.length - 1, java.nio.charset.StandardCharsets.UTF_8).lastIndexOf('\n') + 1;
+      for (int cut = lastLine + 1; cut < whole.length; cut++) {
+        restore(after);
+        Files.write(directory.resolve(table), java.util.Arrays.copyOf(whole, cut));
+        RunStore resumed = new RunStore(directory);
+
+        List<String> warnings = resumed.discardUnfinished();
+
+        assertEquals(1, warnings.size(), table + " cut at " + cut + ": " + warnings);
+        assertTrue(warnings.get(0).contains("b x sudoku-4x4 (train b6, seed 1), finished before"), warnings.get(0));
+        assertEquals(Set.of("a"), resumed.finishedCells().stream().map(CellKey::model)
+            .collect(java.util.stream.Collectors.toSet()), table + " cut at " + cut);
+        for (String kept : before.keySet()) {
+          assertEquals(new String(before.get(kept), java.nio.charset.StandardCharsets.UTF_8),
+              Files.readString(directory.resolve(kept)), kept + " is back to cell a's rows: " + table + " cut at " + cut);
+        }
+      }
+    }
+  }
+
   private java.util.Map<String, byte[]> snapshot() throws IOException {
     java.util.Map<String, byte[]> files = new java.util.HashMap<>();
     for (String table : List.of("results.csv", "training.csv", "budgets.csv", "outcomes.csv", "cells.csv")) {

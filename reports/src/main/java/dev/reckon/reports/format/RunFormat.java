@@ -22,7 +22,7 @@ public final class RunFormat {
   public static final String MANIFEST = "manifest.json";
   /** The suite as run, which {@code --resume} replays. */
   public static final String SUITE = "suite.yaml";
-  /** The stack trace of every failed cell. */
+  /** The stack trace of every failed cell, and of a write that stopped the run (a full disk). */
   public static final String ERRORS = "errors.log";
   /** Held by the process writing the run. */
   public static final String LOCK = "run.lock";

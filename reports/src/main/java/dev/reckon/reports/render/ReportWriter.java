@@ -47,8 +47,8 @@ public final class ReportWriter {
         report.comparison().get().toBoard(false).writeCsv(out);
         written.add(out.resolve(COMPARISON));
       }
-      written.add(Files.writeString(out.resolve(MARKDOWN), MarkdownReport.render(report), StandardCharsets.UTF_8));
-      written.add(Files.writeString(out.resolve(HTML), HtmlReport.render(report), StandardCharsets.UTF_8));
+      written.add(write(out.resolve(MARKDOWN), MarkdownReport.render(report)));
+      written.add(write(out.resolve(HTML), HtmlReport.render(report)));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the report into " + out, e);
     }
@@ -67,14 +67,23 @@ public final class ReportWriter {
   public static Path writeVerdicts(Path runDirectory, Path file, String note) {
     Report report = Report.of(List.of(RunResults.read(runDirectory)));
     String page = MarkdownReport.verdictsPage(report, RunHeader.of(runDirectory), note);
+    Path parent = file.toAbsolutePath().getParent();
     try {
-      Path parent = file.toAbsolutePath().getParent();
       if (parent != null) {
         Files.createDirectories(parent);
       }
-      return Files.writeString(file, page, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the verdicts page " + file, e);
+      throw new UncheckedIOException("cannot make the folder " + parent, e);
+    }
+    return write(file, page);
+  }
+
+  /** Writes one file of the report; a write that fails (a full disk) names the file. */
+  private static Path write(Path file, String text) {
+    try {
+      return Files.writeString(file, text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.reckon.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -10,12 +11,16 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What a resume refuses: a run another process writes, a suite edited since the run started
- * (unless the user accepts it, and then the manifest keeps both attempts), and a resume without the
+ * (unless the user accepts it, and then the manifest keeps both attempts and each finished cell's
+ * own settings), a suite that no longer has some of the run's cells, and a resume without the
  * plugin directory some of the run's cells need.
  */
 class ResumeRulesTest {
@@ -64,5 +69,53 @@ class ResumeRulesTest {
     Cli.Outcome withoutPlugins = Cli.reckon("run", "--resume", run.toString(), "--accept-changes");
     assertEquals(2, withoutPlugins.status(), withoutPlugins::toString);
     assertTrue(withoutPlugins.err().contains("resume with the --plugins the run had"), withoutPlugins::toString);
+  }
+
+  /**
+   * After a model's setting is changed in suite.yaml and the resume accepts it, the cells finished
+   * before keep the setting they ran with, in the manifest as in cells.csv: one truth. A model
+   * taken out of suite.yaml is refused naming the suite, not the plugins.
+   */
+  @Test
+  void acceptedChangesKeepEachFinishedCellsSettingsAndARemovedModelIsNamed() throws IOException {
+    Path suite = Files.writeString(work.resolve("changes.yaml"), """
+        name: changes
+        tasks:
+          - id: sudoku-4x4
+            train: b6
+            trainSize: 20
+            evalSize: 20
+        models:
+          - id: oracle
+          - id: propagation
+            config:
+              maxRounds: 8
+        """);
+    Cli.Outcome first = Cli.reckon("run", "--suite", suite.toString(), "--out", work.resolve("runs").toString());
+    assertEquals(0, first.status(), first::toString);
+    Path run = RunFiles.onlyRun(work.resolve("runs"));
+    String asRun = Files.readString(run.resolve("suite.yaml"));
+    assertTrue(asRun.contains("maxRounds: 8"), asRun);
+    Files.writeString(run.resolve("suite.yaml"), asRun.replace("maxRounds: 8", "maxRounds: 4"));
+
+    Cli.Outcome accepted = Cli.reckon("run", "--resume", run.toString(), "--accept-changes");
+
+    assertEquals(0, accepted.status(), accepted::toString);
+    assertTrue(accepted.out().contains("2 kept from before"), accepted::toString);
+    Map<String, String> ranWith = new HashMap<>();
+    RunFiles.csv(run.resolve("cells.csv")).forEach(cell -> ranWith.put(cell.get("model"), cell.get("config")));
+    assertEquals("{maxRounds=8}", ranWith.get("propagation"), "the cell ran with 8 rounds");
+    for (JsonNode cell : new ObjectMapper().readTree(run.resolve("manifest.json").toFile()).path("cells")) {
+      Map<String, String> config = new TreeMap<>();
+      cell.path("modelConfig").fields().forEachRemaining(field -> config.put(field.getKey(), field.getValue().asText()));
+      assertEquals(ranWith.get(cell.path("model").asText()), config.toString(),
+          "the manifest says what cells.csv says of " + cell.path("model").asText());
+    }
+
+    Files.writeString(run.resolve("suite.yaml"), asRun.substring(0, asRun.indexOf("- id: \"propagation\"")));
+    Cli.Outcome removed = Cli.reckon("run", "--resume", run.toString(), "--accept-changes");
+    assertEquals(2, removed.status(), removed::toString);
+    assertTrue(removed.err().contains("suite.yaml, edited, no longer names model propagation"), removed::toString);
+    assertTrue(!removed.err().contains("no loaded plugin"), removed::toString);
   }
 }

@@ -70,6 +70,60 @@ class ResumeTest {
     assertTrue(Files.exists(runDirectory.resolve("leaderboards/ttc.csv")));
   }
 
+  /**
+   * A finished cell's last row cut in the middle after the fact (a disk or a copy tore it), in
+   * results.csv, training.csv or outcomes.csv: the resume says so, runs that cell again with its
+   * other rows removed first, and the run ends with every row, once.
+   */
+  @Test
+  void aFinishedCellsTornLastRowRunsThatCellAgainAndTheRunEndsWithEveryRow() throws IOException {
+    Path plugins = Files.createDirectories(work.resolve("plugins"));
+    PluginJars.build("test-models", plugins.resolve("test-models.jar"));
+    Path suite = Files.writeString(work.resolve("torn.yaml"), """
+        name: torn
+        tasks:
+          - id: sudoku-4x4
+            train: b6
+            trainSize: 20
+            evalSize: 20
+        models:
+          - id: oracle
+          - id: majority
+        """);
+    Cli.Outcome first = Cli.reckon("run", "--plugins", plugins.toString(), "--suite", suite.toString(), "--out",
+        work.resolve("runs").toString(), "--jobs", "1");
+    assertEquals(0, first.status(), first::toString);
+    Path run = RunFiles.onlyRun(work.resolve("runs"));
+    String results = Files.readString(run.resolve("results.csv"));
+    String outcomes = Files.readString(run.resolve("outcomes.csv"));
+    List<String> curves = curvePoints(run);
+    assertTrue(!curves.isEmpty(), "majority learns, so training.csv has its curves");
+
+    for (String table : List.of("results.csv", "training.csv", "outcomes.csv")) {
+      byte[] whole = Files.readAllBytes(run.resolve(table));
+      int lastLine = new String(whole, 0, whole.length - 1, java.nio.charset.StandardCharsets.UTF_8)
+          .lastIndexOf('\n') + 1;
+      Files.write(run.resolve(table), java.util.Arrays.copyOf(whole, (lastLine + whole.length) / 2));
+
+      Cli.Outcome resumed = Cli.reckon("run", "--plugins", plugins.toString(), "--resume", run.toString());
+
+      assertEquals(0, resumed.status(), resumed::toString);
+      assertTrue(resumed.err().contains(table + " ended in a torn line") && resumed.err().contains("finished before"),
+          resumed::toString);
+      assertTrue(resumed.out().contains("1 done, 0 failed, 0 skipped, 1 kept from before"), resumed::toString);
+      assertEquals(results, Files.readString(run.resolve("results.csv")), table + " torn: every result, once");
+      assertEquals(outcomes, Files.readString(run.resolve("outcomes.csv")), table + " torn: every outcome, once");
+      assertEquals(curves, curvePoints(run), table + " torn: every point of every curve, once");
+      assertEquals(2, RunFiles.csv(run.resolve("cells.csv")).size(), table + " torn: a line a cell");
+    }
+  }
+
+  /** Each training curve's points, without their measured values (wall time and memory vary between runs). */
+  private static List<String> curvePoints(Path run) {
+    return RunFiles.csv(run.resolve("training.csv")).stream().map(row -> String.join(" ", row.get("model"),
+        row.get("seed"), row.get("update"), row.get("metric"))).toList();
+  }
+
   private static Path waitForCells(Path out, int cells, Process process) throws IOException, InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
     while (System.nanoTime() < deadline) {

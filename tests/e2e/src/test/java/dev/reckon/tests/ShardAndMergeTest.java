@@ -105,6 +105,54 @@ class ShardAndMergeTest {
         mixed::toString);
   }
 
+  /**
+   * A shard whose table was cut short is named with its file and line, exit status 2, and nothing
+   * of the merge is written: cut in its last line (a torn tail) or short by a field mid-file.
+   */
+  @Test
+  void aTornShardIsNamedByItsFileAndLineAndNothingIsMerged() throws IOException {
+    Path suite = Files.writeString(work.resolve("tiny.yaml"), """
+        name: tiny
+        tasks:
+          - id: sudoku-4x4
+            train: b6
+            trainSize: 20
+            evalSize: 20
+        models:
+          - id: oracle
+          - id: uniform
+        """);
+    List<Path> shards = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      Cli.Outcome shard = Cli.reckon("run", "--suite", suite.toString(), "--out", work.resolve("shards").toString(),
+          "--shard", i + "/2", "--run-id", "t", "--jobs", "1");
+      assertEquals(0, shard.status(), shard::toString);
+      shards.add(work.resolve("shards").resolve("t-shard-" + i + "-of-2"));
+    }
+    Path merged = work.resolve("merged");
+    Path results = shards.get(0).resolve("results.csv");
+    Path cells = shards.get(1).resolve("cells.csv");
+    byte[] resultsWhole = Files.readAllBytes(results);
+    Files.write(results, java.util.Arrays.copyOf(resultsWhole, resultsWhole.length - 8));
+
+    Cli.Outcome tornTail = Cli.reckon(merge(shards, merged));
+
+    assertEquals(2, tornTail.status(), tornTail::toString);
+    assertEquals("reckon: " + results + " line " + lines(results) + " is torn: the file ends in the middle of it (a "
+        + "write cut short); reckon run --resume " + shards.get(0) + " repairs it", tornTail.err().strip());
+    assertTrue(!Files.exists(merged), "nothing is merged");
+
+    Files.write(results, resultsWhole);
+    List<String> cellLines = Files.readAllLines(cells);
+    assertTrue(cellLines.get(1).contains(",done,"), cellLines::toString);
+    Files.writeString(cells, cellLines.get(0) + "\n" + cellLines.get(1).replaceFirst(",done,", ",") + "\n");
+    Cli.Outcome shortRow = Cli.reckon(merge(shards, merged));
+    assertEquals(2, shortRow.status(), shortRow::toString);
+    assertTrue(shortRow.err().strip().startsWith("reckon: " + cells + " line 2 has 23 fields, not the 24 its header "
+        + "names"), shortRow::toString);
+    assertTrue(!Files.exists(merged), "nothing is merged");
+  }
+
   @Test
   void aShardNeedsARunIdSharedByAllShards() {
     Cli.Outcome outcome = Cli.reckon("run", "--suite", "quick", "--shard", "0/2", "--out", work.toString());
