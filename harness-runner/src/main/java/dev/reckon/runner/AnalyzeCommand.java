@@ -37,7 +37,7 @@ final class AnalyzeCommand implements Callable<Integer> {
   public Integer call() {
     PluginRegistry registry = plugins.load();
     DiscoveredAnalysis analysis = registry.analysis(id).orElseThrow(() -> new UsageException("unknown analysis id '"
-        + id + "'; the discovered analyses are " + registry.analyses().stream().map(a -> a.analysis().id())
+        + id + "'; the discovered analyses are " + registry.analyses().stream().map(a -> a.described().id())
         .collect(Collectors.joining(", "))));
     Map<String, String> named = named(options);
     try {

@@ -4,14 +4,17 @@ import dev.reckon.api.Config;
 import dev.reckon.api.Level;
 import dev.reckon.api.Metric;
 import dev.reckon.api.Setting;
-import dev.reckon.api.Task;
-import dev.reckon.api.TaskContext;
 import dev.reckon.runner.execution.ComputeDevice;
-import dev.reckon.runner.plugins.DiscoveredAnalysis;
-import dev.reckon.runner.plugins.DiscoveredModel;
-import dev.reckon.runner.plugins.DiscoveredTask;
+import dev.reckon.runner.execution.DiscoveryProcess;
+import dev.reckon.runner.execution.MadeTask;
+import dev.reckon.runner.execution.PlanningAnswers;
+import dev.reckon.runner.execution.PlanningQuestions;
+import dev.reckon.runner.execution.PlanningQuestions.TaskAtSettings;
+import dev.reckon.runner.plugins.DescribedAnalysis;
+import dev.reckon.runner.plugins.DescribedModel;
+import dev.reckon.runner.plugins.DescribedTask;
+import dev.reckon.runner.plugins.PluginCatalog;
 import dev.reckon.runner.plugins.PluginFailure;
-import dev.reckon.runner.plugins.PluginRegistry;
 import jakarta.inject.Inject;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -60,21 +63,23 @@ final class ListCommand implements Callable<Integer> {
     if (!ids.isEmpty() && !verbose) {
       throw new UsageException("ids are named only with --verbose, e.g. reckon list --verbose " + ids.get(0));
     }
-    PluginRegistry registry = plugins.load();
+    DiscoveryProcess discovery = sandbox.discovery(sandbox.inspect());
+    PluginCatalog catalog = plugins.discover(discovery);
     PrintStream out = console.out();
+    List<PluginFailure> failures = new ArrayList<>(catalog.failures());
     if (verbose) {
-      describe(registry, out);
+      failures.addAll(describe(catalog, discovery, out));
     } else {
-      summary(registry, out);
+      summary(catalog, out);
     }
     boolean engineStarts = verbose || engine(out);
     if (!verbose) {
       out.println("Sandbox");
       out.println("  " + sandbox.inspect().describe());
     }
-    if (!registry.failures().isEmpty()) {
+    if (!failures.isEmpty()) {
       out.println("Failed to load");
-      for (PluginFailure failure : registry.failures()) {
+      for (PluginFailure failure : failures) {
         out.println("  " + failure);
       }
       return LOAD_FAILURES;
@@ -94,67 +99,67 @@ final class ListCommand implements Callable<Integer> {
     }
   }
 
-  private void summary(PluginRegistry registry, PrintStream out) {
+  private void summary(PluginCatalog catalog, PrintStream out) {
     out.println("Tasks");
-    for (DiscoveredTask task : registry.tasks()) {
-      row(out, task.id(), task.factory().version(), "task", task.plugin().source());
+    for (DescribedTask task : catalog.tasks()) {
+      row(out, task.id(), task.version(), "task", task.plugin());
     }
     out.println("Models");
-    for (DiscoveredModel model : registry.models()) {
-      row(out, model.id(), model.factory().version(), model.factory().learns() ? "model/learns"
-          : model.factory().usesReferenceSolver() ? "model/reference" : "model",
-          model.plugin().source());
+    for (DescribedModel model : catalog.models()) {
+      row(out, model.id(), model.version(), model.learns() ? "model/learns"
+          : model.usesReferenceSolver() ? "model/reference" : "model", model.plugin());
     }
-    if (!registry.analyses().isEmpty()) {
+    if (!catalog.analyses().isEmpty()) {
       out.println("Analyses (reckon analyze ID)");
-      for (DiscoveredAnalysis analysis : registry.analyses()) {
-        out.printf(Locale.ROOT, "  %-22s %s (%s)%n", analysis.analysis().id(), analysis.analysis().description(),
-            analysis.plugin().source());
+      for (DescribedAnalysis analysis : catalog.analyses()) {
+        out.printf(Locale.ROOT, "  %-22s %s (%s)%n", analysis.id(), analysis.description(), analysis.plugin());
       }
     }
   }
 
-  private void describe(PluginRegistry registry, PrintStream out) {
-    List<String> wanted = ids.isEmpty()
-        ? registry.tasks().stream().map(DiscoveredTask::id).toList() : ids;
-    List<String> models = ids.isEmpty() ? registry.models().stream().map(DiscoveredModel::id).toList() : ids;
+  /** Describes the ids asked for; returns the plugins that failed to load, or broke the process, making the tasks. */
+  private List<PluginFailure> describe(PluginCatalog catalog, DiscoveryProcess discovery, PrintStream out) {
     for (String id : ids) {
-      if (registry.task(id).isEmpty() && registry.model(id).isEmpty()) {
+      if (catalog.task(id).isEmpty() && catalog.model(id).isEmpty()) {
         throw new UsageException("unknown task or model id '" + id + "'; reckon list shows the discovered ones");
       }
     }
-    for (String id : wanted) {
-      registry.task(id).ifPresent(task -> describe(task, out));
+    List<DescribedTask> tasks = ids.isEmpty() ? catalog.tasks()
+        : ids.stream().flatMap(id -> catalog.task(id).stream()).toList();
+    List<DescribedModel> models = ids.isEmpty() ? catalog.models()
+        : ids.stream().flatMap(id -> catalog.model(id).stream()).toList();
+    // Each task at its default settings and seed 0, as a suite that sets nothing would make it.
+    PlanningAnswers made = discovery.answer(new PlanningQuestions(tasks.stream().map(task ->
+        new TaskAtSettings(task.id(), Config.resolve(task.settings(), Map.of()).asMap(), 0, List.of())).toList(),
+        List.of()), catalog);
+    for (int i = 0; i < tasks.size(); i++) {
+      describe(tasks.get(i), made.tasks().get(i), out);
     }
-    for (String id : models) {
-      registry.model(id).ifPresent(model -> {
-        out.printf(Locale.ROOT, "model %s %s (%s)%n  %s%n", model.id(), model.factory().version(),
-            model.plugin().source(), model.factory().description());
-        out.println("  learns: " + model.factory().learns());
-        settings(model.factory().settings(), out);
-      });
+    for (DescribedModel model : models) {
+      out.printf(Locale.ROOT, "model %s %s (%s)%n  %s%n", model.id(), model.version(), model.plugin(),
+          model.description());
+      out.println("  learns: " + model.learns());
+      settings(model.settings(), out);
     }
+    return made.failures();
   }
 
-  /** A task at its default settings and seed 0, as a suite that sets nothing would make it. */
-  private static void describe(DiscoveredTask task, PrintStream out) {
-    out.printf(Locale.ROOT, "task %s %s (%s)%n  %s%n", task.id(), task.factory().version(), task.plugin().source(),
-        task.factory().description());
-    settings(task.factory().settings(), out);
-    try {
-      Task instance = task.create(new TaskContext(Config.resolve(task.factory().settings(), Map.of()), 0));
-      out.println("  format: " + instance.format().describe());
-      out.println("  levels (easiest first):");
-      for (Level level : instance.levels()) {
-        out.printf(Locale.ROOT, "    %-12s %8.2f  %s%n", level.id(), level.difficulty(), level.description());
-      }
-      out.println("  metrics (the first ranks):");
-      for (Metric metric : instance.metrics()) {
-        out.printf(Locale.ROOT, "    %-20s %-16s %-9s %s%n", metric.id(), metric.direction().name()
-            .toLowerCase(Locale.ROOT), metric.unit(), metric.description());
-      }
-    } catch (RuntimeException | LinkageError e) {
-      out.println("  cannot be made at its default settings: " + Errors.oneLine(e));
+  private static void describe(DescribedTask task, MadeTask made, PrintStream out) {
+    out.printf(Locale.ROOT, "task %s %s (%s)%n  %s%n", task.id(), task.version(), task.plugin(), task.description());
+    settings(task.settings(), out);
+    if (made.unusable().isPresent()) {
+      out.println("  unusable at its default settings: " + made.unusable().get());
+      return;
+    }
+    out.println("  format: " + made.semantics());
+    out.println("  levels (easiest first):");
+    for (Level level : made.levels()) {
+      out.printf(Locale.ROOT, "    %-12s %8.2f  %s%n", level.id(), level.difficulty(), level.description());
+    }
+    out.println("  metrics (the first ranks):");
+    for (Metric metric : made.metrics()) {
+      out.printf(Locale.ROOT, "    %-20s %-16s %-9s %s%n", metric.id(), metric.direction().name()
+          .toLowerCase(Locale.ROOT), metric.unit(), metric.description());
     }
   }
 

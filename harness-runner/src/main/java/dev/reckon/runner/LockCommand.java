@@ -2,7 +2,7 @@ package dev.reckon.runner;
 
 import dev.reckon.runner.plugins.PluginFailure;
 import dev.reckon.runner.plugins.PluginLock;
-import dev.reckon.runner.plugins.PluginRegistry;
+import dev.reckon.runner.plugins.PluginCatalog;
 import jakarta.inject.Inject;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,6 +20,8 @@ import picocli.CommandLine.Mixin;
 final class LockCommand implements Callable<Integer> {
   @Mixin PluginOptions plugins;
 
+  @Mixin SandboxOption sandbox;
+
   private final Console console;
 
   @Inject
@@ -29,11 +31,11 @@ final class LockCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PluginRegistry registry = plugins.load();
-    for (PluginFailure failure : registry.failures()) {
+    PluginCatalog catalog = plugins.discover(sandbox.discovery(sandbox.inspect()));
+    for (PluginFailure failure : catalog.failures()) {
       console.err().println("warning: plugin " + failure);
     }
-    console.out().print(PluginLock.of(registry).text());
-    return 0;
+    console.out().print(PluginLock.of(catalog).text());
+    return catalog.anyBrokeItsProcess() ? 1 : 0;
   }
 }

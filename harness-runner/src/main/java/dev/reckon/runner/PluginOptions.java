@@ -1,5 +1,7 @@
 package dev.reckon.runner;
 
+import dev.reckon.runner.execution.DiscoveryProcess;
+import dev.reckon.runner.plugins.PluginCatalog;
 import dev.reckon.runner.plugins.PluginDirectories;
 import dev.reckon.runner.plugins.PluginLoader;
 import dev.reckon.runner.plugins.PluginRegistry;
@@ -26,6 +28,12 @@ final class PluginOptions {
     this.distribution = distribution;
   }
 
+  /** The plugins as {@code discovery}'s process describes them: what the runner lists, locks and plans from. */
+  PluginCatalog discover(DiscoveryProcess discovery) {
+    return discovery.catalog(directories());
+  }
+
+  /** The plugins loaded in this process: only for {@code analyze}, which runs an analysis's code here anyway. */
   PluginRegistry load() {
     return loader.load(directories());
   }

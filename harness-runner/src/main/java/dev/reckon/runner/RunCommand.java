@@ -9,6 +9,7 @@ import dev.reckon.runner.execution.CellProcess;
 import dev.reckon.runner.execution.ChildJvm;
 import dev.reckon.runner.execution.Checkpoints;
 import dev.reckon.runner.execution.ComputeDevice;
+import dev.reckon.runner.execution.DiscoveryProcess;
 import dev.reckon.runner.execution.LineProgress;
 import dev.reckon.runner.execution.PlannedCell;
 import dev.reckon.runner.execution.PluginSnapshot;
@@ -18,11 +19,10 @@ import dev.reckon.runner.execution.RunPlanner.Plan;
 import dev.reckon.runner.execution.RunProgress;
 import dev.reckon.runner.execution.Sandbox;
 import dev.reckon.runner.execution.Shard;
-import dev.reckon.runner.plugins.Plugin;
+import dev.reckon.runner.plugins.PluginCatalog;
 import dev.reckon.runner.plugins.PluginClaims;
 import dev.reckon.runner.plugins.PluginFailure;
 import dev.reckon.runner.plugins.PluginLock;
-import dev.reckon.runner.plugins.PluginRegistry;
 import dev.reckon.runner.reporting.RunReporter;
 import dev.reckon.runner.results.Manifest;
 import dev.reckon.runner.results.ManifestFactory;
@@ -171,23 +171,24 @@ final class RunCommand implements Callable<Integer> {
     Sandbox sandbox = sandboxOption.choose();
     sandbox.warning().ifPresent(warning -> console.err().println("warning: " + warning));
     Optional<PluginLock> locked = Optional.ofNullable(lockFile).map(PluginLock::read);
-    PluginRegistry registry = plugins.load();
-    for (PluginFailure failure : registry.failures()) {
+    DiscoveryProcess discovery = sandboxOption.discovery(sandbox);
+    PluginCatalog catalog = plugins.discover(discovery);
+    for (PluginFailure failure : catalog.failures()) {
       console.err().println("warning: plugin " + failure);
     }
-    locked.ifPresent(pluginLock -> requireLocked(pluginLock, registry));
-    OpenRun run = resume != null ? reopen(registry) : open(registry);
+    locked.ifPresent(pluginLock -> requireLocked(pluginLock, catalog));
+    OpenRun run = resume != null ? reopen(catalog, discovery) : open(catalog, discovery);
     RunExecutor.Summary summary;
     try (RunLock lock = run.lock()) {
-      PluginClaims.copy(registry, run.directory()).forEach(warning -> console.err().println("warning: " + warning));
+      PluginClaims.copy(catalog, run.directory()).forEach(warning -> console.err().println("warning: " + warning));
       // The whole plan's plugins, not this shard's: every shard of a run then has the same copies.
-      java.util.Set<Plugin> used = new java.util.HashSet<>();
+      java.util.Set<Path> used = new java.util.HashSet<>();
       run.plan().cells().forEach(cell -> used.addAll(List.of(cell.model().plugin(), cell.task().plugin())));
-      PluginSnapshot snapshot = PluginSnapshot.take(run.directory(), registry.plugins().stream()
-          .filter(used::contains).toList());
+      PluginSnapshot snapshot = PluginSnapshot.take(run.directory(), catalog.plugins().stream()
+          .filter(plugin -> used.contains(plugin.source())).toList());
       ManifestFactory manifests = new ManifestFactory(run.identity(),
           spec.commandLine().getParseResult().originalArgs(), run.startedAt(), run.resumedAt(), run.earlierAttempts(),
-          run.device(), sandbox, registry, snapshot, run.plan(), run.cells(), run.keptCells());
+          run.device(), sandbox, catalog, snapshot, run.plan(), run.cells(), run.keptCells());
       manifests.create(null).write(run.directory());
       summary = execute(run, sandbox, snapshot);
       manifests.create(clock.instant()).write(run.directory());
@@ -200,7 +201,10 @@ final class RunCommand implements Callable<Integer> {
         summary.reused());
     console.out().println("report: " + run.directory().resolve(RunReporter.FOLDER).resolve(ReportWriter.HTML));
     console.out().println("run directory: " + run.directory());
-    return summary.failed() > 0 ? 1 : 0;
+    // A plugin that hung, exited or ran out of memory outside its cells fails the run too, cells or not.
+    boolean broken = catalog.anyBrokeItsProcess()
+        || run.plan().failures().stream().anyMatch(PluginFailure::brokeItsProcess);
+    return summary.failed() > 0 || broken ? 1 : 0;
   }
 
   private void requireConsistentOptions() {
@@ -246,8 +250,8 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /** CI pins the jars a run may load: other jars stop it before its run directory is made or reopened. */
-  private void requireLocked(PluginLock pluginLock, PluginRegistry registry) {
-    List<String> differences = pluginLock.differences(PluginLock.of(registry));
+  private void requireLocked(PluginLock pluginLock, PluginCatalog catalog) {
+    List<String> differences = pluginLock.differences(PluginLock.of(catalog));
     if (!differences.isEmpty()) {
       throw new UsageException("the loaded plugin jars are not those of lock file " + lockFile + ": "
           + String.join("; ", differences) + "; if the change is meant, write the lock again with reckon lock");
@@ -255,10 +259,10 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /** A new run directory: the suite narrowed to the selection, planned, and this process's shard of it. */
-  private OpenRun open(PluginRegistry registry) {
+  private OpenRun open(PluginCatalog catalog, DiscoveryProcess discovery) {
     String source = suiteName == null ? "default" : suiteName;
-    Suite suite = planner.narrow(suites.load(source), registry, new RunPlanner.Selection(models, tasks, seed));
-    Plan plan = planned(suite, registry);
+    Suite suite = planner.narrow(suites.load(source), catalog, new RunPlanner.Selection(models, tasks, seed));
+    Plan plan = planned(suite, catalog, discovery);
     Optional<Shard> part = shard != null ? Optional.of(Shard.parse(shard)) : Shard.fromEnvironment(System.getenv());
     ComputeDevice computeDevice = ComputeDevice.choose(device);
     Instant started = clock.instant();
@@ -312,7 +316,7 @@ final class RunCommand implements Callable<Integer> {
    * refuses a run another process writes, a suite or plugin jars changed since the last attempt
    * (unless {@code --accept-changes}), and plugins missing for cells the run planned.
    */
-  private OpenRun reopen(PluginRegistry registry) {
+  private OpenRun reopen(PluginCatalog catalog, DiscoveryProcess discovery) {
     Path file = resume.resolve(RunFormat.SUITE);
     if (!Files.isRegularFile(file)) {
       throw new UsageException(resume + " is not a run directory: it has no " + RunFormat.SUITE);
@@ -333,13 +337,13 @@ final class RunCommand implements Callable<Integer> {
         throw new UsageException(resume + " is a run of format " + manifest.formatVersion() + ", newer than the format "
             + RunFormat.VERSION + " this reckon writes; resume it with the reckon that started it");
       }
-      requireUnchanged(manifest, sha256(text), registry);
+      requireUnchanged(manifest, sha256(text), catalog);
       Suite suite = suites.load(file.toString());
-      Plan plan = planned(suite, registry);
+      Plan plan = planned(suite, catalog, discovery);
       Manifest.Shard shardInfo = manifest.shard();
       List<PlannedCell> cells = shardInfo == null ? plan.cells()
           : new Shard(shardInfo.index(), shardInfo.count()).select(plan.cells());
-      requireEveryCellPlanned(manifest, cells, suite, registry);
+      requireEveryCellPlanned(manifest, cells, suite, catalog);
       List<Instant> resumedAt = new ArrayList<>(manifest.resumedAt() == null ? List.of() : manifest.resumedAt());
       List<Manifest.Attempt> attempts = new ArrayList<>(manifest.earlierAttempts() == null ? List.of()
           : manifest.earlierAttempts());
@@ -364,13 +368,13 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /** The cells finished so far were computed with the suite and jars of the last attempt; a change is named. */
-  private void requireUnchanged(Manifest manifest, String suiteFingerprint, PluginRegistry registry) {
+  private void requireUnchanged(Manifest manifest, String suiteFingerprint, PluginCatalog catalog) {
     List<String> changes = new ArrayList<>();
     if (manifest.suite().fingerprint() != null && !manifest.suite().fingerprint().equals(suiteFingerprint)) {
       changes.add(RunFormat.SUITE + " was edited");
     }
     java.util.SortedSet<String> before = Manifest.jarFingerprints(manifest.plugins());
-    java.util.SortedSet<String> now = new java.util.TreeSet<>(registry.plugins().stream()
+    java.util.SortedSet<String> now = new java.util.TreeSet<>(catalog.plugins().stream()
         .flatMap(plugin -> plugin.jars().stream()).map(jar -> Manifest.jarFingerprint(jar.path(), jar.sha256()))
         .toList());
     before.stream().filter(jar -> !now.contains(jar)).forEach(jar -> changes.add("jar " + jar.split(" ")[0]
@@ -390,7 +394,7 @@ final class RunCommand implements Callable<Integer> {
    * directory was not given, or {@code suite}, edited, no longer has it.
    */
   private void requireEveryCellPlanned(Manifest manifest, List<PlannedCell> cells, Suite suite,
-      PluginRegistry registry) {
+      PluginCatalog catalog) {
     if (manifest.cells() == null) {
       return;
     }
@@ -402,7 +406,7 @@ final class RunCommand implements Callable<Integer> {
     }
     String lostCells = "this resume cannot plan " + lost.size() + " of the run's cells, e.g. " + lost.get(0) + ": ";
     Optional<CellKey> unloaded = lost.stream()
-        .filter(key -> registry.model(key.model()).isEmpty() || registry.task(key.task()).isEmpty()).findFirst();
+        .filter(key -> catalog.model(key.model()).isEmpty() || catalog.task(key.task()).isEmpty()).findFirst();
     if (unloaded.isPresent()) {
       throw new UsageException(lostCells + "model " + unloaded.get().model() + " or task " + unloaded.get().task()
           + " is in no loaded plugin; resume with the --plugins the run had");
@@ -417,8 +421,11 @@ final class RunCommand implements Callable<Integer> {
         + "cells the run planned, so put them back, or start a new run of the smaller suite");
   }
 
-  private Plan planned(Suite suite, PluginRegistry registry) {
-    Plan plan = planner.plan(suite, registry);
+  private Plan planned(Suite suite, PluginCatalog catalog, DiscoveryProcess discovery) {
+    Plan plan = planner.plan(suite, catalog, discovery);
+    for (PluginFailure failure : plan.failures()) {
+      console.err().println("warning: plugin " + failure);
+    }
     for (String missing : plan.missing()) {
       console.err().println("warning: the suite names " + missing + ", which no loaded plugin provides");
     }

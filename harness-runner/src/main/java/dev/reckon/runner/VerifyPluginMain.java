@@ -127,9 +127,9 @@ public final class VerifyPluginMain {
 
   private static boolean from(Discovered item, Path jar) {
     try {
-      return Files.isSameFile(item.plugin().source(), jar);
+      return Files.isSameFile(item.plugin(), jar);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot compare " + item.plugin().source() + " with " + jar, e);
+      throw new UncheckedIOException("cannot compare " + item.plugin() + " with " + jar, e);
     }
   }
 

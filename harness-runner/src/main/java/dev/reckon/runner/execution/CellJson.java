@@ -13,7 +13,8 @@ import java.nio.file.StandardCopyOption;
 
 /**
  * The JSON between the runner and the processes it starts: a cell's {@link CellSpec} in and {@link
- * CellResult} out, and the checks of {@code reckon verify-plugin}.
+ * CellResult} out, discovery's {@link DiscoverySpec} in and its answer out, and the checks of {@code
+ * reckon verify-plugin}.
  */
 public final class CellJson {
   private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())

@@ -67,9 +67,10 @@ public final class CellMain {
 
   /**
    * The runner holds this process's standard input open; when the runner dies (killed, or its
-   * machine's job ended), the input closes and the cell stops too, instead of running on alone.
+   * machine's job ended), the input closes and the cell (or discovery's process) stops too,
+   * instead of running on alone.
    */
-  private static void endWithTheRunner(InputStream runner) {
+  static void endWithTheRunner(InputStream runner) {
     Thread watcher = new Thread(() -> {
       try {
         while (runner.read() >= 0) {

@@ -97,7 +97,7 @@ public final class CellProcess {
       return List.of(new CellResult(outcome(key, Status.SKIPPED, key.model() + " declined the task: "
           + first.skip().get()), null));
     }
-    boolean learns = first.model().factory().learns();
+    boolean learns = first.model().learns();
     Optional<Path> from = learns ? checkpoints.source(key) : Optional.empty();
     if (from.isPresent() && group.size() > 1) {
       throw new IllegalArgumentException("cells loaded from checkpoints run alone, not in a group: " + group);
@@ -169,8 +169,12 @@ public final class CellProcess {
    * sandbox shows each read-only where it lies, since the cell's /tmp is a private one.
    */
   static List<Path> dataFiles(PlannedCell cell) {
-    return Stream.concat(Stream.of(cell.train()), cell.eval().stream())
-        .map(level -> level.id())
+    return dataFiles(Stream.concat(Stream.of(cell.train()), cell.eval().stream()).map(level -> level.id()));
+  }
+
+  /** The files these level ids name, each once. */
+  static List<Path> dataFiles(Stream<String> levels) {
+    return levels
         .filter(id -> id.startsWith(FILE_LEVEL))
         .map(id -> Path.of(id.substring(FILE_LEVEL.length())).toAbsolutePath())
         .distinct()

@@ -2,7 +2,7 @@ package dev.reckon.runner.execution;
 
 import dev.reckon.reports.format.RunFormat;
 import dev.reckon.runner.plugins.Plugin;
-import dev.reckon.runner.plugins.PluginLoader;
+import dev.reckon.runner.plugins.PluginFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -51,10 +51,10 @@ public final class PluginSnapshot {
     return new PluginSnapshot(runDirectory, copies);
   }
 
-  /** The copies of {@code plugins}, in discovery order: what a cell of theirs loads, and nothing else. */
-  public List<Path> sources(Collection<Plugin> plugins) {
-    return copies.entrySet().stream().filter(entry -> plugins.contains(entry.getKey())).map(Map.Entry::getValue)
-        .toList();
+  /** The copies of the plugins of these sources, in discovery order: what a cell of theirs loads, and nothing else. */
+  public List<Path> sources(Collection<Path> sources) {
+    return copies.entrySet().stream().filter(entry -> sources.contains(entry.getKey().source()))
+        .map(Map.Entry::getValue).toList();
   }
 
   /** Where the run keeps {@code plugin}'s copy, relative to the run directory; empty for a plugin no cell uses. */
@@ -109,7 +109,7 @@ public final class PluginSnapshot {
 
   /** The content key of a plugin copy on disk: its jars as they are now. */
   private static String key(Path copy) {
-    return key(PluginLoader.jarsOf(copy).stream().map(jar -> new Plugin.Jar(jar, PluginLoader.sha256(jar))).toList());
+    return key(PluginFiles.jarsOf(copy).stream().map(jar -> new Plugin.Jar(jar, PluginFiles.sha256(jar))).toList());
   }
 
   /** sha256 of the plugin's jars' "file name sha256" lines, in order: its content, whatever its folder. */

@@ -2,17 +2,15 @@ package dev.reckon.runner.execution;
 
 import dev.reckon.api.Config;
 import dev.reckon.api.Level;
-import dev.reckon.api.Metric;
 import dev.reckon.api.Setting;
-import dev.reckon.api.Support;
-import dev.reckon.api.Task;
-import dev.reckon.api.TaskContext;
-import dev.reckon.runner.Errors;
 import dev.reckon.runner.UsageException;
-import dev.reckon.runner.plugins.DiscoveredModel;
-import dev.reckon.runner.plugins.DiscoveredTask;
-import dev.reckon.runner.plugins.PluginRegistry;
-import dev.reckon.tck.SafeNames;
+import dev.reckon.runner.execution.PlanningAnswers.ModelAnswer;
+import dev.reckon.runner.execution.PlanningQuestions.ModelOnTask;
+import dev.reckon.runner.execution.PlanningQuestions.TaskAtSettings;
+import dev.reckon.runner.plugins.DescribedModel;
+import dev.reckon.runner.plugins.DescribedTask;
+import dev.reckon.runner.plugins.PluginCatalog;
+import dev.reckon.runner.plugins.PluginFailure;
 import dev.reckon.runner.suites.Suite;
 import dev.reckon.runner.suites.Suite.ModelEntry;
 import dev.reckon.runner.suites.Suite.TaskEntry;
@@ -23,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -33,8 +30,9 @@ import java.util.stream.Stream;
  * Turns a suite, optionally narrowed to some models and tasks, into the cells of a run. Ids given
  * on the command line must exist; ids only named by the suite are reported as missing and left
  * out, so one broken plugin does not stop the rest of the suite. Every setting is checked against
- * what its plugin declares before anything runs, and every model says here, before any data is
- * made, whether it can do each task.
+ * what its plugin declares ({@link PluginCatalog}) before any plugin code is asked; then each task
+ * is made at its settings and every model says, before any data is made, whether it can do it:
+ * in planning's process ({@link DiscoveryProcess#answer}), never here.
  *
  * <p>Cells are ordered seed, task, model: the models of one task share its datasets' seeds.
  */
@@ -48,10 +46,12 @@ public final class RunPlanner {
   }
 
   /**
-   * The cells; the suite's entries no loaded plugin provides ({@code "model x"}); and the tasks a
-   * plugin provides that cannot be used at their settings, each with the reason.
+   * The cells; the suite's entries no loaded plugin provides ({@code "model x"}); the tasks a
+   * plugin provides that cannot be used at their settings, each with the reason; and the plugins
+   * that failed to load, or broke the process, while planning.
    */
-  public record Plan(List<PlannedCell> cells, List<String> missing, List<String> unusable) {}
+  public record Plan(List<PlannedCell> cells, List<String> missing, List<String> unusable,
+      List<PluginFailure> failures) {}
 
   /**
    * The suite narrowed to the selection, as it will be saved with the run so that a resume replays
@@ -60,14 +60,14 @@ public final class RunPlanner {
    * then keeps only the keys the models left declare: narrowing to models that do not take a setting
    * is no mistake.
    */
-  public Suite narrow(Suite suite, PluginRegistry registry, Selection selection) {
+  public Suite narrow(Suite suite, PluginCatalog catalog, Selection selection) {
     for (String id : selection.tasks()) {
-      registry.task(id).orElseThrow(() -> unknown("task", id, registry.tasks().stream().map(DiscoveredTask::id)));
+      catalog.task(id).orElseThrow(() -> unknown("task", id, catalog.tasks().stream().map(DescribedTask::id)));
     }
     for (String id : selection.models()) {
-      registry.model(id).orElseThrow(() -> unknown("model", id, registry.models().stream().map(DiscoveredModel::id)));
+      catalog.model(id).orElseThrow(() -> unknown("model", id, catalog.models().stream().map(DescribedModel::id)));
     }
-    suite.tasks().forEach(entry -> requireDeclaredByAModel(entry, modelsOn(suite.models(), entry.id(), registry)));
+    suite.tasks().forEach(entry -> requireDeclaredByAModel(entry, modelsOn(suite.models(), entry.id(), catalog)));
     // --seed runs every cell at that one seed, whatever seeds its task or model entry sets.
     List<ModelEntry> models = select(suite.models(), ModelEntry::id, selection.models(), ModelEntry::of).stream()
         .map(entry -> selection.seed() == null ? entry : new ModelEntry(entry.id(), entry.config(), entry.tasks(), null, entry.configOn()))
@@ -75,9 +75,9 @@ public final class RunPlanner {
     Suite narrowed = new Suite(suite.name(), suite.description(),
         selection.seed() == null ? suite.seeds() : List.of(selection.seed()), suite.cellTimeLimitMinutes(),
         select(suite.tasks(), TaskEntry::id, selection.tasks(), TaskEntry::of).stream()
-            .map(entry -> declaredOnly(entry, modelsOn(models, entry.id(), registry),
+            .map(entry -> declaredOnly(entry, modelsOn(models, entry.id(), catalog),
                 selection.seed() == null ? entry.seeds() : null)).toList(), models);
-    requireKnownIds(narrowed, registry);
+    requireKnownIds(narrowed, catalog);
     return narrowed;
   }
 
@@ -85,22 +85,22 @@ public final class RunPlanner {
    * An id a suite file names is a usage error when no plugin provides it, as on the command line;
    * it stays a warning when a plugin failed to load, for the id may be that plugin's.
    */
-  private static void requireKnownIds(Suite suite, PluginRegistry registry) {
-    if (!registry.failures().isEmpty()) {
+  private static void requireKnownIds(Suite suite, PluginCatalog catalog) {
+    if (!catalog.failures().isEmpty()) {
       return;
     }
     for (TaskEntry entry : suite.tasks()) {
-      if (registry.task(entry.id()).isEmpty()) {
-        throw unknownInSuite(suite, "task", entry.id(), registry.tasks().stream().map(DiscoveredTask::id));
+      if (catalog.task(entry.id()).isEmpty()) {
+        throw unknownInSuite(suite, "task", entry.id(), catalog.tasks().stream().map(DescribedTask::id));
       }
     }
     for (ModelEntry entry : suite.models()) {
-      if (registry.model(entry.id()).isEmpty()) {
-        throw unknownInSuite(suite, "model", entry.id(), registry.models().stream().map(DiscoveredModel::id));
+      if (catalog.model(entry.id()).isEmpty()) {
+        throw unknownInSuite(suite, "model", entry.id(), catalog.models().stream().map(DescribedModel::id));
       }
       for (String task : entry.tasks()) {
-        if (registry.task(task).isEmpty()) {
-          throw unknownInSuite(suite, "task", task, registry.tasks().stream().map(DiscoveredTask::id));
+        if (catalog.task(task).isEmpty()) {
+          throw unknownInSuite(suite, "task", task, catalog.tasks().stream().map(DescribedTask::id));
         }
       }
     }
@@ -111,74 +111,88 @@ public final class RunPlanner {
         + "provides; the discovered " + kind + "s are " + known.collect(Collectors.joining(", ")));
   }
 
+  /** A task at settings and a seed that some cell runs on, and the level ids its entries name. */
+  private record TaskToMake(DescribedTask task, Config config, long taskSeed, Set<String> levels) {}
+
+  /** A model on a task entry at a seed, and the index of the task it runs on among those to make. */
+  private record CellToAsk(DescribedModel model, Config config, TaskEntry entry, long seed, int task) {}
+
   /**
    * @throws UsageException for a setting a task or model does not declare or a value of the wrong
-   *     type, naming the entry, the setting and the valid ones
+   *     type, naming the entry, the setting and the valid ones (before any plugin code is asked), or
+   *     for a level a task entry names that its task does not have
    */
-  public Plan plan(Suite suite, PluginRegistry registry) {
+  public Plan plan(Suite suite, PluginCatalog catalog, DiscoveryProcess discovery) {
     List<String> missing = new ArrayList<>();
-    List<String> unusable = new ArrayList<>();
-    List<PlannedCell> cells = new ArrayList<>();
     for (ModelEntry modelEntry : suite.models()) {
-      if (registry.model(modelEntry.id()).isEmpty()) {
+      if (catalog.model(modelEntry.id()).isEmpty()) {
         missing.add("model " + modelEntry.id());
       }
     }
+    // A task is made once at each settings and seed a cell runs on: entries that differ only in
+    // their levels share it, and no task is made for a seed none of its entry's models runs at.
+    List<TaskToMake> tasks = new ArrayList<>();
+    Map<List<Object>, Integer> taskIndex = new HashMap<>();
+    List<CellToAsk> asked = new ArrayList<>();
     for (long seed : suite.allSeeds()) {
       for (TaskEntry taskEntry : suite.tasks()) {
-        DiscoveredTask task = registry.task(taskEntry.id()).orElse(null);
+        DescribedTask task = catalog.task(taskEntry.id()).orElse(null);
         if (task == null) {
           missing.add("task " + taskEntry.id());
           continue;
         }
-        List<DiscoveredModel> models = modelsOn(suite.models(), task.id(), registry);
-        requireDeclaredByAModel(taskEntry, models);
-        Config taskConfig = resolve("task " + task.id(), task.factory().settings(), taskEntry.config());
+        requireDeclaredByAModel(taskEntry, modelsOn(suite.models(), task.id(), catalog));
+        Config taskConfig = resolve("task " + task.id(), task.settings(), taskEntry.config());
         long taskSeed = Seeds.task(seed, task.id());
-        Task instance;
-        Level train;
-        List<Level> eval;
-        try {
-          instance = task.create(new TaskContext(taskConfig, taskSeed));
-          List<Level> levels = usable(instance);
-          train = level(task, instance, taskEntry.train() == null ? levels.get(0).id() : taskEntry.train());
-          eval = evaluationLevels(task, instance, levels, taskEntry, train);
-        } catch (UsageException e) {
-          throw e;
-        } catch (Unusable e) {
-          unusable.add("task " + task.id() + ": " + e.getMessage());
-          continue;
-        } catch (RuntimeException | LinkageError e) {
-          unusable.add("task " + task.id() + ": it cannot be made at its settings: " + Errors.oneLine(e));
-          continue;
-        }
         for (ModelEntry modelEntry : suite.models()) {
-          DiscoveredModel model = registry.model(modelEntry.id()).orElse(null);
+          DescribedModel model = catalog.model(modelEntry.id()).orElse(null);
           if (model == null || !modelEntry.runsOn(task.id()) || !suite.seedsOf(taskEntry, modelEntry).contains(seed)) {
             continue;
           }
-          Config config = resolve("model " + model.id(), model.factory().settings(),
-              merged(modelEntry.config(), taskEntry.modelConfig(), model.factory().settings(),
-                  modelEntry.configOn(task.id())));
-          Optional<String> skip = Optional.empty();
-          Optional<String> failure = Optional.empty();
-          try {
-            Support support = model.factory().supports(TaskForModels.of(instance, model.factory()));
-            if (support == null) {
-              failure = Optional.of(model.id() + "'s supports() returned null");
-            } else if (!support.supported()) {
-              skip = Optional.of(support.reason());
-            }
-          } catch (RuntimeException | LinkageError e) {
-            failure = Optional.of(model.id() + "'s supports() failed: " + Errors.oneLine(e));
-          }
-          cells.add(new PlannedCell(model, task, instance, taskConfig, taskSeed, config, train, eval,
-              taskEntry.trainSize(), taskEntry.evalSize(), taskEntry.computeBudgets(), seed, skip, failure));
+          Config config = resolve("model " + model.id(), model.settings(), merged(modelEntry.config(),
+              taskEntry.modelConfig(), model.settings(), modelEntry.configOn(task.id())));
+          int t = taskIndex.computeIfAbsent(List.of(task.id(), taskConfig.asMap(), taskSeed), key -> {
+            tasks.add(new TaskToMake(task, taskConfig, taskSeed, new LinkedHashSet<>()));
+            return tasks.size() - 1;
+          });
+          tasks.get(t).levels().addAll(namedLevels(taskEntry));
+          asked.add(new CellToAsk(model, config, taskEntry, seed, t));
         }
       }
     }
+    PlanningAnswers answers = discovery.answer(new PlanningQuestions(
+        tasks.stream().map(task -> new TaskAtSettings(task.task().id(), task.config().asMap(), task.taskSeed(),
+            List.copyOf(task.levels()))).toList(),
+        asked.stream().map(cell -> new ModelOnTask(cell.model().id(), cell.config().asMap(), cell.task())).toList()),
+        catalog);
+    List<String> unusable = new ArrayList<>();
+    for (int t = 0; t < tasks.size(); t++) {
+      String task = tasks.get(t).task().id();
+      answers.tasks().get(t).unusable().ifPresent(reason -> unusable.add("task " + task + ": " + reason));
+    }
+    List<PlannedCell> cells = new ArrayList<>();
+    for (int c = 0; c < asked.size(); c++) {
+      CellToAsk cell = asked.get(c);
+      TaskToMake task = tasks.get(cell.task());
+      MadeTask made = answers.tasks().get(cell.task());
+      if (made.unusable().isPresent()) {
+        continue;
+      }
+      TaskEntry entry = cell.entry();
+      Level train = entry.train() == null ? made.levels().get(0) : level(task.task(), made, entry.train());
+      ModelAnswer answer = answers.models().get(c);
+      cells.add(new PlannedCell(cell.model(), task.task(), made, task.config(), task.taskSeed(), cell.config(), train,
+          evaluationLevels(task.task(), made, entry, train), entry.trainSize(), entry.evalSize(),
+          entry.computeBudgets(), cell.seed(), answer.trainingWork(), answer.skip(), answer.failure()));
+    }
     requireDistinct(cells);
-    return new Plan(cells, missing.stream().distinct().toList(), unusable.stream().distinct().toList());
+    return new Plan(cells, missing.stream().distinct().toList(), unusable.stream().distinct().toList(),
+        answers.failures());
+  }
+
+  /** The level ids a task entry names: its training level, when it names one, and its evaluation levels. */
+  private static List<String> namedLevels(TaskEntry entry) {
+    return Stream.concat(Stream.ofNullable(entry.train()), entry.eval().stream()).toList();
   }
 
   /** Two entries planning one cell (same model, task, training level and seed) would write its rows twice. */
@@ -210,20 +224,20 @@ public final class RunPlanner {
   }
 
   /** The discovered models of {@code entries} that run on {@code task}. */
-  private static List<DiscoveredModel> modelsOn(List<ModelEntry> entries, String task, PluginRegistry registry) {
+  private static List<DescribedModel> modelsOn(List<ModelEntry> entries, String task, PluginCatalog catalog) {
     return entries.stream().filter(entry -> entry.runsOn(task))
-        .flatMap(entry -> registry.model(entry.id()).stream()).toList();
+        .flatMap(entry -> catalog.model(entry.id()).stream()).toList();
   }
 
   /** The names of the settings {@code models} declare, in their order. */
-  private static Set<String> declaredSettings(List<DiscoveredModel> models) {
+  private static Set<String> declaredSettings(List<DescribedModel> models) {
     Set<String> declared = new LinkedHashSet<>();
-    models.forEach(model -> model.factory().settings().forEach(setting -> declared.add(setting.name())));
+    models.forEach(model -> model.settings().forEach(setting -> declared.add(setting.name())));
     return declared;
   }
 
   /** {@code entry} with the {@code modelConfig} keys that one of {@code models} declares, at {@code seeds}. */
-  private static TaskEntry declaredOnly(TaskEntry entry, List<DiscoveredModel> models, List<Long> seeds) {
+  private static TaskEntry declaredOnly(TaskEntry entry, List<DescribedModel> models, List<Long> seeds) {
     Map<String, Object> kept = new LinkedHashMap<>(entry.modelConfig());
     kept.keySet().retainAll(declaredSettings(models));
     return new TaskEntry(entry.id(), entry.train(), entry.eval(), entry.trainSize(), entry.evalSize(), entry.config(),
@@ -231,7 +245,7 @@ public final class RunPlanner {
   }
 
   /** A task entry's {@code modelConfig} key that none of its models declares is a typo, not a no-op. */
-  private static void requireDeclaredByAModel(TaskEntry entry, List<DiscoveredModel> models) {
+  private static void requireDeclaredByAModel(TaskEntry entry, List<DescribedModel> models) {
     Set<String> declared = declaredSettings(models);
     for (String name : entry.modelConfig().keySet()) {
       if (!declared.contains(name)) {
@@ -247,39 +261,6 @@ public final class RunPlanner {
       return Config.resolve(declared, given);
     } catch (IllegalArgumentException e) {
       throw new UsageException(what + ": " + e.getMessage(), e);
-    }
-  }
-
-  /**
-   * The task's levels, after checking what the runner reads of it: a format, at least one level
-   * and one metric, every level id and metric name a safe name (they become folder names and CSV
-   * values).
-   */
-  private static List<Level> usable(Task task) {
-    if (task.format() == null) {
-      throw new Unusable("it declares no format");
-    }
-    List<Level> levels = task.levels();
-    if (levels == null || levels.isEmpty()) {
-      throw new Unusable("it declares no levels");
-    }
-    List<Metric> metrics = task.metrics();
-    if (metrics == null || metrics.isEmpty()) {
-      throw new Unusable("it declares no metrics");
-    }
-    try {
-      levels.forEach(level -> SafeNames.require("level id", level == null ? null : level.id()));
-      metrics.forEach(metric -> SafeNames.require("metric", metric == null ? null : metric.id()));
-    } catch (IllegalArgumentException e) {
-      throw new Unusable(e.getMessage());
-    }
-    return levels;
-  }
-
-  /** What makes a task unusable, in the runner's words. */
-  private static final class Unusable extends RuntimeException {
-    Unusable(String message) {
-      super(message);
     }
   }
 
@@ -301,21 +282,21 @@ public final class RunPlanner {
     return selected;
   }
 
-  private static List<Level> evaluationLevels(DiscoveredTask plugin, Task task, List<Level> levels, TaskEntry entry,
-      Level train) {
+  private static List<Level> evaluationLevels(DescribedTask task, MadeTask made, TaskEntry entry, Level train) {
     if (!entry.eval().isEmpty()) {
-      return entry.eval().stream().map(id -> level(plugin, task, id)).toList();
+      return entry.eval().stream().map(id -> level(task, made, id)).toList();
     }
-    int from = levels.indexOf(train);
-    return from < 0 ? List.of(train) : levels.subList(from, levels.size());
+    int from = made.levels().indexOf(train);
+    return from < 0 ? List.of(train) : made.levels().subList(from, made.levels().size());
   }
 
-  private static Level level(DiscoveredTask plugin, Task task, String id) {
-    try {
-      return task.level(id);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("task " + plugin.id() + ": " + e.getMessage(), e);
+  /** The level {@code id} as the made task returned it; one it refused is the suite's mistake. */
+  private static Level level(DescribedTask task, MadeTask made, String id) {
+    String refused = made.unknown().get(id);
+    if (refused != null || !made.named().containsKey(id)) {
+      throw new UsageException("task " + task.id() + ": " + (refused != null ? refused : "no level '" + id + "'"));
     }
+    return made.named().get(id);
   }
 
   private static UsageException unknown(String kind, String id, Stream<String> known) {

@@ -22,7 +22,8 @@ import java.util.jar.Manifest;
 
 /**
  * Where a cell's process runs, from {@code --sandbox required|auto|off}: inside a bubblewrap
- * ({@code bwrap}) sandbox, or as the runner's own user as before.
+ * ({@code bwrap}) sandbox, or as the runner's own user as before. Discovery's process ({@link
+ * DiscoveryProcess}) runs in the same sandbox, with the plugin jars it loads in place of a cell's.
  *
  * <p>In the sandbox the process sees, read-only, the system's {@code /usr}, the JDK, the runner's
  * class path (the distribution), the run's copies of its own model's and task's plugins ({@link

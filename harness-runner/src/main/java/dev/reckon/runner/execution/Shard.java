@@ -94,7 +94,7 @@ public record Shard(int index, int count) {
 
   /**
    * A cell's estimated work: for a model that learns, the training examples it says it processes
-   * ({@link dev.reckon.api.ModelFactory#trainingWork}, else {@value #UNKNOWN_TRAINING_WORK}), plus the
+   * ({@link PlannedCell#trainingWork}, else {@value #UNKNOWN_TRAINING_WORK}), plus the
    * examples it is evaluated on. A skipped cell costs nothing. Rough, but it keeps a
    * training cell from landing beside another while the baselines' shard idles.
    */
@@ -103,10 +103,10 @@ public record Shard(int index, int count) {
       return 0;
     }
     long evaluation = (long) cell.evalSize() * cell.eval().size();
-    if (!cell.model().factory().learns()) {
+    if (!cell.model().learns()) {
       return evaluation;
     }
-    return cell.model().factory().trainingWork(cell.config()).orElse(UNKNOWN_TRAINING_WORK) + evaluation;
+    return cell.trainingWork().orElse(UNKNOWN_TRAINING_WORK) + evaluation;
   }
 
   @Override

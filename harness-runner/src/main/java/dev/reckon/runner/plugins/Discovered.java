@@ -1,6 +1,9 @@
 package dev.reckon.runner.plugins;
 
-/** A task, model or analysis together with the plugin that offers it. */
+import java.nio.file.Path;
+
+/** A loaded task, model or analysis, with the plugin that offers it: in the processes that run plugin code. */
 public sealed interface Discovered permits DiscoveredTask, DiscoveredModel, DiscoveredAnalysis {
-  Plugin plugin();
+  /** The source of its plugin. */
+  Path plugin();
 }

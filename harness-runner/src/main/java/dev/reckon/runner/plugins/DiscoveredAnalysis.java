@@ -1,6 +1,12 @@
 package dev.reckon.runner.plugins;
 
 import dev.reckon.api.Analysis;
+import java.nio.file.Path;
 
-/** An analysis and the plugin it came from; calls into it run in the plugin's class loader. */
-public record DiscoveredAnalysis(Analysis analysis, Plugin plugin) implements Discovered {}
+/** A loaded analysis and its description; calls into it run in its plugin's class loader. */
+public record DiscoveredAnalysis(Analysis analysis, DescribedAnalysis described) implements Discovered {
+  @Override
+  public Path plugin() {
+    return described.plugin();
+  }
+}

@@ -3,15 +3,24 @@ package dev.reckon.runner.plugins;
 import dev.reckon.api.Task;
 import dev.reckon.api.TaskContext;
 import dev.reckon.api.TaskFactory;
+import java.nio.file.Path;
 
-/** A task factory and the plugin it came from; calls into it run in the plugin's class loader. */
-public record DiscoveredTask(TaskFactory factory, Plugin plugin) implements Discovered {
+/**
+ * A loaded task factory, its description, and its plugin's class loader: calls into it run in
+ * that class loader.
+ */
+public record DiscoveredTask(TaskFactory factory, DescribedTask described, ClassLoader loader) implements Discovered {
   /** The task at these settings, whose every call, like the factory's, runs in the plugin's class loader. */
   public Task create(TaskContext context) {
-    return ContextClassLoaders.wrap(Task.class, factory.create(context), plugin.loader());
+    return ContextClassLoaders.wrap(Task.class, factory.create(context), loader);
   }
 
   public String id() {
-    return factory.id();
+    return described.id();
+  }
+
+  @Override
+  public Path plugin() {
+    return described.plugin();
   }
 }

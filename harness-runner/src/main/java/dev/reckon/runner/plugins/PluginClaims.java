@@ -45,18 +45,18 @@ public final class PluginClaims {
   }
 
   /**
-   * Copies the claims file of every jar of {@code registry} into {@code runDirectory}, in place of
+   * Copies the claims file of every jar of {@code catalog} into {@code runDirectory}, in place of
    * what an earlier attempt of the run copied, and returns a warning for each file left out: one
    * that does not load or reuses an id of the project's claims or of an earlier jar's.
    */
-  public static List<String> copy(PluginRegistry registry, Path runDirectory) {
+  public static List<String> copy(PluginCatalog catalog, Path runDirectory) {
     List<String> warnings = new ArrayList<>();
     Path folder = runDirectory.resolve(RunFormat.CLAIMS);
     try {
       clear(folder);
       Set<String> project = ids(Claims.bundled());
       Set<String> taken = new HashSet<>(project);
-      for (Path jar : registry.plugins().stream().flatMap(plugin -> plugin.jars().stream()).map(Plugin.Jar::path)
+      for (Path jar : catalog.plugins().stream().flatMap(plugin -> plugin.jars().stream()).map(Plugin.Jar::path)
           .toList()) {
         Optional<Shipped> shipped;
         try {

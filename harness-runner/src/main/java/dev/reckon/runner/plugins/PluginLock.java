@@ -74,18 +74,18 @@ public record PluginLock(int lockFormat, List<LockedPlugin> plugins) {
   /** @param file the jar's file name in its plugin directory */
   public record LockedJar(String file, String sha256) {}
 
-  /** The lock of what {@code registry} loaded, with the sha256 each jar had when it was loaded. */
-  public static PluginLock of(PluginRegistry registry) {
+  /** The lock of what {@code catalog} holds, with the sha256 each jar had when it was found. */
+  public static PluginLock of(PluginCatalog catalog) {
     List<LockedPlugin> plugins = new ArrayList<>();
-    for (Plugin plugin : registry.plugins()) {
+    for (Plugin plugin : catalog.plugins()) {
       Map<String, String> tasks = new LinkedHashMap<>();
-      registry.tasks().stream().filter(task -> task.plugin() == plugin)
-          .forEach(task -> tasks.put(task.id(), task.factory().version()));
+      catalog.tasks().stream().filter(task -> task.plugin().equals(plugin.source()))
+          .forEach(task -> tasks.put(task.id(), task.version()));
       Map<String, String> models = new LinkedHashMap<>();
-      registry.models().stream().filter(model -> model.plugin() == plugin)
-          .forEach(model -> models.put(model.id(), model.factory().version()));
-      List<String> analyses = registry.analyses().stream().filter(analysis -> analysis.plugin() == plugin)
-          .map(analysis -> analysis.analysis().id()).toList();
+      catalog.models().stream().filter(model -> model.plugin().equals(plugin.source()))
+          .forEach(model -> models.put(model.id(), model.version()));
+      List<String> analyses = catalog.analyses().stream().filter(analysis -> analysis.plugin().equals(plugin.source()))
+          .map(DescribedAnalysis::id).toList();
       List<LockedJar> jars = plugin.jars().stream().map(jar -> new LockedJar(file(plugin, jar), jar.sha256()))
           .toList();
       plugins.add(new LockedPlugin(jars, tasks, models, analyses));

@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** What discovery found: plugins, their tasks, models and analyses by id, and what failed to load. */
+/**
+ * What a process that runs plugin code loaded: plugins, their tasks, models and analyses by id,
+ * and what failed to load. The runner gets its {@link #catalog} only.
+ */
 public final class PluginRegistry {
   private final List<Plugin> plugins;
   private final Map<String, DiscoveredTask> tasks;
@@ -55,5 +58,12 @@ public final class PluginRegistry {
 
   public Optional<DiscoveredAnalysis> analysis(String id) {
     return Optional.ofNullable(analyses.get(id));
+  }
+
+  /** What was loaded, as the plain records the runner reads. */
+  public PluginCatalog catalog() {
+    return new PluginCatalog(plugins, tasks.values().stream().map(DiscoveredTask::described).toList(),
+        models.values().stream().map(DiscoveredModel::described).toList(),
+        analyses.values().stream().map(DiscoveredAnalysis::described).toList(), failures);
   }
 }

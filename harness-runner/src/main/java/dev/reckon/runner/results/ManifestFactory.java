@@ -4,19 +4,19 @@ import dev.reckon.reports.format.RunFormat;
 import ai.djl.engine.Engine;
 import dev.reckon.api.ApiVersion;
 import dev.reckon.api.Level;
-import dev.reckon.api.Task;
 import dev.reckon.runner.execution.CellKey;
 import dev.reckon.runner.execution.ComputeDevice;
+import dev.reckon.runner.execution.MadeTask;
 import dev.reckon.runner.execution.PlannedCell;
 import dev.reckon.runner.execution.PluginSnapshot;
 import dev.reckon.runner.execution.Sandbox;
 import dev.reckon.runner.execution.RunPlanner.Plan;
 import dev.reckon.runner.execution.Seeds;
-import dev.reckon.runner.plugins.DiscoveredModel;
-import dev.reckon.runner.plugins.DiscoveredTask;
+import dev.reckon.runner.plugins.DescribedModel;
+import dev.reckon.runner.plugins.DescribedTask;
 import dev.reckon.runner.plugins.Plugin;
+import dev.reckon.runner.plugins.PluginCatalog;
 import dev.reckon.runner.plugins.PluginFailure;
-import dev.reckon.runner.plugins.PluginRegistry;
 import dev.reckon.runner.results.Manifest.DataSeed;
 import dev.reckon.runner.suites.Suite;
 import java.time.Instant;
@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /** Builds a run's manifest from what the runner knows at its start. */
 public final class ManifestFactory {
@@ -47,7 +48,7 @@ public final class ManifestFactory {
   private final List<Instant> resumedAt;
   private final ComputeDevice device;
   private final Sandbox sandbox;
-  private final PluginRegistry registry;
+  private final PluginCatalog catalog;
   private final PluginSnapshot snapshot;
   private final Plan plan;
   private final List<PlannedCell> cells;
@@ -63,7 +64,7 @@ public final class ManifestFactory {
    *     keep the settings they ran with, as cells.csv has them, whatever the suite says now
    */
   public ManifestFactory(RunIdentity identity, List<String> command, Instant startedAt, List<Instant> resumedAt,
-      List<Manifest.Attempt> earlierAttempts, ComputeDevice device, Sandbox sandbox, PluginRegistry registry,
+      List<Manifest.Attempt> earlierAttempts, ComputeDevice device, Sandbox sandbox, PluginCatalog catalog,
       PluginSnapshot snapshot, Plan plan, List<PlannedCell> cells, Map<CellKey, Manifest.CellInfo> keptCells) {
     this.earlierAttempts = List.copyOf(earlierAttempts);
     this.keptCells = Map.copyOf(keptCells);
@@ -73,7 +74,7 @@ public final class ManifestFactory {
     this.resumedAt = List.copyOf(resumedAt);
     this.device = device;
     this.sandbox = sandbox;
-    this.registry = registry;
+    this.catalog = catalog;
     this.snapshot = snapshot;
     this.plan = plan;
     this.cells = List.copyOf(cells);
@@ -86,9 +87,9 @@ public final class ManifestFactory {
     List<Manifest.CellInfo> cellInfos = new ArrayList<>();
     for (PlannedCell cell : cells) {
       tasks.putIfAbsent(cell.task().id(), cell);
-      DiscoveredModel model = cell.model();
-      models.putIfAbsent(model.id(), new Manifest.ModelInfo(model.id(), model.factory().version(),
-          model.plugin().source().toString(), model.factory().iterationMeaning()));
+      DescribedModel model = cell.model();
+      models.putIfAbsent(model.id(), new Manifest.ModelInfo(model.id(), model.version(), model.plugin().toString(),
+          model.iterationMeaning()));
       Manifest.CellInfo kept = keptCells.get(cell.key());
       cellInfos.add(kept != null
           ? new Manifest.CellInfo(plan.cells().indexOf(cell), model.id(), cell.task().id(), cell.train().id(),
@@ -101,8 +102,9 @@ public final class ManifestFactory {
         identity.runId(), identity.shard(), List.of(), command, new Manifest.SuiteInfo(suite.name(), suite.description(),
         identity.suiteSource(), suite.cellTimeLimitMinutes(), identity.suiteFingerprint()), startedAt, resumedAt,
         finishedAt, environment(device, sandbox), new Manifest.Seeds(suite.allSeeds(), SEED_DERIVATION, dataSeeds()),
-        registry.plugins().stream().map(this::pluginInfo).toList(),
-        registry.failures().stream().map(PluginFailure::toString).toList(), plan.missing(), plan.unusable(),
+        catalog.plugins().stream().map(this::pluginInfo).toList(),
+        Stream.concat(catalog.failures().stream(), plan.failures().stream()).map(PluginFailure::toString).toList(),
+        plan.missing(), plan.unusable(),
         tasks.values().stream().map(ManifestFactory::taskInfo).toList(), List.copyOf(models.values()), cellInfos,
         earlierAttempts);
   }
@@ -115,7 +117,7 @@ public final class ManifestFactory {
         continue;
       }
       String task = cell.task().id();
-      if (cell.model().factory().learns()) {
+      if (cell.model().learns()) {
         seeds.add(new DataSeed(task, cell.train().id(), "train", cell.trainSize(), cell.seed(),
             Seeds.trainingData(cell.seed(), task, cell.train().id())));
       }
@@ -152,14 +154,14 @@ public final class ManifestFactory {
   private Manifest.PluginInfo pluginInfo(Plugin plugin) {
     return new Manifest.PluginInfo(plugin.source().toString(),
         plugin.jars().stream().map(jar -> new Manifest.JarInfo(jar.path().toString(), jar.sha256())).toList(),
-        registry.tasks().stream().filter(t -> t.plugin() == plugin).map(DiscoveredTask::id).toList(),
-        registry.models().stream().filter(m -> m.plugin() == plugin).map(DiscoveredModel::id).toList(),
+        catalog.tasks().stream().filter(t -> t.plugin().equals(plugin.source())).map(DescribedTask::id).toList(),
+        catalog.models().stream().filter(m -> m.plugin().equals(plugin.source())).map(DescribedModel::id).toList(),
         snapshot.place(plugin).orElse(null));
   }
 
   private static Manifest.TaskInfo taskInfo(PlannedCell cell) {
-    Task task = cell.taskInstance();
-    return new Manifest.TaskInfo(cell.task().id(), cell.task().factory().version(), task.format().id(),
-        task.format().describe(), task.metrics().get(0).id(), task.metrics(), task.levels());
+    MadeTask made = cell.made();
+    return new Manifest.TaskInfo(cell.task().id(), cell.task().version(), made.format(), made.semantics(),
+        made.metrics().get(0).id(), made.metrics(), made.levels());
   }
 }

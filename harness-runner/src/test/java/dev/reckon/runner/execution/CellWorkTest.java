@@ -19,8 +19,8 @@ import dev.reckon.api.SequencePredictions;
 import dev.reckon.api.Support;
 import dev.reckon.api.Task;
 import dev.reckon.runner.execution.CellOutcome.LevelOutcomes;
+import dev.reckon.runner.plugins.DescribedModel;
 import dev.reckon.runner.plugins.DiscoveredModel;
-import dev.reckon.runner.plugins.Plugin;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
@@ -36,6 +36,8 @@ class CellWorkTest {
   private static final Level SHORT = new Level("l1", 1, "one token");
   private static final Level LONG = new Level("l2", 2, "two tokens");
 
+  private static final Echo ECHO = new Echo();
+
   @TempDir
   Path checkpoints;
 
@@ -43,8 +45,9 @@ class CellWorkTest {
   void eachLevelIsScoredOnceWithItsOutcomes() throws Exception {
     CopyTask task = new CopyTask();
     CellKey key = new CellKey("echo", "copy", SHORT.id(), 1);
-    CellWork work = new CellWork(new DiscoveredModel(new Echo(), new Plugin(Path.of("test.jar"), List.of(),
-        CellWorkTest.class.getClassLoader())), key, new CellWork.Plan(task, SHORT, List.of(SHORT, LONG), 4, 4,
+    CellWork work = new CellWork(new DiscoveredModel(ECHO, new DescribedModel(ECHO.id(), ECHO.version(),
+        ECHO.description(), ECHO.settings(), ECHO.iterationMeaning(), ECHO.learns(), false, Path.of("test.jar")),
+        CellWorkTest.class.getClassLoader()), key, new CellWork.Plan(task, SHORT, List.of(SHORT, LONG), 4, 4,
         List.of(), new Checkpoints.ForCell(checkpoints, Optional.empty(), ""),
         new CellTrainingLog("echo", (done, total) -> {}, System.nanoTime() + 60_000_000_000L)), Clock.systemUTC());
 

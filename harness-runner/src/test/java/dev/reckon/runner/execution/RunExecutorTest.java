@@ -4,16 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.reckon.api.Config;
 import dev.reckon.api.Level;
-import dev.reckon.api.Model;
-import dev.reckon.api.ModelContext;
-import dev.reckon.api.ModelFactory;
-import dev.reckon.api.Support;
-import dev.reckon.api.Task;
-import dev.reckon.api.TaskContext;
-import dev.reckon.api.TaskFactory;
-import dev.reckon.runner.plugins.DiscoveredModel;
-import dev.reckon.runner.plugins.DiscoveredTask;
-import dev.reckon.runner.plugins.Plugin;
+import dev.reckon.runner.plugins.DescribedModel;
+import dev.reckon.runner.plugins.DescribedTask;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** Cells start costliest first, so that the last to start are short; ties keep the plan's order. */
 class RunExecutorTest {
-  private static final Plugin PLUGIN = new Plugin(Path.of("test.jar"), List.of(), RunExecutorTest.class.getClassLoader());
+  private static final Path PLUGIN = Path.of("test.jar");
   private static final Level LEVEL = new Level("b1", 1, "one level");
 
   @Test
@@ -61,55 +53,11 @@ class RunExecutorTest {
 
   private static PlannedCell cell(String model, boolean learns, Map<String, ?> config, long seed,
       Optional<String> skip) {
-    ModelFactory factory = new ModelFactory() {
-      @Override
-      public String id() {
-        return model;
-      }
-
-      @Override
-      public String version() {
-        return "1";
-      }
-
-      @Override
-      public Support supports(Task task) {
-        return Support.yes();
-      }
-
-      @Override
-      public boolean learns() {
-        return learns;
-      }
-
-      @Override
-      public OptionalLong trainingWork(Config config) {
-        return OptionalLong.of((long) config.getInt("updates") * config.getInt("batchSize"));
-      }
-
-      @Override
-      public Model create(ModelContext context) {
-        throw new UnsupportedOperationException("only planned");
-      }
-    };
-    TaskFactory task = new TaskFactory() {
-      @Override
-      public String id() {
-        return "task";
-      }
-
-      @Override
-      public String version() {
-        return "1";
-      }
-
-      @Override
-      public Task create(TaskContext context) {
-        throw new UnsupportedOperationException("only planned");
-      }
-    };
-    return new PlannedCell(new DiscoveredModel(factory, PLUGIN), new DiscoveredTask(task, PLUGIN), null,
-        Config.empty(), 0, new Config(config), LEVEL, List.of(LEVEL), 100, 50, List.of(), seed, skip,
-        Optional.empty());
+    Config settings = new Config(config);
+    OptionalLong work = learns ? OptionalLong.of((long) settings.getInt("updates") * settings.getInt("batchSize"))
+        : OptionalLong.empty();
+    return new PlannedCell(new DescribedModel(model, "1", "", List.of(), "one iteration", learns, false, PLUGIN),
+        new DescribedTask("task", "1", "", List.of(), PLUGIN), null, Config.empty(), 0, settings, LEVEL,
+        List.of(LEVEL), 100, 50, List.of(), seed, work, skip, Optional.empty());
   }
 }
