@@ -57,7 +57,6 @@ final class TrainingCurves {
 
   /** Every training point of a cell, in the order logged. */
   static Stream<TrainingPoint> points(MeasurementIndex index, Cell cell) {
-    return index.run().training().stream().filter(p -> p.model().equals(cell.model()) && p.task().equals(cell.task())
-        && p.trainLevel().equals(cell.trainLevel()) && p.seed() == cell.seed());
+    return index.trainingPoints(cell).stream();
   }
 }

@@ -3,7 +3,9 @@ package dev.reckon.reports.measurements;
 import static java.util.Objects.requireNonNull;
 
 import dev.reckon.reports.format.RunResults;
+import dev.reckon.reports.format.RunResults.Cell;
 import dev.reckon.reports.format.RunResults.TaskInfo;
+import dev.reckon.reports.format.RunResults.TrainingPoint;
 import dev.reckon.reports.measurements.Measurement.Key;
 import java.util.Collection;
 import java.util.Comparator;
@@ -13,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A run's measurements (averaged over seeds) with the look-ups that charts and claims share: a
@@ -28,11 +31,15 @@ public final class MeasurementIndex {
   private final Map<Key, Measurement> measurements;
   private final OutcomeIndex outcomes;
   private final Map<List<String>, Integer> budgets = new LinkedHashMap<>();
+  private final Map<List<Object>, List<TrainingPoint>> curves;
 
   public MeasurementIndex(RunResults run) {
     this.run = requireNonNull(run, "run is null");
     this.measurements = Measurement.of(run);
     this.outcomes = new OutcomeIndex(run);
+    // Rules ask for one cell's points at a time; a run has tens of thousands of them.
+    this.curves = run.training().stream().collect(Collectors.groupingBy(
+        p -> List.of(p.model(), p.task(), p.trainLevel(), p.seed()), LinkedHashMap::new, Collectors.toList()));
     for (Measurement m : measurements.values()) {
       budgets.merge(List.of(m.model(), m.task(), m.trainLevel()), m.iterations(), Math::max);
     }
@@ -48,6 +55,11 @@ public final class MeasurementIndex {
 
   public Optional<Measurement> get(Key key) {
     return Optional.ofNullable(measurements.get(key));
+  }
+
+  /** Every training point of a cell (training.csv), in the order logged. */
+  public List<TrainingPoint> trainingPoints(Cell cell) {
+    return curves.getOrDefault(List.of(cell.model(), cell.task(), cell.trainLevel(), cell.seed()), List.of());
   }
 
   /** The run's per-example outcomes, by number and seed. */
