@@ -11,6 +11,18 @@ import java.util.Locale;
  * row), so a convolutional network reads the grid as an image and a graph network reads it as
  * {@link GridDataset#lattice()}.
  *
+ * <p>The encoding contract. A <b>channel</b> is one real number the task tells of every cell, the
+ * same meaning at every cell ({@code cells[example][cell][channel]}); models read the values as
+ * they are, with no embedding. So a categorical fact takes one channel a category, each 0 or 1 (a
+ * maze's wall, start and goal), and a quantity one channel, scaled to about [0, 1] (prefix sums'
+ * bit is 0 or 1). A category given as a scalar (0, 1, 2 for wall, start, goal) is read as an
+ * ordered quantity and learnt poorly. A <b>label</b> is the answer of a cell, one of the classes {@code
+ * 1..labels}, which models score one by one (the cross-entropy over them), with no order
+ * between them. What the built-in grid models expect: the DT-Nets read each channel as an input
+ * plane of their first convolution (padded to whole blocks of 16 channels), the graph networks
+ * (rrn, deq-gnn) a cell's channels as its node's features on the lattice ({@link
+ * GridDataset#asGraphs()}); both learn to run longer on larger grids, so a level is a grid size.
+ *
  * @param dimensions 1 when every grid is one row (a string), 2 for rows and columns
  * @param channels the number of values the task tells of each cell (wall, start, goal; a bit)
  * @param labels the number of distinct labels

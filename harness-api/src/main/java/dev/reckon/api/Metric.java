@@ -2,6 +2,8 @@ package dev.reckon.api;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.OptionalDouble;
+
 /**
  * A quantity a task measures.
  *
@@ -19,6 +21,17 @@ public record Metric(String id, Direction direction, String unit, String descrip
     requireNonNull(direction, "direction is null");
     requireNonNull(unit, "unit is null");
     requireNonNull(description, "description is null");
+  }
+
+  /**
+   * The best value a score can have: 1 for a {@link #FRACTION} where higher is better, 0 where lower
+   * is better (an error, a divergence); empty for other metrics, whose best is not known.
+   */
+  public OptionalDouble best() {
+    if (direction == Direction.LOWER_IS_BETTER) {
+      return OptionalDouble.of(0);
+    }
+    return unit.equals(FRACTION) ? OptionalDouble.of(1) : OptionalDouble.empty();
   }
 
   /** Which way is better. */

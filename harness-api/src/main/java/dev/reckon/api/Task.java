@@ -76,9 +76,24 @@ public interface Task {
     return Optional.empty();
   }
 
-  /** The task's own exact solver, if it has one; the {@code oracle} model uses it. */
+  /**
+   * The task's own exact solver, if it has one; the {@code oracle} model uses it. A task that has
+   * one declares with it that the oracle scores {@link Metric#best()} of the primary metric on every
+   * level: the conformance kit checks the solver so, and every report holds the oracle's results to it.
+   */
   default Optional<ReferenceSolver> referenceSolver() {
     return Optional.empty();
+  }
+
+  /**
+   * The ids of the models that are this task's classical references: exact iterative algorithms
+   * (Bellman-Ford for {@code shortest-path}) that, at the largest iteration count they run at, score
+   * {@link Metric#best()} of the primary metric on every level and score no worse outside the noise
+   * as the count grows. Every report holds their results to it (a sanity check, as the oracle's);
+   * none by default.
+   */
+  default List<String> classicalReferences() {
+    return List.of();
   }
 
   /** Solves a dataset shown without its answers. */

@@ -7,6 +7,7 @@ import dev.reckon.reports.check.RegressionCheck.Checked;
 import dev.reckon.reports.check.RunComparison.Verdict;
 import dev.reckon.reports.check.Tolerances;
 import dev.reckon.reports.format.RunResults;
+import dev.reckon.reports.measurements.Numbers;
 import jakarta.inject.Inject;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -86,10 +87,12 @@ final class CheckCommand implements Callable<Integer> {
       }
     }
     if (withCells > 0) {
-      out.printf(Locale.ROOT, "(and %d numbers of those cells missing; --junit and --summary list each)%n", withCells);
+      out.printf(Locale.ROOT, "(and %s of those cells missing; --junit and --summary list each)%n",
+          Numbers.count(withCells, "number"));
     }
-    out.printf(Locale.ROOT, "check %s: %d numbers and %d cells of %s checked against %s, %d failed%n",
-        check.passed() ? "passed" : "FAILED", check.checked().size(), check.cells().size(), check.run().id(),
+    out.printf(Locale.ROOT, "check %s: %s and %s of %s checked against %s, %d failed%n",
+        check.passed() ? "passed" : "FAILED", Numbers.count(check.checked().size(), "number"),
+        Numbers.count(check.cells().size(), "cell"), check.run().id(),
         check.baseline().id(), check.failures().size() + cells.size());
     return check.passed() ? 0 : REGRESSION;
   }

@@ -4,6 +4,7 @@ import dev.reckon.api.Config;
 import dev.reckon.api.Level;
 import dev.reckon.api.Metric;
 import dev.reckon.api.Setting;
+import dev.reckon.reports.boards.Board;
 import dev.reckon.runner.execution.ComputeDevice;
 import dev.reckon.runner.execution.DiscoveryProcess;
 import dev.reckon.runner.execution.MadeTask;
@@ -17,7 +18,6 @@ import dev.reckon.runner.plugins.PluginCatalog;
 import dev.reckon.runner.plugins.PluginFailure;
 import jakarta.inject.Inject;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -99,22 +99,32 @@ final class ListCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * The tasks and models as one table under a header, then the analyses: columns as wide as their
+   * widest value, so that a long id or version moves a column, never one line of it.
+   */
   private void summary(PluginCatalog catalog, PrintStream out) {
-    out.println("Tasks");
+    List<List<Object>> offerings = new ArrayList<>();
     for (DescribedTask task : catalog.tasks()) {
-      row(out, task.id(), task.version(), "task", task.plugin());
+      offerings.add(List.of(task.id(), task.version(), "task", task.plugin().toString()));
     }
-    out.println("Models");
     for (DescribedModel model : catalog.models()) {
-      row(out, model.id(), model.version(), model.learns() ? "model/learns"
-          : model.usesReferenceSolver() ? "model/reference" : "model", model.plugin());
+      offerings.add(List.of(model.id(), model.version(), model.learns() ? "model/learns"
+          : model.usesReferenceSolver() ? "model/reference" : "model", model.plugin().toString()));
     }
+    out.println("Tasks and models");
+    table(out, List.of("id", "version", "kind", "plugin"), offerings);
     if (!catalog.analyses().isEmpty()) {
       out.println("Analyses (reckon analyze ID)");
-      for (DescribedAnalysis analysis : catalog.analyses()) {
-        out.printf(Locale.ROOT, "  %-22s %s (%s)%n", analysis.id(), analysis.description(), analysis.plugin());
-      }
+      // the description last: it is long, and pads no column after it
+      table(out, List.of("id", "plugin", "description"), catalog.analyses().stream()
+          .map(a -> List.<Object>of(a.id(), a.plugin().toString(), a.description()))
+          .toList());
     }
+  }
+
+  private static void table(PrintStream out, List<String> header, List<List<Object>> rows) {
+    new Board("list", header, rows).toText().lines().forEach(line -> out.println("  " + line));
   }
 
   /** Describes the ids asked for; returns the plugins that failed to load, or broke the process, making the tasks. */
@@ -173,9 +183,5 @@ final class ListCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "    %-20s %-24s %-10s %s%n", setting.name(), setting.type().expected(),
           setting.defaultValue() == null ? "(derived)" : setting.defaultValue(), setting.description());
     }
-  }
-
-  private static void row(PrintStream out, String id, String version, String kind, Path source) {
-    out.printf(Locale.ROOT, "  %-22s %-6s %-16s %s%n", id, version, kind, source);
   }
 }

@@ -1,5 +1,6 @@
 package dev.reckon.runner;
 
+import dev.reckon.reports.measurements.Numbers;
 import dev.reckon.reports.render.ReportWriter;
 import dev.reckon.runner.reporting.RunReporter;
 import dev.reckon.runner.results.RunMerger;
@@ -45,7 +46,8 @@ final class MergeCommand implements Callable<Integer> {
     }
     reporter.report(out);
     PrintStream print = console.out();
-    print.printf(Locale.ROOT, "merged %d shard directories: %d cells (%s)%n", shards.size(), merged.cells(),
+    print.printf(Locale.ROOT, "merged %s: %s (%s)%n", Numbers.count(shards.size(), "shard"),
+        Numbers.count(merged.cells(), "cell"),
         merged.statuses().entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
             .collect(Collectors.joining(", ")));
     merged.missing().forEach(missing -> print.println("missing: " + missing));

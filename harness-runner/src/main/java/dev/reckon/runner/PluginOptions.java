@@ -42,4 +42,13 @@ final class PluginOptions {
   List<Path> directories() {
     return distribution.with(directories);
   }
+
+  /** The same directories with those given first: where verify-plugin looks for a task before the built-ins. */
+  List<Path> givenFirst() {
+    List<Path> all = directories();
+    int builtIn = distribution.with(List.of()).size();
+    List<Path> ordered = new ArrayList<>(all.subList(builtIn, all.size()));
+    ordered.addAll(all.subList(0, builtIn));
+    return ordered;
+  }
 }

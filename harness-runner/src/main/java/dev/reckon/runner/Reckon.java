@@ -18,7 +18,7 @@ import picocli.CommandLine.IVersionProvider;
 @Command(name = "reckon", mixinStandardHelpOptions = true, versionProvider = Reckon.Version.class,
     description = "Benchmarks reasoning models: test-time compute, generalisation, compositional retrieval.",
     subcommands = {ListCommand.class, LockCommand.class, RunCommand.class, MergeCommand.class, ReportCommand.class,
-        CheckCommand.class, CompareCommand.class, AnalyzeCommand.class, SlurmCommand.class,
+        CheckCommand.class, CompareCommand.class, HistoryCommand.class, AnalyzeCommand.class, SlurmCommand.class,
         VerifyPluginCommand.class, CommandLine.HelpCommand.class})
 public final class Reckon {
   /** Usage errors: an unknown id, a bad option, a malformed input file. */

@@ -1,6 +1,7 @@
 package dev.reckon.runner;
 
 import dev.reckon.reports.format.RunFormat;
+import dev.reckon.reports.measurements.Numbers;
 import dev.reckon.reports.render.ReportWriter;
 import dev.reckon.runner.execution.BarProgress;
 import dev.reckon.runner.execution.CellOutcome.Status;
@@ -13,6 +14,7 @@ import dev.reckon.runner.execution.DiscoveryProcess;
 import dev.reckon.runner.execution.LineProgress;
 import dev.reckon.runner.execution.PlannedCell;
 import dev.reckon.runner.execution.PluginSnapshot;
+import dev.reckon.runner.execution.RemainingTime;
 import dev.reckon.runner.execution.RunExecutor;
 import dev.reckon.runner.execution.RunPlanner;
 import dev.reckon.runner.execution.RunPlanner.Plan;
@@ -440,12 +442,12 @@ final class RunCommand implements Callable<Integer> {
 
   private RunExecutor.Summary execute(OpenRun run, Sandbox sandbox, PluginSnapshot snapshot) {
     int parallel = jobs != null ? jobs : RunExecutor.defaultJobs();
-    console.err().printf(Locale.ROOT, "reckon: %d cells of suite %s%s on %s (%s %s), %d at once -> %s%n",
-        run.cells().size(), run.identity().suite().name(), run.identity().shard() == null ? ""
+    console.err().printf(Locale.ROOT, "reckon: %s of suite %s%s on %s (%s %s), %d at once -> %s%n",
+        Numbers.count(run.cells().size(), "cell"), run.identity().suite().name(), run.identity().shard() == null ? ""
             : " (shard " + run.identity().shard().index() + " of " + run.identity().shard().count() + ")",
         run.device().name(), run.device().engine().getEngineName(), run.device().engine().getVersion(), parallel,
         run.directory());
-    try (RunProgress progress = progress(run.cells().size())) {
+    try (RunProgress progress = progress(run.cells())) {
       CellProcess process = new CellProcess(snapshot, run.device().name(),
           Checkpoints.of(run.directory(), checkpointsFrom),
           Duration.ofSeconds(Math.round(run.identity().suite().cellTimeLimitMinutes() * 60)), run.directory(), clock,
@@ -498,7 +500,9 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private RunProgress progress(int cells) {
-    return console.interactive() ? new BarProgress(cells, console.err()) : new LineProgress(cells, console.err());
+  private RunProgress progress(List<PlannedCell> cells) {
+    RemainingTime remaining = RemainingTime.of(cells);
+    return console.interactive() ? new BarProgress(cells.size(), remaining, console.err())
+        : new LineProgress(cells.size(), remaining, console.err());
   }
 }

@@ -25,7 +25,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * The process in which {@code reckon verify-plugin} checks one jar: whatever the plugin does,
@@ -35,14 +37,22 @@ import java.util.function.Consumer;
 public final class VerifyPluginMain {
   /** The prefix of a check's line: {@code reckon-check {json}}. */
   static final String CHECK = "reckon-check ";
+  /** The prefix of a training's progress line: {@code reckon-progress {json}}. */
+  static final String PROGRESS = "reckon-progress ";
+  /** The least time between two progress lines: enough to show a long training moves, not every update. */
+  private static final long PROGRESS_EVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
   private static final String CHANCE = "uniform";
 
   /**
-   * What to check: a jar, the plugin directories whose tasks its models may be checked on, and
-   * the settings given to every task and model that declares them.
+   * What to check: a jar, the other jars named with it and the plugin directories whose tasks its
+   * models may be checked on (in the order tried, after the jar's own), the settings given to every
+   * task and model that declares them, and the task every model is checked on, if one was named.
    */
-  record Spec(Path jar, List<Path> pluginDirectories, Map<String, String> taskConfig,
-      Map<String, String> modelConfig) {}
+  record Spec(Path jar, List<Path> companions, List<Path> pluginDirectories, Map<String, String> taskConfig,
+      Map<String, String> modelConfig, Optional<String> task) {}
+
+  /** A training's progress: {@code subject} has made {@code done} of {@code total} updates. */
+  record Progress(String subject, int done, int total) {}
 
   private VerifyPluginMain() {}
 
@@ -50,22 +60,35 @@ public final class VerifyPluginMain {
   public static void main(String[] args) {
     PrintStream channel = System.out;
     System.setOut(System.err);
+    long[] lastProgress = {System.nanoTime()};
     check(CellJson.read(Path.of(args[0]), Spec.class), check -> {
-      channel.println(CHECK + CellJson.line(check));
-      channel.flush();
+      synchronized (channel) {
+        channel.println(CHECK + CellJson.line(check));
+        channel.flush();
+      }
+    }, (subject, done, total) -> {
+      synchronized (channel) {
+        long now = System.nanoTime();
+        if (now - lastProgress[0] >= PROGRESS_EVERY_NANOS) {
+          lastProgress[0] = now;
+          channel.println(PROGRESS + CellJson.line(new Progress(subject, done, total)));
+          channel.flush();
+        }
+      }
     });
     System.exit(0);
   }
 
   /**
    * The jar's checks, each handed to {@code sink} as soon as it is made: loading it, then {@link
-   * PluginChecks} on what it offers. Models are checked on the first task they support among the
-   * jar's own and the other plugins'; the {@code uniform} model is the guess each task's reference
-   * solver must beat.
+   * PluginChecks} on what it offers. Models are checked on the named task, else on the first task
+   * they support among the jar's own, the other jars' and the plugin directories'; the {@code
+   * uniform} model is the guess each task's reference solver must beat.
    */
-  static void check(Spec spec, Consumer<Check> sink) {
+  static void check(Spec spec, Consumer<Check> sink, PluginChecks.TrainingProgress progress) {
     PluginLoader loader = new PluginLoader();
     PluginRegistry checked = loader.loadEach(List.of(spec.jar()));
+    PluginRegistry companions = loader.loadEach(spec.companions());
     PluginRegistry others = loader.load(spec.pluginDirectories());
     String name = spec.jar().getFileName().toString();
     checked.failures().forEach(failure ->
@@ -79,7 +102,8 @@ public final class VerifyPluginMain {
         .map(DiscoveredModel::factory);
     PluginChecks.Setup setup = new PluginChecks.Setup(task -> declared(task.settings(), spec.taskConfig()),
         model -> declared(model.settings(), spec.modelConfig()),
-        others.tasks().stream().map(DiscoveredTask::factory).toList(), chance, model -> true);
+        Stream.concat(companions.tasks().stream(), others.tasks().stream()).map(DiscoveredTask::factory).toList(),
+        chance, model -> true, spec.task(), progress);
     if (offered.models().stream().anyMatch(ModelFactory::learns)) {
       // As in a cell: the engine loads with the runner's classes (DJL finds its native library
       // through the context class loader, which is the plugin's while a plugin's code runs).

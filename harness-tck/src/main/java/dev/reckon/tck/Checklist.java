@@ -73,6 +73,10 @@ final class Checklist {
     }
   }
 
+  String subject() {
+    return subject;
+  }
+
   List<Check> checks() {
     return List.copyOf(checks);
   }

@@ -51,6 +51,7 @@ public final class ModelChecks {
   private final String taskId;
   private final Config settings;
   private final Checklist list;
+  private final PluginChecks.TrainingProgress progress;
   private final List<Model> opened = new ArrayList<>();
   private Level level;
   private Dataset training;
@@ -58,12 +59,13 @@ public final class ModelChecks {
   private Predictions first;
 
   private ModelChecks(ModelFactory factory, Task task, String taskId, Map<String, ?> settings,
-      Consumer<Check> sink) {
+      PluginChecks.TrainingProgress progress, Consumer<Check> sink) {
     this.factory = factory;
     this.task = task;
     this.taskId = taskId;
     this.settings = Config.resolve(factory.settings(), settings);
     this.list = new Checklist("model " + factory.id() + " on " + taskId, sink);
+    this.progress = progress;
   }
 
   /**
@@ -74,13 +76,16 @@ public final class ModelChecks {
    */
   public static List<Check> of(ModelFactory factory, Task task, String taskId, Map<String, ?> settings,
       boolean deterministic) {
-    return run(factory, task, taskId, settings, deterministic, check -> { });
+    return run(factory, task, taskId, settings, deterministic, PluginChecks.TrainingProgress.UNTOLD, check -> { });
   }
 
-  /** As {@link #of}, handing each check to {@code sink} as soon as it is made. */
+  /**
+   * As {@link #of}, handing each check to {@code sink} as soon as it is made and telling {@code
+   * progress} how each training goes.
+   */
   static List<Check> run(ModelFactory factory, Task task, String taskId, Map<String, ?> settings,
-      boolean deterministic, Consumer<Check> sink) {
-    ModelChecks checks = new ModelChecks(factory, task, taskId, settings, sink);
+      boolean deterministic, PluginChecks.TrainingProgress progress, Consumer<Check> sink) {
+    ModelChecks checks = new ModelChecks(factory, task, taskId, settings, progress, sink);
     checks.run(deterministic);
     return checks.list.checks();
   }
@@ -166,7 +171,7 @@ public final class ModelChecks {
     require(model != null, "create returned null");
     opened.add(model);
     if (factory.learns()) {
-      CurveCheck curve = new CurveCheck();
+      CurveCheck curve = new CurveCheck(this);
       model.train(training.copy(), curve);
       curve.requireLoss();
     }
@@ -180,7 +185,7 @@ public final class ModelChecks {
     Model model = factory.create(new ModelContext(task, settings, SEED, "cpu"));
     opened.add(model);
     if (factory.learns()) {
-      model.train(trainingCopy, new CurveCheck());
+      model.train(trainingCopy, new CurveCheck(this));
       DeepEquality.difference(training, trainingCopy).ifPresent(where -> {
         throw new Checklist.Broken("train() changed its training set: " + where);
       });
@@ -232,11 +237,11 @@ public final class ModelChecks {
       throw notApplicable("it trains seeds one by one (createGroup gives no group)");
     }
     try (SeedGroup group = made.get()) {
-      LossCurve alone = new LossCurve();
+      LossCurve alone = new LossCurve(this);
       Model single = factory.create(contexts.get(1));
       opened.add(single);
       single.train(training.copy(), alone);
-      List<LossCurve> curves = List.of(new LossCurve(), new LossCurve(), new LossCurve());
+      List<LossCurve> curves = List.of(new LossCurve(this), new LossCurve(this), new LossCurve(this));
       group.train(List.of(training.copy(), training.copy(), training.copy()), List.copyOf(curves));
       List<Double> grouped = curves.get(1).losses;
       require(grouped.size() == alone.losses.size(), "as the middle seed of a group it logged " + grouped.size()
@@ -265,9 +270,27 @@ public final class ModelChecks {
     return task.metrics().stream().anyMatch(m -> m.id().equals(metric) && m.unit().equals(Metric.FRACTION));
   }
 
+  /** A training log that tells the checks' progress listener how far the training has come. */
+  private abstract static class Told implements TrainingLog {
+    private final ModelChecks checks;
+
+    Told(ModelChecks checks) {
+      this.checks = checks;
+    }
+
+    @Override
+    public void progress(int done, int total) {
+      checks.progress.trained(checks.list.subject(), done, total);
+    }
+  }
+
   /** The loss curve a model logs. */
-  private static final class LossCurve implements TrainingLog {
+  private static final class LossCurve extends Told {
     private final List<Double> losses = new ArrayList<>();
+
+    LossCurve(ModelChecks checks) {
+      super(checks);
+    }
 
     @Override
     public void record(int update, String metric, double value) {
@@ -278,8 +301,12 @@ public final class ModelChecks {
   }
 
   /** A training log that holds the model to the boundary: safe curve names, a finite loss, reported at least once. */
-  private static final class CurveCheck implements TrainingLog {
+  private static final class CurveCheck extends Told {
     private boolean lossSeen;
+
+    CurveCheck(ModelChecks checks) {
+      super(checks);
+    }
 
     @Override
     public void record(int update, String metric, double value) {

@@ -32,16 +32,36 @@ public final class PluginChecks {
    *
    * @param taskSettings each task's settings (the rest at their defaults)
    * @param modelSettings each model's settings: small enough to train in seconds
-   * @param otherTasks tasks of other plugins to check the models on
+   * @param otherTasks tasks of other plugins to check the models on, in the order to try them
    * @param chance a model that guesses, to compare with each task's reference solver
    * @param deterministic whether a model promises the same predictions at one seed
+   * @param modelTask the id of the task every model is checked on; empty: the first it supports
+   *     among the plugin's own and {@code otherTasks}
+   * @param progress where a model's training progress goes while it is checked
    */
   public record Setup(Function<TaskFactory, Map<String, ?>> taskSettings,
       Function<ModelFactory, Map<String, ?>> modelSettings, List<TaskFactory> otherTasks,
-      Optional<ModelFactory> chance, Predicate<ModelFactory> deterministic) {
+      Optional<ModelFactory> chance, Predicate<ModelFactory> deterministic, Optional<String> modelTask,
+      TrainingProgress progress) {
     public Setup {
       otherTasks = List.copyOf(otherTasks);
     }
+
+    /** Models checked on the first task they support, their progress untold. */
+    public Setup(Function<TaskFactory, Map<String, ?>> taskSettings,
+        Function<ModelFactory, Map<String, ?>> modelSettings, List<TaskFactory> otherTasks,
+        Optional<ModelFactory> chance, Predicate<ModelFactory> deterministic) {
+      this(taskSettings, modelSettings, otherTasks, chance, deterministic, Optional.empty(), TrainingProgress.UNTOLD);
+    }
+  }
+
+  /** Told how far a model's training has come while it is checked, from the training log's progress. */
+  @FunctionalInterface
+  public interface TrainingProgress {
+    TrainingProgress UNTOLD = (subject, done, total) -> { };
+
+    /** {@code subject} (e.g. {@code model rrn on sudoku-4x4}) has made {@code done} of {@code total} updates. */
+    void trained(String subject, int done, int total);
   }
 
   private PluginChecks() {}
@@ -91,7 +111,9 @@ public final class PluginChecks {
 
   private static List<Check> onFirstSupported(ModelFactory model, List<TaskFactory> candidates, Setup setup,
       Consumer<Check> sink) {
-    for (TaskFactory candidate : candidates) {
+    List<TaskFactory> tried = setup.modelTask().map(id -> candidates.stream()
+        .filter(candidate -> candidate.id().equals(id)).limit(1).toList()).orElse(candidates);
+    for (TaskFactory candidate : tried) {
       Task task;
       Support support;
       try {
@@ -99,17 +121,34 @@ public final class PluginChecks {
             setup.taskSettings().apply(candidate)), TaskChecks.SEED));
         support = model.supports(task);
       } catch (RuntimeException e) {
+        if (setup.modelTask().isPresent()) {
+          return declined(model, candidate.id(), Check.Verdict.FAILED, "making the task or asking whether the "
+              + "model supports it threw " + e, sink);
+        }
         continue; // the task's own checks say what is wrong with it; a model's throw is seen below
       }
       if (support != null && support.supported()) {
         return ModelChecks.run(model, task, candidate.id(), setup.modelSettings().apply(model),
-            setup.deterministic().test(model), sink);
+            setup.deterministic().test(model), setup.progress(), sink);
+      }
+      if (setup.modelTask().isPresent()) {
+        return declined(model, candidate.id(), Check.Verdict.FAILED, "it declines " + candidate.id() + ": "
+            + (support == null ? "supports() returned null" : support.reason()), sink);
       }
     }
-    Checklist list = new Checklist("model " + model.id(), sink);
-    list.add(new Check("model " + model.id(), "supports a task it can be checked on", Check.Verdict.NOT_APPLICABLE,
-        "it supports none of " + candidates.stream().map(TaskFactory::id).toList()
-            + "; give it one of its tasks (reckon verify-plugin --plugins DIR)"));
+    return declined(model, "", Check.Verdict.NOT_APPLICABLE, setup.modelTask()
+        .map(id -> "no task " + id + " was given to check it on")
+        .orElse("it supports none of " + candidates.stream().map(TaskFactory::id).toList()
+            + "; give it one of its tasks (reckon verify-plugin --plugins DIR)"), sink);
+  }
+
+  /** The one check of a model that no task was checked with: on {@code taskId} when it was named. */
+  private static List<Check> declined(ModelFactory model, String taskId, Check.Verdict verdict, String why,
+      Consumer<Check> sink) {
+    String subject = "model " + model.id() + (taskId.isEmpty() ? "" : " on " + taskId);
+    Checklist list = new Checklist(subject, sink);
+    list.add(new Check(subject, taskId.isEmpty() ? "supports a task it can be checked on"
+        : "supports the task it is checked on", verdict, why));
     return list.checks();
   }
 }

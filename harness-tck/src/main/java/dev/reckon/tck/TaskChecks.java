@@ -244,15 +244,9 @@ public final class TaskChecks {
     return scores.stream().filter(s -> s.metric().equals(metric.id())).reduce((a, b) -> b).orElseThrow().value();
   }
 
-  /** 1 for a fraction where higher is better, 0 where lower is better; other metrics have no known best. */
   private static double bestValue(Metric metric) {
-    if (metric.direction() == Metric.Direction.LOWER_IS_BETTER) {
-      return 0;
-    }
-    if (metric.unit().equals(Metric.FRACTION)) {
-      return 1;
-    }
-    throw notApplicable("the best value of " + metric.id() + " (" + metric.unit() + ", higher is better) is unknown");
+    return metric.best().orElseThrow(() -> notApplicable("the best value of " + metric.id() + " (" + metric.unit()
+        + ", higher is better) is unknown"));
   }
 
   private Task.ReferenceSolver solver() {

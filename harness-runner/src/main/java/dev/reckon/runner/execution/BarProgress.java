@@ -11,11 +11,15 @@ import me.tongfei.progressbar.ProgressBarStyle;
 public final class BarProgress implements RunProgress {
   private final ProgressBar bar;
   private final PrintStream out;
+  private final RemainingTime remaining;
 
-  public BarProgress(int cells, PrintStream out) {
+  public BarProgress(int cells, RemainingTime remaining, PrintStream out) {
     this.out = out;
+    this.remaining = remaining;
+    // The bar's own eta counts cells; the cost model's weighs them
     this.bar = new ProgressBarBuilder().setTaskName("cells").setInitialMax(cells).setStyle(ProgressBarStyle.ASCII)
-        .setConsumer(new ConsoleProgressBarConsumer(out)).setUpdateIntervalMillis(500).build();
+        .setConsumer(new ConsoleProgressBarConsumer(out)).setUpdateIntervalMillis(500)
+        .setEtaFunction(state -> remaining.left(state.getElapsedAfterStart())).build();
   }
 
   @Override
@@ -25,16 +29,19 @@ public final class BarProgress implements RunProgress {
 
   @Override
   public synchronized void cellReused(CellKey key) {
+    remaining.reused(key);
     bar.step();
   }
 
   @Override
   public synchronized void training(CellGroup group, int done, int total) {
+    remaining.training(group, done, total);
     bar.setExtraMessage(String.format(Locale.ROOT, "%s: training %d/%d", group, done, total));
   }
 
   @Override
   public synchronized void cellFinished(CellOutcome outcome) {
+    remaining.finished(outcome.key());
     if (outcome.status() == CellOutcome.Status.FAILED) {
       out.println("\nfailed: " + outcome.key() + ": " + outcome.reason());
     } else if (outcome.collapse().isPresent()) {

@@ -1,21 +1,24 @@
 package dev.reckon.runner.execution;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** Progress as plain lines, for logs and CI where a redrawn bar would be noise. */
 public final class LineProgress implements RunProgress {
   private final PrintStream out;
   private final int cells;
+  private final RemainingTime remaining;
   private final long startNanos = System.nanoTime();
   private int finished;
-  private int executed;
   private final Map<CellKey, Integer> trainingQuarters = new HashMap<>();
 
-  public LineProgress(int cells, PrintStream out) {
+  public LineProgress(int cells, RemainingTime remaining, PrintStream out) {
     this.cells = cells;
+    this.remaining = remaining;
     this.out = out;
   }
 
@@ -27,11 +30,13 @@ public final class LineProgress implements RunProgress {
   @Override
   public synchronized void cellReused(CellKey key) {
     finished++;
+    remaining.reused(key);
     out.printf(Locale.ROOT, "[%d/%d] %s: already finished, kept%n", finished, cells, key);
   }
 
   @Override
   public synchronized void training(CellGroup group, int done, int total) {
+    remaining.training(group, done, total);
     CellKey key = group.first().key();
     int quarter = total == 0 ? 0 : 4 * done / total;
     if (quarter > trainingQuarters.getOrDefault(key, 0)) {
@@ -44,23 +49,22 @@ public final class LineProgress implements RunProgress {
   public synchronized void cellFinished(CellOutcome outcome) {
     trainingQuarters.remove(outcome.key());
     finished++;
-    executed++;
-    double elapsed = (System.nanoTime() - startNanos) / 1e9;
-    double eta = elapsed / executed * (cells - finished);
+    remaining.finished(outcome.key());
+    Optional<Duration> eta = remaining.left(Duration.ofNanos(System.nanoTime() - startNanos));
     String detail = outcome.reason().isEmpty() ? "" : ": " + outcome.reason();
     if (outcome.status() == CellOutcome.Status.DONE && outcome.collapse().isPresent()) {
       detail += "; " + outcome.collapse().get();
     }
-    out.printf(Locale.ROOT, "[%d/%d] %s: %s%s (%.1f s; eta %s)%n", finished, cells, outcome.key(),
+    out.printf(Locale.ROOT, "[%d/%d] %s: %s%s (%.1f s%s)%n", finished, cells, outcome.key(),
         outcome.status().word(), detail, outcome.trainSeconds() + outcome.evalSeconds(),
-        duration(eta));
+        eta.map(left -> "; eta " + duration(left)).orElse(""));
   }
 
   @Override
   public void close() {}
 
-  private static String duration(double seconds) {
-    long s = Math.round(seconds);
+  private static String duration(Duration left) {
+    long s = Math.round(left.toMillis() / 1000.0);
     return s >= 60 ? String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60) : s + "s";
   }
 }

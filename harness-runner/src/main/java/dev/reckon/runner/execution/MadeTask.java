@@ -23,9 +23,12 @@ import java.util.Optional;
  * @param named each level id the suite names, as {@link Task#level} returned it (a file level is
  *     one the task makes on request, not one of {@code levels})
  * @param unknown each level id the suite names that {@link Task#level} refused, with its words
+ * @param referenceSolver whether it has an exact solver ({@link Task#referenceSolver})
+ * @param classicalReferences the models it names as its exact classical references
  */
 public record MadeTask(Optional<String> unusable, String format, String semantics, List<Level> levels,
-    List<Metric> metrics, Map<String, Level> named, Map<String, String> unknown) {
+    List<Metric> metrics, Map<String, Level> named, Map<String, String> unknown, boolean referenceSolver,
+    List<String> classicalReferences) {
   public MadeTask {
     if (unusable.isEmpty()) {
       problem(format, levels, metrics).ifPresent(problem -> {
@@ -35,12 +38,13 @@ public record MadeTask(Optional<String> unusable, String format, String semantic
       metrics = List.copyOf(metrics);
       named = Map.copyOf(named);
       unknown = Map.copyOf(unknown);
+      classicalReferences = List.copyOf(classicalReferences);
     }
   }
 
   /** A task that cannot be used, for {@code reason}. */
   static MadeTask unusable(String reason) {
-    return new MadeTask(Optional.of(reason), null, null, List.of(), List.of(), Map.of(), Map.of());
+    return new MadeTask(Optional.of(reason), null, null, List.of(), List.of(), Map.of(), Map.of(), false, List.of());
   }
 
   /**
@@ -69,7 +73,9 @@ public record MadeTask(Optional<String> unusable, String format, String semantic
         unknown.put(id, String.valueOf(e.getMessage()));
       }
     }
-    return new MadeTask(Optional.empty(), format.id(), format.describe(), levels, metrics, found, unknown);
+    List<String> references = task.classicalReferences();
+    return new MadeTask(Optional.empty(), format.id(), format.describe(), levels, metrics, found, unknown,
+        task.referenceSolver().isPresent(), references == null ? List.of() : references);
   }
 
   private static Optional<String> problem(String format, List<Level> levels, List<Metric> metrics) {

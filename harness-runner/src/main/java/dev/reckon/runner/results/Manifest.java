@@ -89,9 +89,11 @@ public record Manifest(int formatVersion, Harness harness, String runId, Shard s
    *
    * @param format the id of its data shape ({@code labeling}, {@code sequence}, {@code retrieval}, ...)
    * @param semantics everything its format declares, in one line
+   * @param referenceSolver whether it has an exact solver, which the oracle answers with
+   * @param classicalReferences the models it names as its exact classical references
    */
   public record TaskInfo(String id, String version, String format, String semantics, String primaryMetric,
-      List<Metric> metrics, List<Level> levels) {}
+      List<Metric> metrics, List<Level> levels, boolean referenceSolver, List<String> classicalReferences) {}
 
   /** @param iterationMeaning what one iteration of the model's test-time compute axis is */
   public record ModelInfo(String id, String version, String plugin, String iterationMeaning) {}

@@ -162,6 +162,6 @@ public final class ManifestFactory {
   private static Manifest.TaskInfo taskInfo(PlannedCell cell) {
     MadeTask made = cell.made();
     return new Manifest.TaskInfo(cell.task().id(), cell.task().version(), made.format(), made.semantics(),
-        made.metrics().get(0).id(), made.metrics(), made.levels());
+        made.metrics().get(0).id(), made.metrics(), made.levels(), made.referenceSolver(), made.classicalReferences());
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reckon.api.Config;
 import dev.reckon.api.Score;
+import dev.reckon.reports.format.CellSettings;
 import dev.reckon.reports.format.RunFormat;
 import dev.reckon.reports.format.RunFormat.Column;
 import dev.reckon.reports.format.RunFormat.Table;
@@ -194,11 +195,11 @@ public final class RunStore implements CellRecorder {
         .set(Column.FINISHED_AT, outcome.finishedAt())
         .set(Column.TRAIN_DATA_SEED, outcome.trainDataSeed())
         .set(Column.MODEL_SEED, outcome.modelSeed())
-        .set(Column.CONFIG, modelConfig.asMap())
+        .set(Column.CONFIG, CellSettings.json(modelConfig.asMap()))
         .set(Column.COLLAPSE_UPDATE, outcome.collapse().map(c -> (Object) c.update()).orElse(""))
         .set(Column.COLLAPSE, outcome.collapse().map(TrainingCollapse::description).orElse(""))
         .set(Column.TASK_SEED, taskSeed)
-        .set(Column.TASK_CONFIG, taskConfig.asMap())
+        .set(Column.TASK_CONFIG, CellSettings.json(taskConfig.asMap()))
         .set(Column.TRAINING_FLOPS, measured.trainingFlops().isPresent()
             ? number(measured.trainingFlops().getAsDouble()) : "")
         .set(Column.PROBE_R2, measured.probe().map(fit -> (Object) number(fit.r2())).orElse(""))

@@ -47,7 +47,7 @@ class DiscoveryRecordsTest {
     PlanningAnswers answers = new PlanningAnswers(
         List.of(new MadeTask(Optional.empty(), "labeling", "a grid", List.of(easy),
             List.of(new Metric("accuracy", Metric.Direction.HIGHER_IS_BETTER, Metric.FRACTION, "right answers")),
-            Map.of("easy", easy, file.id(), file), Map.of("hard", "no level 'hard'")),
+            Map.of("easy", easy, file.id(), file), Map.of("hard", "no level 'hard'"), true, List.of("bellman-ford")),
             MadeTask.unusable("it declares no levels")),
         Arrays.asList(ModelAnswer.runs(OptionalLong.of(64_000)), ModelAnswer.skipped("reads grids only"),
             ModelAnswer.failed("m's supports() failed"), null),

@@ -51,7 +51,7 @@ class RunExecutorTest {
     return cell(model, learns, config, 1, Optional.empty());
   }
 
-  private static PlannedCell cell(String model, boolean learns, Map<String, ?> config, long seed,
+  static PlannedCell cell(String model, boolean learns, Map<String, ?> config, long seed,
       Optional<String> skip) {
     Config settings = new Config(config);
     OptionalLong work = learns ? OptionalLong.of((long) settings.getInt("updates") * settings.getInt("batchSize"))

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.reckon.api.Config;
 import dev.reckon.api.Score;
 import dev.reckon.reports.format.RunFormat.Table;
+import dev.reckon.reports.format.RunResults;
 import dev.reckon.runner.execution.CellKey;
 import dev.reckon.runner.execution.CellOutcome;
 import dev.reckon.runner.execution.CellOutcome.Budget;
@@ -22,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,6 +69,23 @@ class RunStoreTest {
         Files.readAllLines(directory.resolve("budgets.csv")).stream().skip(1).toList());
     assertTrue(Files.readAllLines(directory.resolve("cells.csv")).get(1).endsWith(",2500000.0,0.875,-0.25,3,"
         + TRAIN_SHA + ",\"{\"\"b6\"\":\"\"" + EVAL_SHA + "\"\"}\""));
+  }
+
+  /** The settings go to cells.csv as JSON, and read back whole, a value with ", name=" in it too. */
+  @Test
+  void aCellsSettingsAreJsonObjectsThatReadBack() throws IOException {
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put("hidden", 32);
+    model.put("learningRate", 0.003);
+    model.put("name", "a, b=c");
+    new RunStore(directory).record(outcome("a", Status.DONE), new Config(model), new Config(Map.of("colours", 4)), 0);
+
+    assertTrue(Files.readAllLines(directory.resolve("cells.csv")).get(1).contains(
+        ",\"{\"\"hidden\"\":32,\"\"learningRate\"\":0.003,\"\"name\"\":\"\"a, b=c\"\"}\",,,0,"
+            + "\"{\"\"colours\"\":4}\","));
+    RunResults.Cell cell = RunResults.read(directory).cells().get(0);
+    assertEquals(Map.of("hidden", "32", "learningRate", "0.003", "name", "a, b=c"), cell.config());
+    assertEquals(Map.of("colours", "4"), cell.taskConfig());
   }
 
   @Test

@@ -1,5 +1,7 @@
 package dev.reckon.kit;
 
+import java.util.Map;
+
 /**
  * The settings of a training run that every learning model takes, declared once; a model declares
  * each with its own default ({@link Declared#withDefault}) where the kit's does not fit. The
@@ -34,6 +36,14 @@ public final class Training {
 
   public static final Declared<Integer> EVAL_BATCH_SIZE =
       Declared.integer("evalBatchSize", 256, "examples per batch at evaluation").positive();
+
+  /**
+   * The training {@code reckon verify-plugin} gives a model by default (its {@code --full} keeps the
+   * model's own): a few small updates, each logged, so that every property of the conformance kit
+   * is checked in seconds, not minutes. A model that does not declare one of these trains at its own value.
+   */
+  public static final Map<String, Integer> QUICK_CHECK = Map.of(UPDATES.name(), 4, BATCH_SIZE.name(), 8,
+      LOG_EVERY.name(), 1, EVAL_EVERY.name(), 2);
 
   /** The cadence of {@code settings}' training: its updates, logEvery and evalEvery (or logEvery where it has none). */
   public static Cadence cadence(Settings settings) {

@@ -4,13 +4,18 @@ import static java.util.Objects.requireNonNull;
 
 import dev.reckon.reports.measurements.Measurement;
 import dev.reckon.reports.measurements.MeasurementIndex;
+import dev.reckon.reports.measurements.Numbers;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Graphics2D;
 import java.awt.Shape;
 import java.awt.Stroke;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Rectangle2D;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +26,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
+import org.jfree.chart.annotations.XYDrawableAnnotation;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
@@ -43,8 +49,9 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
 /**
  * One line chart of a report: named lines of (x, y) points, drawn by JFreeChart in the report's
  * style. A line's points are means over seeds: each may carry its 95% interval, drawn as a light
- * band of the line's colour, and each seed's own points, drawn as a faint thin line beside it.
- * Builder style: {@link #point} and {@link #seedPoint} add points, {@link #build} makes the chart.
+ * band of the line's colour, and each seed's own points, drawn as a faint thin line beside it; a
+ * point may be ringed. Builder style: {@link #point} and {@link #seedPoint} add points, {@link #build}
+ * makes the chart.
  */
 final class LineChart {
   /** Lines told apart by people with any colour vision (the Okabe-Ito palette, yellow left out: too pale on white). */
@@ -65,12 +72,18 @@ final class LineChart {
    */
   private static final int MARKED_POINTS = 12;
   private static final StandardChartTheme THEME = theme();
+  /** A ring: the report's red for what got worse, wide enough to circle a marker. */
+  private static final Color RING_COLOUR = new Color(0xB3261E);
+  private static final double RING_SIZE = 16;
+  private static final BasicStroke RING_STROKE = new BasicStroke(2.5f);
 
   private final String title;
   private final String xLabel;
   private final String yLabel;
   private final Map<String, Line> lines = new LinkedHashMap<>();
+  private final List<double[]> rings = new ArrayList<>();
   private boolean log2X;
+  private boolean wholeX;
   private boolean fractionY;
   private String subtitle;
   private ValueMarker marker;
@@ -141,6 +154,21 @@ final class LineChart {
     return this;
   }
 
+  /** An x axis of whole numbers only, for things counted one by one (the runs of a history). */
+  LineChart wholeX() {
+    this.wholeX = true;
+    return this;
+  }
+
+  /**
+   * A ring around the point ({@code x}, {@code y}), drawn over every line: a point to look at, such
+   * as one where {@code reckon check} fails. The chart's caption says what the rings mean.
+   */
+  LineChart ring(double x, double y) {
+    rings.add(new double[] {x, y});
+    return this;
+  }
+
   /** A y axis from 0 to 1, so that fractions read the same on every chart. */
   LineChart fractionY() {
     this.fractionY = true;
@@ -205,6 +233,9 @@ final class LineChart {
     if (marker != null) {
       plot.addDomainMarker(marker);
     }
+    // Annotations are drawn after the datasets: a ring lies over the lines and bands it marks.
+    rings.forEach(at -> plot.addAnnotation(new XYDrawableAnnotation(at[0], at[1], RING_SIZE, RING_SIZE,
+        LineChart::ring)));
     JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
     boolean sameSeeds = lines.values().stream().map(line -> line.seedCount).distinct().count() == 1;
     String seedNote = sameSeeds ? seedNote(lines.values().iterator().next().seedCount) : null;
@@ -256,17 +287,27 @@ final class LineChart {
   }
 
   private static String seedsText(int seedCount) {
-    return seedCount == 1 ? "1 seed" : seedCount + " seeds";
+    return Numbers.count(seedCount, "seed");
   }
 
   private static Color faint(Color colour) {
     return new Color(colour.getRed(), colour.getGreen(), colour.getBlue(), SEED_ALPHA);
   }
 
+  /** A ring's outline in the area {@link XYDrawableAnnotation} gives it, centred on its point. */
+  private static void ring(Graphics2D g2, Rectangle2D area) {
+    g2.setPaint(RING_COLOUR);
+    g2.setStroke(RING_STROKE);
+    g2.draw(new Ellipse2D.Double(area.getX(), area.getY(), area.getWidth(), area.getHeight()));
+  }
+
   private ValueAxis xAxis() {
     if (!log2X) {
       NumberAxis x = new NumberAxis(xLabel);
       x.setAutoRangeIncludesZero(false);
+      if (wholeX) {
+        x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+      }
       x.setNumberFormatOverride(new DecimalFormat("0.##", DecimalFormatSymbols.getInstance(Locale.ROOT)));
       return x;
     }

@@ -88,8 +88,8 @@ public final class CheckReport {
       xml.writeCharacters("\n    ");
       xml.writeStartElement("testcase");
       xml.writeAttribute("classname", key.task() + "." + key.model());
-      xml.writeAttribute("name", String.format(Locale.ROOT, "%s train %s eval %s at %d iterations", key.metric(),
-          key.trainLevel(), key.evalLevel(), key.iterations()));
+      xml.writeAttribute("name", String.format(Locale.ROOT, "%s train %s eval %s at %s", key.metric(),
+          key.trainLevel(), key.evalLevel(), Numbers.count(key.iterations(), "iteration")));
       if (c.failed()) {
         xml.writeStartElement("failure");
         xml.writeAttribute("type", c.failureType());

@@ -134,13 +134,15 @@ public final class RegressionCheck {
 
   /**
    * @throws IllegalArgumentException when the baseline holds no number or a non-finite one, or is a
-   *     run of another suite than {@code run}
+   *     run of another suite than {@code run}: its {@link #refusal}
    */
   public static RegressionCheck of(RunResults baseline, RunResults run, Tolerances tolerances) {
     requireNonNull(baseline, "baseline is null");
     requireNonNull(run, "run is null");
     requireNonNull(tolerances, "tolerances is null");
-    requireComparable(baseline, run);
+    refusal(baseline, run).ifPresent(reason -> {
+      throw new IllegalArgumentException(reason);
+    });
     Map<Key, List<Result>> nonFinite = new LinkedHashMap<>();
     for (Result result : run.results()) {
       if (!Double.isFinite(result.value()) || !Double.isFinite(result.ciLow()) || !Double.isFinite(result.ciHigh())) {
@@ -213,30 +215,34 @@ public final class RegressionCheck {
 
   /** E.g. {@code propagation on sudoku-6x6 (train b12, eval minimal, 64 iterations)}. */
   static String where(Key key) {
-    return String.format(Locale.ROOT, "%s on %s (train %s, eval %s, %d iterations)", key.model(), key.task(),
-        key.trainLevel(), key.evalLevel(), key.iterations());
+    return String.format(Locale.ROOT, "%s on %s (train %s, eval %s, %s)", key.model(), key.task(),
+        key.trainLevel(), key.evalLevel(), Numbers.count(key.iterations(), "iteration"));
   }
 
-  private static void requireComparable(RunResults baseline, RunResults run) {
+  /**
+   * Why {@code run} cannot be checked against {@code baseline}, or empty when it can: a baseline
+   * without numbers or with a non-finite one, or a baseline of another suite than the run's (when
+   * both manifests name one).
+   */
+  public static Optional<String> refusal(RunResults baseline, RunResults run) {
     if (baseline.results().isEmpty()) {
-      throw new IllegalArgumentException("the baseline " + baseline.directory() + " holds no numbers: its "
-          + "results.csv has no rows");
+      return Optional.of("the baseline " + baseline.directory() + " holds no numbers: its results.csv has no rows");
     }
     for (Result result : baseline.results()) {
       if (!Double.isFinite(result.value()) || !Double.isFinite(result.ciLow()) || !Double.isFinite(result.ciHigh())) {
-        throw new IllegalArgumentException("the baseline " + baseline.directory() + " holds a number that is not "
-            + "finite: " + where(key(result)) + ": " + result.metric() + " of seed " + result.seed() + " is "
-            + result.value() + " " + interval(result.ciLow(), result.ciHigh())
-            + "; make the baseline from a run you trust");
+        return Optional.of("the baseline " + baseline.directory() + " holds a number that is not finite: "
+            + where(key(result)) + ": " + result.metric() + " of seed " + result.seed() + " is " + result.value() + " "
+            + interval(result.ciLow(), result.ciHigh()) + "; make the baseline from a run you trust");
       }
     }
     Optional<String> was = baseline.suite();
     Optional<String> now = run.suite();
     if (was.isPresent() && now.isPresent() && !was.get().equals(now.get())) {
-      throw new IllegalArgumentException("the baseline " + baseline.directory() + " is a run of suite '" + was.get()
-          + "' and " + run.directory() + " a run of suite '" + now.get() + "': a run is checked against a baseline "
-          + "of its own suite");
+      return Optional.of("the baseline " + baseline.directory() + " is a run of suite '" + was.get() + "' and "
+          + run.directory() + " a run of suite '" + now.get() + "': a run is checked against a baseline of its own "
+          + "suite");
     }
+    return Optional.empty();
   }
 
   private static Key key(Result result) {

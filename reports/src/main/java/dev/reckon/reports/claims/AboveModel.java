@@ -139,11 +139,11 @@ record AboveModel(String model, String against, String task, List<String> levels
     if (mine.iterations() == theirs.iterations()) {
       String a = RuleSupport.iterations(index, mine);
       String b = RuleSupport.iterations(index, theirs);
-      return "both at " + mine.iterations() + " iterations" + (a.contains("T") || b.contains("T")
+      return "both at " + Numbers.count(mine.iterations(), "iteration") + (a.contains("T") || b.contains("T")
           ? " (" + mine.model() + " " + a.replaceFirst(" = \\d+$", "") + ", " + theirs.model() + " "
               + b.replaceFirst(" = \\d+$", "") + ")" : "");
     }
     return mine.model() + " at " + RuleSupport.iterations(index, mine) + ", " + theirs.model() + " at "
-        + RuleSupport.iterations(index, theirs) + " iterations";
+        + RuleSupport.iterations(index, theirs) + (theirs.iterations() == 1 ? " iteration" : " iterations");
   }
 }

@@ -47,8 +47,16 @@ public record Claim(String id, String note, String statement, String reference, 
    * for a sanity check, those of one rule, as a check passes on the rules its run measured.
    */
   public boolean speaksOf(RunResults run) {
-    List<ClaimRule.Subject> subjects = rules.stream().flatMap(rule -> rule.subject().stream()).toList();
-    return sanity() && !subjects.isEmpty() ? subjects.stream().anyMatch(subject -> subject.in(run))
-        : subjects.stream().allMatch(subject -> subject.in(run));
+    List<Boolean> spoken = rules.stream().flatMap(rule -> rule.speaksOf(run).stream()).toList();
+    return sanity() && !spoken.isEmpty() ? spoken.contains(true) : !spoken.contains(false);
+  }
+
+  /**
+   * Whether the plugins {@code run} loaded offer what the claim speaks of (every rule's, or one
+   * rule's for a sanity check), whether or not the run ran them.
+   */
+  public boolean measurableWith(RunResults run) {
+    return sanity() ? rules.stream().anyMatch(rule -> rule.measurableWith(run))
+        : rules.stream().allMatch(rule -> rule.measurableWith(run));
   }
 }

@@ -8,6 +8,7 @@ import dev.reckon.reports.format.RunResults;
 import dev.reckon.reports.measurements.MeasurementIndex;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -38,13 +39,29 @@ import java.util.stream.Stream;
     @JsonSubTypes.Type(value = AtComputeBudget.class, name = "at_compute_budget"),
     @JsonSubTypes.Type(value = Probe.class, name = "probe"),
     @JsonSubTypes.Type(value = CheckedByTests.class, name = "checked_by_tests"),
-    @JsonSubTypes.Type(value = NotRecorded.class, name = "not_recorded")})
+    @JsonSubTypes.Type(value = NotRecorded.class, name = "not_recorded"),
+    @JsonSubTypes.Type(value = DeclaredReferences.class, name = "declared_references")})
 sealed interface ClaimRule permits CurveRule, AboveModel, ShareKept, Threshold, Separation, DimensionTrend, Ratio,
-    UpdatesToTarget, LowerTrainingPeak, Collapses, AtComputeBudget, Probe, CheckedByTests, NotRecorded {
+    UpdatesToTarget, LowerTrainingPeak, Collapses, AtComputeBudget, Probe, CheckedByTests, NotRecorded,
+    DeclaredReferences {
   Outcome evaluate(MeasurementIndex index);
 
-  /** What the rule speaks of; empty for a rule that reads no run's results. */
+  /** What the rule speaks of; empty for a rule that reads no run's results or names no ids. */
   Optional<Subject> subject();
+
+  /** Whether {@code run} has what the rule speaks of; empty for a rule that reads no run's results. */
+  default Optional<Boolean> speaksOf(RunResults run) {
+    return subject().map(subject -> subject.in(run));
+  }
+
+  /**
+   * Whether the plugins {@code run} loaded offer what the rule speaks of, run or not: a claim a run
+   * could not have measured with them is not named among those left out. True when the run does not
+   * say what its plugins offered.
+   */
+  default boolean measurableWith(RunResults run) {
+    return run.offered().isEmpty() || subject().map(subject -> subject.offeredIn(run.offered())).orElse(false);
+  }
 
   /**
    * The tasks a rule reads (an id pattern) and the models it needs on them, each need a list of id
@@ -61,6 +78,12 @@ sealed interface ClaimRule permits CurveRule, AboveModel, ShareKept, Threshold, 
     boolean in(RunResults run) {
       return among(Stream.concat(run.cells().stream().map(c -> List.of(c.model(), c.task())),
           run.results().stream().map(r -> List.of(r.model(), r.task()))));
+    }
+
+    /** Whether {@code ids} hold a task the pattern matches and each needed model. */
+    boolean offeredIn(Set<String> ids) {
+      return ids.stream().anyMatch(id -> matches(task, id)) && models.stream()
+          .allMatch(need -> need.stream().anyMatch(pattern -> ids.stream().anyMatch(id -> matches(pattern, id))));
     }
 
     /** Whether {@code run} has results of each needed model on a task the pattern matches. */

@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  */
 public record Claims(Map<String, String> notes, List<Claim> claims,
     @JsonProperty("sanity_checks") List<Claim> sanityChecks) {
-  static final String BUNDLED = "seeds/claims.yaml";
+  public static final String BUNDLED = "seeds/claims.yaml";
 
   public Claims {
     notes = notes == null ? Map.of() : Map.copyOf(notes);

@@ -9,6 +9,7 @@ import dev.reckon.reports.claims.Outcome.Finding;
 import dev.reckon.reports.claims.ResultSelection.CellLevel;
 import dev.reckon.reports.measurements.Measurement;
 import dev.reckon.reports.measurements.MeasurementIndex;
+import dev.reckon.reports.measurements.Numbers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -46,7 +47,8 @@ record Threshold(List<String> models, String task, List<String> levels, String m
       double margin = Math.min(atLeast == null ? Double.MAX_VALUE : value - atLeast,
           atMost == null ? Double.MAX_VALUE : atMost - value);
       findings.add(new Finding(margin >= -ROUNDING, margin, String.format(Locale.ROOT,
-          "%s on %s %s at %d iterations: %s %s (needs %s)", s.model(), s.task(), s.level(), m.iterations(),
+          "%s on %s %s at %s: %s %s (needs %s)", s.model(), s.task(), s.level(),
+          Numbers.count(m.iterations(), "iteration"),
           s.metric(), text(m), RuleSupport.bounds(atLeast, atMost))));
     }
     return Outcome.of(findings, String.join(", ", models) + " on " + task + levelWords(levels));

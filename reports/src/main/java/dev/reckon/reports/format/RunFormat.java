@@ -15,9 +15,10 @@ import java.util.List;
 public final class RunFormat {
   /**
    * The version of this format. 3 added outcomes.csv and the data's sha256 in cells.csv; readers
-   * read version 2 directories as having neither.
+   * read version 2 directories as having neither. 4 writes cells.csv's settings as JSON objects
+   * rather than Java's map syntax; readers read both ({@link CellSettings}).
    */
-  public static final int VERSION = 3;
+  public static final int VERSION = 4;
 
   public static final String MANIFEST = "manifest.json";
   /** The suite as run, which {@code --resume} replays. */
@@ -100,12 +101,13 @@ public final class RunFormat {
     /** The seeds derived for the cell's training data and its model. */
     TRAIN_DATA_SEED("train_data_seed"),
     MODEL_SEED("model_seed"),
-    /** Every setting the model declares, at the value it ran with. */
+    /** Every setting the model declares, at the value it ran with: a JSON object ({@link CellSettings}). */
     CONFIG("config"),
     /** Where the harness saw the cell's training collapse, and what fell; empty when nothing did. */
     COLLAPSE_UPDATE("collapse_update"),
     COLLAPSE("collapse"),
     TASK_SEED("task_seed"),
+    /** The task's settings, likewise. */
     TASK_CONFIG("task_config"),
     /** The training FLOPs the model reported: in all (cells.csv), or when it reached a budget (budgets.csv). */
     TRAINING_FLOPS(RunFormat.TRAINING_FLOPS),

@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collections;
@@ -44,10 +46,12 @@ import java.util.stream.Stream;
  * @param tasks per task id, its primary metric, metric directions and units, format and level order
  * @param iterationMeanings per model id, what one iteration of its test-time compute axis is (as
  *     the model declares it; empty for runs made before models declared it)
+ * @param offered the ids of the tasks and models the run's plugins offered, run or not (the
+ *     manifest's plugins); empty when it does not say
  */
 public record RunResults(Path directory, String id, Map<String, String> about, List<Result> results,
     List<Cell> cells, List<TrainingPoint> training, List<ComputePoint> compute, List<Outcomes> outcomes,
-    Map<String, TaskInfo> tasks, Map<String, String> iterationMeanings) {
+    Map<String, TaskInfo> tasks, Map<String, String> iterationMeanings, Set<String> offered) {
   private static final String RESULTS = Table.RESULTS.file();
   private static final String MANIFEST = RunFormat.MANIFEST;
 
@@ -61,6 +65,7 @@ public record RunResults(Path directory, String id, Map<String, String> about, L
     compute = List.copyOf(compute);
     outcomes = List.copyOf(outcomes);
     tasks = Map.copyOf(tasks);
+    offered = Set.copyOf(offered);
   }
 
   /** One row of results.csv. */
@@ -80,12 +85,17 @@ public record RunResults(Path directory, String id, Map<String, String> about, L
    * @param probeR2Shuffled its control's, NaN when there was no probe
    * @param trainDataSha256 the sha256 of its training examples, empty when not recorded
    * @param evalDataSha256 per evaluated level, the sha256 of its examples (empty before format 3)
+   * @param config the model's settings as it ran, a value as text ({@link CellSettings})
+   * @param taskConfig the task's, likewise
    */
   public record Cell(String model, String task, String trainLevel, long seed, String status, String reason,
       int trainedIterations, double trainSeconds, int collapseUpdate, String collapse, double trainingFlops,
-      double probeR2, double probeR2Shuffled, String trainDataSha256, Map<String, String> evalDataSha256) {
+      double probeR2, double probeR2Shuffled, String trainDataSha256, Map<String, String> evalDataSha256,
+      Map<String, String> config, Map<String, String> taskConfig) {
     public Cell {
       evalDataSha256 = Map.copyOf(evalDataSha256);
+      config = Collections.unmodifiableMap(new LinkedHashMap<>(config));
+      taskConfig = Collections.unmodifiableMap(new LinkedHashMap<>(taskConfig));
     }
   }
 
@@ -127,13 +137,18 @@ public record RunResults(Path directory, String id, Map<String, String> about, L
    * @param higherIsBetter per metric id, its direction
    * @param units per metric id, its unit ({@code fraction}, {@code nats}, ...)
    * @param levels the level ids, easiest first
+   * @param referenceSolver whether the task has an exact solver: the oracle must score the primary
+   *     metric's best on it ({@code Task.referenceSolver()})
+   * @param classicalReferences the models the task names as exact classical references ({@code
+   *     Task.classicalReferences()}); none in runs made before tasks declared them
    */
   public record TaskInfo(String id, String format, String primaryMetric, Map<String, Boolean> higherIsBetter,
-      Map<String, String> units, List<String> levels) {
+      Map<String, String> units, List<String> levels, boolean referenceSolver, List<String> classicalReferences) {
     public TaskInfo {
       higherIsBetter = Map.copyOf(higherIsBetter);
       units = Map.copyOf(units);
       levels = List.copyOf(levels);
+      classicalReferences = List.copyOf(classicalReferences);
     }
 
     /** Whether the task scores keys against queries: the compositional board's tasks. */
@@ -240,7 +255,8 @@ public record RunResults(Path directory, String id, Map<String, String> about, L
         row.decimal(Column.TRAIN_SECONDS, Double.NaN), row.smallWhole(Column.COLLAPSE_UPDATE, 0),
         row.optional(Column.COLLAPSE), row.decimal(Column.TRAINING_FLOPS, Double.NaN),
         row.decimal(Column.PROBE_R2, Double.NaN), row.decimal(Column.PROBE_R2_SHUFFLED, Double.NaN),
-        row.optional(Column.TRAIN_DATA_SHA256), levelHashes(row)))) {
+        row.optional(Column.TRAIN_DATA_SHA256), levelHashes(row), CellSettings.read(row, Column.CONFIG),
+        CellSettings.read(row, Column.TASK_CONFIG)))) {
       cells.put(List.of(cell.model(), cell.task(), cell.trainLevel(), cell.seed()), cell);
     }
     List<TrainingPoint> training = TableReader.read(Table.TRAINING.in(directory), Table.TRAINING.columns(),
@@ -263,8 +279,13 @@ public record RunResults(Path directory, String id, Map<String, String> about, L
     Map<String, String> meanings = new HashMap<>();
     manifest.path("models").forEach(model -> meanings.put(model.path("id").asText(),
         model.path("iterationMeaning").asText("")));
+    Set<String> offered = new HashSet<>();
+    for (JsonNode plugin : manifest.path("plugins")) {
+      plugin.path("tasks").forEach(task -> offered.add(task.asText()));
+      plugin.path("models").forEach(model -> offered.add(model.asText()));
+    }
     return new RunResults(directory, id, about(manifest), results, List.copyOf(cells.values()), training, compute,
-        outcomes, tasks(manifest), Map.copyOf(meanings));
+        outcomes, tasks(manifest), Map.copyOf(meanings), offered);
   }
 
   /** The compute budgets the run evaluated {@code task} at, ascending. */
@@ -284,7 +305,7 @@ public record RunResults(Path directory, String id, Map<String, String> about, L
             .filter(p -> p.budget() == budget && p.result().iterations() > 0).map(ComputePoint::result),
         results.stream().filter(r -> baselines.contains(r.model()))).toList();
     return new RunResults(directory, id, about, scores, cells, List.of(), List.of(), List.of(), tasks,
-        iterationMeanings);
+        iterationMeanings, offered);
   }
 
   /** The run's training seeds (of results.csv and cells.csv), ascending. */
@@ -307,12 +328,27 @@ public record RunResults(Path directory, String id, Map<String, String> about, L
         cells.stream().filter(c -> kept.test(c.model(), c.seed())).toList(),
         training.stream().filter(p -> kept.test(p.model(), p.seed())).toList(),
         compute.stream().filter(p -> kept.test(p.result().model(), p.result().seed())).toList(),
-        outcomes.stream().filter(o -> kept.test(o.model(), o.seed())).toList(), tasks, iterationMeanings);
+        outcomes.stream().filter(o -> kept.test(o.model(), o.seed())).toList(), tasks, iterationMeanings, offered);
   }
 
   /** The suite the run ran, as its manifest names it; empty for a baseline without a manifest. */
   public Optional<String> suite() {
     return Optional.ofNullable(about.get("suite"));
+  }
+
+  /**
+   * When the run started, as its manifest says; empty for a baseline without a manifest.
+   *
+   * @throws IllegalArgumentException when the manifest's start is no instant, naming the file
+   */
+  public Optional<Instant> startedAt() {
+    String started = about.get("started");
+    try {
+      return Optional.ofNullable(started).map(Instant::parse);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(directory.resolve(MANIFEST) + ": startedAt '" + started + "' is not an "
+          + "instant as Reckon writes it (2026-01-01T00:00:00Z)", e);
+    }
   }
 
   /** The iteration count a model was trained with on a task and level, or 0 when it has none. */
@@ -427,8 +463,10 @@ public record RunResults(Path directory, String id, Map<String, String> about, L
       List<String> levels = new ArrayList<>();
       task.path("levels").forEach(level -> levels.add(level.path("id").asText()));
       String id = task.path("id").asText();
+      List<String> references = new ArrayList<>();
+      task.path("classicalReferences").forEach(model -> references.add(model.asText()));
       tasks.put(id, new TaskInfo(id, task.path("format").asText(), task.path("primaryMetric").asText(), directions,
-          units, levels));
+          units, levels, task.path("referenceSolver").asBoolean(false), references));
     }
     return tasks;
   }

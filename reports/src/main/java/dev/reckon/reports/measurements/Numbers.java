@@ -84,4 +84,12 @@ public final class Numbers {
     String text = decimals(change);
     return change > 0 && !text.equals("0") ? "+" + text : text;
   }
+
+  /**
+   * A count of things, the noun in the plural unless there is one: {@code 1 cell}, {@code 3 cells},
+   * {@code 0 cells}. For nouns whose plural adds an s.
+   */
+  public static String count(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
 }

@@ -8,6 +8,7 @@ import dev.reckon.reports.check.RunComparison;
 import dev.reckon.reports.check.RunComparison.Verdict;
 import dev.reckon.reports.claims.Claim;
 import dev.reckon.reports.claims.ClaimVerdict;
+import dev.reckon.reports.claims.Claims;
 import dev.reckon.reports.format.RunResults;
 import dev.reckon.reports.measurements.Numbers;
 import java.util.ArrayList;
@@ -24,7 +25,8 @@ import org.jfree.chart.JFreeChart;
  * charts, then the leaderboards.
  */
 final class HtmlReport {
-  private static final String STYLE = """
+  /** The style of every page reports write. */
+  static final String STYLE = """
       body { font-family: system-ui, sans-serif; margin: 2em auto; max-width: 1400px; padding: 0 1em; color: #222; }
       h1 { font-size: 1.6em; } h2 { border-bottom: 1px solid #ccc; padding-bottom: .2em; margin-top: 2em; }
       p.about, p.caption { color: #555; }
@@ -38,7 +40,7 @@ final class HtmlReport {
       td.num { text-align: right; font-variant-numeric: tabular-nums; }
       .scroll { overflow-x: auto; }
       .reproduced, .better { color: #176f2c; font-weight: 600; }
-      .not-reproduced, .worse, .missing { color: #b3261e; font-weight: 600; }
+      .not-reproduced, .worse, .missing, .check-fails { color: #b3261e; font-weight: 600; }
       .split { color: #a35200; font-weight: 600; }
       .not-measured, .within-noise, .new { color: #666; }
       .checked-by-tests { color: #1a5fb4; font-weight: 600; }
@@ -67,7 +69,7 @@ final class HtmlReport {
           .append(escape(Report.about(run).entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
               .collect(Collectors.joining(" · ")))).append("</p>\n");
     }
-    page.append("<p>").append(sections(runs).stream()
+    page.append("<p>").append(sections(report).stream()
         .map(section -> "<a href=\"#" + section.get(0) + "\">" + escape(section.get(1)) + "</a>")
         .collect(Collectors.joining(" · "))).append("</p>\n");
     claims(report);
@@ -90,10 +92,10 @@ final class HtmlReport {
   }
 
   /** The page's sections as anchor and heading, for the table of contents. */
-  private static List<List<String>> sections(List<RunResults> runs) {
+  private static List<List<String>> sections(Report report) {
+    List<RunResults> runs = report.runs();
     List<List<String>> sections = new ArrayList<>();
-    sections.add(List.of("sanity", "Sanity checks"));
-    sections.add(List.of("claims", "Claims"));
+    report.sections().forEach(section -> sections.add(List.of(section.anchor(), section.title())));
     if (runs.size() > 1) {
       sections.add(List.of("comparison", "Comparison"));
     }
@@ -125,7 +127,7 @@ final class HtmlReport {
     page.append("</details>\n");
   }
 
-  /** The harness's sanity checks, then the claims of the notes: each a table, a column a run. */
+  /** The sanity checks, the claims of the notes, then those of each plugin jar: a table each, a column a run. */
   private void claims(Report report) {
     heading("sanity", "Sanity checks");
     page.append("<p class=\"caption\">The harness's own checks (seeds/claims.yaml, sanity_checks, and those of "
@@ -139,14 +141,18 @@ final class HtmlReport {
             .append(escape(String.join(", ", failed))).append("</p>\n");
       }
     }
-    verdictTable(report, true);
-    heading("claims", "Claims of the research notes");
-    page.append("<p class=\"caption\">Each claim of seeds/claims.yaml and of the plugin jars' claims files, "
-        + "decided from the run's results by its rules, with the numbers compared (values with their 95% "
-        + "intervals; two numbers differ only outside the noise, when the intervals do not overlap), on the "
-        + "measurements pooled over the run's training seeds and on each seed alone: reproduced only when the "
-        + "pooled decision and every seed agree, split when they do not.</p>\n");
-    verdictTable(report, false);
+    List<Report.Section> sections = report.sections();
+    verdictTable(report, sections.get(0));
+    for (Report.Section section : sections.subList(1, sections.size())) {
+      heading(section.anchor(), section.title());
+      page.append("<p class=\"caption\">Each claim of ").append(escape(section.rows().isEmpty() ? Claims.BUNDLED
+              : section.rows().get(0).source()))
+          .append(", decided from the run's results by its rules, with the numbers compared (values with their 95% "
+              + "intervals; two numbers differ only outside the noise, when the intervals do not overlap), on the "
+              + "measurements pooled over the run's training seeds and on each seed alone: reproduced only when the "
+              + "pooled decision and every seed agree, split when they do not.</p>\n");
+      verdictTable(report, section);
+    }
     if (!report.unlisted().isEmpty()) {
       page.append("<p class=\"caption\">").append(Report.UNLISTED).append(escape(String.join(", ", report.unlisted())))
           .append(".</p>\n");
@@ -158,8 +164,9 @@ final class HtmlReport {
    * under it), and per run the verdict with its seed agreement and one line of why (the evidence
    * folded under it).
    */
-  private void verdictTable(Report report, boolean sanity) {
-    List<Report.ClaimRow> rows = report.claims(sanity);
+  private void verdictTable(Report report, Report.Section section) {
+    List<Report.ClaimRow> rows = section.rows();
+    boolean sanity = section.sanity();
     if (rows.isEmpty()) {
       page.append("<p>").append(Report.NONE_LISTED).append("</p>\n");
       return;
@@ -212,10 +219,15 @@ final class HtmlReport {
     page.append("<h3>").append(escape(section.heading())).append("</h3>\n<p class=\"caption\">")
         .append(escape(section.caption())).append("</p>\n<div class=\"charts\">\n");
     for (JFreeChart chart : section.charts()) {
-      page.append("<figure role=\"img\" aria-label=\"").append(escape(chart.getTitle().getText())).append("\">")
-          .append(SvgChart.render(chart, "chart-" + ++charts)).append("</figure>\n");
+      page.append(figure(chart, ++charts));
     }
     page.append("</div>\n");
+  }
+
+  /** The {@code number}th chart of a page as a figure of inline SVG, named for screen readers by its title. */
+  static String figure(JFreeChart chart, int number) {
+    return "<figure role=\"img\" aria-label=\"" + escape(chart.getTitle().getText()) + "\">"
+        + SvgChart.render(chart, "chart-" + number) + "</figure>\n";
   }
 
   /** Comparison verdicts are coloured; other text cells are not. */

@@ -6,7 +6,7 @@ import dev.reckon.reports.check.RunComparison;
 import dev.reckon.reports.check.RunComparison.Verdict;
 import dev.reckon.reports.claims.ClaimStatus;
 import dev.reckon.reports.claims.ClaimVerdict;
-import dev.reckon.reports.claims.ClaimsFile;
+import dev.reckon.reports.claims.Claims;
 import dev.reckon.reports.format.RunResults;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +34,7 @@ final class MarkdownReport {
       md.append("- `").append(run.id()).append("` ").append(Report.about(run).entrySet().stream()
           .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))).append('\n');
     }
-    verdicts(md, report, true, false);
-    verdicts(md, report, false, false);
+    report.sections().forEach(section -> verdicts(md, report, section, false));
     report.comparison().ifPresent(comparison -> comparison(md, comparison));
     for (int run = 0; run < report.runs().size(); run++) {
       String suffix = report.runs().size() > 1 ? ": `" + report.runs().get(run).id() + "`" : "";
@@ -68,18 +67,19 @@ final class MarkdownReport {
     md.append("\nEach claim is decided on the measurements pooled over the run's training seeds and on each seed "
         + "alone: reproduced only when the pooled decision and every seed agree, split when they do not. The numbers "
         + "each verdict compared are in the run's report.html and report.md (`reckon report RUN`).\n");
-    verdicts(md, report, true, true);
-    verdicts(md, report, false, true);
+    report.sections().forEach(section -> verdicts(md, report, section, true));
     return md.toString();
   }
 
   /**
-   * The sanity checks (with a line per run where one failed, so that a CI summary shows it), or the
-   * claims of the notes: a row each, a column a run; {@code compact} (the verdicts page, of one
-   * run): a line per check and a row per claim, each with its verdict and one line of why.
+   * A section of verdicts: the sanity checks (with a line per run where one failed, so that a CI
+   * summary shows it), the claims of the notes, or those of a plugin jar: a row each, a column a run;
+   * {@code compact} (the verdicts page, of one run): a line per check and a row per claim, each with
+   * its verdict and one line of why. The claims left out are named after the last section.
    */
-  private static void verdicts(StringBuilder md, Report report, boolean sanity, boolean compact) {
-    md.append(sanity ? "\n## Sanity checks\n\n" : "\n## Claims of the research notes\n\n");
+  private static void verdicts(StringBuilder md, Report report, Report.Section section, boolean compact) {
+    boolean sanity = section.sanity();
+    md.append("\n## ").append(section.title()).append("\n\n");
     if (sanity) {
       for (int run = 0; run < report.runs().size(); run++) {
         List<String> failed = report.failedSanityChecks(run);
@@ -90,23 +90,24 @@ final class MarkdownReport {
         }
       }
     }
-    if (report.claims(sanity).isEmpty()) {
+    if (section.rows().isEmpty()) {
       md.append("_").append(Report.NONE_LISTED).append("_\n");
     } else if (compact) {
-      compact(md, report, sanity);
+      compact(md, section);
     } else {
-      table(md, report, sanity);
+      table(md, report, section);
     }
-    if (!sanity && !report.unlisted().isEmpty()) {
+    List<Report.Section> sections = report.sections();
+    if (section.equals(sections.get(sections.size() - 1)) && !report.unlisted().isEmpty()) {
       md.append("\n").append(Report.UNLISTED).append(String.join(", ", report.unlisted())).append(".\n");
     }
   }
 
-  private static void table(StringBuilder md, Report report, boolean sanity) {
-    md.append(sanity ? "| check | from |" : "| claim | from |");
+  private static void table(StringBuilder md, Report report, Report.Section section) {
+    md.append(section.sanity() ? "| check | from |" : "| claim | from |");
     report.runs().forEach(run -> md.append(" `").append(run.id()).append("` |"));
     md.append("\n| --- | --- |").append(" --- |".repeat(report.runs().size())).append('\n');
-    for (Report.ClaimRow row : report.claims(sanity)) {
+    for (Report.ClaimRow row : section.rows()) {
       md.append("| **").append(row.claim().id()).append("** | ").append(row.source()).append(" |");
       for (ClaimVerdict verdict : row.verdicts()) {
         md.append(' ').append(verdict.label()).append(": ")
@@ -121,14 +122,15 @@ final class MarkdownReport {
    * verdict with its seed agreement, one line of why), of the report's one run. A claim from a
    * plugin jar says so after its id.
    */
-  private static void compact(StringBuilder md, Report report, boolean sanity) {
+  private static void compact(StringBuilder md, Report.Section section) {
+    boolean sanity = section.sanity();
     if (!sanity) {
       md.append("| claim | verdict | why |\n| --- | --- | --- |\n");
     }
-    String project = ClaimsFile.bundled().source();
-    for (Report.ClaimRow row : report.claims(sanity)) {
+    for (Report.ClaimRow row : section.rows()) {
       ClaimVerdict verdict = row.verdicts().get(0);
-      String id = "**" + row.claim().id() + "**" + (row.source().equals(project) ? "" : " (" + row.source() + ")");
+      String id = "**" + row.claim().id() + "**" + (!sanity || row.source().equals(Claims.BUNDLED) ? ""
+          : " (" + row.source() + ")");
       String reason = Report.reason(verdict);
       if (sanity) {
         md.append("- ").append(id).append(": ").append(verdict.label())
@@ -153,7 +155,7 @@ final class MarkdownReport {
   }
 
   /** Text for a table cell: a pipe would end the cell. */
-  private static String cell(String text) {
+  static String cell(String text) {
     return text.replace("|", "\\|");
   }
 }

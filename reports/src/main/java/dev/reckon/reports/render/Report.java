@@ -8,6 +8,7 @@ import dev.reckon.reports.check.RunComparison;
 import dev.reckon.reports.claims.Claim;
 import dev.reckon.reports.claims.ClaimStatus;
 import dev.reckon.reports.claims.ClaimVerdict;
+import dev.reckon.reports.claims.Claims;
 import dev.reckon.reports.claims.ClaimsFile;
 import dev.reckon.reports.claims.SeedReadings;
 import dev.reckon.reports.format.RunResults;
@@ -30,7 +31,10 @@ record Report(List<RunResults> runs, List<List<Board>> boards, List<ClaimRow> cl
     List<List<ChartSection>> charts, Optional<RunComparison> comparison) {
   /** Said in place of an empty table of claims or sanity checks. */
   static final String NONE_LISTED = "None speaks of the tasks and models of these runs.";
-  /** Put before the ids of the claims and checks a report leaves out. */
+  /**
+   * Put before the ids of the claims and checks a report leaves out that the runs' plugins could
+   * have measured; those of tasks or models no run loaded go unnamed.
+   */
   static final String UNLISTED = "Not listed, as no run has the tasks and models they speak of: ";
 
   Report {
@@ -65,7 +69,7 @@ record Report(List<RunResults> runs, List<List<Board>> boards, List<ClaimRow> cl
         if (runs.stream().anyMatch(claim::speaksOf)) {
           rows.add(new ClaimRow(claim, file.source(),
               readings.stream().map(reading -> ClaimVerdict.of(claim, reading)).toList()));
-        } else {
+        } else if (runs.stream().anyMatch(claim::measurableWith)) {
           unlisted.add(claim.id());
         }
       }
@@ -106,9 +110,37 @@ record Report(List<RunResults> runs, List<List<Board>> boards, List<ClaimRow> cl
     return verdict.reason().isEmpty() && verdict.evidence().size() > first ? verdict.evidence().get(first) : "";
   }
 
-  /** The rows of the sanity checks, or of the claims of notes, in the order listed. */
+  /** The rows of the sanity checks, or of the claims (of the notes and of plugin jars), in the order listed. */
   List<ClaimRow> claims(boolean sanity) {
     return claims.stream().filter(row -> row.claim().sanity() == sanity).toList();
+  }
+
+  /**
+   * A part of the verdicts, with its own heading: the sanity checks (the project's and the plugin
+   * jars'), the claims of the research notes, or the claims of one plugin jar.
+   *
+   * @param anchor the id of its heading in report.html
+   */
+  record Section(String anchor, String title, boolean sanity, List<ClaimRow> rows) {}
+
+  /**
+   * The sanity checks, the claims of the research notes (listed even when empty, as a run of
+   * other tasks should say so), then the claims of each plugin jar a run speaks of, named by the jar.
+   */
+  List<Section> sections() {
+    List<Section> sections = new ArrayList<>();
+    sections.add(new Section("sanity", "Sanity checks", true, claims(true)));
+    sections.add(new Section("claims", "Claims of the research notes", false, claimsFrom(Claims.BUNDLED)));
+    List<String> jars = claims(false).stream().map(ClaimRow::source).filter(source -> !source.equals(Claims.BUNDLED))
+        .distinct().toList();
+    for (int jar = 0; jar < jars.size(); jar++) {
+      sections.add(new Section("claims-" + (jar + 1), "Claims of " + jars.get(jar), false, claimsFrom(jars.get(jar))));
+    }
+    return sections;
+  }
+
+  private List<ClaimRow> claimsFrom(String source) {
+    return claims(false).stream().filter(row -> row.source().equals(source)).toList();
   }
 
   /**
@@ -133,7 +165,8 @@ record Report(List<RunResults> runs, List<List<Board>> boards, List<ClaimRow> cl
         id = run.id() + "-" + n;
       }
       distinct.add(id.equals(run.id()) ? run : new RunResults(run.directory(), id, run.about(), run.results(),
-          run.cells(), run.training(), run.compute(), run.outcomes(), run.tasks(), run.iterationMeanings()));
+          run.cells(), run.training(), run.compute(), run.outcomes(), run.tasks(), run.iterationMeanings(),
+          run.offered()));
     }
     return distinct;
   }

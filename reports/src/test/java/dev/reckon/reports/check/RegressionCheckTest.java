@@ -224,7 +224,7 @@ class RegressionCheckTest {
     assertEquals(1, check.failures().size());
     assertEquals(3 * 6 * 3 - 1, check.unchecked());
     assertTrue(check.failures().get(0).failure().orElseThrow().startsWith("deq-gnn on sudoku-4x4 (train b6, eval b6, "
-        + "1 iterations): cell_accuracy is not a finite number in this run (seed 1: "), () -> check.failures().toString());
+        + "1 iteration): cell_accuracy is not a finite number in this run (seed 1: "), () -> check.failures().toString());
     assertTrue(CheckReport.markdown(check).contains("| deq-gnn | sudoku-4x4 | b6 | b6 | 1 | cell_accuracy | none |"));
   }
 

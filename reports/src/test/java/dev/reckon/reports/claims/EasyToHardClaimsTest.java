@@ -338,7 +338,7 @@ private static final class Grids {
     run.oracle = 0.998;
     ClaimVerdict verdict = judge(run.builder(), work).get("oracle-perfect");
     assertEquals(ClaimStatus.NOT_REPRODUCED, verdict.status());
-    assertTrue(verdict.evidence().get(0).startsWith("oracle on maze s9 at 1 iterations: path_accuracy 0.998"),
+    assertTrue(verdict.evidence().get(0).startsWith("oracle on maze s9 at 1 iteration: path_accuracy 0.998"),
         verdict.evidence()::toString);
   }
 

@@ -35,7 +35,7 @@ class RetrievalGameClaimsTest {
     ClaimVerdict verdict = judge(new GameRun().with("set-27/set", "contrastive-d4", 0, 0.3).builder(), work)
         .get("set-game-easy");
     assertEquals(ClaimStatus.NOT_REPRODUCED, verdict.status());
-    assertEquals("contrastive-d4 on set-27 set at 1 iterations: kl_divergence 0.3 [0.28, 0.32] (needs <= 0.1)",
+    assertEquals("contrastive-d4 on set-27 set at 1 iteration: kl_divergence 0.3 [0.28, 0.32] (needs <= 0.1)",
         verdict.evidence().get(0));
   }
 

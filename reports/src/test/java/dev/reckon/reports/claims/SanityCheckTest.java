@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.reckon.reports.format.Fixtures.RunBuilder;
+import dev.reckon.reports.format.RunResults;
 import dev.reckon.reports.render.ReportWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,10 +27,48 @@ class SanityCheckTest {
     ClaimVerdict verdict = judge(run.builder(), work).get("oracle-perfect");
     assertEquals(ClaimStatus.NOT_REPRODUCED, verdict.status());
     assertEquals("failed (1 seed)", verdict.label());
-    assertTrue(verdict.evidence().get(0).startsWith("oracle on sudoku-6x6 b16 at 1 iterations: puzzle_accuracy "
+    assertTrue(verdict.evidence().get(0).startsWith("oracle on sudoku-6x6 b16 at 1 iteration: puzzle_accuracy "
         + "0.998"), verdict.evidence()::toString);
     assertEquals(ClaimStatus.NOT_REPRODUCED, judge(new GameRun().builder().value("oracle", "set-27", "union",
         "kl_divergence", 0.01, 0), work).get("oracle-perfect").status(), "a second row makes the mean above 0");
+  }
+
+  /**
+   * A plugin's task declares its reference solver and its classical reference: the oracle and the
+   * reference are held to the best value there as on a built-in task, and the report names no claim
+   * its run's plugins could not have measured.
+   */
+  @Test
+  void theSanityChecksHoldAPluginsTaskToWhatItDeclares() throws IOException {
+    Path run = Files.createDirectories(work.resolve("addition-run"));
+    Files.writeString(run.resolve("manifest.json"), """
+        {"runId": "addition-run", "plugins": [{"tasks": ["addition"], "models": ["oracle", "uniform", "carry-ripple"]}],
+         "tasks": [{"id": "addition", "format": "grid", "primaryMetric": "string_accuracy", "referenceSolver": true,
+           "classicalReferences": ["carry-ripple"],
+           "metrics": [{"id": "string_accuracy", "direction": "HIGHER_IS_BETTER", "unit": "fraction"}],
+           "levels": [{"id": "d2", "difficulty": 2}, {"id": "d4", "difficulty": 4}]}]}
+        """);
+    Files.writeString(run.resolve("results.csv"), """
+        model,task,train_level,eval_level,eval_difficulty,iterations,metric,seed,value,n,ci_low,ci_high
+        oracle,addition,d2,d2,2,1,string_accuracy,1,1.0,200,0.98,1.0
+        oracle,addition,d2,d4,4,1,string_accuracy,1,0.9,200,0.85,0.93
+        carry-ripple,addition,d2,d2,2,1,string_accuracy,1,0.5,200,0.43,0.57
+        carry-ripple,addition,d2,d2,2,2,string_accuracy,1,1.0,200,0.98,1.0
+        carry-ripple,addition,d2,d4,4,2,string_accuracy,1,0.3,200,0.24,0.37
+        carry-ripple,addition,d2,d4,4,4,string_accuracy,1,1.0,200,0.98,1.0
+        """);
+    Map<String, ClaimVerdict> verdicts = Verdicts.byId(Claims.bundled().judge(RunResults.read(run)));
+    assertEquals(ClaimStatus.NOT_REPRODUCED, verdicts.get("oracle-perfect").status());
+    assertTrue(verdicts.get("oracle-perfect").evidence().get(0).startsWith("oracle on addition d4 at 1 iteration: "
+        + "string_accuracy 0.9"), verdicts.get("oracle-perfect").evidence()::toString);
+    assertEquals(ClaimStatus.REPRODUCED, verdicts.get("classical-references-complete").status(),
+        verdicts.get("classical-references-complete").evidence()::toString);
+
+    Path out = work.resolve("report");
+    ReportWriter.write(List.of(run), out);
+    String md = Files.readString(out.resolve("report.md"));
+    assertTrue(md.contains("1 sanity check failed in `addition-run`: oracle-perfect"), md);
+    assertFalse(md.contains("rrn-more-iterations"), "no plugin of the run offers the rrn or sudoku: " + md);
   }
 
   @Test
@@ -74,7 +114,7 @@ class SanityCheckTest {
     String md = Files.readString(out.resolve("report.md"));
     assertTrue(md.contains("## Sanity checks\n\n**1 sanity check failed in `sudoku-claims`: oracle-perfect; the "
         + "run's numbers are suspect.**\n\n| check | from | `sudoku-claims` |"), md);
-    assertTrue(md.contains("| **oracle-perfect** | seeds/claims.yaml | failed (1 seed): oracle on sudoku-6x6 b16 at 1 iterations: "
+    assertTrue(md.contains("| **oracle-perfect** | seeds/claims.yaml | failed (1 seed): oracle on sudoku-6x6 b16 at 1 iteration: "
         + "puzzle_accuracy 0.99"), md);
     assertTrue(md.contains("| **propagation-complete** | seeds/claims.yaml | passed (1 seed): "), md);
     assertFalse(md.substring(md.indexOf("## Claims of the research notes")).contains("oracle-perfect"),

@@ -206,7 +206,7 @@ private static final class Paths {
     run.largeOnH4 = 0.6;
     ClaimVerdict verdict = judge(run.builder(), work).get(PROBE);
     assertEquals(ClaimStatus.NOT_REPRODUCED, verdict.status());
-    assertEquals("transformer-large on shortest-path h4 at 1 iterations: path_accuracy 0.6 [0.551, 0.647] (needs "
+    assertEquals("transformer-large on shortest-path h4 at 1 iteration: path_accuracy 0.6 [0.551, 0.647] (needs "
         + "<= 0.5)", verdict.evidence().get(0));
   }
 

@@ -352,13 +352,19 @@ public final class Fixtures {
           + String.join(", ", tasks) + "]}\n";
     }
 
+    /** The classical reference each built-in task declares, as the tasks do. */
+    private static final Map<String, String> CLASSICAL_REFERENCES = Map.of("shortest-path", "bellman-ford",
+        "sorting", "odd-even-sort", "maze", "maze-frontier", "prefix-sums", "parity-ripple");
+
     /**
-     * A task of the manifest: its metrics as {@code id:DIRECTION}, the first one primary, and its
-     * levels with their difficulty, easiest first.
+     * A task of the manifest: its metrics as {@code id:DIRECTION}, the first one primary, its levels
+     * with their difficulty, easiest first, and its references: a solver, and its classical one.
      */
     private static String task(String task, String format, List<String> metrics, Map<String, Double> levels) {
       return String.format(Locale.ROOT, "{\"id\": \"%s\", \"format\": \"%s\", \"primaryMetric\": \"%s\", "
-          + "\"metrics\": [%s], \"levels\": [%s]}", task, format, metrics.get(0).split(":")[0], metrics.stream()
+          + "\"referenceSolver\": true, \"classicalReferences\": [%s], \"metrics\": [%s], \"levels\": [%s]}", task,
+          format, metrics.get(0).split(":")[0], CLASSICAL_REFERENCES.containsKey(task)
+              ? "\"" + CLASSICAL_REFERENCES.get(task) + "\"" : "", metrics.stream()
               .map(m -> m.split(":")).map(m -> String.format(Locale.ROOT, "{\"id\": \"%s\", \"direction\": \"%s\", "
                   + "\"unit\": \"%s\"}", m[0], m[1], FRACTIONS.contains(m[0]) ? "fraction" : "nats"))
               .collect(Collectors.joining(", ")), levels.entrySet().stream()

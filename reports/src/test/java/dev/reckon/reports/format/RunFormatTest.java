@@ -12,9 +12,10 @@ import org.junit.jupiter.api.Test;
  */
 class RunFormatTest {
   @Test
-  void everyTableHasTheHeaderLineOfFormatVersionThree() {
-    // Version 2 added cells.csv's seed_group; 3 outcomes.csv and cells.csv's sha256 of the data.
-    assertEquals(3, RunFormat.VERSION);
+  void everyTableHasTheHeaderLineOfFormatVersionFour() {
+    // Version 2 added cells.csv's seed_group; 3 outcomes.csv and cells.csv's sha256 of the data; 4 wrote
+    // cells.csv's settings as JSON (the header did not change).
+    assertEquals(4, RunFormat.VERSION);
     assertEquals("model,task,train_level,eval_level,eval_difficulty,iterations,metric,seed,value,n,ci_low,ci_high",
         String.join(",", Table.RESULTS.header()));
     assertEquals("model,task,train_level,seed,status,reason,trained_iterations,parameters,train_seconds,eval_seconds,"

@@ -9,6 +9,7 @@ import dev.reckon.reports.format.RunResults.TaskInfo;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,9 +57,9 @@ class MeasurementTest {
   /** The one measurement of {@code results}, their metric measured in {@code unit}. */
   private static Measurement only(String unit, List<Result> results) {
     TaskInfo task = new TaskInfo("sudoku-6x6", "labeling", "puzzle_accuracy", Map.of("puzzle_accuracy", true),
-        Map.of("puzzle_accuracy", unit), List.of("b16", "b20"));
+        Map.of("puzzle_accuracy", unit), List.of("b16", "b20"), true, List.of());
     RunResults run = new RunResults(Path.of("run"), "run", Map.of(), results, List.of(), List.of(), List.of(),
-        List.of(), Map.of(task.id(), task), Map.of());
+        List.of(), Map.of(task.id(), task), Map.of(), Set.of());
     return Measurement.of(run).values().iterator().next();
   }
 

@@ -78,6 +78,10 @@ class ReportWriterTest {
     String md = Files.readString(out.resolve("report.md"));
     assertTrue(md.contains("| **rrn-beats-uniform** | plugin jar my-models-1.0 | reproduced (1 seed): rrn "), md);
     assertTrue(md.contains("| **rrn-more-iterations** | seeds/claims.yaml | "), md);
+    int notes = md.indexOf("## Claims of the research notes");
+    int jar = md.indexOf("## Claims of plugin jar my-models-1.0");
+    assertTrue(notes >= 0 && jar > md.indexOf("**rrn-more-iterations**") && md.indexOf("**rrn-beats-uniform**") > jar,
+        "a plugin's claims come in a section of their own, after the notes': " + md);
     assertFalse(md.contains("**colouring-is-easy**"), "the run has no colouring task");
     assertFalse(md.contains("**set-game-easy**"), "nor a SET game");
     assertTrue(md.contains("Not listed, as no run has the tasks and models they speak of: set-game-easy, "

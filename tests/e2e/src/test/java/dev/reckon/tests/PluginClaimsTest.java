@@ -72,6 +72,9 @@ class PluginClaimsTest {
     assertFalse(md.contains("**rrn-more-iterations**"), "nor an rrn");
     assertTrue(md.contains("Not listed, as no run has the tasks and models they speak of: rrn-more-iterations, "), md);
     assertTrue(md.contains(", sorting-is-easy."), md);
+    assertTrue(md.indexOf("## Claims of plugin jar colouring\n") > md.indexOf("## Claims of the research notes"), md);
+    // The colouring task has a reference solver: the oracle is held to it as on a built-in task.
+    assertTrue(md.contains("| **oracle-perfect** | seeds/claims.yaml | passed"), md);
 
     Cli.Outcome verified = Cli.reckon("verify-plugin", colouring.toString(), broken.toString(), "--plugins",
         Cli.DISTRIBUTION.resolve("plugins").toString());

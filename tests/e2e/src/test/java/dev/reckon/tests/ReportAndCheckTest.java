@@ -74,13 +74,7 @@ class ReportAndCheckTest {
   /** {@code report --verdicts}: only the page, nothing written into the run; its misuses are one sentence. */
   @Test
   void verdictsWritesOnlyThePageOfOneRun() throws IOException {
-    Path copy = work.resolve("verdicts-run");
-    Files.createDirectories(copy);
-    try (Stream<Path> files = Files.list(run)) {
-      for (Path file : files.filter(Files::isRegularFile).toList()) {
-        Files.copy(file, copy.resolve(file.getFileName()));
-      }
-    }
+    Path copy = copyOfRun(work.resolve("verdicts-run"));
     List<Path> before = listing(copy);
     Path page = work.resolve("pages/verdicts.md");
     Cli.Outcome outcome = Cli.reckon("report", copy.toString(), "--verdicts", page.toString(), "--note", "A quick run.");
@@ -97,6 +91,17 @@ class ReportAndCheckTest {
     Cli.Outcome note = Cli.reckon("report", copy.toString(), "--note", "x", "--out", work.resolve("n").toString());
     assertEquals(2, note.status(), note::toString);
     assertEquals("reckon: --note goes with --verdicts: it is a line of the verdicts page", note.err().strip());
+  }
+
+  /** The run's files (not its folders) copied into {@code directory}. */
+  private static Path copyOfRun(Path directory) throws IOException {
+    Files.createDirectories(directory);
+    try (Stream<Path> files = Files.list(run)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Files.copy(file, directory.resolve(file.getFileName()));
+      }
+    }
+    return directory;
   }
 
   private static List<Path> listing(Path directory) throws IOException {
@@ -168,6 +173,54 @@ class ReportAndCheckTest {
     assertTrue(outcome.out().lines().anyMatch(line -> line.startsWith("FAIL rrn on sudoku-4x4 (train b6, eval b6, ")
         && line.contains("puzzle_accuracy got worse")), outcome::toString);
     assertTrue(Files.readString(junit).contains("classname=\"sudoku-4x4.rrn\""));
+  }
+
+  /**
+   * {@code reckon history} over five runs given out of order, the fourth with propagation weakened:
+   * the fourth run fails against the third, and propagation's points in it are the numbers marked.
+   */
+  @Test
+  void historyOfFiveRunsMarksThePlantedRegression() throws IOException {
+    List<String> runs = new ArrayList<>();
+    for (int k = 1; k <= 5; k++) {
+      Path copy = k == 4 ? Path.of(weakened("history-4", true)) : copyOfRun(work.resolve("history-" + k));
+      Path manifest = copy.resolve("manifest.json");
+      Files.writeString(manifest, Files.readString(manifest)
+          .replaceFirst("\"runId\"\\s*:\\s*\"[^\"]*\"", "\"runId\": \"quick-" + k + "\"")
+          .replaceFirst("\"startedAt\"\\s*:\\s*\"[^\"]*\"", "\"startedAt\": \"2026-11-0" + k + "T12:00:00Z\""));
+      runs.add(copy.toString());
+    }
+    Path out = work.resolve("history-page");
+    Cli.Outcome outcome = Cli.reckon("history", runs.get(2), runs.get(4), runs.get(0), runs.get(3), runs.get(1),
+        "--out", out.toString());
+    assertEquals(0, outcome.status(), outcome::toString);
+    assertTrue(outcome.out().startsWith("run 4 (quick-4) fails the check against run 3 (quick-3)\n"),
+        outcome::toString);
+    assertTrue(outcome.out().contains("wrote " + out.resolve("history.html")), outcome::toString);
+    // weakened() drops propagation's 6x6 accuracy at 64 rounds on every level it was evaluated on
+    List<String> failing = Files.readAllLines(out.resolve("history.csv")).stream().filter(l -> l.endsWith(",fails"))
+        .toList();
+    assertTrue(!failing.isEmpty() && failing.stream().allMatch(l -> l.startsWith("4,quick-4,2026-11-04T12:00:00Z,"
+        + "propagation,sudoku-6x6,b12,") && l.contains(",64,puzzle_accuracy,")), failing::toString);
+    assertTrue(failing.stream().anyMatch(l -> l.contains(",minimal,64,puzzle_accuracy,0.7,")), failing::toString);
+    String html = Files.readString(out.resolve("history.html"));
+    assertEquals(failing.size(), html.split("class=\"num check-fails\"", -1).length - 1, "those numbers marked");
+    assertEquals(failing.size(), html.split("stroke:rgb\\(179,38,30\\)", -1).length - 1, "a ring each");
+    String md = Files.readString(out.resolve("history.md"));
+    assertTrue(md.contains("\n### run 4 (quick-4) against run 3 (quick-3)\n") && md.contains("\n- propagation on "
+        + "sudoku-6x6 (train b12, eval minimal, 64 iterations): puzzle_accuracy got worse from 1 to 0.7"), md);
+
+    Cli.Outcome one = Cli.reckon("history", runs.get(0));
+    assertEquals(2, one.status(), one::toString);
+    assertEquals("reckon: a history needs at least two runs; 1 given", one.err().strip());
+    Cli.Outcome twice = Cli.reckon("history", runs.get(0), runs.get(0));
+    assertEquals(2, twice.status(), twice::toString);
+    assertTrue(twice.err().strip().endsWith("are the same run (quick-1): a history takes each run once"),
+        twice::toString);
+    Cli.Outcome notARun = Cli.reckon("history", runs.get(0), work.toString());
+    assertEquals(2, notARun.status(), notARun::toString);
+    assertEquals("reckon: " + work + " is not a run directory: it has neither results.csv nor manifest.json",
+        notARun.err().strip());
   }
 
   /** A run of rrn alone on 4x4 sudoku, trained with {@code updates} updates. */

@@ -188,7 +188,7 @@ class SuitesAndCheckTest {
           && line.contains(" is not a finite number in this run (seed 1: NaN ")).count();
       assertEquals(uniform, named, outcome::toString);
       assertTrue(outcome.out().lines().anyMatch(line -> line.matches("FAIL uniform on sudoku-4x4 \\(train b4, eval "
-          + "b4, 1 iterations\\): puzzle_accuracy is not a finite number in this run \\(seed 1: NaN \\[.*")),
+          + "b4, 1 iteration\\): puzzle_accuracy is not a finite number in this run \\(seed 1: NaN \\[.*")),
           outcome::toString);
       assertTrue(outcome.out().strip().endsWith(", " + uniform + " failed"), outcome::toString);
     }

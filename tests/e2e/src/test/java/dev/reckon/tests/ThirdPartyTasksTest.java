@@ -126,7 +126,7 @@ class ThirdPartyTasksTest {
     assertEquals(0.5, colouringConfigs.get("n8").get("edgeProbability").asDouble(), manifest::toString);
     assertEquals(4, colouringConfigs.get("n12").get("colours").asInt(), manifest::toString);
     assertTrue(cells(cells, "uniform", "colouring").stream()
-        .anyMatch(c -> c.get("train_level").equals("n12") && c.get("task_config").contains("colours=4")), cells::toString);
+        .anyMatch(c -> c.get("train_level").equals("n12") && c.get("task_config").contains("\"colours\":4")), cells::toString);
     // Same level, same data seed, same model seed: only the number of colours differs.
     assertNotEquals(
         List.of(value(results, "uniform", "colouring", "n8", "n12", "valid_rate"),

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -51,6 +52,44 @@ class VerifyPluginTest {
         .matcher(outcome.out()).find(), outcome::toString);
     assertTrue(outcome.out().contains("FAIL plugin hostile-models.jar: finishes its checks (it ended its process with "
         + "exit status"), outcome::toString);
+  }
+
+  /**
+   * A model is checked on a task of the other jars named before the built-in ones, or on the task
+   * {@code --task} names; a check that fails shows the end of the checks' output, kept in a file.
+   */
+  @Test
+  void aModelIsCheckedOnTheNamedJarsTaskOrTheNamedTaskAndAFailureShowsTheOutput() {
+    String guess = PluginJars.build("sequence-guess", work.resolve("sequence-guess.jar")).toString();
+    String sorting = PluginJars.build("sorting", work.resolve("sorting.jar")).toString();
+    Cli.Outcome beside = Cli.reckon("verify-plugin", guess, sorting, "--plugins", BUILT_IN);
+    assertEquals(1, beside.status(), beside::toString);
+    assertTrue(beside.out().contains("pass model sequence-guess on third-party-sorting: trains and predicts within "
+        + "the boundary rules"), beside::toString);
+    assertTrue(beside.out().contains("FAIL model careless on third-party-sorting: declines a task of a shape nobody "
+        + "knows"), beside::toString);
+    Matcher kept = Pattern.compile("the checks' output, all \\d+ lines \\(kept in (\\S+)\\):").matcher(beside.out());
+    assertTrue(kept.find(), beside::toString);
+    assertTrue(Files.exists(Path.of(kept.group(1))), beside::toString);
+    assertTrue(beside.out().contains("     | careless accepts a task of format"), beside::toString);
+
+    Cli.Outcome named = Cli.reckon("verify-plugin", guess, sorting, "--task", "reverse", "--plugins", BUILT_IN);
+    assertTrue(named.out().contains("pass model sequence-guess on reverse: trains and predicts within the boundary "
+        + "rules"), named::toString);
+
+    Cli.Outcome unknown = Cli.reckon("verify-plugin", guess, "--task", "reverse-polish");
+    assertEquals(2, unknown.status(), unknown::toString);
+    assertTrue(unknown.err().contains("no task reverse-polish to check the models on: it is none of the tasks of the "
+        + "jars named and the loaded plugins ("), unknown::toString);
+  }
+
+  /** By default a learning model trains for a few updates: a built-in one passes in seconds, not minutes. */
+  @Test
+  void aBuiltInLearningModelPassesWithTheQuickDefault() throws IOException {
+    Cli.Outcome outcome = Cli.reckon("verify-plugin", builtIn("model-rrn"), "--task", "sudoku-4x4", "--plugins",
+        BUILT_IN);
+    assertEquals(0, outcome.status(), outcome::toString);
+    assertTrue(outcome.out().contains("pass model rrn on sudoku-4x4: same seed, same predictions"), outcome::toString);
   }
 
   /** A file that is no jar fails to load, and nothing passes on what it does not offer. */

@@ -67,6 +67,11 @@ final class MazeTask extends GridTask {
   }
 
   @Override
+  public List<String> classicalReferences() {
+    return List.of(MazeFrontierFactory.ID);
+  }
+
+  @Override
   public Optional<Task.ReferenceSolver> referenceSolver() {
     return Optional.of(new MazeSolver());
   }

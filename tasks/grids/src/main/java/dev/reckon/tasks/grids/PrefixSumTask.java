@@ -57,6 +57,11 @@ final class PrefixSumTask extends GridTask {
   }
 
   @Override
+  public List<String> classicalReferences() {
+    return List.of(ParityRippleFactory.ID);
+  }
+
+  @Override
   public Optional<Task.ReferenceSolver> referenceSolver() {
     return Optional.of(new RunningParity());
   }

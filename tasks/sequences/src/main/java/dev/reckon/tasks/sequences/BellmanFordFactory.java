@@ -18,11 +18,12 @@ import java.util.stream.IntStream;
  * at every k from 1 to setting {@code maxRounds}.
  */
 final class BellmanFordFactory implements ModelFactory {
+  static final String ID = "bellman-ford";
   static final String MAX_ROUNDS = "maxRounds";
 
   @Override
   public String id() {
-    return "bellman-ford";
+    return ID;
   }
 
   @Override

@@ -17,11 +17,12 @@ import java.util.stream.IntStream;
  * (1,2), (3,4), ...; and so on alternating. Predicts at every k from 1 to setting {@code maxPasses}.
  */
 final class OddEvenSortFactory implements ModelFactory {
+  static final String ID = "odd-even-sort";
   static final String MAX_PASSES = "maxPasses";
 
   @Override
   public String id() {
-    return "odd-even-sort";
+    return ID;
   }
 
   @Override

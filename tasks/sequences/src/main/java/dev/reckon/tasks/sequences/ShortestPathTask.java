@@ -320,6 +320,11 @@ public final class ShortestPathTask implements ExampleScoredTask {
     return Optional.of(map.coordinates());
   }
 
+  @Override
+  public List<String> classicalReferences() {
+    return List.of(BellmanFordFactory.ID);
+  }
+
   /** Dijkstra's paths, read from the table made with the map. */
   @Override
   public Optional<ReferenceSolver> referenceSolver() {

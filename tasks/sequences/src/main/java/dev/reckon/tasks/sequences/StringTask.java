@@ -148,6 +148,12 @@ public final class StringTask implements ExampleScoredTask {
     return scores;
   }
 
+  /** Odd-even transposition sort for sorting; copying and reversing have no classical reference here. */
+  @Override
+  public List<String> classicalReferences() {
+    return rearrangement == Rearrangement.SORTING ? List.of(OddEvenSortFactory.ID) : List.of();
+  }
+
   @Override
   public Optional<ReferenceSolver> referenceSolver() {
     return Optional.of(new RearrangementSolver(rearrangement));
