@@ -41,7 +41,7 @@ public final class BarProgress implements RunProgress {
 
   @Override
   public synchronized void cellFinished(CellOutcome outcome) {
-    remaining.finished(outcome.key());
+    remaining.finished(outcome.key(), outcome.trainSeconds() + outcome.evalSeconds());
     if (outcome.status() == CellOutcome.Status.FAILED) {
       out.println("\nfailed: " + outcome.key() + ": " + outcome.reason());
     } else if (outcome.collapse().isPresent()) {

@@ -51,6 +51,9 @@ public final class CellProcess {
   /** Time a process gets beyond the cell's limit to stop the model at its next report and answer. */
   private static final Duration GRACE = Duration.ofSeconds(10);
 
+  /** HotSpot's quick compiler (C1) alone, for cells that only evaluate: see docs/benchmarking.md. */
+  private static final String QUICK_COMPILER = "-XX:TieredStopAtLevel=1";
+
   /**
    * Time a process gets to start (a JVM, the class path): the cell's limit runs from its first
    * line, so a busy machine's slow start is not taken from the cell.
@@ -118,7 +121,8 @@ public final class CellProcess {
         byte[] header = ("== " + group + " started" + (sandbox.active() ? " (sandboxed)" : "") + "\n")
             .getBytes(StandardCharsets.UTF_8);
         output.write(header, 0, header.length);
-        results = await(group, start(work, from, cellPlugins, dataFiles(first)), output, progress);
+        results = await(group, start(work, from, cellPlugins, dataFiles(first), first.model().learns()), output,
+            progress);
       }
       List<CellResult> collected = new ArrayList<>();
       for (CellResult result : results) {
@@ -181,11 +185,17 @@ public final class CellProcess {
         .toList();
   }
 
-  private Process start(Path work, Optional<Path> from, List<Path> cellPlugins, List<Path> dataFiles)
+  private Process start(Path work, Optional<Path> from, List<Path> cellPlugins, List<Path> dataFiles, boolean learns)
       throws IOException {
     String spec = sandbox.active() ? Sandbox.SPEC : work.resolve("cell.json").toString();
-    ProcessBuilder builder = ChildJvm.of(CellMain.class, sandbox.active() ? Sandbox.jvmOptions() : List.of(),
-        List.of(spec));
+    List<String> options = new ArrayList<>(sandbox.active() ? Sandbox.jvmOptions() : List.of());
+    if (!learns) {
+      // A cell that only evaluates lives a few seconds, mostly the JVM's start: the optimising
+      // compiler's threads cost it more than they repay (a suite of such cells: 0.56x the wall time
+      // with the quick compiler alone). A learning cell's Java wraps every engine call, and needs it.
+      options.add(QUICK_COMPILER);
+    }
+    ProcessBuilder builder = ChildJvm.of(CellMain.class, options, List.of(spec));
     if (sandbox.active()) {
       builder.command(sandbox.wrap(builder.command(), builder.environment(), new Sandbox.Mounts(work,
           from.map(Path::toAbsolutePath).orElse(null), cellPlugins, !device.equals("cpu"),

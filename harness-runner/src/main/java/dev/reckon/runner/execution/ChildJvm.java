@@ -16,8 +16,6 @@ import java.util.stream.Stream;
  * native engine ends that process only.
  */
 public final class ChildJvm {
-  static final String QUICK_COMPILER = "-XX:TieredStopAtLevel=1";
-
   private ChildJvm() {}
 
   public static ProcessBuilder of(Class<?> main, List<String> arguments) {
@@ -29,11 +27,6 @@ public final class ChildJvm {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin",
         "java").toString()));
-    // The quick compiler only: a child's Java runs for seconds around the engine's native work, and
-    // the optimising compiler's threads would take that time from the other cells on the cores.
-    // Measured on two cores: a suite of baseline cells took 0.56x the wall time, a learning group
-    // 0.90x the CPU time (docs/benchmarking.md). First, so JAVA_OPTS can ask for it back.
-    command.add(QUICK_COMPILER);
     for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
       // A debugger's agent would ask for the same port again.
       if (!option.startsWith("-agentlib:jdwp") && !option.startsWith("-Xrunjdwp")) {

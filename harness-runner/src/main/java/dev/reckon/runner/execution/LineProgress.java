@@ -49,7 +49,7 @@ public final class LineProgress implements RunProgress {
   public synchronized void cellFinished(CellOutcome outcome) {
     trainingQuarters.remove(outcome.key());
     finished++;
-    remaining.finished(outcome.key());
+    remaining.finished(outcome.key(), outcome.trainSeconds() + outcome.evalSeconds());
     Optional<Duration> eta = remaining.left(Duration.ofNanos(System.nanoTime() - startNanos));
     String detail = outcome.reason().isEmpty() ? "" : ": " + outcome.reason();
     if (outcome.status() == CellOutcome.Status.DONE && outcome.collapse().isPresent()) {

@@ -8,56 +8,108 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * How long a run has left, from the planner's cost model ({@link Shard#cost}): the time so far,
- * scaled by the work left over the work done. Not the time per finished cell times the cells left:
- * the costliest cells run first, so the first to finish are no measure of the many short ones
- * after them, and a cell the model declined (skipped) takes no time at all, as its cost of 0 says.
- * A cell still training counts the share of its work its updates say it has done. Called from
- * several threads.
+ * How long a run has left: each cell not yet finished is estimated in cell seconds, and the time so
+ * far scales their sum by the cell seconds spent so far (which carries the cells run at once and the
+ * processes' start). Called from several threads.
+ *
+ * <p>A cell's estimate, best first: its model's seconds per unit of the planner's cost ({@link
+ * Shard#cost}) once a cell of that model finished (the cost orders cells of one model well, but not
+ * models against each other: a table's update of 500 pairs costs far less than a transformer's of
+ * 64 queries); else the mean seconds of the finished cells of its kind (learning, or evaluation
+ * only); else its cost at the run's seconds per cost. A cell the model declined takes no time, as
+ * its cost of 0 says; a cell still training has done the share its updates say.
  */
 public final class RemainingTime {
-  private final Map<CellKey, Long> costs;
-  private final Map<CellKey, Long> done = new HashMap<>();
-  private long total;
+  /** What the estimate knows of a cell before it runs. */
+  record Planned(String model, boolean learns, long cost) {}
 
-  /** @param costs each cell's estimated work, in any unit */
-  RemainingTime(Map<CellKey, Long> costs) {
-    this.costs = new HashMap<>(costs);
-    this.total = costs.values().stream().mapToLong(Long::longValue).sum();
+  /** Seconds spent on cells and the planned cost of those cells. */
+  private static final class Spent {
+    double seconds;
+    double cost;
+    int cells;
+
+    void add(double cellSeconds, long cellCost) {
+      seconds += cellSeconds;
+      cost += cellCost;
+      cells++;
+    }
+
+    double perCost() {
+      return cost == 0 ? 0 : seconds / cost;
+    }
   }
 
-  /** The time left of a run of {@code cells}, each costing what {@link Shard#cost} estimates. */
+  private final Map<CellKey, Planned> planned;
+  private final Map<CellKey, Double> trainedShare = new HashMap<>();
+  private final Map<String, Spent> byModel = new HashMap<>();
+  private final Spent learning = new Spent();
+  private final Spent evaluating = new Spent();
+  private final Spent all = new Spent();
+
+  RemainingTime(Map<CellKey, Planned> planned) {
+    this.planned = new LinkedHashMap<>(planned);
+  }
+
+  /** The time left of a run of {@code cells}, at the costs {@link Shard#cost} estimates. */
   public static RemainingTime of(List<PlannedCell> cells) {
-    Map<CellKey, Long> costs = new LinkedHashMap<>();
-    cells.forEach(cell -> costs.put(cell.key(), Shard.cost(cell)));
-    return new RemainingTime(costs);
+    Map<CellKey, Planned> planned = new LinkedHashMap<>();
+    cells.forEach(cell -> planned.put(cell.key(), new Planned(cell.model().id(), cell.model().learns(),
+        Shard.cost(cell))));
+    return new RemainingTime(planned);
   }
 
   /** A cell an earlier attempt finished: no work of this one, before or after. */
   synchronized void reused(CellKey key) {
-    Long cost = costs.remove(key);
-    if (cost != null) {
-      total -= cost;
-    }
+    planned.remove(key);
   }
 
   /** A group's cells have done {@code updates} of their {@code of} training updates. */
   synchronized void training(CellGroup group, int updates, int of) {
     double share = of == 0 ? 0 : Math.min(1, (double) updates / of);
-    group.keys().forEach(key -> done.put(key, Math.round(costs.getOrDefault(key, 0L) * share)));
+    group.keys().forEach(key -> trainedShare.put(key, share));
   }
 
-  synchronized void finished(CellKey key) {
-    done.put(key, costs.getOrDefault(key, 0L));
+  /** A cell of this attempt finished in {@code seconds} of its own (training and evaluation). */
+  synchronized void finished(CellKey key, double seconds) {
+    Planned cell = planned.remove(key);
+    trainedShare.remove(key);
+    if (cell == null || cell.cost() == 0) {
+      return;
+    }
+    byModel.computeIfAbsent(cell.model(), model -> new Spent()).add(seconds, cell.cost());
+    (cell.learns() ? learning : evaluating).add(seconds, cell.cost());
+    all.add(seconds, cell.cost());
   }
 
-  /** The time left after {@code elapsed} of this attempt; empty until some work is done. */
+  /** The time left after {@code elapsed} of this attempt; empty until a cell has finished. */
   synchronized Optional<Duration> left(Duration elapsed) {
-    long work = done.entrySet().stream().filter(cell -> costs.containsKey(cell.getKey()))
-        .mapToLong(Map.Entry::getValue).sum();
-    if (work <= 0) {
+    if (all.seconds <= 0) {
       return Optional.empty();
     }
-    return Optional.of(Duration.ofMillis(Math.round(elapsed.toMillis() * (double) (total - work) / work)));
+    double spent = all.seconds;
+    double left = 0;
+    for (Map.Entry<CellKey, Planned> cell : planned.entrySet()) {
+      double estimate = estimate(cell.getValue());
+      double share = trainedShare.getOrDefault(cell.getKey(), 0.0);
+      spent += share * estimate;
+      left += (1 - share) * estimate;
+    }
+    return Optional.of(Duration.ofMillis(Math.round(elapsed.toMillis() * left / spent)));
+  }
+
+  private double estimate(Planned cell) {
+    if (cell.cost() == 0) {
+      return 0;
+    }
+    Spent model = byModel.get(cell.model());
+    if (model != null) {
+      return model.perCost() * cell.cost();
+    }
+    Spent kind = cell.learns() ? learning : evaluating;
+    if (kind.cells > 0) {
+      return kind.seconds / kind.cells;
+    }
+    return all.perCost() * cell.cost();
   }
 }

@@ -9,41 +9,77 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * The time left weighs cells by their estimated work: the costly cells that run first are no
+ * The time left estimates each cell from what cells like it took: its model's seconds per planned
+ * cost once one of them finished, else its kind's mean; the costly cells that run first are no
  * measure of the cheap ones after them, and a skipped cell takes no time.
  */
 class RemainingTimeTest {
-  private static final CellKey LARGE = new CellKey("large", "task", "b1", 1);
-  private static final CellKey SMALL = new CellKey("small", "task", "b1", 1);
-  private static final CellKey TINY = new CellKey("tiny", "task", "b1", 1);
+  private static final CellKey TABLE = new CellKey("table", "task", "b1", 1);
+  private static final CellKey SMALL = new CellKey("transformer", "task", "b1", 1);
+  private static final CellKey LARGE = new CellKey("transformer", "task", "b1", 2);
+  private static final CellKey OTHER = new CellKey("rrn", "task", "b1", 1);
+  private static final CellKey ORACLE = new CellKey("oracle", "task", "b1", 1);
   private static final CellKey DECLINED = new CellKey("declined", "task", "b1", 1);
 
   @Test
-  void theWorkLeftOverTheWorkDoneScalesTheTimeSoFar() {
-    RemainingTime remaining = new RemainingTime(Map.of(LARGE, 600L, SMALL, 300L, TINY, 100L, DECLINED, 0L));
-    assertEquals(Optional.empty(), remaining.left(Duration.ofSeconds(10)), "nothing done: nothing to go by");
+  void aModelSeenIsEstimatedByItsOwnSecondsPerCostAndAnUnseenOneByItsKind() {
+    RemainingTime remaining = new RemainingTime(Map.of(
+        TABLE, new RemainingTime.Planned("table", true, 1_000_000),
+        SMALL, new RemainingTime.Planned("transformer", true, 1_000),
+        LARGE, new RemainingTime.Planned("transformer", true, 3_000),
+        OTHER, new RemainingTime.Planned("rrn", true, 500),
+        DECLINED, new RemainingTime.Planned("declined", true, 0)));
+    assertEquals(Optional.empty(), remaining.left(Duration.ofSeconds(10)), "nothing finished: nothing to go by");
 
-    remaining.finished(LARGE);
-    // 60 s for 600 of 1000: 40 s for the 400 left; counting cells would say 60 s a cell, 180 s for three
-    assertEquals(Optional.of(Duration.ofSeconds(40)), remaining.left(Duration.ofSeconds(60)));
+    // The table's cost is a thousand times the others' but it took 10 s: by cost alone the rest would
+    // take 4.5 ms; by its kind's mean each of the three learning cells left takes 10 s.
+    remaining.finished(TABLE, 10);
+    assertEquals(Optional.of(Duration.ofSeconds(15)), remaining.left(Duration.ofSeconds(5)),
+        "30 cell seconds left against 10 spent, in 5 s of wall time (two cells at once)");
 
-    remaining.training(group(SMALL), 50, 100);
-    // 600 + 150 done in 90 s: 250 left, 30 s
-    assertEquals(Optional.of(Duration.ofSeconds(30)), remaining.left(Duration.ofSeconds(90)));
+    // The small transformer took 20 s for a cost of 1000: the large one, 3000, takes 60.
+    remaining.finished(SMALL, 20);
+    remaining.finished(DECLINED, 0);
+    assertEquals(Optional.of(Duration.ofSeconds(75)), remaining.left(Duration.ofSeconds(30)),
+        "60 + 15 (rrn: the mean of the learning cells) left against 30 spent, in 30 s");
+  }
 
-    remaining.finished(SMALL);
-    remaining.finished(DECLINED);
-    assertEquals(Optional.of(Duration.ofSeconds(10)), remaining.left(Duration.ofSeconds(90)), "100 left at 0.1 s each");
-    remaining.finished(TINY);
-    assertEquals(Optional.of(Duration.ZERO), remaining.left(Duration.ofSeconds(100)));
+  @Test
+  void aCellInTrainingHasDoneItsShare() {
+    CellGroup training = group(LARGE);
+    RemainingTime remaining = new RemainingTime(Map.of(
+        SMALL, new RemainingTime.Planned("transformer", true, 1_000),
+        training.first().key(), new RemainingTime.Planned("transformer", true, 3_000)));
+    remaining.finished(SMALL, 20);
+    remaining.training(training, 50, 100);
+    assertEquals(Optional.of(Duration.ofSeconds(30)), remaining.left(Duration.ofSeconds(50)),
+        "30 of the large cell's 60 s done: 30 left against 50 spent, in 50 s");
+  }
+
+  @Test
+  void anEvaluationCellIsEstimatedAsTheEvaluationCellsBeforeIt() {
+    CellKey uniform = new CellKey("uniform", "task", "b1", 1);
+    RemainingTime remaining = new RemainingTime(Map.of(
+        OTHER, new RemainingTime.Planned("rrn", true, 10_000),
+        ORACLE, new RemainingTime.Planned("oracle", false, 500),
+        uniform, new RemainingTime.Planned("uniform", false, 500)));
+    remaining.finished(OTHER, 100);
+    assertEquals(Optional.of(Duration.ofSeconds(10)), remaining.left(Duration.ofSeconds(100)),
+        "no evaluation cell finished: each at the run's 0.01 s per cost, 5 s");
+    remaining.finished(ORACLE, 2);
+    assertEquals(Optional.of(Duration.ofSeconds(2)), remaining.left(Duration.ofSeconds(102)),
+        "uniform as the oracle took, 2 s");
   }
 
   @Test
   void cellsOfAnEarlierAttemptAreNoWorkOfThisOne() {
-    RemainingTime remaining = new RemainingTime(Map.of(LARGE, 600L, SMALL, 300L, TINY, 100L));
+    RemainingTime remaining = new RemainingTime(Map.of(
+        SMALL, new RemainingTime.Planned("transformer", true, 1_000),
+        LARGE, new RemainingTime.Planned("transformer", true, 3_000),
+        OTHER, new RemainingTime.Planned("rrn", true, 500)));
     remaining.reused(LARGE);
-    remaining.finished(TINY);
-    assertEquals(Optional.of(Duration.ofSeconds(30)), remaining.left(Duration.ofSeconds(10)));
+    remaining.finished(SMALL, 20);
+    assertEquals(Optional.of(Duration.ofSeconds(10)), remaining.left(Duration.ofSeconds(10)));
   }
 
   @Test
@@ -55,9 +91,10 @@ class RemainingTimeTest {
     RemainingTime remaining = RemainingTime.of(List.of(trained, declined, evaluated));
 
     // trained: 1000 training examples and 50 evaluated; evaluated: 50; declined: nothing
-    remaining.finished(evaluated.key());
-    assertEquals(Optional.of(Duration.ofSeconds(210)), remaining.left(Duration.ofSeconds(10)));
-    remaining.finished(trained.key());
+    remaining.finished(evaluated.key(), 1);
+    assertEquals(Optional.of(Duration.ofSeconds(210)), remaining.left(Duration.ofSeconds(10)),
+        "no learning cell finished: the trained cell at the run's seconds per cost, 21 s");
+    remaining.finished(trained.key(), 21);
     assertEquals(Optional.of(Duration.ZERO), remaining.left(Duration.ofSeconds(220)), "the declined cell takes none");
   }
 
