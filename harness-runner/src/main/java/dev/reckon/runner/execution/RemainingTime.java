@@ -45,7 +45,6 @@ public final class RemainingTime {
   private final Map<String, Spent> byModel = new HashMap<>();
   private final Spent learning = new Spent();
   private final Spent evaluating = new Spent();
-  private final Spent all = new Spent();
 
   RemainingTime(Map<CellKey, Planned> planned) {
     this.planned = new LinkedHashMap<>(planned);
@@ -79,15 +78,14 @@ public final class RemainingTime {
     }
     byModel.computeIfAbsent(cell.model(), model -> new Spent()).add(seconds, cell.cost());
     (cell.learns() ? learning : evaluating).add(seconds, cell.cost());
-    all.add(seconds, cell.cost());
   }
 
   /** The time left after {@code elapsed} of this attempt; empty until a cell has finished. */
   synchronized Optional<Duration> left(Duration elapsed) {
-    if (all.seconds <= 0) {
+    double spent = learning.seconds + evaluating.seconds;
+    if (spent <= 0) {
       return Optional.empty();
     }
-    double spent = all.seconds;
     double left = 0;
     for (Map.Entry<CellKey, Planned> cell : planned.entrySet()) {
       double estimate = estimate(cell.getValue());
@@ -110,6 +108,8 @@ public final class RemainingTime {
     if (kind.cells > 0) {
       return kind.seconds / kind.cells;
     }
-    return all.perCost() * cell.cost();
+    // neither kind has finished a cell here, so the other kind has: the run's seconds per cost
+    Spent other = cell.learns() ? evaluating : learning;
+    return other.perCost() * cell.cost();
   }
 }
